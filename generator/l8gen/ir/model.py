@@ -1,0 +1,200 @@
+"""The IR: the language-neutral model of the API that every target renders.
+
+Pipeline place: FileDescriptorSet --(ir.builder)--> **ir.model.Api** --(naming + targets)--> {path: text}.
+
+Everything here is a frozen dataclass holding tuples, sorted by full name, built once by ``ir.builder``.
+Full names carry no leading dot (``spec.proto.runtime.v1.GetStateRequest``). Nothing in this module knows
+about any target language.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Literal
+
+Shape = Literal["unary", "server_stream", "client_stream", "bidi"]
+TypeKind = Literal["scalar", "message", "enum"]
+ServiceRole = Literal["client", "app"]
+
+SCALARS = (
+    "double", "float", "int64", "uint64", "int32", "fixed64", "fixed32", "bool", "string",
+    "bytes", "uint32", "sfixed32", "sfixed64", "sint32", "sint64",
+)
+
+
+@dataclass(frozen=True)
+class Doc:
+    """Comment text attached to an element (leading and trailing), dedented, no comment markers."""
+
+    leading: str = ""
+    trailing: str = ""
+
+    @property
+    def text(self) -> str:
+        """Leading and trailing comment joined by a blank line; empty when undocumented."""
+        return "\n\n".join(part for part in (self.leading, self.trailing) if part)
+
+    @property
+    def summary(self) -> str:
+        """The first sentence-ish line of the text (for one-line docs)."""
+        text = self.text
+        return text.split("\n", 1)[0] if text else ""
+
+
+@dataclass(frozen=True)
+class TypeRef:
+    """A field's value type: a scalar by proto name, or a message/enum by full name."""
+
+    kind: TypeKind
+    name: str
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.kind == "scalar"
+
+
+@dataclass(frozen=True)
+class Field:
+    """A message field. Map fields have ``map_key``/``map_value`` set and ``repeated`` true (as on the wire)."""
+
+    name: str
+    json_name: str
+    number: int
+    type: TypeRef
+    repeated: bool = False
+    optional: bool = False  # proto3 `optional` (explicit presence)
+    oneof: str | None = None  # name of the real (non-synthetic) oneof this field belongs to
+    map_key: TypeRef | None = None
+    map_value: TypeRef | None = None
+    js_string: bool = False  # [jstype = JS_STRING]
+    doc: Doc = field(default_factory=Doc)
+
+    @property
+    def is_map(self) -> bool:
+        return self.map_key is not None
+
+
+@dataclass(frozen=True)
+class Oneof:
+    """A real oneof group (synthetic proto3-optional oneofs are not listed)."""
+
+    name: str
+    fields: tuple[str, ...]
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass(frozen=True)
+class EnumValue:
+    name: str
+    number: int
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass(frozen=True)
+class Enum:
+    full_name: str
+    name: str
+    package: str
+    file: str
+    parent: str | None  # full name of the enclosing message, if nested
+    values: tuple[EnumValue, ...]
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass(frozen=True)
+class Message:
+    full_name: str
+    name: str
+    package: str
+    file: str
+    parent: str | None  # full name of the enclosing message, if nested
+    fields: tuple[Field, ...]
+    oneofs: tuple[Oneof, ...] = ()
+    is_map_entry: bool = False
+    doc: Doc = field(default_factory=Doc)
+
+    @property
+    def local_path(self) -> tuple[str, ...]:
+        """Names from the package down, e.g. ``("HTTPExtension", "Verb")`` style nesting path."""
+        prefix = f"{self.package}." if self.package else ""
+        return tuple(self.full_name[len(prefix):].split("."))
+
+
+@dataclass(frozen=True)
+class Method:
+    name: str
+    full_name: str  # "spec.proto.runtime.v1.Runtime.GetState"
+    input_type: str  # message full name
+    output_type: str  # message full name
+    client_streaming: bool
+    server_streaming: bool
+    idempotent: bool  # idempotency_level NO_SIDE_EFFECTS or IDEMPOTENT: the only RPCs SDKs may retry
+    doc: Doc = field(default_factory=Doc)
+
+    @property
+    def shape(self) -> Shape:
+        if self.client_streaming and self.server_streaming:
+            return "bidi"
+        if self.client_streaming:
+            return "client_stream"
+        if self.server_streaming:
+            return "server_stream"
+        return "unary"
+
+    @property
+    def path(self) -> str:
+        """The gRPC method path, e.g. ``/spec.proto.runtime.v1.Runtime/GetState``."""
+        service, _, name = self.full_name.rpartition(".")
+        return f"/{service}/{name}"
+
+
+@dataclass(frozen=True)
+class Service:
+    full_name: str
+    name: str
+    package: str
+    file: str
+    methods: tuple[Method, ...]
+    role: ServiceRole = "client"  # "app": implemented by the application (AppCallback), called by the runtime
+    doc: Doc = field(default_factory=Doc)
+
+
+@dataclass(frozen=True)
+class ProtoFile:
+    name: str  # "spec/proto/runtime/v1/runtime.proto"
+    package: str
+    dependencies: tuple[str, ...]
+    options: Mapping[str, str]  # go_package, java_package, ... (string-valued file options)
+    doc: Doc = field(default_factory=Doc)  # the syntax/package comment, if any
+
+
+@dataclass(frozen=True)
+class Api:
+    """The whole API: only elements of the requested files (imports such as google/protobuf are referenced
+    by full name but not listed, except for the well-known messages used by fields/methods)."""
+
+    files: tuple[ProtoFile, ...]
+    services: tuple[Service, ...]
+    messages: tuple[Message, ...]
+    enums: tuple[Enum, ...]
+
+    def message(self, full_name: str) -> Message:
+        for msg in self.messages:
+            if msg.full_name == full_name:
+                return msg
+        raise KeyError(full_name)
+
+    def enum(self, full_name: str) -> Enum:
+        for enum in self.enums:
+            if enum.full_name == full_name:
+                return enum
+        raise KeyError(full_name)
+
+    @property
+    def client_services(self) -> tuple[Service, ...]:
+        return tuple(s for s in self.services if s.role == "client")
+
+    @property
+    def app_services(self) -> tuple[Service, ...]:
+        return tuple(s for s in self.services if s.role == "app")
