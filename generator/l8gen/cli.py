@@ -1,0 +1,147 @@
+"""The command-line edge of the pipeline: ``l8gen generate`` (proto/ -> sdks/<lang>/).
+
+Reads proto/ (``descriptors``), runs the pure core (``pipeline.generate``) and hands the result to
+``writer`` (the only code that writes into sdks/). Exit codes: 0 success (or up to date), 1 ``--check``
+found drift, 2 bad input (proto errors, naming collisions, configuration, usage). Errors are one clear
+message on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from l8gen import __version__
+from l8gen.errors import L8genError
+
+USAGE_EXIT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: object, stderr: TextIO, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._stderr = stderr
+
+    def _print_message(self, message: str, file: object = None) -> None:
+        if message:
+            (self._stderr if file is sys.stderr else self._stdout).write(message)
+
+    def exit(self, status: int = 0, message: str | None = None) -> None:  # type: ignore[override]
+        if message:
+            self._stderr.write(message)
+        raise _Exit(status)
+
+    _stdout: TextIO
+
+
+class _Exit(Exception):
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
+    parser = _Parser(prog="l8gen", description="Generate the l8sdk SDKs from proto/.", stderr=stderr)
+    parser._stdout = stdout
+    parser.add_argument("--version", action="version", version=f"l8gen {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True)
+    gen = sub.add_parser("generate", help="generate sdks/<lang>/ from the protos", stderr=stderr)
+    gen._stdout = stdout
+    gen.add_argument("--proto-root", default="proto", type=Path, help="directory with the .proto files")
+    gen.add_argument("--out", default=".", type=Path, help="repository root; SDKs go to <out>/sdks/<lang>")
+    gen.add_argument("--target", action="append", default=None, help="target language (repeatable; default all)")
+    gen.add_argument("--check", action="store_true", help="write nothing; exit 1 with a diff if out of date")
+    gen.add_argument("--templates", type=Path, default=None, help="user template dir (mirrors templates/<lang>)")
+    gen.add_argument("--dump-context", type=Path, default=None, help="write the template contexts as JSON")
+    gen.add_argument("--config", type=Path, default=None, help="pyproject.toml with [tool.l8gen] (default ./)")
+    gen.add_argument("--no-cache", action="store_true", help="regenerate even if the input digest is unchanged")
+    return parser
+
+
+def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from l8gen import pipeline, writer
+    from l8gen.config import load_options
+    from l8gen.descriptors import compile_protos
+    from l8gen.errors import ConfigError
+    from l8gen.targets import REGISTRY
+
+    config = args.config if args.config is not None else Path("pyproject.toml")
+    if args.config is not None and not config.is_file():
+        raise ConfigError(f"{config}: configuration file not found")
+    if args.templates is not None and not args.templates.is_dir():
+        raise ConfigError(f"{args.templates}: template directory not found")
+    opts = load_options(config, args.templates)
+    names = sorted(set(args.target)) if args.target else list(REGISTRY)
+    for name in names:
+        REGISTRY[name]  # validates the name before any work
+    compiled = compile_protos(args.proto_root)
+    if compiled.warnings:
+        stderr.write(compiled.warnings + "\n")
+    digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
+    out_dirs = {n: args.out / REGISTRY[n].out_dir for n in names}
+    use_cache = not (args.check or args.no_cache or args.dump_context)
+    todo = [n for n in names if not (use_cache and writer.is_up_to_date(out_dirs[n], digests[n]))]
+    for name in names:
+        if name not in todo:
+            stdout.write(f"{REGISTRY[name].out_dir}: up to date\n")
+    if not todo:
+        return 0
+    if args.dump_context is not None:
+        from l8gen.render import recording
+
+        with recording() as contexts:
+            outputs = pipeline.generate(compiled.fds, compiled.files, opts, todo)
+        args.dump_context.write_text(json.dumps(contexts.as_json(), indent=2, sort_keys=True) + "\n")
+    else:
+        outputs = pipeline.generate(compiled.fds, compiled.files, opts, todo)
+    plans = {}
+    for name in todo:
+        digest = digests[name]
+        if args.check:  # the recorded digest is cache metadata, not content: compare files only
+            previous = writer.read_manifest(out_dirs[name])
+            digest = previous.input_digest if previous is not None else digest
+        plans[name] = writer.plan(out_dirs[name], writer.with_manifest(outputs[name], digest))
+    if args.check:
+        dirty = [n for n in todo if not plans[n].clean]
+        for name in dirty:
+            stdout.write(plans[name].diff(REGISTRY[name].out_dir))
+        for name in todo:
+            state = "out of date" if name in dirty else "up to date"
+            stderr.write(f"{REGISTRY[name].out_dir}: {state}\n")
+        return 1 if dirty else 0
+    for name in todo:
+        result = plans[name]
+        writer.apply(result)
+        stdout.write(
+            f"{REGISTRY[name].out_dir}: {len(result.writes)} written, {len(result.deletes)} removed, "
+            f"{result.unchanged} unchanged\n"
+        )
+    return 0
+
+
+def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
+    """Run the CLI with explicit streams; returns the exit code (never raises for user mistakes)."""
+    del stdin  # not used by `generate`; part of the uniform executable signature
+    try:
+        args = _parser(stdout, stderr).parse_args(list(argv))
+    except _Exit as exc:
+        return exc.code
+    try:
+        if args.command == "generate":
+            return _generate(args, stdout, stderr)
+    except L8genError as exc:
+        stderr.write(f"l8gen: error: {exc}\n")
+        return USAGE_EXIT
+    return USAGE_EXIT
+
+
+def main() -> None:
+    sys.exit(run(sys.argv[1:], sys.stdin, sys.stdout, sys.stderr))
+
+
+if __name__ == "__main__":
+    main()

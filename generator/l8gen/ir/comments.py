@@ -1,0 +1,61 @@
+"""Comment index for the IR builder: source info -> ``Doc`` per element, indexed once.
+
+Pipeline place: ``ir.builder`` creates one ``CommentIndex`` per FileDescriptorSet and looks elements up by
+(file name, descriptor path) in O(1) instead of scanning locations per element. Leading detached comments
+are dropped; text is dedented, without comment markers, trailing blanks stripped.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Iterable
+
+from google.protobuf import descriptor_pb2
+
+from l8gen.ir.model import Doc
+
+# Field numbers used in SourceCodeInfo paths (descriptor.proto).
+FILE_PACKAGE = 2
+FILE_MESSAGE = 4
+FILE_ENUM = 5
+FILE_SERVICE = 6
+FILE_SYNTAX = 12
+MESSAGE_FIELD = 2
+MESSAGE_NESTED = 3
+MESSAGE_ENUM = 4
+MESSAGE_ONEOF = 8
+ENUM_VALUE = 2
+SERVICE_METHOD = 2
+
+Path = tuple[int, ...]
+
+
+def clean(text: str) -> str:
+    """Turn a raw protoc comment (``// x`` -> `` x``, block comments with `` * `` prefixes) into plain text."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if all(not line.strip() or line.lstrip().startswith("*") for line in lines):
+        lines = [line.lstrip()[1:] if line.lstrip().startswith("*") else line for line in lines]
+    body = textwrap.dedent("\n".join(line.rstrip() for line in lines))
+    return body.strip("\n").rstrip()
+
+
+class CommentIndex:
+    """Maps (file name, descriptor path) to the element's ``Doc``."""
+
+    def __init__(self, files: Iterable[descriptor_pb2.FileDescriptorProto]) -> None:
+        self._docs: dict[tuple[str, Path], Doc] = {}
+        for proto in files:
+            for loc in proto.source_code_info.location:
+                if not (loc.leading_comments or loc.trailing_comments):
+                    continue
+                key = (proto.name, tuple(loc.path))
+                if key not in self._docs:  # first location wins (protoc emits one per element)
+                    self._docs[key] = Doc(leading=clean(loc.leading_comments), trailing=clean(loc.trailing_comments))
+
+    def doc(self, file: str, path: Path) -> Doc:
+        return self._docs.get((file, path), Doc())
+
+    def file_doc(self, file: str) -> Doc:
+        """The comment on the ``syntax`` statement, else on the ``package`` statement."""
+        syntax = self.doc(file, (FILE_SYNTAX,))
+        return syntax if syntax.text else self.doc(file, (FILE_PACKAGE,))

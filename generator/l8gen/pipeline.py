@@ -1,0 +1,89 @@
+"""The pure core of the generator: descriptors + options -> {target: {path: text}}.
+
+Pipeline place: between the edges (``cli`` reads proto/ and writes sdks/ through ``writer``; ``plugin`` talks
+CodeGeneratorRequest/Response) and the stages (``ir.builder`` -> ``targets``). No I/O here besides what the
+targets' protoc plugins do in temporary directories.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from pathlib import Path
+
+from google.protobuf import descriptor_pb2
+
+from l8gen import __version__
+from l8gen.ir.builder import build_api
+from l8gen.ir.model import Api
+from l8gen.targets import REGISTRY
+from l8gen.targets.base import GenOptions
+
+_PACKAGE_DIR = Path(__file__).parent
+
+
+def api_from(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions) -> Api:
+    return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages)
+
+
+def generate(
+    fds: descriptor_pb2.FileDescriptorSet,
+    files_to_generate: Sequence[str],
+    opts: GenOptions,
+    targets: Sequence[str],
+) -> dict[str, dict[str, str]]:
+    """Run every named target on the API of ``files_to_generate``; returns {target name: {path: text}}."""
+    api = api_from(fds, files_to_generate, opts)
+    return {name: REGISTRY[name].generate(api, fds, opts) for name in sorted(targets)}
+
+
+def _tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> bytes:
+    digest = hashlib.sha256()
+    if root.is_dir():
+        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
+            if suffixes is not None and path.suffix not in suffixes:
+                continue
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.digest()
+
+
+def generator_fingerprint() -> bytes:
+    """Digest of the generator's own code and built-in templates (the precise 'tool version')."""
+    return _tree_digest(_PACKAGE_DIR, (".py", ".j2", ".toml", ".md", ".json", ".txt", ""))
+
+
+def normalized_descriptors(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str]) -> bytes:
+    """The descriptor input in a canonical form: files sorted by name, source info kept only for the files
+    to generate (protoc omits it for imports in plugin mode), deterministic serialisation."""
+    wanted = set(files_to_generate)
+    out = descriptor_pb2.FileDescriptorSet()
+    for proto in sorted(fds.file, key=lambda f: f.name):
+        copy = out.file.add()
+        copy.CopyFrom(proto)
+        if proto.name not in wanted:
+            copy.ClearField("source_code_info")
+    return out.SerializeToString(deterministic=True)
+
+
+def input_digest(
+    fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions, target: str
+) -> str:
+    """Cache key of one target's output: descriptors + options + templates + generator code + version."""
+    digest = hashlib.sha256()
+    digest.update(f"l8gen {__version__}\0target {target}\0".encode())
+    digest.update(("files " + " ".join(sorted(files_to_generate)) + "\0").encode())
+    digest.update(normalized_descriptors(fds, files_to_generate))
+    digest.update(repr(_options_key(opts)).encode())
+    digest.update(generator_fingerprint())
+    if opts.user_templates is not None:
+        digest.update(_tree_digest(opts.user_templates))
+    return digest.hexdigest()
+
+
+def _options_key(opts: GenOptions) -> tuple[object, ...]:
+    overrides = tuple((lang, tuple(sorted(m.items()))) for lang, m in sorted(opts.overrides.items()))
+    return (
+        opts.version, opts.python_package, opts.node_package, opts.go_module, opts.cpp_namespace,
+        overrides, opts.app_services, opts.internal_packages,
+    )

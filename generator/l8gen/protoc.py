@@ -1,0 +1,64 @@
+"""Running the official protoc plugins (message/stub code) from an already built FileDescriptorSet.
+
+Pipeline place: targets call ``run_plugin`` to get the official output (``--python_out``, ``--go_out``,
+``--cpp_out``...) as {path: text}; nothing is written outside a temporary directory. Uses grpcio-tools'
+bundled protoc in-process by default, or an external ``protoc`` executable (Debian's, for C++).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from google.protobuf import descriptor_pb2
+
+from l8gen.descriptors import run_bundled_protoc
+from l8gen.errors import ProtoError
+
+
+def _expand(flag: str, out: str) -> str:
+    """``--python_out`` -> ``--python_out=<out>``; ``{out}`` anywhere is replaced by the output dir."""
+    if "{out}" in flag:
+        return flag.replace("{out}", out)
+    if flag.startswith("--") and flag.endswith("_out") and "=" not in flag:
+        return f"{flag}={out}"
+    return flag
+
+
+def run_plugin(
+    fds: descriptor_pb2.FileDescriptorSet,
+    file_names: Sequence[str],
+    out_flag_args: Sequence[str],
+    *,
+    protoc: str | None = None,
+) -> dict[str, str]:
+    """Run protoc on ``file_names`` of ``fds`` with ``out_flag_args`` and return the produced files.
+
+    ``out_flag_args``: protoc flags; ``{out}`` is replaced by a temporary output directory and a bare
+    ``--xxx_out`` gets ``=<that dir>`` (so ``["--python_out", "--pyi_out", "--grpc_python_out"]`` works, as
+    does ``["--go_out=paths=source_relative:{out}", "--plugin=protoc-gen-go=/usr/bin/protoc-gen-go"]``).
+    ``protoc``: path of an external protoc executable; ``None`` = grpcio-tools' bundled one (in-process).
+    Returns {POSIX path relative to the output dir: text (LF)}, sorted by path.
+    """
+    with tempfile.TemporaryDirectory(prefix="l8gen-protoc-") as tmp:
+        root = Path(tmp)
+        descriptor_in = root / "in.pb"
+        descriptor_in.write_bytes(fds.SerializeToString(deterministic=True))
+        out = root / "out"
+        out.mkdir()
+        args = [f"--descriptor_set_in={descriptor_in}", *(_expand(f, str(out)) for f in out_flag_args)]
+        args.extend(file_names)
+        if protoc is None:
+            code, output = run_bundled_protoc(args)
+        else:
+            proc = subprocess.run([protoc, *args], capture_output=True, text=True, check=False)
+            code, output = proc.returncode, proc.stdout + proc.stderr
+        if code != 0:
+            raise ProtoError(f"protoc {' '.join(out_flag_args)} failed:\n{output.strip()}")
+        files = {}
+        for path in sorted(p for p in out.rglob("*") if p.is_file()):
+            text = path.read_text(encoding="utf-8").replace("\r\n", "\n")
+            files[path.relative_to(out).as_posix()] = text
+        return files

@@ -1,0 +1,50 @@
+"""The target interface (CONTRACTS §7): IR -> language view -> {path: text} for one SDK.
+
+Pipeline place: ``pipeline.generate`` calls ``Target.generate(api, fds, opts)`` for each requested target;
+targets are pure (no writes outside temporary dirs) and return sorted, deterministic LF text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from google.protobuf import descriptor_pb2
+
+from l8gen.ir.model import Api
+
+
+@dataclass(frozen=True)
+class GenOptions:
+    """Options from ``[tool.l8gen]`` (root pyproject.toml) plus command-line choices."""
+
+    version: str = "0.1.0"
+    python_package: str = "l8sdk"
+    node_package: str = "@l8sdk/sdk"
+    go_module: str = "github.com/l8sdk/l8sdk-go"
+    cpp_namespace: str = "l8"
+    overrides: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> full name -> name
+    user_templates: Path | None = None
+    # Additions to CONTRACTS §7 (used by the IR builder):
+    app_services: tuple[str, ...] = ()  # services the application implements (role "app")
+    internal_packages: tuple[str, ...] = ()  # packages compiled to message code but given no SDK layer
+
+    def overrides_for(self, language: str) -> Mapping[str, str]:
+        return self.overrides.get(language, {})
+
+
+@runtime_checkable
+class Target(Protocol):
+    name: str
+    out_dir: str
+
+    def generate(
+        self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions
+    ) -> dict[str, str]: ...
+
+
+def sorted_files(files: Mapping[str, str]) -> dict[str, str]:
+    """Return ``files`` sorted by path, with every text normalised to LF line endings."""
+    return {path: files[path].replace("\r\n", "\n") for path in sorted(files)}

@@ -1,0 +1,222 @@
+"""State stores (`state` API): key/value with etags, FIRST_WRITE/LAST_WRITE, TTL, bulk and transactions.
+
+Place in the runtime: the component behind Runtime.GetState ... ExecuteStateTransaction. The semantics
+follow Dapr's in-memory store, which Layotto uses:
+
+- Every write gives the key a new opaque etag.
+- With an etag (non-empty), a write/delete succeeds only if the key exists with that etag -> else ABORTED.
+- Without an etag, FIRST_WRITE succeeds only if the key does not exist yet -> else ABORTED;
+  LAST_WRITE/unspecified writes unconditionally.
+- Multi-item saves, bulk deletes and transactions check every etag first and then apply everything in one
+  atomic backend write: all or nothing.
+- ``ttlInSeconds`` in item metadata expires the key (wall clock, so it survives restarts of SQLite stores).
+
+Storage is pluggable (``Backend``): a dict (``in-memory``) or SQLite (``sqlite``, see state_sqlite.py).
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+from ..errors import aborted, invalid
+from .base import Component
+
+FIRST_WRITE = "first-write"
+LAST_WRITE = "last-write"
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    value: bytes
+    etag: str
+    expires_at: float | None = None
+
+
+@dataclass(frozen=True)
+class SetOp:
+    key: str
+    value: bytes
+    etag: str | None = None
+    concurrency: str = ""
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class DeleteOp:
+    key: str
+    etag: str | None = None
+    concurrency: str = ""
+
+
+@dataclass(frozen=True)
+class GetResult:
+    key: str
+    value: bytes = b""
+    etag: str = ""
+    metadata: Mapping[str, str] = field(default_factory=dict)
+    error: str = ""
+    found: bool = False
+
+
+class Backend(Protocol):
+    def read(self, key: str) -> StoredItem | None: ...
+    def write(self, changes: Sequence[tuple[str, StoredItem | None]]) -> None: ...
+    def keys(self) -> list[str]: ...
+    def clear(self) -> None: ...
+    def close(self) -> None: ...
+
+
+class MemoryBackend:
+    def __init__(self) -> None:
+        self.items: dict[str, StoredItem] = {}
+
+    def read(self, key: str) -> StoredItem | None:
+        return self.items.get(key)
+
+    def write(self, changes: Sequence[tuple[str, StoredItem | None]]) -> None:
+        for key, item in changes:
+            if item is None:
+                self.items.pop(key, None)
+            else:
+                self.items[key] = item
+
+    def keys(self) -> list[str]:
+        return sorted(self.items)
+
+    def clear(self) -> None:
+        self.items.clear()
+
+    def close(self) -> None:
+        pass
+
+
+class StateStore(Component):
+    api = "state"
+    type_name = "in-memory"
+
+    def __init__(self, name: str, metadata: Mapping[str, str], ctx) -> None:  # type: ignore[no-untyped-def]
+        self._lock = threading.RLock()
+        self._previous: dict[str, StoredItem | None] = {}
+        super().__init__(name, metadata, ctx)
+        self.backend: Backend = self.open_backend()
+
+    def open_backend(self) -> Backend:
+        return MemoryBackend()
+
+    # ---- reads -------------------------------------------------------------------------------------------
+    def get(self, key: str) -> GetResult:
+        _check_key(key)
+        with self._lock:
+            item = self._live(key)
+            if self.ctx.mutated("state-get-stale") and key in self._previous:
+                item = self._previous[key]
+        if item is None:
+            return GetResult(key)
+        meta = {}
+        if item.expires_at is not None:
+            meta["ttlExpireTime"] = datetime.fromtimestamp(item.expires_at, UTC).isoformat().replace("+00:00", "Z")
+        return GetResult(key, item.value, item.etag, meta, found=True)
+
+    def bulk_get(self, keys: Sequence[str]) -> list[GetResult]:
+        """One result per key, in request order; a bad key gives a per-item error, not a failed call."""
+        out = []
+        for key in keys:
+            if not key:
+                out.append(GetResult(key, error="key is empty"))
+            else:
+                out.append(self.get(key))
+        return out
+
+    def keys(self) -> list[str]:
+        with self._lock:
+            return [k for k in self.backend.keys() if self._live(k) is not None]
+
+    # ---- writes ------------------------------------------------------------------------------------------
+    def save(self, ops: Sequence[SetOp]) -> None:
+        self.transact(ops)
+
+    def delete(self, op: DeleteOp) -> None:
+        self.transact([op])
+
+    def bulk_delete(self, ops: Sequence[DeleteOp]) -> None:
+        self.transact(ops)
+
+    def transact(self, ops: Sequence[SetOp | DeleteOp]) -> None:
+        """Check every etag against the current data, then apply all operations in one backend write."""
+        prepared = [(op, _ttl(op) if isinstance(op, SetOp) else None) for op in ops]
+        for op, _ in prepared:
+            _check_key(op.key)
+        with self._lock:
+            for op, _ in prepared:
+                self._check_etag(op)
+            now = self.ctx.wall()
+            changes: list[tuple[str, StoredItem | None]] = []
+            for op, ttl in prepared:
+                if isinstance(op, SetOp):
+                    expires = now + ttl if ttl else None
+                    changes.append((op.key, StoredItem(bytes(op.value), uuid.uuid4().hex, expires)))
+                else:
+                    changes.append((op.key, None))
+            if self.ctx.mutation == "state-get-stale":
+                for key, _ in changes:
+                    self._previous[key] = self.backend.read(key)
+            self.backend.write(changes)
+
+    def _check_etag(self, op: SetOp | DeleteOp) -> None:
+        if self.ctx.mutated("etag-ignored"):
+            return
+        current = self._live(op.key)
+        if op.etag:
+            if current is None:
+                raise aborted(
+                    f"possible etag mismatch for key {op.key!r}: the key does not exist or has expired", key=op.key
+                )
+            if current.etag != op.etag:
+                raise aborted(f"possible etag mismatch for key {op.key!r}: etag {op.etag!r} is not current", key=op.key)
+        elif op.concurrency == FIRST_WRITE and current is not None:
+            if self.ctx.mutated("first-write-ignored"):
+                return
+            raise aborted(
+                f"FIRST_WRITE for key {op.key!r} without an etag, but the key already exists",
+                reason="FIRST_WRITE_CONFLICT",
+                key=op.key,
+            )
+
+    def _live(self, key: str) -> StoredItem | None:
+        item = self.backend.read(key)
+        if item is not None and item.expires_at is not None and item.expires_at <= self.ctx.wall():
+            self.backend.write([(key, None)])
+            return None
+        return item
+
+    def reset(self) -> None:
+        with self._lock:
+            self.backend.clear()
+            self._previous.clear()
+
+    def close(self) -> None:
+        with self._lock:
+            self.backend.close()
+
+
+def _check_key(key: str) -> None:
+    if not key:
+        raise invalid("state key must not be empty", field="key")
+
+
+def _ttl(op: SetOp) -> int:
+    raw = op.metadata.get("ttlInSeconds", "")
+    if raw == "":
+        return 0
+    try:
+        value = int(raw)
+    except ValueError:
+        raise invalid(
+            f"metadata ttlInSeconds of key {op.key!r} must be an integer, got {raw!r}", field="metadata.ttlInSeconds"
+        ) from None
+    return max(value, 0)
