@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
-from google.protobuf.descriptor import Descriptor, FieldDescriptor
+from google.protobuf.descriptor import Descriptor
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROTO_ROOT = REPO_ROOT / "proto"
@@ -172,7 +172,7 @@ class Api:
                 if vf.message_type is not None and isinstance(v, dict):
                     for mk, mv in v.items():
                         problems += self.check_keys(vf.message_type.full_name, mv, f"{where}.{mk}")
-            elif f.label == FieldDescriptor.LABEL_REPEATED and isinstance(v, list):
+            elif f.is_repeated and isinstance(v, list):
                 for i, item in enumerate(v):
                     problems += self.check_keys(f.message_type.full_name, item, f"{where}[{i}]")
             elif isinstance(v, dict):

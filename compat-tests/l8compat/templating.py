@@ -70,14 +70,25 @@ def sha256_hex(data_b64: str) -> str:
     return hashlib.sha256(base64.b64decode(data_b64)).hexdigest()
 
 
+def md5_hex(data_b64: str) -> str:
+    return hashlib.md5(base64.b64decode(data_b64), usedforsecurity=False).hexdigest()
+
+
+def b64flip(data_b64: str, index: int = -1) -> str:
+    """The same bytes with one byte inverted (tampered ciphertext)."""
+    raw = bytearray(base64.b64decode(data_b64))
+    raw[int(index)] ^= 0xFF
+    return base64.b64encode(bytes(raw)).decode("ascii")
+
+
 def _fresh_uuid() -> str:
     return str(_uuid.uuid4())
 
 
 FUNCTIONS: dict[str, Any] = {
     "b64": b64, "unb64": unb64, "b64rand": b64rand, "b64slice": b64slice, "b64concat": b64concat,
-    "repeat": repeat, "sha256_hex": sha256_hex, "fresh_uuid": _fresh_uuid, "int": int, "str": str,
-    "len": len,
+    "repeat": repeat, "sha256_hex": sha256_hex, "md5_hex": md5_hex, "b64flip": b64flip,
+    "fresh_uuid": _fresh_uuid, "int": int, "str": str, "len": len,
 }
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)

@@ -53,12 +53,20 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
     gen._stdout = stdout
     gen.add_argument("--proto-root", default="proto", type=Path, help="directory with the .proto files")
     gen.add_argument("--out", default=".", type=Path, help="repository root; SDKs go to <out>/sdks/<lang>")
-    gen.add_argument("--target", action="append", default=None, help="target language (repeatable; default all)")
+    gen.add_argument(
+        "--target", action="append", default=None, help="target language (repeatable; default all)"
+    )
     gen.add_argument("--check", action="store_true", help="write nothing; exit 1 with a diff if out of date")
-    gen.add_argument("--templates", type=Path, default=None, help="user template dir (mirrors templates/<lang>)")
+    gen.add_argument(
+        "--templates", type=Path, default=None, help="user template dir (mirrors templates/<lang>)"
+    )
     gen.add_argument("--dump-context", type=Path, default=None, help="write the template contexts as JSON")
-    gen.add_argument("--config", type=Path, default=None, help="pyproject.toml with [tool.l8gen] (default ./)")
-    gen.add_argument("--no-cache", action="store_true", help="regenerate even if the input digest is unchanged")
+    gen.add_argument(
+        "--config", type=Path, default=None, help="pyproject.toml with [tool.l8gen] (default ./)"
+    )
+    gen.add_argument(
+        "--no-cache", action="store_true", help="regenerate even if the input digest is unchanged"
+    )
     return parser
 
 

@@ -20,7 +20,9 @@ def _string_list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, .
     return tuple(sorted(value))
 
 
-def options_from_table(table: Mapping[str, Any], where: str, user_templates: Path | None = None) -> GenOptions:
+def options_from_table(
+    table: Mapping[str, Any], where: str, user_templates: Path | None = None
+) -> GenOptions:
     """Build GenOptions from a ``[tool.l8gen]`` table (``where`` names the file in error messages)."""
     kwargs: dict[str, Any] = {}
     for key in _STRINGS:

@@ -71,14 +71,25 @@ def find_proto_files(proto_root: Path) -> list[str]:
     return found
 
 
+def display_path(path: Path) -> str:
+    """``path`` relative to the current directory when it lies below it, else absolute."""
+    absolute = path.resolve()
+    try:
+        return absolute.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
 def reroot_messages(text: str, proto_root: Path) -> str:
-    """Prefix protoc's import-relative file names with the proto root, so ``file:line`` opens from cwd."""
-    root = proto_root.as_posix().rstrip("/")
+    """Rewrite protoc's ``file:line:col:`` prefixes so the file opens from the current directory."""
     lines = []
     for line in text.strip().splitlines():
         match = _LOCATION.match(line)
-        if match and root not in ("", ".") and (proto_root / match.group(1)).is_file():
-            line = f"{root}/{line}"
+        if match:
+            name = match.group(1)
+            candidate = Path(name) if os.path.isabs(name) else proto_root / name
+            if candidate.is_file():
+                line = display_path(candidate) + line[len(name) :]
         lines.append(line)
     return "\n".join(lines)
 
@@ -115,6 +126,8 @@ def compile_protos(proto_root: Path, files: Sequence[str] | None = None) -> Comp
     return CompiledProtos(fds=fds, files=tuple(names), warnings=reroot_messages(output, proto_root))
 
 
-def build_descriptor_set(proto_root: Path, files: Sequence[str] | None = None) -> descriptor_pb2.FileDescriptorSet:
+def build_descriptor_set(
+    proto_root: Path, files: Sequence[str] | None = None
+) -> descriptor_pb2.FileDescriptorSet:
     """Shorthand for ``compile_protos(...).fds``."""
     return compile_protos(proto_root, files).fds

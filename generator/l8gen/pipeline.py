@@ -22,7 +22,9 @@ from l8gen.targets.base import GenOptions
 _PACKAGE_DIR = Path(__file__).parent
 
 
-def api_from(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions) -> Api:
+def api_from(
+    fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions
+) -> Api:
     return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages)
 
 
@@ -84,6 +86,12 @@ def input_digest(
 def _options_key(opts: GenOptions) -> tuple[object, ...]:
     overrides = tuple((lang, tuple(sorted(m.items()))) for lang, m in sorted(opts.overrides.items()))
     return (
-        opts.version, opts.python_package, opts.node_package, opts.go_module, opts.cpp_namespace,
-        overrides, opts.app_services, opts.internal_packages,
+        opts.version,
+        opts.python_package,
+        opts.node_package,
+        opts.go_module,
+        opts.cpp_namespace,
+        overrides,
+        opts.app_services,
+        opts.internal_packages,
     )

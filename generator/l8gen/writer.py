@@ -53,7 +53,9 @@ def read_manifest(out_dir: Path) -> Manifest | None:
         files = data["files"]
         if not isinstance(files, dict):
             return None
-        return Manifest(input_digest=str(data["input_digest"]), files=dict(files), version=str(data["version"]))
+        return Manifest(
+            input_digest=str(data["input_digest"]), files=dict(files), version=str(data["version"])
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -99,7 +101,9 @@ class Plan:
             lines = difflib.unified_diff(
                 before.splitlines(keepends=True), after.splitlines(keepends=True), from_name, to_name
             )
-            text = "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+            text = "".join(
+                line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines
+            )
             chunks.append(text or f"Binary or unreadable file differs: {prefix}{path}\n")
         return "".join(chunks)
 

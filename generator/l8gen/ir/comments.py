@@ -1,4 +1,4 @@
-"""Comment index for the IR builder: source info -> ``Doc`` per element, indexed once.
+"""Source-info index for the IR builder: ``Doc`` and declaration line per element, indexed once.
 
 Pipeline place: ``ir.builder`` creates one ``CommentIndex`` per FileDescriptorSet and looks elements up by
 (file name, descriptor path) in O(1) instead of scanning locations per element. Leading detached comments
@@ -44,16 +44,25 @@ class CommentIndex:
 
     def __init__(self, files: Iterable[descriptor_pb2.FileDescriptorProto]) -> None:
         self._docs: dict[tuple[str, Path], Doc] = {}
+        self._lines: dict[tuple[str, Path], int] = {}
         for proto in files:
             for loc in proto.source_code_info.location:
+                if loc.span:
+                    self._lines.setdefault((proto.name, tuple(loc.path)), loc.span[0] + 1)
                 if not (loc.leading_comments or loc.trailing_comments):
                     continue
                 key = (proto.name, tuple(loc.path))
                 if key not in self._docs:  # first location wins (protoc emits one per element)
-                    self._docs[key] = Doc(leading=clean(loc.leading_comments), trailing=clean(loc.trailing_comments))
+                    self._docs[key] = Doc(
+                        leading=clean(loc.leading_comments), trailing=clean(loc.trailing_comments)
+                    )
 
     def doc(self, file: str, path: Path) -> Doc:
         return self._docs.get((file, path), Doc())
+
+    def line(self, file: str, path: Path) -> int:
+        """1-based line where the element at ``path`` starts (0 when the file has no source info)."""
+        return self._lines.get((file, path), 0)
 
     def file_doc(self, file: str) -> Doc:
         """The comment on the ``syntax`` statement, else on the ``package`` statement."""

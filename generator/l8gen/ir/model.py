@@ -18,8 +18,21 @@ TypeKind = Literal["scalar", "message", "enum"]
 ServiceRole = Literal["client", "app"]
 
 SCALARS = (
-    "double", "float", "int64", "uint64", "int32", "fixed64", "fixed32", "bool", "string",
-    "bytes", "uint32", "sfixed32", "sfixed64", "sint32", "sint64",
+    "double",
+    "float",
+    "int64",
+    "uint64",
+    "int32",
+    "fixed64",
+    "fixed32",
+    "bool",
+    "string",
+    "bytes",
+    "uint32",
+    "sfixed32",
+    "sfixed64",
+    "sint32",
+    "sint64",
 )
 
 
@@ -69,6 +82,7 @@ class Field:
     map_value: TypeRef | None = None
     js_string: bool = False  # [jstype = JS_STRING]
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
     @property
     def is_map(self) -> bool:
@@ -82,6 +96,7 @@ class Oneof:
     name: str
     fields: tuple[str, ...]
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,7 @@ class EnumValue:
     name: str
     number: int
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
 @dataclass(frozen=True)
@@ -100,6 +116,7 @@ class Enum:
     parent: str | None  # full name of the enclosing message, if nested
     values: tuple[EnumValue, ...]
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
 @dataclass(frozen=True)
@@ -113,12 +130,13 @@ class Message:
     oneofs: tuple[Oneof, ...] = ()
     is_map_entry: bool = False
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
     @property
     def local_path(self) -> tuple[str, ...]:
         """Names from the package down, e.g. ``("HTTPExtension", "Verb")`` style nesting path."""
         prefix = f"{self.package}." if self.package else ""
-        return tuple(self.full_name[len(prefix):].split("."))
+        return tuple(self.full_name[len(prefix) :].split("."))
 
 
 @dataclass(frozen=True)
@@ -131,6 +149,7 @@ class Method:
     server_streaming: bool
     idempotent: bool  # idempotency_level NO_SIDE_EFFECTS or IDEMPOTENT: the only RPCs SDKs may retry
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
     @property
     def shape(self) -> Shape:
@@ -158,6 +177,7 @@ class Service:
     methods: tuple[Method, ...]
     role: ServiceRole = "client"  # "app": implemented by the application (AppCallback), called by the runtime
     doc: Doc = field(default_factory=Doc)
+    line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
 @dataclass(frozen=True)
@@ -179,17 +199,44 @@ class Api:
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
 
+    _index: Mapping[str, Message | Enum | Service] = field(
+        init=False, repr=False, compare=False, hash=False, default_factory=dict
+    )
+
+    def __post_init__(self) -> None:
+        index: dict[str, Message | Enum | Service] = {}
+        for element in (*self.messages, *self.enums, *self.services):
+            index[element.full_name] = element
+        object.__setattr__(self, "_index", index)
+
     def message(self, full_name: str) -> Message:
-        for msg in self.messages:
-            if msg.full_name == full_name:
-                return msg
-        raise KeyError(full_name)
+        """The message with this full name (O(1)); KeyError if not part of the API."""
+        found = self._index.get(full_name)
+        if not isinstance(found, Message):
+            raise KeyError(full_name)
+        return found
 
     def enum(self, full_name: str) -> Enum:
-        for enum in self.enums:
-            if enum.full_name == full_name:
-                return enum
-        raise KeyError(full_name)
+        """The enum with this full name (O(1)); KeyError if not part of the API."""
+        found = self._index.get(full_name)
+        if not isinstance(found, Enum):
+            raise KeyError(full_name)
+        return found
+
+    def service(self, full_name: str) -> Service:
+        """The service with this full name (O(1)); KeyError if not part of the API."""
+        found = self._index.get(full_name)
+        if not isinstance(found, Service):
+            raise KeyError(full_name)
+        return found
+
+    def children(self, parent: str) -> tuple[Message | Enum, ...]:
+        """Messages and enums nested directly in the message ``parent`` (sorted by full name)."""
+        return tuple(
+            sorted(
+                (e for e in (*self.messages, *self.enums) if e.parent == parent), key=lambda e: e.full_name
+            )
+        )
 
     @property
     def client_services(self) -> tuple[Service, ...]:

@@ -1,14 +1,16 @@
 """Registry of generation targets (one module per SDK language in this package).
 
 Pipeline place: the CLI/plugin look targets up here by name. A module ``l8gen/targets/<name>.py`` that
-defines ``TARGET`` is a target; ``base`` and modules starting with ``_`` are helpers. Modules are imported
-lazily, so a no-op run (cache hit) never imports any target.
+defines a module-level ``TARGET`` is a target; ``base``, modules starting with ``_`` and modules without ``TARGET``
+(helpers such as ``python_layer``) are not. Discovery reads the sources without importing them; a target
+module is imported on first lookup, so a no-op run (cache hit) imports only what it asks for.
 """
 
 from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -18,17 +20,35 @@ from l8gen.targets.base import GenOptions, Target
 __all__ = ["REGISTRY", "GenOptions", "Target"]
 
 
+_DEFINES_TARGET = re.compile(r"^TARGET\s*(?::[^=]*)?=", re.MULTILINE)
+
+
 class _LazyRegistry(Mapping[str, Target]):
     def __init__(self) -> None:
         self._loaded: dict[str, Target] = {}
+        self._extra: dict[str, Target] = {}
+
+    def register(self, target: Target) -> None:
+        """Add a target that does not live in this package (embedding applications, tests)."""
+        self._extra[target.name] = target
+
+    def unregister(self, name: str) -> None:
+        self._extra.pop(name, None)
 
     def _names(self) -> list[str]:
-        here = str(Path(__file__).parent)
-        return sorted(
-            m.name for m in pkgutil.iter_modules([here]) if m.name != "base" and not m.name.startswith("_")
-        )
+        here = Path(__file__).parent
+        names = []
+        for module in pkgutil.iter_modules([str(here)]):
+            if module.name == "base" or module.name.startswith("_") or module.ispkg:
+                continue
+            source = here / f"{module.name}.py"
+            if source.is_file() and _DEFINES_TARGET.search(source.read_text(encoding="utf-8")):
+                names.append(module.name)
+        return sorted(set(names) | set(self._extra))
 
     def __getitem__(self, name: str) -> Target:
+        if name in self._extra:
+            return self._extra[name]
         if name not in self._loaded:
             if name not in self._names():
                 known = ", ".join(self._names()) or "none"
@@ -45,10 +65,6 @@ class _LazyRegistry(Mapping[str, Target]):
 
     def __contains__(self, name: object) -> bool:
         return name in self._names()
-
-    def out_dir(self, name: str) -> str:
-        """The target's output directory without importing it (convention: ``sdks/<name>``)."""
-        return self[name].out_dir
 
 
 REGISTRY = _LazyRegistry()

@@ -23,15 +23,33 @@ def _roots(file_names: Sequence[str]) -> set[str]:
     return {name.split("/", 1)[0] for name in file_names if "/" in name}
 
 
-def rewrite_imports(text: str, roots: set[str], pb_package: str) -> str:
-    """Re-home absolute imports of our own generated modules under ``pb_package``."""
-    if not roots:
-        return text
-    alternatives = "|".join(sorted(re.escape(r) for r in roots))
-    from_re = re.compile(rf"^(\s*)from ({alternatives})((?:\.\w+)*) import ", re.MULTILINE)
-    import_re = re.compile(rf"^(\s*)import ({alternatives})((?:\.\w+)+)", re.MULTILINE)
-    text = from_re.sub(lambda m: f"{m.group(1)}from {pb_package}.{m.group(2)}{m.group(3)} import ", text)
-    return import_re.sub(lambda m: f"{m.group(1)}import {pb_package}.{m.group(2)}{m.group(3)}", text)
+def _top_modules(file_names: Sequence[str]) -> set[str]:
+    """Modules generated for .proto files at the root of the import path (``maps.proto`` -> ``maps_pb2``)."""
+    return {
+        name[: -len(".proto")] + "_pb2" for name in file_names if "/" not in name and name.endswith(".proto")
+    }
+
+
+def rewrite_imports(text: str, roots: set[str], pb_package: str, top_modules: set[str] | None = None) -> str:
+    """Re-home absolute imports of our own generated modules under ``pb_package``: ``from spec.x import y``
+    -> ``from <pb_package>.spec.x import y``, ``import spec.x.y`` -> ``import <pb_package>.spec.x.y``, and
+    for root-level protos ``import maps_pb2 as m`` -> ``from <pb_package> import maps_pb2 as m``."""
+    if roots:
+        alternatives = "|".join(sorted(re.escape(r) for r in roots))
+        from_re = re.compile(rf"^(\s*)from ({alternatives})((?:\.\w+)*) import ", re.MULTILINE)
+        import_re = re.compile(rf"^(\s*)import ({alternatives})((?:\.\w+)+)", re.MULTILINE)
+        text = from_re.sub(lambda m: f"{m.group(1)}from {pb_package}.{m.group(2)}{m.group(3)} import ", text)
+        text = import_re.sub(lambda m: f"{m.group(1)}import {pb_package}.{m.group(2)}{m.group(3)}", text)
+    if top_modules:
+        names = "|".join(sorted(re.escape(m) for m in top_modules))
+        top_re = re.compile(rf"^(\s*)import ({names})(_grpc)?( as \w+)?$", re.MULTILINE)
+        text = top_re.sub(
+            lambda m: (
+                f"{m.group(1)}from {pb_package} import {m.group(2)}{m.group(3) or ''}{m.group(4) or ''}"
+            ),
+            text,
+        )
+    return text
 
 
 def generate_pb(
@@ -40,8 +58,8 @@ def generate_pb(
     """{path relative to the ``_pb`` package dir: text} for ``file_names`` (plus ``__init__.py`` files)."""
     names = sorted(file_names)
     raw = run_plugin(fds, names, ["--python_out", "--pyi_out", "--grpc_python_out"])
-    roots = _roots(names)
-    files = {path: rewrite_imports(text, roots, pb_package) for path, text in raw.items()}
+    roots, top = _roots(names), _top_modules(names)
+    files = {path: rewrite_imports(text, roots, pb_package, top) for path, text in raw.items()}
     dirs = {""}
     for path in files:
         parts = path.split("/")[:-1]

@@ -1,4 +1,4 @@
-"""Toolchain bootstrap: install only what is missing, so a fresh machine can generate, build and test everything.
+"""Toolchain bootstrap: install only what is missing, so a fresh machine can generate, build and test it all.
 
 Place: before the pipeline (proto -> descriptors -> IR -> templates -> sdks -> harness). It provides the tools
 the other stages call but that no Python wheel carries:
@@ -8,8 +8,8 @@ the other stages call but that no Python wheel carries:
   local base image, since no image registry is reachable).
 - ``go``: the official Go protoc plugins at pinned versions, ``go install``-ed into the project-local GOBIN
   ``.cache/bin`` (see :data:`GO_PLUGINS`, :data:`GOBIN`); nox sessions put that directory on PATH.
-- ``npm``: ``npm ci`` at the repository root (``@bufbuild/buf`` and other pinned Node tools), skipped while the
-  lock file's digest matches the one recorded at the last install.
+- ``npm``: ``npm ci`` at the repository root (``@bufbuild/buf`` and other pinned Node tools), skipped while
+  the lock file's digest matches the one recorded at the last install.
 - ``engine``: start ``dockerd`` when no engine answers (:mod:`l8gen.toolchain.engine`).
 
 Each step checks first and acts only when needed; a second run prints "nothing to do".
@@ -65,7 +65,9 @@ class Context:
     repo: Path
     out: IO[str]
 
-    def sh(self, cmd: Sequence[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None) -> None:
+    def sh(
+        self, cmd: Sequence[str], *, cwd: Path | None = None, env: Mapping[str, str] | None = None
+    ) -> None:
         """Run a command with output passed through; BootstrapError when it fails."""
         self.out.write(f"+ {' '.join(cmd)}\n")
         self.out.flush()
@@ -129,7 +131,7 @@ def installed_go_module_version(binary: Path, module_path: str) -> str | None:
 
 
 def step_go(ctx: Context) -> bool:
-    """`go install` each pinned protoc plugin whose binary in GOBIN is absent or built from another version."""
+    """`go install` each pinned protoc plugin whose GOBIN binary is absent or built from another version."""
     gobin = ctx.repo / ".cache" / "bin"
     acted = False
     for binary, (package, version) in sorted(GO_PLUGINS.items()):
@@ -156,7 +158,9 @@ def step_npm(ctx: Context) -> bool:
         ctx.out.write("npm: no package.json at the repository root: nothing to do\n")
         return False
     if not (ctx.repo / "package-lock.json").exists():
-        raise BootstrapError("package.json without package-lock.json: run `npm install` once and commit the lock")
+        raise BootstrapError(
+            "package.json without package-lock.json: run `npm install` once and commit the lock"
+        )
     stamp = ctx.repo / NPM_STAMP
     digest = _lock_digest(ctx.repo)
     if stamp.exists() and stamp.read_text().strip() == digest:
@@ -192,9 +196,13 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     parser = argparse.ArgumentParser(
         prog="python -m l8gen.toolchain.bootstrap", description=(__doc__ or "").splitlines()[0]
     )
-    parser.add_argument("--only", action="append", choices=sorted(STEPS), help="run only this step (repeatable)")
+    parser.add_argument(
+        "--only", action="append", choices=sorted(STEPS), help="run only this step (repeatable)"
+    )
     parser.add_argument("--skip", action="append", choices=sorted(STEPS), default=[], help="skip this step")
-    parser.add_argument("--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)")
+    parser.add_argument(
+        "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
+    )
     args = parser.parse_args(list(argv))
     selected = [name for name in STEPS if (not args.only or name in args.only) and name not in args.skip]
     ctx = Context(repo=args.repo.resolve(), out=stdout)

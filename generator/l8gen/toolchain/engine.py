@@ -11,9 +11,9 @@ fallback is tried: ``--storage-driver=vfs --iptables=false`` (slower, but needs 
 netfilter; published ports then go through docker-proxy).
 
 Container -> host: start the container with ``extra_hosts={"host.docker.internal": "host-gateway"}``
-(``docker run --add-host host.docker.internal:host-gateway``) and have the host server listen on 0.0.0.0 (or on
-:func:`bridge_gateway_ip`): the name resolves to the docker0 bridge address (172.17.0.1 by default), which is
-an address of this machine. A server bound to 127.0.0.1 only is NOT reachable from a container.
+(``docker run --add-host host.docker.internal:host-gateway``) and have the host server listen on 0.0.0.0
+(or on :func:`bridge_gateway_ip`): the name resolves to the docker0 bridge address (172.17.0.1 by default),
+which is an address of this machine. A server bound to 127.0.0.1 only is NOT reachable from a container.
 
 CLI: ``python -m l8gen.toolchain.engine [start|status|host-gateway]``.
 """
@@ -31,11 +31,14 @@ from pathlib import Path
 from typing import IO
 
 HOST_ALIAS = "host.docker.internal"
-EXTRA_HOSTS = {HOST_ALIAS: "host-gateway"}  # testcontainers: DockerContainer(...).with_kwargs(extra_hosts=...)
+EXTRA_HOSTS = {
+    HOST_ALIAS: "host-gateway"
+}  # testcontainers: DockerContainer(...).with_kwargs(extra_hosts=...)
 ADD_HOST_FLAG = f"--add-host={HOST_ALIAS}:host-gateway"  # docker run flag
 FLAG_LADDER: tuple[tuple[str, ...], ...] = ((), ("--storage-driver=vfs", "--iptables=false"))
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_LOG = REPO_ROOT / ".cache" / "dockerd.log"
+PIDFILE = Path("/var/run/docker.pid")
 
 
 class EngineError(RuntimeError):
@@ -67,18 +70,34 @@ def server_version(timeout: float = 10.0) -> str | None:
 
 
 def _running_dockerd_pids() -> list[int]:
+    """Live (not zombie) dockerd processes."""
     pids = []
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
             try:
-                if (entry / "comm").read_text().strip() == "dockerd":
-                    pids.append(int(entry.name))
+                stat = (entry / "stat").read_text()
             except OSError:
                 continue
+            name, _, rest = stat.partition(") ")
+            if name.endswith("(dockerd") and not rest.startswith(("Z", "X")):
+                pids.append(int(entry.name))
     return pids
 
 
+def _clear_stale_pidfile(out: IO[str], pidfile: Path = PIDFILE) -> None:
+    """dockerd refuses to start while its pid file names an existing process, even a zombie of a killed
+    daemon; remove the file when that pid is not a live dockerd."""
+    try:
+        pid = int(pidfile.read_text().strip() or "0")
+    except (OSError, ValueError):
+        return
+    if pid not in _running_dockerd_pids():
+        pidfile.unlink(missing_ok=True)
+        out.write(f"engine: removed stale {pidfile} (pid {pid} is not a running dockerd)\n")
+
+
 def _wait_for_engine(proc: subprocess.Popen[bytes] | None, timeout: float) -> str | None:
+    """Poll `docker info` until it answers; give up early when the daemon (ours, or any) is gone."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         version = server_version(timeout=5)
@@ -86,6 +105,8 @@ def _wait_for_engine(proc: subprocess.Popen[bytes] | None, timeout: float) -> st
             return version
         if proc is not None and proc.poll() is not None:
             return None  # the daemon we started died
+        if proc is None and not _running_dockerd_pids():
+            return None  # the daemon someone else started is gone
         time.sleep(1)
     return None
 
@@ -98,16 +119,20 @@ def ensure_engine(out: IO[str], log_path: Path = DEFAULT_LOG, timeout: float = 9
         return False
     if _running_dockerd_pids():
         out.write("engine: a dockerd process exists but does not answer yet; waiting\n")
+        out.flush()
         version = _wait_for_engine(None, timeout)
         if version:
             out.write(f"engine: docker engine {version} answers\n")
             return False
-        raise EngineError("a dockerd process is running but `docker info` never answered; see its log")
+        if _running_dockerd_pids():
+            raise EngineError("a dockerd process is running but `docker info` never answered; see its log")
+        out.write("engine: that dockerd is gone; starting one\n")
     dockerd = shutil.which("dockerd")
     if dockerd is None:
         raise EngineError("no `dockerd` on PATH: install docker.io (`nox -s bootstrap` does)")
     log_path.parent.mkdir(parents=True, exist_ok=True)
     for flags in FLAG_LADDER:
+        _clear_stale_pidfile(out)
         with open(log_path, "ab") as log:
             log.write(f"\n=== l8sdk: starting dockerd {' '.join(flags)} ===\n".encode())
             log.flush()
@@ -129,7 +154,7 @@ def ensure_engine(out: IO[str], log_path: Path = DEFAULT_LOG, timeout: float = 9
                 proc.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        out.write(f"engine: dockerd [{' '.join(flags)}] did not answer within {timeout:.0f}s\n")
+        out.write(f"engine: dockerd [{' '.join(flags)}] exited or did not answer within {timeout:.0f}s\n")
     tail = log_path.read_text(errors="replace").splitlines()[-15:]
     raise EngineError("dockerd never answered; last log lines:\n" + "\n".join(tail))
 
@@ -137,7 +162,14 @@ def ensure_engine(out: IO[str], log_path: Path = DEFAULT_LOG, timeout: float = 9
 def bridge_gateway_ip() -> str:
     """Gateway address of the default bridge network (what host-gateway resolves to), e.g. 172.17.0.1."""
     proc = subprocess.run(
-        [docker_cli(), "network", "inspect", "bridge", "--format", "{{range .IPAM.Config}}{{.Gateway}}{{end}}"],
+        [
+            docker_cli(),
+            "network",
+            "inspect",
+            "bridge",
+            "--format",
+            "{{range .IPAM.Config}}{{.Gateway}}{{end}}",
+        ],
         capture_output=True,
         text=True,
         timeout=30,
@@ -152,7 +184,9 @@ def bridge_gateway_ip() -> str:
 def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -> int:
     """CLI: start (default) | status | host-gateway."""
     del stdin
-    parser = argparse.ArgumentParser(prog="python -m l8gen.toolchain.engine", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m l8gen.toolchain.engine", description=__doc__.splitlines()[0]
+    )
     parser.add_argument("command", nargs="?", default="start", choices=("start", "status", "host-gateway"))
     parser.add_argument("--log", type=Path, default=DEFAULT_LOG, help="dockerd log file (start)")
     args = parser.parse_args(list(argv))

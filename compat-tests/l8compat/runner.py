@@ -1,0 +1,207 @@
+"""The run: one runtime, one driver session per language, every case, then gates and reports.
+
+Place in the pipeline: pytest (compat-tests/run/) -> Harness -> engine (runtime) + drivers + executor ->
+results -> gates -> reports. pytest gives the progress display (one line per case with -v) and the
+pass/fail/skip/xfail verdicts; the Harness owns everything that lives for the whole session.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from .cases import Case
+from .control import ControlClient
+from .driver import DriverFailure, DriverProcess
+from .drivers import DriverBuildError, DriverSpec, build, load_registry
+from .engine import (ContainerRuntime, EngineError, ExternalRuntime, ProcessRuntime, Runtime, build_image,
+                     clean_stale, engine_reachable, free_port)
+from .executor import LanguageSession
+from .gates import (apply_known_failing, coverage_gate, executed_gate, known_failing_gate,
+                    load_known_failing, outcome_gate)
+from .protos import Api
+from .reports import RESULTS_DIR, write_all
+from .results import CaseResult, LanguageInfo, Run, RunMeta
+
+
+@dataclass
+class Options:
+    target: str = ""  # external host:port
+    runtime_mode: str = "auto"  # auto | container | process
+    languages: list[str] = field(default_factory=list)
+    mutant: str = ""
+    results_dir: Path = RESULTS_DIR
+    partial: str = ""  # non-empty when cases were filtered (coverage gate skipped)
+    build_drivers: bool = True
+    callback_host: str = "127.0.0.1"  # external mode: how the external runtime reaches this host
+
+
+class Harness:
+    def __init__(self, api: Api, cases: list[Case], opts: Options, out: IO[str] = sys.stderr) -> None:
+        self.api, self.cases, self.opts, self.out = api, cases, opts, out
+        self.registry = load_registry()
+        self.run_id = uuid.uuid4().hex[:8]
+        self.runtime: Runtime | None = None
+        self.control: ControlClient | None = None
+        self.sessions: dict[str, LanguageSession | None] = {}
+        self.known = {lang: load_known_failing(lang) for lang in opts.languages}
+        self.meta = RunMeta(runtime_mode="", started=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+                            mutant=opts.mutant, total_rpcs=len(api.api_rpcs()))
+        self.run = Run(self.meta)
+        self._t0 = time.monotonic()
+        self._runtime_error = ""
+
+    def say(self, text: str) -> None:
+        self.out.write(f"compat: {text}\n")
+        self.out.flush()
+
+    # -- runtime ---------------------------------------------------------------------------------------
+    def runtime_args(self, callback_host: str, callback_port: int) -> list[str]:
+        args = ["--enable-control", "--app-callback", f"{callback_host}:{callback_port}"]
+        if self.opts.mutant:
+            args += ["--mutate", self.opts.mutant]
+        return args
+
+    def ensure_runtime(self) -> Runtime:
+        if self.runtime is not None:
+            return self.runtime
+        if self._runtime_error:
+            raise EngineError(self._runtime_error)
+        try:
+            self.runtime = self._start_runtime()
+        except EngineError as exc:
+            self._runtime_error = str(exc)
+            raise
+        rt = self.runtime
+        self.meta.runtime_mode, self.meta.runtime_endpoint = rt.mode, rt.endpoint
+        self.meta.runtime_args = list(rt.args)
+        control = ControlClient(self.api, rt.endpoint)
+        ok, why = control.available()
+        if ok:
+            self.control = control
+        else:
+            control.close()
+            self.meta.notes.append(f"control service unavailable: {why}; cases needing it are skipped")
+        self.say(f"runtime ready ({rt.mode}) at {rt.endpoint}; control: {why}")
+        return rt
+
+    def _start_runtime(self) -> Runtime:
+        cb_port = free_port()
+        if self.opts.target:
+            rt: Runtime = ExternalRuntime(self.opts.target, self.opts.callback_host, cb_port)
+            rt.start()
+            self.meta.notes.extend(rt.notes)
+            return rt
+        mode = self.opts.runtime_mode
+        reachable, engine = engine_reachable()
+        self.meta.engine = engine
+        if mode == "container" or (mode == "auto" and reachable):
+            if not reachable:
+                raise EngineError(f"--runtime-mode container but no container engine answers: {engine}")
+            clean_stale(self.out)
+            self.say("building/checking the runtime image (runtime-stub/image/build.py)")
+            build_image(self.out)
+            rt = ContainerRuntime(self.runtime_args("host.docker.internal", cb_port), cb_port)
+        else:
+            banner = ("NO CONTAINER ENGINE REACHABLE" if mode == "auto" else "--runtime-mode process")
+            msg = (f"!!! {banner} ({engine}): running the runtime as a LOCAL PROCESS (fallback). "
+                   "This is NOT the container matrix. !!!")
+            self.say(msg)
+            self.meta.notes.append(msg)
+            rt = ProcessRuntime(self.runtime_args("127.0.0.1", cb_port), cb_port,
+                                self.opts.results_dir / "logs" / "runtime.log")
+        rt.start()
+        return rt
+
+    # -- languages -------------------------------------------------------------------------------------
+    def session(self, language: str) -> LanguageSession:
+        if language in self.sessions:
+            s = self.sessions[language]
+            if s is None:
+                info = self.meta.languages[language]
+                raise DriverFailure(f"{language} driver unavailable ({info.status}): {info.detail[:500]}")
+            return s
+        info = LanguageInfo(language)
+        self.meta.languages[language] = info
+        spec = self.registry.get(language)
+        try:
+            if spec is None or not spec.present:
+                raise DriverBuildError(f"no {language} driver in the tree "
+                                       f"({spec.marker if spec else 'not in drivers.yaml'})")
+            runtime = self.ensure_runtime()
+            if self.opts.build_drivers:
+                build(spec, self.out)
+            session = LanguageSession(language, self.api, runtime, lambda: self._driver(spec), self.control,
+                                      self.run_id)
+            hello = session.start()
+        except (DriverBuildError, DriverFailure, EngineError) as exc:
+            info.status = "start-failed" if not isinstance(exc, DriverBuildError) else "build-failed"
+            info.detail = str(exc)
+            self.sessions[language] = None
+            raise DriverFailure(f"{language}: {exc}") from None
+        info.sdk_version = str(hello.get("sdk_version", ""))
+        info.rpcs = sorted(hello.get("rpcs", []))
+        info.driver = " ".join(spec.start)
+        self.say(f"{language} driver up: sdk {info.sdk_version}, {len(info.rpcs)} RPCs")
+        self.sessions[language] = session
+        return session
+
+    def _driver(self, spec: DriverSpec) -> DriverProcess:
+        d = DriverProcess(spec.language, list(spec.start), spec.cwd,
+                          log_path=self.opts.results_dir / "logs" / f"driver-{spec.language}.log")
+        d.start()
+        return d
+
+    # -- cases -----------------------------------------------------------------------------------------
+    def run_case(self, language: str, case: Case) -> CaseResult:
+        try:
+            session = self.session(language)
+            result = session.run_case(case)
+        except (DriverFailure, EngineError) as exc:
+            result = CaseResult(language, case.rpc.service, case.rpc.name, case.name, case.id, case.kind,
+                                "error", 0.0, reason=str(exc)[:2000], file=f"{case.file}:{case.line}")
+        if result.outcome not in ("skip",):
+            apply_known_failing(result, self.known.get(language, {}))
+        self.run.results.append(result)
+        return result
+
+    # -- end -------------------------------------------------------------------------------------------
+    def gates(self) -> dict[str, object]:
+        langs = list(self.opts.languages)
+        known = {lang: self.known.get(lang, {}) for lang in langs}
+        gs = [coverage_gate(self.api, self.cases, self.run.results, langs, self.opts.partial),
+              known_failing_gate(self.cases, self.run.results, known),
+              executed_gate(self.run.results, langs),
+              outcome_gate(self.run.results)]
+        self.meta.gates = {g.name: g.to_json() for g in gs}
+        return {g.name: g for g in gs}
+
+    def finish(self) -> list[Path]:
+        self.meta.duration_s = time.monotonic() - self._t0
+        if self.runtime is not None:
+            self.meta.notes.extend(n for n in self.runtime.notes if n not in self.meta.notes)
+        if not self.meta.gates:
+            self.gates()
+        for s in self.sessions.values():
+            if s is not None:
+                try:
+                    s.stop()
+                except DriverFailure:
+                    pass
+        if self.runtime is not None:
+            logs = self.runtime.logs()
+            if logs:
+                (self.opts.results_dir / "logs").mkdir(parents=True, exist_ok=True)
+                (self.opts.results_dir / "logs" / "runtime-final.log").write_text(logs)
+            try:
+                self.runtime.stop()
+            except Exception as exc:  # noqa: BLE001 - teardown must not mask results
+                self.say(f"runtime stop failed: {exc}")
+        if self.control is not None:
+            self.control.close()
+        return write_all(self.run, list(self.api.api_rpcs()), self.opts.results_dir)

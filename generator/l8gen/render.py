@@ -1,0 +1,205 @@
+"""Stage 4 of the pipeline: language view -> text through Jinja2 (CONTRACTS §7).
+
+``Renderer(language, user_templates)`` builds one strict environment (StrictUndefined, trim_blocks,
+lstrip_blocks, keep_trailing_newline, no autoescape) over ``ChoiceLoader([builtin:<name>, user dir,
+builtin dir])``:
+
+* ``templates/<language>/`` is the built-in tree; it mirrors the output tree. ``render_tree`` renders every
+  file whose path has no segment starting with a single ``_`` (those are partials/bases; dunder names such as
+  ``__init__.py.j2`` are outputs), drops a ``.j2`` suffix and expands ``%name`` placeholders in path
+  segments (one output per item of ``expansions[name]``); ``%_`` spells a literal leading underscore
+  (``%_client.py.j2`` -> ``_client.py``).
+* A user directory (``--templates DIR``) mirrors ``templates/``: ``DIR/<language>/...``. A user file shadows
+  the built-in file of the same name. To override one ``{% block %}`` instead of copying a whole file, the
+  user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
+* Template errors (missing, syntax, undefined variable) become ``TemplateError`` naming template and line.
+* ``recording()`` captures every render's context for ``l8gen generate --dump-context``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import enum
+import itertools
+import json
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextvars import ContextVar
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+import jinja2
+
+from l8gen.descriptors import display_path
+from l8gen.errors import TemplateError
+
+BUILTIN_ROOT = Path(__file__).parent / "templates"
+_PLACEHOLDER = re.compile(r"%([A-Za-z][A-Za-z0-9_]*)")
+
+
+def is_partial(rel: str) -> bool:
+    """A template path is a partial/base (not an output) when a segment starts with one ``_``; dunder
+    segments (``__init__.py.j2``) are outputs, and ``%_`` spells a literal leading underscore."""
+    return any(seg.startswith("_") and not seg.startswith("__") for seg in rel.split("/"))
+
+
+def _comment(text: str, prefix: str) -> str:
+    """Prefix every line of ``text`` with ``prefix`` (blank lines get the prefix without trailing space)."""
+    return "\n".join((prefix + line) if line else prefix.rstrip() for line in str(text).split("\n"))
+
+
+class Recorder:
+    """Collects {language: {template name: context}} while active (see ``recording``)."""
+
+    def __init__(self) -> None:
+        self.contexts: dict[str, dict[str, Mapping[str, Any]]] = {}
+
+    def add(self, language: str, name: str, ctx: Mapping[str, Any]) -> None:
+        self.contexts.setdefault(language, {})[name] = dict(ctx)
+
+    def as_json(self) -> Any:
+        return to_jsonable(self.contexts)
+
+
+_RECORDER: ContextVar[Recorder | None] = ContextVar("l8gen_render_recorder", default=None)
+
+
+@contextlib.contextmanager
+def recording() -> Iterator[Recorder]:
+    """Record the context of every template rendered inside the ``with`` block."""
+    recorder = Recorder()
+    token = _RECORDER.set(recorder)
+    try:
+        yield recorder
+    finally:
+        _RECORDER.reset(token)
+
+
+def to_jsonable(value: Any, depth: int = 0) -> Any:
+    """Dataclasses, mappings, sequences and scalars as plain JSON data (for ``--dump-context``)."""
+    if depth > 40:
+        return repr(value)
+    if value is None or isinstance(value, (bool, int, float, str)):
+        return value
+    if isinstance(value, enum.Enum):
+        return to_jsonable(value.value, depth + 1)
+    if isinstance(value, PurePosixPath | Path):
+        return value.as_posix()
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            f.name: to_jsonable(getattr(value, f.name), depth + 1)
+            for f in dataclasses.fields(value)
+            if not f.name.startswith("_")
+        }
+    if isinstance(value, Mapping):
+        return {str(k): to_jsonable(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = [to_jsonable(v, depth + 1) for v in value]
+        return sorted(items, key=json.dumps) if isinstance(value, (set, frozenset)) else items
+    if hasattr(value, "__dict__"):
+        return {k: to_jsonable(v, depth + 1) for k, v in vars(value).items() if not k.startswith("_")}
+    return repr(value)
+
+
+def _template_location(exc: BaseException) -> str:
+    """``file:line`` of the innermost template frame of a rendering error ('' if none). Jinja rewrites
+    tracebacks so that template frames carry the template's file name and line."""
+    where = ""
+    tb = exc.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if not filename.endswith(".py") and not filename.startswith("<") and Path(filename).is_file():
+            where = f"{display_path(Path(filename))}:{tb.tb_lineno}"
+        tb = tb.tb_next
+    return where
+
+
+class Renderer:
+    """Jinja2 environment for one target language (see the module docstring)."""
+
+    def __init__(
+        self, language: str, user_templates: Path | None = None, builtin_root: Path = BUILTIN_ROOT
+    ) -> None:
+        self.language = language
+        self.builtin_dir = builtin_root / language
+        self.user_dir = user_templates / language if user_templates is not None else None
+        builtin = jinja2.FileSystemLoader(str(self.builtin_dir))
+        loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin}, delimiter=":")]
+        if self.user_dir is not None and self.user_dir.is_dir():
+            loaders.append(jinja2.FileSystemLoader(str(self.user_dir)))
+        loaders.append(builtin)
+        self.env = jinja2.Environment(
+            loader=jinja2.ChoiceLoader(loaders),
+            undefined=jinja2.StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            autoescape=False,
+        )
+        self.env.filters["comment"] = _comment
+        self.env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
+
+    def render(self, name: str, /, **ctx: Any) -> str:
+        """Render template ``name`` (relative to the language tree) with ``ctx``; LF newlines."""
+        return self._render(name, ctx, name)
+
+    def _render(self, name: str, ctx: Mapping[str, Any], record_as: str) -> str:
+        recorder = _RECORDER.get()
+        if recorder is not None:
+            recorder.add(self.language, record_as, ctx)
+        try:
+            text = self.env.get_template(name).render(**ctx)
+        except jinja2.TemplateSyntaxError as exc:
+            where = display_path(Path(exc.filename)) if exc.filename else exc.name
+            raise TemplateError(f"{where}:{exc.lineno}: {exc.message}") from exc
+        except jinja2.TemplateNotFound as exc:
+            raise TemplateError(f"{self.language}: template not found: {exc.name}") from exc
+        except jinja2.UndefinedError as exc:
+            where = _template_location(exc) or name
+            raise TemplateError(f"{where}: {exc.message}") from exc
+        return text.replace("\r\n", "\n")
+
+    def template_names(self, under: str = "") -> list[str]:
+        """Output templates (no ``_`` segment) of the built-in and user trees, sorted, below ``under``."""
+        names: set[str] = set()
+        for root in (self.builtin_dir, self.user_dir):
+            if root is None or not root.is_dir():
+                continue
+            base = root / under if under else root
+            for path in base.rglob("*"):
+                rel = path.relative_to(root).as_posix()
+                if path.is_file() and not is_partial(rel):
+                    if "__pycache__" not in rel:
+                        names.add(rel)
+        return sorted(names)
+
+    def render_tree(
+        self,
+        ctx: Mapping[str, Any],
+        expansions: Mapping[str, Sequence[tuple[str, Any]]] | None = None,
+        under: str = "",
+    ) -> dict[str, str]:
+        """Render the template tree to {output path: text}.
+
+        ``expansions`` maps a placeholder name to (path text, value) pairs: a template path containing
+        ``%service`` is rendered once per pair, with ``%service`` replaced by the path text and the value
+        bound as ``service`` in the context. Unknown placeholders raise ``TemplateError``.
+        """
+        expansions = expansions or {}
+        out: dict[str, str] = {}
+        for name in self.template_names(under):
+            placeholders = sorted(set(_PLACEHOLDER.findall(name)))
+            missing = [p for p in placeholders if p not in expansions]
+            if missing:
+                raise TemplateError(f"{self.language}/{name}: no expansion for placeholder %{missing[0]}")
+            for combo in itertools.product(*(expansions[p] for p in placeholders)):
+                bound = dict(zip(placeholders, combo, strict=True))
+                path = _PLACEHOLDER.sub(lambda m, b=bound: b[m.group(1)][0], name)  # type: ignore[misc]
+                path = path.replace("%_", "_")
+                path = path[:-3] if path.endswith(".j2") else path
+                if path in out:
+                    raise TemplateError(f"{self.language}/{name}: two templates produce {path}")
+                extra = {p: value for p, (_, value) in bound.items()}
+                out[path] = self._render(name, {**ctx, **extra}, path)
+        return dict(sorted(out.items()))

@@ -1,0 +1,146 @@
+"""Names the official Go plugins give to proto elements, and where each proto file's Go package lives.
+
+Pipeline place: helper of ``targets.go`` (IR -> Go view). The Go SDK layer calls the code that
+protoc-gen-go / protoc-gen-go-grpc generate, so it must spell their identifiers exactly as they do
+(``GetNextIdRequest``, ``HTTPExtension_Verb``, ``NewRuntimeClient``, field ``Data``). Those rules are
+protoc-gen-go's (``strs.GoCamelCase``), not ours; our own idiomatic names come from ``l8gen.naming.go``.
+
+Package layout: a proto file ``spec/proto/<dir>/<f>.proto`` becomes Go package ``<module>/proto/<dir>``, any
+other file ``<dir>/<f>.proto`` ``<module>/proto/<dir>``; the package name follows buf's convention (last
+proto package component, joined with the one before it when it is a version: ``spec.proto.runtime.v1`` ->
+``runtimev1``, ``spec.proto.extension.v1.s3`` -> ``s3``). Well-known types stay in google.golang.org/protobuf.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from l8gen.errors import NamingError
+from l8gen.ir.model import Message, ProtoFile
+
+_VERSION = re.compile(r"^v\d+((alpha|beta)\d*)?$")
+
+# google/protobuf/<name>.proto -> Go import path (protobuf-go's well-known type packages).
+WELL_KNOWN: Mapping[str, str] = {
+    "google/protobuf/any.proto": "google.golang.org/protobuf/types/known/anypb",
+    "google/protobuf/api.proto": "google.golang.org/protobuf/types/known/apipb",
+    "google/protobuf/duration.proto": "google.golang.org/protobuf/types/known/durationpb",
+    "google/protobuf/empty.proto": "google.golang.org/protobuf/types/known/emptypb",
+    "google/protobuf/field_mask.proto": "google.golang.org/protobuf/types/known/fieldmaskpb",
+    "google/protobuf/source_context.proto": "google.golang.org/protobuf/types/known/sourcecontextpb",
+    "google/protobuf/struct.proto": "google.golang.org/protobuf/types/known/structpb",
+    "google/protobuf/timestamp.proto": "google.golang.org/protobuf/types/known/timestamppb",
+    "google/protobuf/type.proto": "google.golang.org/protobuf/types/known/typepb",
+    "google/protobuf/wrappers.proto": "google.golang.org/protobuf/types/known/wrapperspb",
+    "google/protobuf/descriptor.proto": "google.golang.org/protobuf/types/descriptorpb",
+}
+
+# Method names protoc-gen-go puts on every message; a field whose Go name equals one gets a "_" suffix.
+_MESSAGE_METHODS = frozenset(
+    {"Reset", "String", "ProtoMessage", "Marshal", "Unmarshal", "ExtensionRangeArray", "ExtensionMap",
+     "Descriptor"}
+)
+
+
+def go_camel_case(name: str) -> str:
+    """protoc-gen-go's ``strs.GoCamelCase``: the Go identifier it derives from a proto name."""
+    out: list[str] = []
+    i = 0
+    while i < len(name):
+        c = name[i]
+        if c == "." and i + 1 < len(name) and name[i + 1].islower() and name[i + 1].isascii():
+            pass  # skip '.' in ".{{lowercase}}"
+        elif c == ".":
+            out.append("_")
+        elif c == "_" and (i == 0 or name[i - 1] == "."):
+            out.append("X")
+        elif c == "_" and i + 1 < len(name) and name[i + 1].isascii() and name[i + 1].islower():
+            pass  # skip '_' in "_{{lowercase}}"
+        elif c.isascii() and c.isdigit():
+            out.append(c)
+        else:
+            out.append(c.upper() if c.isascii() and c.islower() else c)
+            while i + 1 < len(name) and name[i + 1].isascii() and name[i + 1].islower():
+                i += 1
+                out.append(name[i])
+        i += 1
+    return "".join(out)
+
+
+def message_ident(message: Message) -> str:
+    """Go type name protoc-gen-go gives a message (nested: ``Outer_Inner``)."""
+    return go_camel_case(".".join(message.local_path))
+
+
+def field_ident(message: Message, field_name: str) -> str:
+    """Go struct field name protoc-gen-go gives ``field_name`` of ``message`` (conflict suffixes included)."""
+    used = set(_MESSAGE_METHODS)
+    for field in message.fields:
+        ident = go_camel_case(field.name)
+        while ident in used or f"Get{ident}" in used:
+            ident += "_"
+        used.add(ident)
+        used.add(f"Get{ident}")
+        if field.name == field_name:
+            return ident
+    raise KeyError(f"{message.full_name} has no field {field_name}")
+
+
+def _package_name(proto_package: str) -> str:
+    parts = [p for p in proto_package.split(".") if p]
+    if not parts:
+        return "pb"
+    name = parts[-1]
+    if _VERSION.match(name) and len(parts) > 1:
+        name = parts[-2] + name
+    name = re.sub(r"[^a-z0-9]", "", name.lower())
+    if not name or name[0].isdigit():
+        name = "pb" + name
+    return name
+
+
+@dataclass(frozen=True)
+class GoPackage:
+    """Where the official plugins put the Go code of a proto file."""
+
+    import_path: str  # github.com/l8sdk/l8sdk-go/proto/runtime/v1
+    name: str  # runtimev1 (the package clause)
+    out_dir: str  # proto/runtime/v1 (relative to the module root); "" for packages outside the module
+
+
+def package_layout(files: Iterable[ProtoFile], module: str) -> dict[str, GoPackage]:
+    """{proto file name: GoPackage} for our own files; one Go package per directory, one proto package each."""
+    layout: dict[str, GoPackage] = {}
+    by_dir: dict[str, str] = {}
+    for proto in sorted(files, key=lambda f: f.name):
+        directory = posixpath.dirname(proto.name)
+        rel = directory[len("spec/"):] if directory.startswith("spec/proto/") else f"proto/{directory}"
+        rel = rel.rstrip("/") if directory else "proto"
+        previous = by_dir.setdefault(rel, proto.package)
+        if previous != proto.package:
+            raise NamingError(
+                f"{proto.name}: proto package {proto.package} shares the directory {directory or '.'} with "
+                f"package {previous}; the Go target needs one proto package per directory"
+            )
+        layout[proto.name] = GoPackage(f"{module}/{rel}", _package_name(proto.package), rel)
+    return layout
+
+
+def import_path_of(file_name: str, layout: Mapping[str, GoPackage]) -> str:
+    """Go import path of the code generated for ``file_name`` (ours, or a well-known type)."""
+    if file_name in layout:
+        return layout[file_name].import_path
+    if file_name in WELL_KNOWN:
+        return WELL_KNOWN[file_name]
+    raise NamingError(f"{file_name}: no Go package known for this import (only google/protobuf well-known "
+                      "types can be imported from outside proto/)")
+
+
+def package_name_of(import_path: str, layout: Mapping[str, GoPackage]) -> str:
+    for package in layout.values():
+        if package.import_path == import_path:
+            return package.name
+    return import_path.rsplit("/", 1)[-1]

@@ -1,0 +1,96 @@
+"""The Go SDK target: IR -> sdks/go/ (a Go module: official stubs + the idiomatic ``l8`` layer + driver).
+
+Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
+``sdks/go``. Three parts:
+
+- ``proto/...``: protoc-gen-go + protoc-gen-go-grpc output for every non-internal proto file (``_go_stubs``).
+- the module root (package ``l8``): ``l8.New(ctx, opts...)``, one method per client RPC, streams, errors,
+  subscription and AppCallback helpers, tests, README, ``go.mod``/``go.sum`` - rendered from
+  ``templates/go`` with the view of ``_go_view``.
+- ``cmd/l8-compat-driver``: the compat driver (CONTRACTS §4), its RPC table generated from the IR.
+
+Templates for Layotto-specific helpers (topic subscription, configuration watch, AppCallback server) render
+to nothing when the API lacks the RPCs they wrap; empty outputs are dropped.
+"""
+
+from __future__ import annotations
+
+from google.protobuf import descriptor_pb2
+
+from l8gen.ir.model import Api
+from l8gen.render import Renderer
+from l8gen.targets._go_stubs import generate_stubs
+from l8gen.targets._go_view import GoImport, GoMethod, GoView, build_view
+from l8gen.targets.base import GenOptions, sorted_files
+
+# Go toolchain and module dependencies of the generated module (go.mod). google.golang.org/grpc and
+# google.golang.org/protobuf are what the stubs need; genproto's googleapis/rpc gives google.rpc.Status
+# details (errdetails). go.sum (templates/go/go.sum) must list exactly this set: after changing a version,
+# run `go mod tidy` in sdks/go and copy go.mod's require blocks here and go.sum into the template.
+GO_VERSION = "1.26.0"
+GO_REQUIRE = (
+    ("google.golang.org/genproto/googleapis/rpc", "v0.0.0-20260817212433-ac3dfec99bb1"),
+    ("google.golang.org/grpc", "v1.85.0"),
+    ("google.golang.org/protobuf", "v1.36.12"),
+)
+GO_REQUIRE_INDIRECT = (
+    ("golang.org/x/net", "v0.60.0"),
+    ("golang.org/x/sys", "v0.48.0"),
+    ("golang.org/x/text", "v0.42.0"),
+)
+# Layotto RPCs the hand-written helpers wrap (the helper templates render only when present).
+SUBSCRIBE_TOPIC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
+SUBSCRIBE_CONFIG = "spec.proto.runtime.v1.Runtime.SubscribeConfiguration"
+APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
+PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"
+
+
+def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
+    runtime_alias = view.aliases.get("spec.proto.runtime.v1", "")
+    app = next((s for s in view.app_services if s.full_name == APP_CALLBACK), None)
+    return {
+        "module": view.module,
+        "version": opts.version,
+        "go_version": GO_VERSION,
+        "require": GO_REQUIRE,
+        "require_indirect": GO_REQUIRE_INDIRECT,
+        "services": view.services,
+        "stub_width": max([len("core"), *(len(s.stub_field) for s in view.services)]),
+        "app_services": view.app_services,
+        "methods": view.methods,
+        "stub_imports": view.imports,
+        "retryable": view.retryable,
+        "examples": view.examples,
+        "rt": runtime_alias,
+        "rt_import": next((i for i in view.imports if i.alias == runtime_alias), None),
+        "subscribe_topic": view.method(SUBSCRIBE_TOPIC),
+        "subscribe_config": view.method(SUBSCRIBE_CONFIG),
+        "put_file": view.method(PUT_FILE),
+        "app_callback": app,
+        "imports_for": lambda methods: imports_for(view, methods),
+    }
+
+
+def imports_for(view: GoView, methods: list[GoMethod | None]) -> list[GoImport]:
+    """Imports a Go file needs to name the request types of ``methods`` (None entries skipped)."""
+    aliases = {m.req.split(".", 1)[0] for m in methods if m is not None}
+    return [imp for imp in view.imports if imp.alias in aliases]
+
+
+class GoTarget:
+    name = "go"
+    out_dir = "sdks/go"
+
+    def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
+        internal = set(opts.internal_packages)
+        view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
+        files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, opts.go_module))
+        renderer = Renderer("go", opts.user_templates)
+        expansions = {"service": [(s.file_stem, s) for s in view.services]}
+        for path, text in renderer.render_tree(template_context(view, opts), expansions).items():
+            if text.strip():
+                files[path] = text
+        return sorted_files(files)
+
+
+TARGET = GoTarget()

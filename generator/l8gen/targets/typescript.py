@@ -1,0 +1,83 @@
+"""The Node/TypeScript SDK target: IR -> sdks/node/ (package ``[tool.l8gen].node_package``).
+
+Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
+``sdks/node``:
+
+- ``src/gen/**_pb.ts``: protobuf-es message and service descriptors from protoc-gen-es (``_ts_es``), for the
+  API files plus the SDK's own ``grpc.health.v1`` and ``google.rpc`` error-detail protos;
+- everything else from ``templates/typescript`` (tree mirrors ``sdks/node``): the ``Client`` with one method
+  per RPC, runtime support (connection, calls, streams, errors), the subscription and AppCallback helpers,
+  the compat driver (``compat-driver/``), unit tests, ``package.json``, the lock file and the README.
+  Templates whose output is blank (a helper for an RPC the API lacks) are left out.
+"""
+
+from __future__ import annotations
+
+from google.protobuf import descriptor_pb2
+
+from l8gen.ir.model import Api
+from l8gen.naming.typescript import TypeScriptNaming
+from l8gen.render import Renderer
+from l8gen.targets import _ts_view as view
+from l8gen.targets._ts_es import ES_VERSION, GEN_DIR, generate_es, parse_exports
+from l8gen.targets.base import GenOptions, sorted_files
+
+# Runtime dependencies of the SDK (exact pins; see docs/ARCHITECTURE.md, "Node/TypeScript SDK").
+DEPENDENCIES = {
+    "@bufbuild/protobuf": ES_VERSION,
+    "@connectrpc/connect": "2.0.4",
+    "@connectrpc/connect-node": "2.0.4",
+}
+DEV_DEPENDENCIES = {
+    "@biomejs/biome": "2.6.8",
+    "@types/node": "18.19.130",
+    "typescript": "5.9.3",
+}
+NODE_ENGINES = ">=18.14.1"
+
+
+def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
+    naming = TypeScriptNaming(api, opts.overrides_for("typescript"), client_members=view.CLIENT_MEMBERS,
+                              flat_methods=True)
+    symbols = parse_exports(es_files)
+    services = view.build_services(api, naming, symbols)
+    client_services = tuple(s for s in services if s.role == "client")
+    methods = {m.rpc: m for s in services for m in s.methods}
+    subscribe = methods.get(view.SUBSCRIBE_RPC.rsplit(".", 1)[0] + "/" + view.SUBSCRIBE_RPC.rsplit(".", 1)[1])
+    app_callback = next((s for s in services if s.full_name == view.APP_CALLBACK and s.role == "app"), None)
+    upload = next((m for s in client_services for m in s.methods if m.rpc.endswith("Runtime/PutFile")
+                   and m.upload_helper), None)
+    return {
+        "package_name": opts.node_package,
+        "version": opts.version,
+        "dependencies": DEPENDENCIES,
+        "dev_dependencies": DEV_DEPENDENCIES,
+        "node_engines": NODE_ENGINES,
+        "services": services,
+        "client_services": client_services,
+        "client_methods": tuple(m for s in client_services for m in s.methods),
+        "app_services": tuple(s for s in services if s.role == "app"),
+        "client_imports": view.imports_for(services),
+        "index_modules": view.index_modules(api, es_files),
+        "subscribe": subscribe,
+        "app_callback": app_callback,
+        "put_file": upload,
+        "symbols": symbols,
+        "es_files": tuple(sorted(es_files)),
+    }
+
+
+class TypeScriptTarget:
+    name = "typescript"
+    out_dir = "sdks/node"
+
+    def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
+        es = generate_es(fds, [f.name for f in api.files])
+        files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
+        renderer = Renderer("typescript", opts.user_templates)
+        rendered = renderer.render_tree(_context(api, es, opts))
+        files.update({path: text for path, text in rendered.items() if text.strip()})
+        return sorted_files(files)
+
+
+TARGET = TypeScriptTarget()

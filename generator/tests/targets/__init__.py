@@ -1,0 +1,1 @@
+"""Tests of the l8gen generator (mirror generator/l8gen)."""

@@ -1,0 +1,95 @@
+"""l8gen.targets._python_pb: official Python output re-homed under <package>._pb; fragments import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from l8gen import pipeline
+from l8gen.config import load_options
+from l8gen.targets._python_pb import generate_pb, rewrite_imports
+
+from tests.conftest import REPO, compile_proto, fragments_api
+
+
+def test_rewrite_imports_only_touches_our_roots() -> None:
+    text = (
+        "from spec.proto.runtime.v1 import appcallback_pb2 as spec_dot_x\n"
+        "from google.protobuf import empty_pb2 as google_dot_empty\n"
+        "import spec.proto.runtime.v1.runtime_pb2\n"
+        "    from l8.control.v1 import control_pb2\n"
+        "from spectacle import x\n"
+    )
+    assert rewrite_imports(text, {"spec", "l8"}, "l8sdk._pb") == (
+        "from l8sdk._pb.spec.proto.runtime.v1 import appcallback_pb2 as spec_dot_x\n"
+        "from google.protobuf import empty_pb2 as google_dot_empty\n"
+        "import l8sdk._pb.spec.proto.runtime.v1.runtime_pb2\n"
+        "    from l8sdk._pb.l8.control.v1 import control_pb2\n"
+        "from spectacle import x\n"
+    )
+
+
+def test_root_level_modules_are_rehomed() -> None:
+    text = "import maps_pb2 as maps__pb2\nimport maps_pb2\nimport mapsx_pb2 as y\n"
+    assert rewrite_imports(text, set(), "p._pb", {"maps_pb2"}) == (
+        "from p._pb import maps_pb2 as maps__pb2\nfrom p._pb import maps_pb2\nimport mapsx_pb2 as y\n"
+    )
+
+
+def test_root_level_dependency_imports_work() -> None:
+    fds = compile_proto(
+        'syntax = "proto3";\npackage top;\nimport "dep.proto";\nmessage M { D d = 1; }\n',
+        "top.proto",
+        extra={"dep.proto": 'syntax = "proto3";\nmessage D {}\n'},
+    )
+    files = generate_pb(fds, ["top.proto", "dep.proto"], "pkg._pb")
+    assert "from pkg._pb import dep_pb2 as dep__pb2" in files["top_pb2.py"]
+
+
+def test_generate_pb_adds_init_files_and_rewrites() -> None:
+    fds = compile_proto(
+        'syntax = "proto3";\npackage a.b;\nimport "a/c/dep.proto";\nmessage M { a.c.D d = 1; }\n',
+        "a/b/m.proto",
+        extra={"a/c/dep.proto": 'syntax = "proto3";\npackage a.c;\nmessage D {}\n'},
+    )
+    files = generate_pb(fds, ["a/b/m.proto", "a/c/dep.proto"], "pkg._pb")
+    assert {"__init__.py", "a/__init__.py", "a/b/__init__.py", "a/c/__init__.py", "a/b/m_pb2.py"} <= set(
+        files
+    )
+    assert "from pkg._pb.a.c import dep_pb2 as a_dot_c_dot_dep__pb2" in files["a/b/m_pb2.py"]
+
+
+def test_fragments_generate_and_import(tmp_path: Path) -> None:
+    """Every fragment (reserved words, nesting, maps, oneofs, optional, streaming, same names) generates
+    the Python SDK, which then imports: message code and the generated client layer."""
+    fds, files, api = fragments_api()
+    opts = load_options(REPO / "pyproject.toml")
+    out = pipeline.generate(fds, files, opts, ["python"])["python"]
+    for path, text in out.items():
+        (tmp_path / path).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / path).write_text(text)
+    modules = sorted(
+        p[len("src/") : -len(".py")].replace("/", ".").removesuffix(".__init__")
+        for p in out
+        if p.startswith("src/") and p.endswith(".py")
+    )
+    script = (
+        "import importlib, sys\n"
+        f"for name in {modules!r}:\n"
+        "    importlib.import_module(name)\n"
+        "from l8sdk._pb import reserved_words_pb2 as r\n"
+        "k = r.Keywords(**{'class': 'c', 'from': 'f', 'self': 's'})\n"
+        "assert getattr(k, 'class') == 'c' and getattr(k, 'from') == 'f'\n"
+        "print(len(sys.modules))\n"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        env={"PYTHONPATH": str(tmp_path / "src"), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "l8sdk._pb.same_name.a.common_pb2" in modules and "l8sdk._pb.streaming_pb2_grpc" in modules

@@ -1,0 +1,69 @@
+"""l8gen.descriptors: proto/ -> FileDescriptorSet through grpcio-tools' protoc, errors as file:line:col."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from l8gen.descriptors import compile_protos, find_proto_files
+from l8gen.errors import ProtoError
+
+from tests.conftest import PROTO_ROOT, compile_proto
+
+
+def test_compiles_the_real_api_with_imports_and_source_info() -> None:
+    compiled = compile_protos(PROTO_ROOT)
+    names = {f.name for f in compiled.fds.file}
+    assert "spec/proto/runtime/v1/runtime.proto" in compiled.files
+    assert "l8/control/v1/control.proto" in compiled.files
+    assert "google/protobuf/empty.proto" in names  # --include_imports
+    assert "google/protobuf/empty.proto" not in compiled.files
+    runtime = next(f for f in compiled.fds.file if f.name == "spec/proto/runtime/v1/runtime.proto")
+    assert runtime.source_code_info.location  # --include_source_info
+
+
+def test_find_proto_files_is_sorted_and_relative() -> None:
+    files = find_proto_files(PROTO_ROOT)
+    assert files == sorted(files)
+    assert all(not f.startswith("/") and f.endswith(".proto") for f in files)
+
+
+def test_compile_proto_helper_keeps_the_given_name() -> None:
+    fds = compile_proto('syntax = "proto3";\npackage x;\nmessage A { int32 b = 1; }\n', "x/a.proto")
+    assert [f.name for f in fds.file] == ["x/a.proto"]
+
+
+def _write(root: Path, name: str, text: str) -> None:
+    (root / name).parent.mkdir(parents=True, exist_ok=True)
+    (root / name).write_text(text)
+
+
+def test_syntax_error_reports_file_line_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(
+        tmp_path / "proto", "pkg/bad.proto", 'syntax = "proto3";\npackage pkg;\nmessage X { int32 a = 1 }\n'
+    )
+    with pytest.raises(ProtoError) as info:
+        compile_protos(Path("proto"))
+    assert str(info.value).startswith("proto/pkg/bad.proto:3:25: ")
+    assert 'Expected ";"' in str(info.value)
+
+
+def test_unknown_import_reports_file_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    _write(
+        tmp_path / "proto",
+        "pkg/imp.proto",
+        'syntax = "proto3";\npackage pkg;\nimport "nope/missing.proto";\n',
+    )
+    with pytest.raises(ProtoError) as info:
+        compile_protos(Path("proto"))
+    message = str(info.value)
+    assert 'proto/pkg/imp.proto:3:1: Import "nope/missing.proto" was not found' in message
+
+
+def test_empty_or_missing_root_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ProtoError, match="no .proto files"):
+        compile_protos(tmp_path)
+    with pytest.raises(ProtoError, match="not a directory"):
+        compile_protos(tmp_path / "missing")

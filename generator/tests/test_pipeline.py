@@ -1,0 +1,68 @@
+"""l8gen.pipeline: determinism (twice, shuffled input order) and the input digest used by the cache."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+
+import pytest
+from google.protobuf import descriptor_pb2
+from l8gen import pipeline
+from l8gen.config import load_options
+from l8gen.descriptors import compile_protos
+
+from tests.conftest import PROTO_ROOT, REPO, ListingTarget, fragments_api
+
+
+def _shuffled(fds: descriptor_pb2.FileDescriptorSet, seed: int) -> descriptor_pb2.FileDescriptorSet:
+    protos = list(fds.file)
+    random.Random(seed).shuffle(protos)
+    return descriptor_pb2.FileDescriptorSet(file=protos)
+
+
+@pytest.mark.parametrize("source", ["api", "fragments"])
+def test_python_generation_is_byte_identical_twice_and_when_shuffled(source: str) -> None:
+    if source == "api":
+        compiled = compile_protos(PROTO_ROOT)
+        fds, files = compiled.fds, list(compiled.files)
+    else:
+        fds, files, _ = fragments_api()
+    opts = load_options(REPO / "pyproject.toml")
+    first = pipeline.generate(fds, files, opts, ["python"])
+    assert first == pipeline.generate(fds, files, opts, ["python"])
+    names = list(files)
+    random.Random(7).shuffle(names)
+    assert first == pipeline.generate(_shuffled(fds, 3), names, opts, ["python"])
+    assert all("\r" not in text for text in first["python"].values())
+    assert list(first["python"]) == sorted(first["python"])
+
+
+def test_listing_target_deterministic_under_shuffle(listing_target: ListingTarget) -> None:
+    fds, files, _ = fragments_api()
+    opts = load_options(None)
+    first = pipeline.generate(fds, files, opts, ["listing"])
+    for seed in range(3):
+        assert pipeline.generate(_shuffled(fds, seed), list(reversed(files)), opts, ["listing"]) == first
+
+
+def test_input_digest_is_order_independent_and_sensitive_to_options() -> None:
+    fds, files, _ = fragments_api()
+    opts = load_options(REPO / "pyproject.toml")
+    digest = pipeline.input_digest(fds, files, opts, "python")
+    assert pipeline.input_digest(_shuffled(fds, 1), list(reversed(files)), opts, "python") == digest
+    assert pipeline.input_digest(fds, files, opts, "go") != digest
+    assert pipeline.input_digest(fds, files, replace(opts, version="9.9.9"), "python") != digest
+    assert pipeline.input_digest(fds, files[:-1], opts, "python") != digest
+
+
+def test_digest_ignores_source_info_of_imports_as_protoc_plugins_receive_them() -> None:
+    compiled = compile_protos(PROTO_ROOT)
+    stripped = descriptor_pb2.FileDescriptorSet()
+    stripped.CopyFrom(compiled.fds)
+    for proto in stripped.file:
+        if proto.name not in compiled.files:
+            proto.ClearField("source_code_info")
+    opts = load_options(None)
+    assert pipeline.input_digest(stripped, compiled.files, opts, "python") == pipeline.input_digest(
+        compiled.fds, compiled.files, opts, "python"
+    )

@@ -1,0 +1,258 @@
+"""nox sessions: the entry points of every workflow (`nox -l` lists them).
+
+Place: drives the whole pipeline — bootstrap the toolchain, generate (proto -> descriptors -> IR ->
+templates -> sdks), lint and test, and run the harness (runtime image + testcontainers).
+
+Conventions for sessions added here:
+- Every session is ``venv_backend="none"`` and runs its tools from ONE shared dev virtualenv, ``.nox/dev``
+  (``-e .[dev]`` + ``-e sdks/python`` + ``-e runtime-stub``), created on first use and reinstalled only when a
+  pyproject.toml changes. Run tools with ``dev_run(session, ...)``: PATH then starts with the venv, the pinned
+  Go plugins (``.cache/bin``) and ``node_modules/.bin``.
+- ``@ci_step("name")`` (under ``@nox.session``) adds a session to ``nox -s ci`` in definition order. A test
+  step writes JUnit XML to ``junit_path(name)`` so ``ci`` can print one closing summary line.
+- ``DEMOS[language] = [cmd...]``: a short call through that SDK, run by ``nox -s demo`` with
+  ``L8_GRPC_ENDPOINT`` pointing at a locally started runtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import nox
+from nox.command import CommandFailed
+
+nox.options.default_venv_backend = "none"
+nox.options.sessions = ["lint", "tests"]
+
+ROOT = Path(__file__).resolve().parent
+DEV_VENV = ROOT / ".nox" / "dev"
+CI_DIR = ROOT / ".cache" / "ci"
+DEV_PACKAGES = (".[dev]", "sdks/python", "runtime-stub")
+LINT_PATHS = ["generator", "runtime-stub", "noxfile.py"]
+MYPY_TARGETS = ["generator/l8gen", "runtime-stub/src/l8_runtime", "runtime-stub/image/build.py", "noxfile.py"]
+READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
+
+CI_STEPS: list[tuple[str, Callable[[nox.Session], None]]] = []
+DEMOS: dict[str, list[str]] = {}
+
+
+def ci_step(name: str) -> Callable[[Callable[[nox.Session], None]], Callable[[nox.Session], None]]:
+    """Register a session function as a step of `nox -s ci` (definition order)."""
+
+    def register(func: Callable[[nox.Session], None]) -> Callable[[nox.Session], None]:
+        CI_STEPS.append((name, func))
+        return func
+
+    return register
+
+
+def junit_path(step: str) -> Path:
+    """Where a test step writes its JUnit XML for the ci summary."""
+    CI_DIR.mkdir(parents=True, exist_ok=True)
+    return CI_DIR / f"junit-{step}.xml"
+
+
+def _dev_env() -> dict[str, str]:
+    path = os.pathsep.join(
+        [str(DEV_VENV / "bin"), str(ROOT / ".cache" / "bin"), str(ROOT / "node_modules" / ".bin")]
+    )
+    return {"PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": str(DEV_VENV)}
+
+
+def ensure_dev_venv(session: nox.Session) -> None:
+    """Create/refresh the shared dev venv when absent or when a pyproject.toml changed."""
+    if sys.version_info[:2] != (3, 11):
+        session.error(f"run nox with Python 3.11 (the project's and the images' Python), not {sys.version}")
+    packages = [p for p in DEV_PACKAGES if (ROOT / p.split("[")[0] / "pyproject.toml").exists()]
+    digest = hashlib.sha256(sys.version.encode())
+    for package in packages:
+        digest.update(package.encode() + (ROOT / package.split("[")[0] / "pyproject.toml").read_bytes())
+    stamp = DEV_VENV / ".l8-installed"
+    if stamp.exists() and stamp.read_text().strip() == digest.hexdigest():
+        return
+    if not (DEV_VENV / "bin" / "python").exists():
+        session.run(sys.executable, "-m", "venv", str(DEV_VENV), external=True)
+    editable = [arg for p in packages for arg in ("-e", p)]
+    session.run(str(DEV_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", *editable, external=True)
+    stamp.write_text(digest.hexdigest() + "\n")
+    session.log(f"dev venv {DEV_VENV.relative_to(ROOT)} installed: {' '.join(packages)}")
+
+
+def dev_run(session: nox.Session, *args: str, env: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    """Run a command with the dev venv, .cache/bin and node_modules/.bin first on PATH."""
+    ensure_dev_venv(session)
+    merged = {**_dev_env(), **(env or {})}
+    program = shutil.which(args[0], path=merged["PATH"]) or args[0]  # nox looks programs up in its own PATH
+    return session.run(program, *args[1:], env=merged, external=True, **kwargs)
+
+
+def _pytest(session: nox.Session, step: str, *args: str, allow_empty: bool = False) -> None:
+    codes = [0, 5] if allow_empty else [0]
+    junit = junit_path(step)
+    junit.unlink(missing_ok=True)
+    dev_run(
+        session, "python", "-m", "pytest", f"--junitxml={junit}", *args, *session.posargs, success_codes=codes
+    )
+    if allow_empty and not junit.exists():
+        session.log(f"{step}: no test collected")
+
+
+@nox.session
+@ci_step("bootstrap")
+def bootstrap(session: nox.Session) -> None:
+    """Install what is missing (apt, Go plugins, npm), start dockerd, build the base and runtime images."""
+    dev_run(session, "python", "-m", "l8gen.toolchain.bootstrap")
+    if (ROOT / "runtime-stub" / "pyproject.toml").exists():
+        dev_run(session, "python", "runtime-stub/image/build.py", "all")
+    else:
+        dev_run(session, "python", "runtime-stub/image/build.py", "base")
+        session.log("runtime image: runtime-stub/pyproject.toml does not exist yet, not built")
+
+
+@nox.session
+@ci_step("lint")
+def lint(session: nox.Session) -> None:
+    """ruff + mypy (strict, per pyproject) on the generator, the runtime and the build scripts."""
+    failed = []
+    for command in (
+        ["ruff", "check", "--output-format=concise", *LINT_PATHS],
+        ["mypy", *[t for t in MYPY_TARGETS if (ROOT / t).exists()]],
+    ):
+        try:
+            dev_run(session, *command)
+        except CommandFailed:
+            failed.append(command[0])
+    if failed:
+        session.error(f"lint failed: {', '.join(failed)}")
+
+
+@nox.session
+@ci_step("tests")
+def tests(session: nox.Session) -> None:
+    """Unit tests: pytest over pyproject's testpaths, without the container tests."""
+    _pytest(session, "tests", "-m", "not container", allow_empty=True)
+
+
+@nox.session
+def generate(session: nox.Session) -> None:
+    """Regenerate sdks/ from proto/ (`l8gen generate`; extra args after --)."""
+    dev_run(session, "python", "-m", "l8gen.toolchain.bootstrap", "--skip", "engine")
+    dev_run(session, "l8gen", "generate", *session.posargs)
+
+
+@nox.session(name="generate-check")
+@ci_step("generate-check")
+def generate_check(session: nox.Session) -> None:
+    """Fail with a diff when sdks/ is not what `l8gen generate` makes from proto/."""
+    dev_run(session, "l8gen", "generate", "--check")
+
+
+@nox.session
+@ci_step("smoke")
+def smoke(session: nox.Session) -> None:
+    """Container smoke test: runtime image under testcontainers, readiness, real gRPC calls (-s shows how)."""
+    _pytest(session, "smoke", "-c", "pyproject.toml", "-m", "container", "-s", "runtime-stub/tests/container")
+
+
+@contextmanager
+def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
+    """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""
+    ensure_dev_venv(session)
+    proc = subprocess.Popen(
+        [str(DEV_VENV / "bin" / "l8-runtime"), *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **_dev_env()},
+    )
+    found: list[str] = []
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            sys.stdout.write(f"[l8-runtime] {line}")
+            match = READY_RE.search(line)
+            if match and not found:
+                found.append(match.group(1))
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    try:
+        while not found and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not found:
+            session.error(f"l8-runtime printed no READY line (exit code {proc.poll()})")
+        host, port = found[0].rsplit(":", 1)
+        yield f"{'127.0.0.1' if host in ('0.0.0.0', '::', '[::]') else host}:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@nox.session
+def demo(session: nox.Session) -> None:
+    """Main job: regenerate every SDK, start the runtime locally, make a short call through each SDK."""
+    generate(session)
+    if not DEMOS:
+        session.error("no SDK registers a demo yet (DEMOS in noxfile.py): nothing was demonstrated")
+    with local_runtime(session) as endpoint:
+        for language, command in sorted(DEMOS.items()):
+            session.log(f"demo {language} -> {endpoint}")
+            dev_run(session, *command, env={"L8_GRPC_ENDPOINT": endpoint})
+
+
+def _junit_counts() -> tuple[int, int, int]:
+    passed = failed = skipped = 0
+    for path in sorted(CI_DIR.glob("junit-*.xml")):
+        for suite in ET.parse(path).getroot().iter("testsuite"):
+            tests_, fail = (
+                int(suite.get("tests", 0)),
+                int(suite.get("failures", 0)) + int(suite.get("errors", 0)),
+            )
+            skip = int(suite.get("skipped", 0))
+            passed, failed, skipped = passed + tests_ - fail - skip, failed + fail, skipped + skip
+    return passed, failed, skipped
+
+
+@nox.session
+def ci(session: nox.Session) -> None:
+    """Everything CI runs in order: bootstrap, lint, unit tests, generate --check, smoke, then added steps."""
+    CI_DIR.mkdir(parents=True, exist_ok=True)
+    for old in CI_DIR.glob("*"):
+        old.unlink()
+    results: list[tuple[str, str, float]] = []
+    for name, step in CI_STEPS:
+        session.log(f"===== ci step: {name} =====")
+        start = time.monotonic()
+        try:
+            step(session)
+            outcome = "ok"
+        except CommandFailed as exc:
+            outcome = f"FAILED ({exc.reason or 'command failed'})"
+        except Exception as exc:  # session.error / session.skip inside a step
+            outcome = "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
+        results.append((name, outcome, time.monotonic() - start))
+    passed, failed, skipped = _junit_counts()
+    failed_steps = [name for name, outcome, _ in results if outcome.startswith("FAILED")]
+    failed = max(failed, len(failed_steps))  # a failed lint/check step counts even without a test report
+    for name, outcome, seconds in results:
+        session.log(f"ci step {name:<16} {outcome:<12} {seconds:7.1f}s")
+    summary = f"ci: {passed} passed, {failed} failed, {skipped} skipped"
+    (CI_DIR / "summary.txt").write_text(summary + "\n")
+    print(summary, flush=True)
+    if failed_steps:
+        session.error(f"failed steps: {', '.join(failed_steps)}")

@@ -1,0 +1,1 @@
+"""The gRPC layer: one servicer per API service, translating protobuf messages to component calls."""

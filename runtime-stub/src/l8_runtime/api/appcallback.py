@@ -1,0 +1,169 @@
+"""The app side of pub/sub push delivery: the runtime as AppCallback *client*, and a loopback AppCallback app.
+
+Place in the runtime:
+- ``AppCallbackLink`` is the push router of every pub/sub component. On each publish it asks the app
+  (``--app-callback host:port`` / ``app.grpc_callback_*`` / control SetAppCallback) for its subscriptions
+  with ListTopicSubscriptions -- every time, so an app started after the runtime is picked up -- and
+  delivers matching events with OnTopicEvent. A gRPC error from the app counts as RETRY, except
+  UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata ``deadLetterTopic`` sets
+  its dead-letter topic.
+- ``LoopbackApp`` serves spec.proto.runtime.v1.AppCallback on the runtime's own port, so all 62 RPCs of the
+  API (AppCallback's two included) are served: it is a scriptable test app (control ConfigureLoopbackApp) that records every event
+  it receives (control ListReceivedEvents). Point the link at it with the address "self".
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import threading
+from typing import Any
+
+import grpc
+from google.protobuf import empty_pb2
+
+from ..components.pubsub import DROP, RETRY, Event, Subscriber
+from ..logs import log_event
+from ..pb import cb, cb_grpc
+from .convert import event_to_pb, status_name
+from .status import unary
+
+log = logging.getLogger("l8.runtime.appcallback")
+RECEIVED_LIMIT = 10_000
+
+
+class _PushSubscriber:
+    channel = "callback"
+
+    def __init__(self, link: AppCallbackLink, address: str, dead_letter_topic: str | None) -> None:
+        self.link = link
+        self.sid = f"callback:{address}"
+        self.dead_letter_topic = dead_letter_topic
+
+    async def deliver(self, event: Event) -> str:
+        stub = self.link.stub()
+        if stub is None:
+            raise ConnectionError("the app callback is no longer configured")
+        try:
+            resp = await stub.OnTopicEvent(event_to_pb(event), timeout=self.link.timeout)
+        except grpc.aio.AioRpcError as exc:
+            if exc.code() == grpc.StatusCode.UNIMPLEMENTED:
+                return DROP
+            raise ConnectionError(f"OnTopicEvent failed: {exc.code().name}: {exc.details()}") from None
+        return status_name(resp.status)
+
+
+class AppCallbackLink:
+    def __init__(self, address: str | None, self_address: str, timeout: float = 10.0) -> None:
+        self.self_address = self_address
+        self.timeout = timeout
+        self._address: str | None = None
+        self._channel: grpc.aio.Channel | None = None
+        self.set_address(address)
+
+    @property
+    def address(self) -> str | None:
+        return self._address
+
+    def set_address(self, address: str | None) -> None:
+        """Change the app callback target ("self" = the loopback app, empty/None = push delivery off)."""
+        if self._channel is not None:
+            old = self._channel
+            self._channel = None
+            try:
+                asyncio.get_running_loop().create_task(old.close())
+            except RuntimeError:
+                pass
+        self._address = address or None
+
+    def _target(self) -> str | None:
+        if self._address is None:
+            return None
+        return self.self_address if self._address == "self" else self._address
+
+    def stub(self) -> cb_grpc.AppCallbackStub | None:
+        target = self._target()
+        if target is None:
+            return None
+        if self._channel is None:
+            self._channel = grpc.aio.insecure_channel(target)
+        return cb_grpc.AppCallbackStub(self._channel)
+
+    async def subscriptions(self) -> list[cb.TopicSubscription]:
+        stub = self.stub()
+        if stub is None:
+            return []
+        try:
+            resp = await stub.ListTopicSubscriptions(empty_pb2.Empty(), timeout=min(self.timeout, 2.0))
+        except grpc.aio.AioRpcError as exc:
+            log_event(log, logging.WARNING, "ListTopicSubscriptions failed; treating as no subscriptions",
+                      target=self._target(), code=exc.code().name)
+            return []
+        return list(resp.subscriptions)
+
+    async def route(self, pubsub_name: str, topic: str) -> list[Subscriber]:
+        """Push router for pub/sub components: the app, if it subscribed to this topic."""
+        for sub in await self.subscriptions():
+            if sub.pubsub_name == pubsub_name and sub.topic == topic:
+                dlt = sub.metadata.get("deadLetterTopic") or None
+                return [_PushSubscriber(self, self._address or "", dlt)]
+        return []
+
+    async def close(self) -> None:
+        if self._channel is not None:
+            await self._channel.close()
+            self._channel = None
+
+
+class LoopbackApp(cb_grpc.AppCallbackServicer):
+    """A scriptable AppCallback implementation served by the runtime itself."""
+
+    def __init__(self, wall: Any) -> None:
+        self._lock = threading.Lock()
+        self._wall = wall
+        self.subscriptions: list[dict[str, Any]] = []
+        self.received: list[tuple[cb.TopicEventRequest, str, int]] = []
+        self._answers: dict[tuple[str, str, str], int] = {}
+
+    def configure(self, subscriptions: list[dict[str, Any]]) -> None:
+        for s in subscriptions:
+            if s.get("status", "SUCCESS") not in ("SUCCESS", "RETRY", "DROP"):
+                raise ValueError(f"status must be SUCCESS, RETRY or DROP, got {s['status']!r}")
+        with self._lock:
+            self.subscriptions = list(subscriptions)
+            self._answers.clear()
+
+    def read(self, clear: bool = False) -> list[tuple[cb.TopicEventRequest, str, int]]:
+        with self._lock:
+            out = list(self.received)
+            if clear:
+                self.received.clear()
+            return out
+
+    def reset(self) -> None:
+        with self._lock:
+            self.subscriptions = []
+            self.received.clear()
+            self._answers.clear()
+
+    @unary
+    async def ListTopicSubscriptions(self, request: empty_pb2.Empty, context: Any) -> cb.ListTopicSubscriptionsResponse:
+        with self._lock:
+            subs = [cb.TopicSubscription(pubsub_name=s["pubsub_name"], topic=s["topic"],
+                                         metadata=dict(s.get("metadata") or {})) for s in self.subscriptions]
+        return cb.ListTopicSubscriptionsResponse(subscriptions=subs)
+
+    @unary
+    async def OnTopicEvent(self, request: cb.TopicEventRequest, context: Any) -> cb.TopicEventResponse:
+        with self._lock:
+            sub = next((s for s in self.subscriptions
+                        if s["pubsub_name"] == request.pubsub_name and s["topic"] == request.topic), None)
+            status = "SUCCESS"
+            if sub is not None:
+                key = (request.pubsub_name, request.topic, request.id)
+                seen = self._answers.get(key, 0)
+                self._answers[key] = seen + 1
+                status = RETRY if seen < int(sub.get("fail_times", 0)) else sub.get("status") or "SUCCESS"
+            self.received.append((request, status, int(self._wall() * 1000)))
+            del self.received[:-RECEIVED_LIMIT]
+        return cb.TopicEventResponse(status=cb.TopicEventResponse.TopicEventResponseStatus.Value(status))

@@ -1,0 +1,164 @@
+"""Data model of the S3-like object store: object versions, delete markers, uploads, parts; signed URLs.
+
+Place in the runtime: shared by components/oss/store.py and multipart.py; no I/O here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
+
+from ...errors import ApiError, invalid
+
+CANNED_ACLS = (
+    "private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read",
+    "bucket-owner-read", "bucket-owner-full-control", "default",
+)
+DEFAULT_MAX_KEYS = 1000
+MAX_TAGS, MAX_TAG_KEY, MAX_TAG_VALUE = 10, 128, 256
+DEFAULT_CONTENT_TYPE = "application/octet-stream"
+
+
+@dataclass
+class Version:
+    key: str
+    version_id: str
+    last_modified: int
+    blob: str | None = None
+    size: int = 0
+    etag: str = ""
+    meta: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    acl: str = "private"
+    storage_class: str = "STANDARD"
+    kind: str = "Normal"  # Normal | Appendable | Multipart
+    parts_count: int = 0
+    part_sizes: list[int] = field(default_factory=list)
+    content_type: str = DEFAULT_CONTENT_TYPE
+    headers: dict[str, str] = field(default_factory=dict)  # cache_control, content_disposition, expires...
+
+    @property
+    def is_delete_marker(self) -> bool:
+        return self.blob is None
+
+
+@dataclass
+class Part:
+    number: int
+    blob: str
+    size: int
+    etag: str
+    last_modified: int
+
+
+@dataclass
+class Upload:
+    upload_id: str
+    bucket: str
+    key: str
+    initiated: int
+    meta: dict[str, str] = field(default_factory=dict)
+    tags: dict[str, str] = field(default_factory=dict)
+    acl: str = "private"
+    storage_class: str = "STANDARD"
+    content_type: str = DEFAULT_CONTENT_TYPE
+    headers: dict[str, str] = field(default_factory=dict)
+    parts: dict[int, Part] = field(default_factory=dict)
+
+
+def check_acl(acl: str, field_name: str = "acl") -> str:
+    if acl and acl not in CANNED_ACLS:
+        raise invalid(f"unknown canned ACL {acl!r}; valid: {', '.join(CANNED_ACLS)}", field=field_name,
+                      reason="INVALID_ACL")
+    return acl or "private"
+
+
+def check_bucket_key(bucket: str, key: str | None = None) -> None:
+    if not bucket:
+        raise invalid("bucket must not be empty", field="bucket")
+    if key is not None and not key:
+        raise invalid("key must not be empty", field="key")
+
+
+def http_date(ts: int) -> str:
+    return formatdate(ts, usegmt=True)
+
+
+def multipart_etag(md5_hexes: list[str]) -> str:
+    joined = b"".join(bytes.fromhex(h) for h in md5_hexes)
+    return f"{hashlib.md5(joined, usedforsecurity=False).hexdigest()}-{len(md5_hexes)}"
+
+
+def page_limit(value: int, field_name: str) -> int:
+    """0 means 1000; larger values are capped at 1000; negative is INVALID_ARGUMENT."""
+    if value < 0:
+        raise invalid(f"{field_name} must not be negative, got {value}", field=field_name)
+    return min(value or DEFAULT_MAX_KEYS, DEFAULT_MAX_KEYS)
+
+
+def check_tags(tags: dict[str, str], field_name: str = "tags") -> dict[str, str]:
+    """S3 tag limits: at most 10 tags, keys up to 128 and values up to 256 characters."""
+    if len(tags) > MAX_TAGS:
+        raise invalid(f"at most {MAX_TAGS} tags are allowed, got {len(tags)}", field=field_name, reason="INVALID_TAG")
+    for k, v in tags.items():
+        if not k or len(k) > MAX_TAG_KEY:
+            raise invalid(f"tag key {k[:20]!r} must be 1..{MAX_TAG_KEY} characters", field=field_name,
+                          reason="INVALID_TAG")
+        if len(v) > MAX_TAG_VALUE:
+            raise invalid(f"value of tag {k!r} is longer than {MAX_TAG_VALUE} characters", field=field_name,
+                          reason="INVALID_TAG")
+    return dict(tags)
+
+
+class UrlSigner:
+    """HMAC-SHA256 signed URLs: ``<base>/<store>/<bucket>/<key>?X-L8-Method=..&X-L8-Expires=..&X-L8-Signature=..``."""
+
+    def __init__(self, secret: bytes, base: str, store: str) -> None:
+        self.secret = secret
+        self.base = base.rstrip("/")
+        self.store = store
+
+    def _mac(self, method: str, bucket: str, key: str, expires: int) -> str:
+        msg = f"{method}\n{self.store}\n{bucket}\n{key}\n{expires}".encode()
+        return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()
+
+    def sign(self, bucket: str, key: str, method: str, expires_in: int, now: float | None = None) -> str:
+        method = method.upper()
+        if method not in ("GET", "PUT"):
+            raise invalid(f"method must be GET or PUT, got {method!r}", field="method")
+        if expires_in <= 0:
+            raise invalid(f"expired_in_sec must be greater than 0, got {expires_in}", field="expired_in_sec")
+        expires = int((now if now is not None else time.time()) + expires_in)
+        query = urlencode({"X-L8-Method": method, "X-L8-Expires": expires,
+                           "X-L8-Signature": self._mac(method, bucket, key, expires)})
+        return f"{self.base}/{quote(self.store)}/{quote(bucket)}/{quote(key)}?{query}"
+
+    def verify(self, url: str, method: str, now: float | None = None) -> tuple[str, str]:
+        """Check a signed URL for ``method``; returns (bucket, key)."""
+        parts = urlsplit(url)
+        q = {k: v[0] for k, v in parse_qs(parts.query).items()}
+        path = parts.path
+        prefix = urlsplit(self.base).path + f"/{quote(self.store)}/"
+        if not path.startswith(prefix) or "/" not in path[len(prefix):]:
+            raise invalid("signed_url does not belong to this object store", field="signed_url",
+                          reason="SIGNED_URL_INVALID")
+        bucket_q, _, key_q = path[len(prefix):].partition("/")
+        bucket, key = unquote(bucket_q), unquote(key_q)
+        try:
+            expires = int(q.get("X-L8-Expires", ""))
+        except ValueError:
+            raise invalid("signed_url has no valid X-L8-Expires", field="signed_url",
+                          reason="SIGNED_URL_INVALID") from None
+        good = self._mac(q.get("X-L8-Method", ""), bucket, key, expires)
+        if not hmac.compare_digest(good, q.get("X-L8-Signature", "")):
+            raise ApiError("PERMISSION_DENIED", "signed_url signature does not match", reason="SIGNATURE_MISMATCH")
+        if q.get("X-L8-Method") != method:
+            raise ApiError("PERMISSION_DENIED", f"signed_url was signed for {q.get('X-L8-Method')}, not {method}",
+                           reason="SIGNED_URL_METHOD")
+        if expires < (now if now is not None else time.time()):
+            raise ApiError("PERMISSION_DENIED", "signed_url has expired", reason="SIGNED_URL_EXPIRED")
+        return bucket, key

@@ -1,0 +1,120 @@
+"""Component registry: builds every configured component and looks them up by API and name.
+
+Place in the runtime: between config.py (what is configured) and the gRPC layer (who asks for a store by
+name). ``Components.get`` implements Layotto's lookup rules: no component of that API configured ->
+FAILED_PRECONDITION; unknown name -> INVALID_ARGUMENT listing the configured names. ``apply`` is
+Lifecycle.ApplyConfiguration: it re-runs ``configure`` of a live component with new metadata.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TypeVar
+
+from ..config import API_LABELS, ComponentSpec, ConfigError, RuntimeConfig
+from ..context import RuntimeContext
+from ..errors import ApiError, invalid, none_configured, unknown_component
+from .base import Component, ComponentConfigError
+from .bindings import EchoBinding, RecorderBinding
+from .configstore import ConfigStore
+from .cryption import AesGcmCryption
+from .file import FileStore
+from .hello import HelloWorld
+from .lock import LockStore
+from .messaging import EmailRecorder, PhoneRecorder, SmsRecorder
+from .oss import ObjectStore
+from .pubsub import PubSub
+from .rpcs import EchoRpc, ForwardRpc
+from .secrets import EnvSecretStore, FileSecretStore, SecretStore
+from .sequencer import Sequencer, SqliteSequencer
+from .state import StateStore
+from .state_sqlite import SqliteStateStore
+
+TYPES: dict[str, dict[str, type[Component]]] = {}
+for _cls in (
+    HelloWorld, ConfigStore, EchoRpc, ForwardRpc, PubSub, StateStore, SqliteStateStore, FileStore, ObjectStore,
+    LockStore, Sequencer, SqliteSequencer, EchoBinding, RecorderBinding, SecretStore, FileSecretStore,
+    EnvSecretStore, AesGcmCryption, EmailRecorder, PhoneRecorder, SmsRecorder,
+):
+    TYPES.setdefault(_cls.api, {})[_cls.type_name] = _cls
+
+# Names accepted as ComponentConfig.kind by Lifecycle.ApplyConfiguration, besides the API keys themselves.
+KIND_ALIASES = {
+    "hello": "hellos", "configuration": "config_store", "config": "config_store", "rpc": "rpcs",
+    "pubsub": "pub_subs", "pub_sub": "pub_subs", "binding": "bindings", "secret": "secret_store",
+    "secrets": "secret_store", "secretstore": "secret_store",
+}
+
+C = TypeVar("C", bound=Component)
+
+
+class Components:
+    def __init__(self, config: RuntimeConfig, ctx: RuntimeContext) -> None:
+        self.ctx = ctx
+        self.by_api: dict[str, dict[str, Component]] = {api: {} for api in API_LABELS}
+        try:
+            for api, comps in config.apis.items():
+                for name, spec in comps.items():
+                    self.by_api[api][name] = build(api, name, spec, ctx)
+        except BaseException:
+            self.close()
+            raise
+
+    def get(self, api: str, name: str, field: str, cls: type[C] = Component) -> C:  # type: ignore[assignment]
+        comps = self.by_api.get(api, {})
+        if not comps:
+            raise none_configured(API_LABELS[api])
+        comp = comps.get(name)
+        if comp is None:
+            raise unknown_component(API_LABELS[api], name, comps, field)
+        if not isinstance(comp, cls):
+            raise ApiError("UNIMPLEMENTED", f'{API_LABELS[api]} "{name}" ({comp.type_name}) does not support this '
+                           "operation", reason="OPERATION_NOT_SUPPORTED")
+        return comp
+
+    def names(self, api: str) -> list[str]:
+        return sorted(self.by_api.get(api, {}))
+
+    def __iter__(self) -> Iterator[Component]:
+        for api in sorted(self.by_api):
+            for name in sorted(self.by_api[api]):
+                yield self.by_api[api][name]
+
+    def apply(self, kind: str, name: str, metadata: dict[str, str]) -> Component:
+        """Lifecycle.ApplyConfiguration: full reconfiguration of one live component."""
+        api = KIND_ALIASES.get(kind.lower(), kind.lower())
+        if not kind:
+            raise invalid("component_config.kind must not be empty", field="component_config.kind")
+        if api not in API_LABELS:
+            raise invalid(f"unknown component kind {kind!r}; known: {', '.join(sorted(API_LABELS))}",
+                          field="component_config.kind")
+        comp = self.get(api, name, "component_config.name")
+        old = dict(comp.metadata)
+        try:
+            comp.configure(dict(metadata))
+        except ComponentConfigError as exc:
+            comp.configure(old)
+            raise invalid(f"{comp.describe()}: {exc}", field="component_config.metadata") from None
+        return comp
+
+    def reset(self) -> None:
+        for comp in self:
+            comp.reset()
+
+    def close(self) -> None:
+        for comp in self:
+            try:
+                comp.close()
+            except Exception:  # closing is best effort at shutdown
+                pass
+
+
+def build(api: str, name: str, spec: ComponentSpec, ctx: RuntimeContext) -> Component:
+    types = TYPES.get(api, {})
+    cls = types.get(spec.type)
+    if cls is None:
+        raise ConfigError(f"{api}.{name}: unknown component type {spec.type!r}; known: {', '.join(sorted(types))}")
+    try:
+        return cls(name, spec.metadata, ctx)
+    except ComponentConfigError as exc:
+        raise ConfigError(f"{api}.{name} ({spec.type}): {exc}") from None
