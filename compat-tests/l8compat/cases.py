@@ -146,16 +146,30 @@ def _check_keys(api: Api, type_name: str, value: Any, ctx: _Ctx, path: tuple[Any
         raise ctx.error(path, "; ".join(problems))
 
 
-def _step(api: Api, raw: dict[str, Any], svc: str, ctx: _Ctx, path: tuple[Any, ...], phase: str,
-          index: int, streams: dict[str, Rpc], uses: set[str]) -> Step:
+def _step(
+    api: Api,
+    raw: dict[str, Any],
+    svc: str,
+    ctx: _Ctx,
+    path: tuple[Any, ...],
+    phase: str,
+    index: int,
+    streams: dict[str, Rpc],
+    uses: set[str],
+) -> Step:
     actions = [k for k in raw if k in ACTIONS]
     if len(actions) != 1:
-        raise ctx.error(path, f"a step needs exactly one action of {sorted(ACTIONS)}, got {actions or 'none'}")
+        raise ctx.error(
+            path, f"a step needs exactly one action of {sorted(ACTIONS)}, got {actions or 'none'}"
+        )
     action = actions[0]
     extra = set(raw) - ACTIONS[action] - {action, "note"}
     if extra:
-        raise ctx.error(path, f"'{action}' step does not take {sorted(extra)} "
-                              f"(allowed: {sorted(ACTIONS[action]) or 'nothing'})")
+        raise ctx.error(
+            path,
+            f"'{action}' step does not take {sorted(extra)} "
+            f"(allowed: {sorted(ACTIONS[action]) or 'nothing'})",
+        )
     arg = raw[action]
     if action in ("call", "open"):
         name = arg if action == "call" else raw["rpc"]
@@ -243,17 +257,30 @@ def load_file(path: Path, api: Api, root: Path = CASES_DIR) -> list[Case]:
         for phase in ("setup", "steps", "cleanup"):
             phases[phase] = tuple(
                 _step(api, s, svc, ctx, cpath + (phase, i), phase, i, streams, uses)
-                for i, s in enumerate(raw.get(phase, [])))
+                for i, s in enumerate(raw.get(phase, []))
+            )
         if rpc.role == "app" and "callback" not in raw.get("requires", []):
             raise ctx.error(cpath, f"{rpc.key} is an AppCallback RPC: its cases must require 'callback'")
         if rpc.role == "client" and rpc.key not in uses:
             raise ctx.error(cpath, f"case is counted for {rpc.key} but never calls it")
-        out.append(Case(
-            id=f"{rpc.service_short}.{rpc.name}/{raw['name']}", name=raw["name"], rpc=rpc, kind=raw["kind"],
-            description=raw.get("description", ""), requires=tuple(raw.get("requires", [])),
-            schedule=raw.get("schedule", "normal"), timeout_ms=raw.get("timeout_ms"),
-            setup=phases["setup"], steps=phases["steps"], cleanup=phases["cleanup"],
-            file=rel, line=ctx.line(cpath), uses=frozenset(uses)))
+        out.append(
+            Case(
+                id=f"{rpc.service_short}.{rpc.name}/{raw['name']}",
+                name=raw["name"],
+                rpc=rpc,
+                kind=raw["kind"],
+                description=raw.get("description", ""),
+                requires=tuple(raw.get("requires", [])),
+                schedule=raw.get("schedule", "normal"),
+                timeout_ms=raw.get("timeout_ms"),
+                setup=phases["setup"],
+                steps=phases["steps"],
+                cleanup=phases["cleanup"],
+                file=rel,
+                line=ctx.line(cpath),
+                uses=frozenset(uses),
+            )
+        )
     return out
 
 
@@ -270,8 +297,9 @@ def load_cases(api: Api, root: Path = CASES_DIR) -> list[Case]:
     seen: dict[str, Case] = {}
     for c in cases:
         if c.id in seen:
-            errors.append(f"{c.file}:{c.line}: duplicate case id {c.id} (first at {seen[c.id].file}:"
-                          f"{seen[c.id].line})")
+            errors.append(
+                f"{c.file}:{c.line}: duplicate case id {c.id} (first at {seen[c.id].file}:{seen[c.id].line})"
+            )
         seen.setdefault(c.id, c)
     if errors:
         raise CaseError("bad case files:\n" + "\n".join(errors))

@@ -36,8 +36,14 @@ class Reply:
 
 
 class DriverProcess:
-    def __init__(self, language: str, argv: list[str], cwd: Path, env: dict[str, str] | None = None,
-                 log_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        language: str,
+        argv: list[str],
+        cwd: Path,
+        env: dict[str, str] | None = None,
+        log_path: Path | None = None,
+    ) -> None:
         self.language = language
         self.argv, self.cwd = argv, cwd
         self.env = {**os.environ, **(env or {})}
@@ -55,11 +61,20 @@ class DriverProcess:
             self._log = self.log_path.open("a", encoding="utf-8")
         try:
             self._proc = subprocess.Popen(
-                self.argv, cwd=self.cwd, env=self.env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                stderr=self._log if self._log is not None else subprocess.DEVNULL, text=True, bufsize=1,
-                encoding="utf-8")
+                self.argv,
+                cwd=self.cwd,
+                env=self.env,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._log if self._log is not None else subprocess.DEVNULL,
+                text=True,
+                bufsize=1,
+                encoding="utf-8",
+            )
         except OSError as exc:
-            raise DriverFailure(f"{self.language} driver could not start ({' '.join(self.argv)}): {exc}") from exc
+            raise DriverFailure(
+                f"{self.language} driver could not start ({' '.join(self.argv)}): {exc}"
+            ) from exc
         self._lines = queue.Queue()
         threading.Thread(target=self._pump, args=(self._proc,), daemon=True).start()
         reply = self.request("hello", timeout_s=timeout_s)
@@ -115,8 +130,9 @@ class DriverProcess:
     def request(self, op: str, timeout_s: float = 30.0, **fields: Any) -> Reply:
         proc = self._proc
         if proc is None or proc.poll() is not None or proc.stdin is None:
-            raise DriverFailure(f"{self.language} driver is not running (exit {proc and proc.poll()})\n"
-                                f"{self.log_tail()}")
+            raise DriverFailure(
+                f"{self.language} driver is not running (exit {proc and proc.poll()})\n{self.log_tail()}"
+            )
         self._next_id += 1
         rid = self._next_id
         line = json.dumps({"id": rid, "op": op, **fields}, separators=(",", ":"))
@@ -130,26 +146,32 @@ class DriverProcess:
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise DriverFailure(f"{self.language} driver gave no reply to {op} #{rid} in {timeout_s:.0f}s")
+                raise DriverFailure(
+                    f"{self.language} driver gave no reply to {op} #{rid} in {timeout_s:.0f}s"
+                )
             try:
                 raw = self._lines.get(timeout=remaining)
             except queue.Empty:
                 continue
             if raw is None:
                 self._lines.put(None)
-                raise DriverFailure(f"{self.language} driver exited (code {proc.wait()}) during {op}\n"
-                                    f"{self.log_tail()}")
+                raise DriverFailure(
+                    f"{self.language} driver exited (code {proc.wait()}) during {op}\n{self.log_tail()}"
+                )
             try:
                 msg = json.loads(raw)
             except json.JSONDecodeError as exc:
-                raise DriverFailure(f"{self.language} driver wrote a non-JSON line on stdout: {raw[:200]!r}"
-                                    ) from exc
+                raise DriverFailure(
+                    f"{self.language} driver wrote a non-JSON line on stdout: {raw[:200]!r}"
+                ) from exc
             if not isinstance(msg, dict) or "id" not in msg or "ok" not in msg:
                 raise DriverFailure(f"{self.language} driver reply lacks id/ok: {raw[:200]!r}")
             if msg["id"] != rid:
                 if isinstance(msg["id"], int) and msg["id"] < rid:
                     continue  # late reply to an abandoned request
-                raise DriverFailure(f"{self.language} driver replied to id {msg['id']} while waiting for {rid}")
+                raise DriverFailure(
+                    f"{self.language} driver replied to id {msg['id']} while waiting for {rid}"
+                )
             elapsed = (time.monotonic() - started) * 1000
             if msg["ok"] is True:
                 return Reply(True, msg, elapsed)

@@ -46,9 +46,12 @@ def load_registry(path: Path = REGISTRY_PATH) -> dict[str, DriverSpec]:
     out = {}
     for lang, spec in raw.items():
         out[lang] = DriverSpec(
-            language=lang, marker=REPO_ROOT / spec["marker"], cwd=REPO_ROOT / spec["cwd"],
+            language=lang,
+            marker=REPO_ROOT / spec["marker"],
+            cwd=REPO_ROOT / spec["cwd"],
             build=tuple(tuple(_expand(a) for a in cmd) for cmd in spec.get("build", [])),
-            start=tuple(_expand(a) for a in spec["start"]))
+            start=tuple(_expand(a) for a in spec["start"]),
+        )
     return out
 
 
@@ -63,5 +66,7 @@ def build(spec: DriverSpec, out: IO[str]) -> None:
         out.write(f"compat: build {spec.language}: {' '.join(cmd)}\n")
         proc = subprocess.run(list(cmd), cwd=spec.cwd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
-            raise DriverBuildError(f"{spec.language} driver build failed: {' '.join(cmd)} "
-                                   f"(exit {proc.returncode})\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+            raise DriverBuildError(
+                f"{spec.language} driver build failed: {' '.join(cmd)} "
+                f"(exit {proc.returncode})\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}"
+            )

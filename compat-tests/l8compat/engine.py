@@ -56,12 +56,14 @@ def wait_health(endpoint: str, timeout_s: float) -> None:
     while time.monotonic() < deadline:
         with grpc.insecure_channel(endpoint) as ch:
             try:
-                rsp = health_pb2_grpc.HealthStub(ch).Check(health_pb2.HealthCheckRequest(service=""), timeout=2)
+                rsp = health_pb2_grpc.HealthStub(ch).Check(  # type: ignore[attr-defined]
+                    health_pb2.HealthCheckRequest(service=""), timeout=2
+                )
                 if rsp.status == health_pb2.HealthCheckResponse.SERVING:
                     return
                 last = f"status {health_pb2.HealthCheckResponse.ServingStatus.Name(rsp.status)}"
             except grpc.RpcError as exc:
-                last = f"{exc.code().name}: {exc.details()}"  # type: ignore[attr-defined]
+                last = f"{exc.code().name}: {exc.details()}"
         time.sleep(0.3)
     raise EngineError(f"runtime at {endpoint} not healthy after {timeout_s:.0f}s: {last}")
 
@@ -98,8 +100,9 @@ def build_image(out: IO[str]) -> None:
     """Build (or find up to date) the runtime image through runtime-stub/image/build.py."""
     if not BUILD_SCRIPT.exists():
         raise EngineError(f"{BUILD_SCRIPT.relative_to(REPO_ROOT)} is missing: cannot build {IMAGE}")
-    proc = subprocess.run([sys.executable, str(BUILD_SCRIPT), "all"], capture_output=True, text=True,
-                          cwd=REPO_ROOT, check=False)
+    proc = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "all"], capture_output=True, text=True, cwd=REPO_ROOT, check=False
+    )
     for line in proc.stdout.splitlines():
         out.write(f"compat: image: {line}\n")
     if proc.returncode != 0:
@@ -137,8 +140,9 @@ class Runtime:
 
 class ContainerRuntime(Runtime):
     def __init__(self, args: Sequence[str], callback_port: int, image: str = IMAGE) -> None:
-        super().__init__("container", callback_host=CALLBACK_HOST_IN_CONTAINER, callback_port=callback_port,
-                         args=args)
+        super().__init__(
+            "container", callback_host=CALLBACK_HOST_IN_CONTAINER, callback_port=callback_port, args=args
+        )
         self.image = image
         self._container: Any = None
 
@@ -146,11 +150,12 @@ class ContainerRuntime(Runtime):
         from testcontainers.core.container import DockerContainer
 
         cmd = [*self.args]
-        container = (DockerContainer(self.image)
-                     .with_command(cmd)
-                     .with_exposed_ports(GRPC_PORT)
-                     .with_kwargs(labels=dict(LABEL),
-                                  extra_hosts={CALLBACK_HOST_IN_CONTAINER: "host-gateway"}))
+        container = (
+            DockerContainer(self.image)
+            .with_command(cmd)
+            .with_exposed_ports(GRPC_PORT)
+            .with_kwargs(labels=dict(LABEL), extra_hosts={CALLBACK_HOST_IN_CONTAINER: "host-gateway"})
+        )
         container.start()
         self._container = container
         self._await_ready(ready_count=1)
@@ -166,7 +171,9 @@ class ContainerRuntime(Runtime):
             if wrapped.status in ("exited", "dead"):
                 raise EngineError(f"runtime container exited before READY:\n{logs[-3000:]}")
             if time.monotonic() > deadline:
-                raise EngineError(f"no READY line from the runtime container after {timeout_s:.0f}s:\n{logs[-3000:]}")
+                raise EngineError(
+                    f"no READY line from the runtime container after {timeout_s:.0f}s:\n{logs[-3000:]}"
+                )
             time.sleep(0.2)
         host = self._container.get_container_host_ip()
         port = self._container.get_exposed_port(GRPC_PORT)
@@ -211,14 +218,23 @@ class ProcessRuntime(Runtime):
         exe = shutil.which("l8-runtime", path=str(Path(sys.executable).parent)) or shutil.which("l8-runtime")
         if exe is None:
             raise EngineError("no container engine and no `l8-runtime` executable: install runtime-stub/")
-        return [exe, *self.args, "--grpc-port", str(self.port), "--http-port", str(free_port()),
-                "--host", "127.0.0.1"]
+        return [
+            exe,
+            *self.args,
+            "--grpc-port",
+            str(self.port),
+            "--http-port",
+            str(free_port()),
+            "--host",
+            "127.0.0.1",
+        ]
 
     def start(self) -> None:
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         argv = self._argv()
-        self._proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                      bufsize=1)
+        self._proc = subprocess.Popen(
+            argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, bufsize=1
+        )
         ready = threading.Event()
         proc = self._proc
 
@@ -236,7 +252,9 @@ class ProcessRuntime(Runtime):
         deadline = time.monotonic() + 60
         while not ready.wait(0.2):
             if proc.poll() is not None or time.monotonic() > deadline:
-                raise EngineError(f"l8-runtime did not print READY ({' '.join(argv)}):\n{''.join(self._lines)[-3000:]}")
+                raise EngineError(
+                    f"l8-runtime did not print READY ({' '.join(argv)}):\n{''.join(self._lines)[-3000:]}"
+                )
         self.endpoint = f"127.0.0.1:{self.port}"
         wait_health(self.endpoint, timeout_s=30)
 
@@ -267,7 +285,9 @@ class ProcessRuntime(Runtime):
 
 class ExternalRuntime(Runtime):
     def __init__(self, target: str, callback_host: str, callback_port: int) -> None:
-        super().__init__("external", endpoint=target, callback_host=callback_host, callback_port=callback_port)
+        super().__init__(
+            "external", endpoint=target, callback_host=callback_host, callback_port=callback_port
+        )
 
     def start(self) -> None:
         try:

@@ -34,8 +34,16 @@ class CaseError(RuntimeError):
 
 
 class LanguageSession:
-    def __init__(self, language: str, api: Api, runtime: Runtime, start_driver: Callable[[], DriverProcess],
-                 control: ControlClient | None, run_id: str, callback_ok: bool = True) -> None:
+    def __init__(
+        self,
+        language: str,
+        api: Api,
+        runtime: Runtime,
+        start_driver: Callable[[], DriverProcess],
+        control: ControlClient | None,
+        run_id: str,
+        callback_ok: bool = True,
+    ) -> None:
         self.language, self.api, self.runtime = language, api, runtime
         self._start_driver = start_driver
         self.control = control
@@ -53,7 +61,10 @@ class LanguageSession:
 
     def _connect_default(self) -> None:
         assert self.driver is not None
-        for op, fields in (("connect", {"endpoint": self.runtime.endpoint}), ("wait_ready", {"timeout_ms": 20000})):
+        for op, fields in (
+            ("connect", {"endpoint": self.runtime.endpoint}),
+            ("wait_ready", {"timeout_ms": 20000}),
+        ):
             reply = self.driver.request(op, **fields)
             if not reply.ok:
                 raise DriverFailure(f"{self.language} driver {op} failed: {reply.error}")
@@ -84,8 +95,17 @@ class LanguageSession:
         return ""
 
     def run_case(self, case: Case) -> CaseResult:
-        result = CaseResult(self.language, case.rpc.service, case.rpc.name, case.name, case.id, case.kind,
-                            "pass", 0.0, file=f"{case.file}:{case.line}")
+        result = CaseResult(
+            self.language,
+            case.rpc.service,
+            case.rpc.name,
+            case.name,
+            case.id,
+            case.kind,
+            "pass",
+            0.0,
+            file=f"{case.file}:{case.line}",
+        )
         reason = self.skip_reason(case)
         if reason:
             result.outcome, result.reason = "skip", reason
@@ -102,10 +122,17 @@ class LanguageSession:
 class _CaseRun:
     def __init__(self, session: LanguageSession, case: Case, result: CaseResult) -> None:
         self.s, self.case, self.result = session, case, result
-        self.scope = Scope(case.id, session.run_id, {
-            "language": session.language, "mode": session.runtime.mode,
-            "callback_port": session.runtime.callback_port, "callback_host": session.runtime.callback_host,
-            "endpoint": session.runtime.endpoint})
+        self.scope = Scope(
+            case.id,
+            session.run_id,
+            {
+                "language": session.language,
+                "mode": session.runtime.mode,
+                "callback_port": session.runtime.callback_port,
+                "callback_host": session.runtime.callback_host,
+                "endpoint": session.runtime.endpoint,
+            },
+        )
         self.streams: dict[str, Rpc] = {}
         self.callback_started = False
         self.dirty_connection = False
@@ -142,7 +169,9 @@ class _CaseRun:
         except (DriverFailure, CaseError) as exc:
             if outcome == "pass":
                 outcome, failure = "error", f"(tidy) {exc}"
-        if outcome == "error" and (self.s.driver is None or not self.s.driver.alive or "driver" in (failure or "")):
+        if outcome == "error" and (
+            self.s.driver is None or not self.s.driver.alive or "driver" in (failure or "")
+        ):
             try:
                 self.s.restart_driver()
             except DriverFailure as exc:
@@ -170,9 +199,10 @@ class _CaseRun:
         finally:
             rec.duration_ms = (time.monotonic() - started) * 1000
 
-    def _send(self, rec: StepRecord, op: str, timeout_ms: Any = None, **fields: Any) -> Reply:
+    def _send(self, rec: StepRecord, op: str, *, budget_ms: Any = None, **fields: Any) -> Reply:
+        """Send one driver op; the reply may take the op's own timeout plus SLACK_S."""
         rec.sent = clip({"op": op, **fields})
-        budget = (float(timeout_ms) / 1000 if timeout_ms else 0) + SLACK_S
+        budget = (float(budget_ms) / 1000 if budget_ms else 0) + SLACK_S
         reply = self.driver.request(op, timeout_s=budget, **fields)
         rec.reply = clip(reply.body)
         return reply
@@ -210,7 +240,7 @@ class _CaseRun:
                 fields.setdefault("requests", [])
             else:
                 fields.setdefault("request", {})
-            reply = self._send(rec, "call", b.get("timeout_ms"), **fields)
+            reply = self._send(rec, "call", budget_ms=b.get("timeout_ms"), **fields)
             view = self._view(reply)
             if reply.ok:
                 if rpc.shape in ("server_stream", "bidi"):
@@ -228,18 +258,21 @@ class _CaseRun:
             for k in ("request", "timeout_ms", "metadata"):
                 if k in b:
                     fields[k] = b[k]
-            return self._view(self._send(rec, "open", b.get("timeout_ms"), **fields))
+            return self._view(self._send(rec, "open", budget_ms=b.get("timeout_ms"), **fields))
         if act in ("send", "recv", "close_send", "cancel"):
             rpc = self.streams[a]
             if act == "send":
                 return self._view(self._send(rec, "send", stream=a, message=b["message"]))
             if act == "recv":
                 tmo = b.get("timeout_ms", 10000)
-                reply = self._send(rec, "recv", tmo, stream=a, count=b.get("count", 1), timeout_ms=tmo)
+                reply = self._send(
+                    rec, "recv", budget_ms=tmo, stream=a, count=b.get("count", 1), timeout_ms=tmo
+                )
                 view = self._view(reply)
                 if reply.ok:
-                    view["messages"] = [self._canon(rpc.output_type, x, "message")
-                                        for x in reply.body.get("messages", [])]
+                    view["messages"] = [
+                        self._canon(rpc.output_type, x, "message") for x in reply.body.get("messages", [])
+                    ]
                     view["done"] = bool(reply.body.get("done", False))
                 return view
             if act == "cancel":
@@ -256,11 +289,15 @@ class _CaseRun:
             return self._view(self._send(rec, "subscribe", stream=a, **fields))
         if act == "subscription_events":
             tmo = b.get("timeout_ms", 10000)
-            reply = self._send(rec, "subscription_events", tmo, stream=a, count=b.get("count", 1), timeout_ms=tmo)
+            reply = self._send(
+                rec, "subscription_events", budget_ms=tmo, stream=a, count=b.get("count", 1), timeout_ms=tmo
+            )
             view = self._view(reply)
             if reply.ok:
-                view["events"] = [self._canon("spec.proto.runtime.v1.TopicEventRequest", e, "event")
-                                  for e in reply.body.get("events", [])]
+                view["events"] = [
+                    self._canon("spec.proto.runtime.v1.TopicEventRequest", e, "event")
+                    for e in reply.body.get("events", [])
+                ]
             return view
         if act == "serve_callback":
             port = a.get("port", self.s.runtime.callback_port)
@@ -269,6 +306,7 @@ class _CaseRun:
             view = self._view(reply)
             if reply.ok:
                 view["response"] = {"port": reply.body.get("port")}
+                self._point_runtime_at_callback(int(reply.body.get("port") or port))
             return view
         if act == "callback_events":
             return self._callback_events(a, rec)
@@ -280,8 +318,16 @@ class _CaseRun:
             with tempfile.NamedTemporaryFile(prefix="l8compat-", delete=False) as f:
                 f.write(data)
             self.tmp.append(Path(f.name))
-            return self._view(self._send(rec, "upload_file", store_name=a["store_name"], name=a["name"],
-                                         path=f.name, chunk_size=a.get("chunk_size", 65536)))
+            return self._view(
+                self._send(
+                    rec,
+                    "upload_file",
+                    store_name=a["store_name"],
+                    name=a["name"],
+                    path=f.name,
+                    chunk_size=a.get("chunk_size", 65536),
+                )
+            )
         if act == "control":
             return self._control(a, b.get("request", {}), rec)
         if act == "connect":
@@ -290,7 +336,7 @@ class _CaseRun:
             return self._view(self._send(rec, "connect", **fields))
         if act == "wait_ready":
             tmo = a.get("timeout_ms", 20000)
-            return self._view(self._send(rec, "wait_ready", tmo, timeout_ms=tmo))
+            return self._view(self._send(rec, "wait_ready", budget_ms=tmo, timeout_ms=tmo))
         if act == "sleep":
             time.sleep(float(a) / 1000)
             return {"ok": True}
@@ -320,6 +366,20 @@ class _CaseRun:
                 return self._view(reply)
             events = reply.body.get("events", [])
         return {"ok": True, "events": [self._event(e) for e in events]}
+
+    def _point_runtime_at_callback(self, port: int) -> None:
+        """Tell the runtime (control SetAppCallback) where the callback helper listens now.
+
+        The runtime was started with --app-callback at the reserved port; setting the address again also
+        gives it a fresh channel (one that failed while no helper listened may be in reconnect backoff).
+        Without a control service (external runtime) the address configured there must be right.
+        """
+        if self.s.control is None:
+            return
+        try:
+            self.s.control.call("SetAppCallback", {"address": f"{self.s.runtime.callback_host}:{port}"})
+        except ControlError as exc:
+            raise CaseError(f"control SetAppCallback failed: {exc}") from None
 
     def _control(self, rpc_name: str, request: dict[str, Any], rec: StepRecord) -> dict[str, Any]:
         if self.s.control is None:

@@ -78,5 +78,7 @@ def verify(expect: dict[str, Any], view: dict[str, Any]) -> None:
         got = _concat(view, expect["concat"]["field"])
         want_b = base64.b64decode(expect["concat"]["equals"])
         if got != want_b:
-            raise StepFailed(f"concat({expect['concat']['field']}): got {len(got)} bytes, expected {len(want_b)};"
-                             f" first difference at byte {_first_diff(got, want_b)}")
+            raise StepFailed(
+                f"concat({expect['concat']['field']}): got {len(got)} bytes, expected {len(want_b)};"
+                f" first difference at byte {_first_diff(got, want_b)}"
+            )

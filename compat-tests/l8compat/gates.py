@@ -72,12 +72,15 @@ def apply_known_failing(result: CaseResult, known: dict[str, str]) -> CaseResult
         result.outcome = "known_fail"
     elif result.outcome == "pass":
         result.outcome = "xpass"
-        result.reason = f"listed in known_failing/{result.language}.yaml ({reason}) but passed: remove the entry"
+        result.reason = (
+            f"listed in known_failing/{result.language}.yaml ({reason}) but passed: remove the entry"
+        )
     return result
 
 
-def coverage_gate(api: Api, cases: list[Case], results: list[CaseResult], languages: list[str],
-                  partial: str = "") -> GateResult:
+def coverage_gate(
+    api: Api, cases: list[Case], results: list[CaseResult], languages: list[str], partial: str = ""
+) -> GateResult:
     if partial:
         return GateResult("coverage", True, (), skipped=partial)
     problems: list[str] = []
@@ -89,13 +92,15 @@ def coverage_gate(api: Api, cases: list[Case], results: list[CaseResult], langua
         ran = Counter(f"{r.service}/{r.rpc}" for r in results if r.language == lang and r.outcome in EXECUTED)
         short = [f"{rpc.key} ({ran[rpc.key]})" for rpc in api.api_rpcs() if ran[rpc.key] < MIN_CASES]
         if short:
-            problems.append(f"{lang}: {len(short)} RPC(s) with fewer than {MIN_CASES} executed cases: "
-                            + ", ".join(short))
+            problems.append(
+                f"{lang}: {len(short)} RPC(s) with fewer than {MIN_CASES} executed cases: " + ", ".join(short)
+            )
     return GateResult("coverage", not problems, tuple(problems))
 
 
-def known_failing_gate(cases: list[Case], results: list[CaseResult], known: dict[str, dict[str, str]],
-                       partial: str = "") -> GateResult:
+def known_failing_gate(
+    cases: list[Case], results: list[CaseResult], known: dict[str, dict[str, str]], partial: str = ""
+) -> GateResult:
     ids = {c.id for c in cases}
     problems = []
     for lang, entries in sorted(known.items()):
@@ -121,6 +126,9 @@ def executed_gate(results: list[CaseResult], languages: list[str]) -> GateResult
 
 
 def outcome_gate(results: list[CaseResult]) -> GateResult:
-    bad = [f"{r.language} {r.case_id}: {r.outcome}: {r.reason}" for r in results
-           if r.outcome in ("fail", "error", "xpass")]
+    bad = [
+        f"{r.language} {r.case_id}: {r.outcome}: {r.reason}"
+        for r in results
+        if r.outcome in ("fail", "error", "xpass")
+    ]
     return GateResult("outcomes", not bad, tuple(bad))

@@ -19,8 +19,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_OPS = {"$any", "$absent", "$ne", "$gt", "$ge", "$lt", "$le", "$regex", "$len", "$contains", "$unordered",
-        "$exact", "$nonempty", "$one_of"}
+_OPS = {
+    "$any",
+    "$absent",
+    "$ne",
+    "$gt",
+    "$ge",
+    "$lt",
+    "$le",
+    "$regex",
+    "$len",
+    "$contains",
+    "$unordered",
+    "$exact",
+    "$nonempty",
+    "$one_of",
+}
 
 
 class Mismatch(AssertionError):
@@ -56,8 +70,9 @@ def _short(v: Any, limit: int = 160) -> str:
 
 def scalar_equal(expected: Any, actual: Any) -> bool:
     if isinstance(expected, bool) or isinstance(actual, bool):
-        return expected is actual or (isinstance(expected, bool) and isinstance(actual, bool)
-                                      and expected == actual)
+        return expected is actual or (
+            isinstance(expected, bool) and isinstance(actual, bool) and expected == actual
+        )
     if expected == actual:
         return True
     e, a = _num(expected), _num(actual)
@@ -138,8 +153,9 @@ def _operator(op: str, arg: Any, actual: Any, path: str) -> None:
         if not isinstance(actual, list) or not isinstance(arg, list):
             raise Mismatch(path, f"{op} needs a list, got {_short(actual)}")
         if op == "$unordered" and len(arg) != len(actual):
-            raise Mismatch(path, f"expected {len(arg)} elements in any order, got {len(actual)}: "
-                           f"{_short(actual)}")
+            raise Mismatch(
+                path, f"expected {len(arg)} elements in any order, got {len(actual)}: {_short(actual)}"
+            )
         bad = _unmatched(arg, actual)
         if bad is not None:
             raise Mismatch(path, f"no (distinct) element matches {_short(arg[bad])} in {_short(actual, 400)}")
@@ -151,7 +167,9 @@ def _exact(expected: Any, actual: Any) -> bool:
     if isinstance(expected, dict) and isinstance(actual, dict):
         return expected.keys() == actual.keys() and all(_exact(expected[k], actual[k]) for k in expected)
     if isinstance(expected, list) and isinstance(actual, list):
-        return len(expected) == len(actual) and all(_exact(e, a) for e, a in zip(expected, actual, strict=True))
+        return len(expected) == len(actual) and all(
+            _exact(e, a) for e, a in zip(expected, actual, strict=True)
+        )
     return scalar_equal(expected, actual)
 
 
@@ -180,7 +198,9 @@ def match(expected: Any, actual: Any, path: str = "") -> None:
         if not isinstance(actual, list):
             raise Mismatch(path, f"expected a list, got {_short(actual)}")
         if len(expected) != len(actual):
-            raise Mismatch(path, f"expected {len(expected)} elements, got {len(actual)}: {_short(actual, 400)}")
+            raise Mismatch(
+                path, f"expected {len(expected)} elements, got {len(actual)}: {_short(actual, 400)}"
+            )
         for i, (e, a) in enumerate(zip(expected, actual, strict=True)):
             match(e, a, f"{path}[{i}]")
         return

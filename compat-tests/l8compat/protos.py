@@ -73,8 +73,16 @@ def compile_descriptor_set(proto_root: Path = PROTO_ROOT) -> descriptor_pb2.File
     wkt = Path(grpc_tools.__file__).parent / "_proto"
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "fds.bin"
-        cmd = [sys.executable, "-m", "grpc_tools.protoc", f"-I{proto_root}", f"-I{wkt}",
-               "--include_imports", f"--descriptor_set_out={out}", *files]
+        cmd = [
+            sys.executable,
+            "-m",
+            "grpc_tools.protoc",
+            f"-I{proto_root}",
+            f"-I{wkt}",
+            "--include_imports",
+            f"--descriptor_set_out={out}",
+            *files,
+        ]
         proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
         if proc.returncode != 0:
             raise ProtoError(f"protoc failed on {proto_root}:\n{proc.stderr.strip()}")
@@ -102,12 +110,23 @@ class Api:
             for svc in f.service:
                 full = f"{f.package}.{svc.name}" if f.package else svc.name
                 role = "control" if f.package in internal else ("app" if full in app else "client")
-                for m in svc.method:
-                    shape = {(False, False): "unary", (False, True): "server_stream",
-                             (True, False): "client_stream", (True, True): "bidi"}[
-                        (m.client_streaming, m.server_streaming)]
-                    rpcs.append(Rpc(full, m.name, m.input_type.lstrip("."), m.output_type.lstrip("."),
-                                    shape, role))
+                for meth in svc.method:
+                    shape = {
+                        (False, False): "unary",
+                        (False, True): "server_stream",
+                        (True, False): "client_stream",
+                        (True, True): "bidi",
+                    }[(meth.client_streaming, meth.server_streaming)]
+                    rpcs.append(
+                        Rpc(
+                            full,
+                            meth.name,
+                            meth.input_type.lstrip("."),
+                            meth.output_type.lstrip("."),
+                            shape,
+                            role,
+                        )
+                    )
         self.rpcs: tuple[Rpc, ...] = tuple(sorted(rpcs, key=lambda r: r.key))
         self._by_key = {r.key: r for r in self.rpcs}
 
@@ -143,8 +162,9 @@ class Api:
         cls = message_factory.GetMessageClass(self.message(full_name))
         msg = cls()
         json_format.ParseDict(value, msg, descriptor_pool=self.pool)
-        return json_format.MessageToDict(msg, always_print_fields_with_no_presence=True,
-                                         descriptor_pool=self.pool)
+        return json_format.MessageToDict(
+            msg, always_print_fields_with_no_presence=True, descriptor_pool=self.pool
+        )
 
     def check_keys(self, full_name: str, value: Any, path: str = "") -> list[str]:
         """Static check of request field names (values may still hold templates). Returns problems."""
@@ -159,24 +179,26 @@ class Api:
             by_name[f.json_name] = f
         problems: list[str] = []
         for k, v in value.items():
-            f = by_name.get(k)
+            fd = by_name.get(k)
             where = f"{path}.{k}" if path else k
-            if f is None:
-                problems.append(f"{where}: {full_name} has no field {k!r} "
-                                f"(fields: {', '.join(sorted(x.json_name for x in desc.fields))})")
+            if fd is None:
+                problems.append(
+                    f"{where}: {full_name} has no field {k!r} "
+                    f"(fields: {', '.join(sorted(x.json_name for x in desc.fields))})"
+                )
                 continue
-            if f.message_type is None or isinstance(v, str):
+            if fd.message_type is None or isinstance(v, str):
                 continue
-            if f.message_type.GetOptions().map_entry:
-                vf = f.message_type.fields_by_name["value"]
-                if vf.message_type is not None and isinstance(v, dict):
+            if fd.message_type.GetOptions().map_entry:
+                vfd = fd.message_type.fields_by_name["value"]
+                if vfd.message_type is not None and isinstance(v, dict):
                     for mk, mv in v.items():
-                        problems += self.check_keys(vf.message_type.full_name, mv, f"{where}.{mk}")
-            elif f.is_repeated and isinstance(v, list):
+                        problems += self.check_keys(vfd.message_type.full_name, mv, f"{where}.{mk}")
+            elif fd.is_repeated and isinstance(v, list):
                 for i, item in enumerate(v):
-                    problems += self.check_keys(f.message_type.full_name, item, f"{where}[{i}]")
+                    problems += self.check_keys(fd.message_type.full_name, item, f"{where}[{i}]")
             elif isinstance(v, dict):
-                problems += self.check_keys(f.message_type.full_name, v, where)
+                problems += self.check_keys(fd.message_type.full_name, v, where)
         return problems
 
 

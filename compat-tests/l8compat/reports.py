@@ -19,9 +19,24 @@ from .results import CaseResult, Run
 RESULTS_DIR = Path(__file__).resolve().parents[1] / "results"
 # Worst first: the colour of a grid cell is that of its worst case.
 SEVERITY = ("error", "fail", "xpass", "skip", "known_fail", "pass")
-COLOURS = {"pass": "#2e9d4f", "fail": "#d33c3c", "error": "#8e2bb5", "skip": "#9a9a9a",
-           "known_fail": "#e0a526", "xpass": "#e06b26", "none": "#ffffff"}
-MARKS = {"pass": "✅", "fail": "❌", "error": "💥", "skip": "⏭", "known_fail": "⚠️", "xpass": "❗", "none": "·"}
+COLOURS = {
+    "pass": "#2e9d4f",
+    "fail": "#d33c3c",
+    "error": "#8e2bb5",
+    "skip": "#9a9a9a",
+    "known_fail": "#e0a526",
+    "xpass": "#e06b26",
+    "none": "#ffffff",
+}
+MARKS = {
+    "pass": "✅",
+    "fail": "❌",
+    "error": "💥",
+    "skip": "⏭",
+    "known_fail": "⚠️",
+    "xpass": "❗",
+    "none": "·",
+}
 
 
 def _cells(run: Run) -> dict[tuple[str, str], list[CaseResult]]:
@@ -44,8 +59,10 @@ def _languages(run: Run) -> list[str]:
 def mode_banner(run: Run) -> str:
     m = run.meta
     if m.runtime_mode == "process":
-        return ("**WARNING: NO CONTAINER ENGINE — the runtime ran as a LOCAL PROCESS (fallback). "
-                "This is not the container matrix.**")
+        return (
+            "**WARNING: NO CONTAINER ENGINE — the runtime ran as a LOCAL PROCESS (fallback). "
+            "This is not the container matrix.**"
+        )
     if m.runtime_mode == "external":
         return f"Runtime: EXTERNAL target `{m.runtime_endpoint}` (not started by the harness)."
     return f"Runtime: container `{' '.join(m.runtime_args)}` ({m.engine})."
@@ -82,8 +99,13 @@ def render_markdown(run: Run, rpcs: list[Rpc]) -> str:
         out.append(f"- **{name}**: {state}")
         for d in g["detail"][:30]:
             out.append(f"  - {d}")
-    out += ["", "## Language × RPC", "", "| service | rpc | " + " | ".join(langs) + " |",
-            "|---|---|" + "---|" * len(langs)]
+    out += [
+        "",
+        "## Language × RPC",
+        "",
+        "| service | rpc | " + " | ".join(langs) + " |",
+        "|---|---|" + "---|" * len(langs),
+    ]
     for rpc in rpcs:
         row = []
         for lang in langs:
@@ -116,21 +138,29 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
     cells = _cells(run)
     m = run.meta
     banner_cls = "warn" if m.runtime_mode == "process" else "ok"
-    parts = [f"<!doctype html><html><head><meta charset='utf-8'><title>l8sdk compatibility matrix</title>"
-             f"<style>{_CSS}</style></head><body><h1>l8sdk compatibility matrix</h1>",
-             f"<p class='banner {banner_cls}'>{e(mode_banner(run).replace('**', ''))}</p>"]
+    parts = [
+        f"<!doctype html><html><head><meta charset='utf-8'><title>l8sdk compatibility matrix</title>"
+        f"<style>{_CSS}</style></head><body><h1>l8sdk compatibility matrix</h1>",
+        f"<p class='banner {banner_cls}'>{e(mode_banner(run).replace('**', ''))}</p>",
+    ]
     if m.mutant:
         parts.append(f"<p>Mutant runtime: <code>--mutate {e(m.mutant)}</code></p>")
     parts.append(f"<p>Duration {m.duration_s:.1f} s, started {e(m.started)}.</p>")
-    parts.append("<p class='legend'>" + "".join(
-        f"<span style='background:{COLOURS[o]}'>{o}</span>" for o in SEVERITY) + "</p>")
+    parts.append(
+        "<p class='legend'>"
+        + "".join(f"<span style='background:{COLOURS[o]}'>{o}</span>" for o in SEVERITY)
+        + "</p>"
+    )
     parts.append("<h2>Gates</h2><ul>")
     for name, g in m.gates.items():
         state = "skipped: " + g["skipped"] if g.get("skipped") else ("PASS" if g["ok"] else "FAIL")
         items = "".join(f"<li>{e(d)}</li>" for d in g["detail"][:50])
         parts.append(f"<li><b>{e(name)}</b>: {e(state)}<ul>{items}</ul></li>")
-    parts.append("</ul><h2>Language × RPC</h2><table><tr><th>service</th><th>rpc</th>"
-                 + "".join(f"<th>{e(lang)}</th>" for lang in langs) + "</tr>")
+    parts.append(
+        "</ul><h2>Language × RPC</h2><table><tr><th>service</th><th>rpc</th>"
+        + "".join(f"<th>{e(lang)}</th>" for lang in langs)
+        + "</tr>"
+    )
     for rpc in rpcs:
         parts.append(f"<tr><td>{e(rpc.service_short)}</td><td>{e(rpc.name)}</td>")
         for lang in langs:
@@ -138,8 +168,10 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
             w = worst(rs)
             passed = sum(1 for r in rs if r.outcome == "pass")
             tip = e("\n".join(f"{r.case}: {r.outcome}" for r in rs))
-            parts.append(f"<td class='cell' style='background:{COLOURS[w]}' title='{tip}'>"
-                         f"<a style='color:inherit' href='#{e(lang)}-{e(rpc.name)}'>{passed}/{len(rs)}</a></td>")
+            parts.append(
+                f"<td class='cell' style='background:{COLOURS[w]}' title='{tip}'>"
+                f"<a style='color:inherit' href='#{e(lang)}-{e(rpc.name)}'>{passed}/{len(rs)}</a></td>"
+            )
         parts.append("</tr>")
     parts.append("</table><h2>Cases</h2>")
     for lang in langs:
@@ -151,14 +183,18 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
             parts.append(f"<div id='{e(lang)}-{e(rpc.name)}'><b>{e(rpc.key)}</b><ul>")
             for r in rs:
                 colour = COLOURS[r.outcome]
-                line = (f"<span style='color:{colour};font-weight:700'>{e(r.outcome)}</span> "
-                        f"{e(r.case)} <small>({r.duration_ms:.0f} ms, {e(r.file)})</small>")
+                line = (
+                    f"<span style='color:{colour};font-weight:700'>{e(r.outcome)}</span> "
+                    f"{e(r.case)} <small>({r.duration_ms:.0f} ms, {e(r.file)})</small>"
+                )
                 if r.outcome == "pass":
                     parts.append(f"<li>{line}</li>")
                     continue
                 steps = json.dumps([s.__dict__ for s in r.steps], indent=1, default=str)
-                parts.append(f"<li><details><summary>{line}: {e((r.reason or r.known_failing_reason)[:300])}"
-                             f"</summary><pre>{e(r.reason)}</pre><pre>{e(steps)}</pre></details></li>")
+                parts.append(
+                    f"<li><details><summary>{line}: {e((r.reason or r.known_failing_reason)[:300])}"
+                    f"</summary><pre>{e(r.reason)}</pre><pre>{e(steps)}</pre></details></li>"
+                )
             parts.append("</ul></div>")
     parts.append("</body></html>\n")
     return "".join(parts)

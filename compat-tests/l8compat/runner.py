@@ -19,11 +19,26 @@ from .cases import Case
 from .control import ControlClient
 from .driver import DriverFailure, DriverProcess
 from .drivers import DriverBuildError, DriverSpec, build, load_registry
-from .engine import (ContainerRuntime, EngineError, ExternalRuntime, ProcessRuntime, Runtime, build_image,
-                     clean_stale, engine_reachable, free_port)
+from .engine import (
+    ContainerRuntime,
+    EngineError,
+    ExternalRuntime,
+    ProcessRuntime,
+    Runtime,
+    build_image,
+    clean_stale,
+    engine_reachable,
+    free_port,
+)
 from .executor import LanguageSession
-from .gates import (apply_known_failing, coverage_gate, executed_gate, known_failing_gate,
-                    load_known_failing, outcome_gate)
+from .gates import (
+    apply_known_failing,
+    coverage_gate,
+    executed_gate,
+    known_failing_gate,
+    load_known_failing,
+    outcome_gate,
+)
 from .protos import Api
 from .reports import RESULTS_DIR, write_all
 from .results import CaseResult, LanguageInfo, Run, RunMeta
@@ -50,8 +65,12 @@ class Harness:
         self.control: ControlClient | None = None
         self.sessions: dict[str, LanguageSession | None] = {}
         self.known = {lang: load_known_failing(lang) for lang in opts.languages}
-        self.meta = RunMeta(runtime_mode="", started=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-                            mutant=opts.mutant, total_rpcs=len(api.api_rpcs()))
+        self.meta = RunMeta(
+            runtime_mode="",
+            started=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+            mutant=opts.mutant,
+            total_rpcs=len(api.api_rpcs()),
+        )
         self.run = Run(self.meta)
         self._t0 = time.monotonic()
         self._runtime_error = ""
@@ -84,6 +103,14 @@ class Harness:
         ok, why = control.available()
         if ok:
             self.control = control
+            info = control.call("GetRuntimeInfo")
+            self.meta.notes.append(
+                f"runtime {info.get('version', '?')}, mutation {info.get('mutation') or 'none'}"
+            )
+            if info.get("mutation", "") != self.opts.mutant:
+                raise EngineError(
+                    f"runtime reports mutation {info.get('mutation')!r}, expected {self.opts.mutant!r}"
+                )
         else:
             control.close()
             self.meta.notes.append(f"control service unavailable: {why}; cases needing it are skipped")
@@ -108,13 +135,18 @@ class Harness:
             build_image(self.out)
             rt = ContainerRuntime(self.runtime_args("host.docker.internal", cb_port), cb_port)
         else:
-            banner = ("NO CONTAINER ENGINE REACHABLE" if mode == "auto" else "--runtime-mode process")
-            msg = (f"!!! {banner} ({engine}): running the runtime as a LOCAL PROCESS (fallback). "
-                   "This is NOT the container matrix. !!!")
+            banner = "NO CONTAINER ENGINE REACHABLE" if mode == "auto" else "--runtime-mode process"
+            msg = (
+                f"!!! {banner} ({engine}): running the runtime as a LOCAL PROCESS (fallback). "
+                "This is NOT the container matrix. !!!"
+            )
             self.say(msg)
             self.meta.notes.append(msg)
-            rt = ProcessRuntime(self.runtime_args("127.0.0.1", cb_port), cb_port,
-                                self.opts.results_dir / "logs" / "runtime.log")
+            rt = ProcessRuntime(
+                self.runtime_args("127.0.0.1", cb_port),
+                cb_port,
+                self.opts.results_dir / "logs" / "runtime.log",
+            )
         rt.start()
         return rt
 
@@ -131,13 +163,15 @@ class Harness:
         spec = self.registry.get(language)
         try:
             if spec is None or not spec.present:
-                raise DriverBuildError(f"no {language} driver in the tree "
-                                       f"({spec.marker if spec else 'not in drivers.yaml'})")
+                raise DriverBuildError(
+                    f"no {language} driver in the tree ({spec.marker if spec else 'not in drivers.yaml'})"
+                )
             runtime = self.ensure_runtime()
             if self.opts.build_drivers:
                 build(spec, self.out)
-            session = LanguageSession(language, self.api, runtime, lambda: self._driver(spec), self.control,
-                                      self.run_id)
+            session = LanguageSession(
+                language, self.api, runtime, lambda: self._driver(spec), self.control, self.run_id
+            )
             hello = session.start()
         except (DriverBuildError, DriverFailure, EngineError) as exc:
             info.status = "start-failed" if not isinstance(exc, DriverBuildError) else "build-failed"
@@ -152,8 +186,12 @@ class Harness:
         return session
 
     def _driver(self, spec: DriverSpec) -> DriverProcess:
-        d = DriverProcess(spec.language, list(spec.start), spec.cwd,
-                          log_path=self.opts.results_dir / "logs" / f"driver-{spec.language}.log")
+        d = DriverProcess(
+            spec.language,
+            list(spec.start),
+            spec.cwd,
+            log_path=self.opts.results_dir / "logs" / f"driver-{spec.language}.log",
+        )
         d.start()
         return d
 
@@ -163,8 +201,18 @@ class Harness:
             session = self.session(language)
             result = session.run_case(case)
         except (DriverFailure, EngineError) as exc:
-            result = CaseResult(language, case.rpc.service, case.rpc.name, case.name, case.id, case.kind,
-                                "error", 0.0, reason=str(exc)[:2000], file=f"{case.file}:{case.line}")
+            result = CaseResult(
+                language,
+                case.rpc.service,
+                case.rpc.name,
+                case.name,
+                case.id,
+                case.kind,
+                "error",
+                0.0,
+                reason=str(exc)[:2000],
+                file=f"{case.file}:{case.line}",
+            )
         if result.outcome not in ("skip",):
             apply_known_failing(result, self.known.get(language, {}))
         self.run.results.append(result)
@@ -174,10 +222,12 @@ class Harness:
     def gates(self) -> dict[str, object]:
         langs = list(self.opts.languages)
         known = {lang: self.known.get(lang, {}) for lang in langs}
-        gs = [coverage_gate(self.api, self.cases, self.run.results, langs, self.opts.partial),
-              known_failing_gate(self.cases, self.run.results, known),
-              executed_gate(self.run.results, langs),
-              outcome_gate(self.run.results)]
+        gs = [
+            coverage_gate(self.api, self.cases, self.run.results, langs, self.opts.partial),
+            known_failing_gate(self.cases, self.run.results, known),
+            executed_gate(self.run.results, langs),
+            outcome_gate(self.run.results),
+        ]
         self.meta.gates = {g.name: g.to_json() for g in gs}
         return {g.name: g for g in gs}
 

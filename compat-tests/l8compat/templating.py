@@ -55,7 +55,9 @@ def b64rand(n: int, seed: str = "l8") -> str:
 
 def b64slice(data_b64: str, start: int, end: int | None = None) -> str:
     """Base64 of the bytes [start:end] of a base64 payload (expected chunks / ranges)."""
-    return base64.b64encode(base64.b64decode(data_b64)[int(start): None if end is None else int(end)]).decode()
+    return base64.b64encode(
+        base64.b64decode(data_b64)[int(start) : None if end is None else int(end)]
+    ).decode()
 
 
 def b64concat(*parts: str) -> str:
@@ -86,9 +88,19 @@ def _fresh_uuid() -> str:
 
 
 FUNCTIONS: dict[str, Any] = {
-    "b64": b64, "unb64": unb64, "b64rand": b64rand, "b64slice": b64slice, "b64concat": b64concat,
-    "repeat": repeat, "sha256_hex": sha256_hex, "md5_hex": md5_hex, "b64flip": b64flip,
-    "fresh_uuid": _fresh_uuid, "int": int, "str": str, "len": len,
+    "b64": b64,
+    "unb64": unb64,
+    "b64rand": b64rand,
+    "b64slice": b64slice,
+    "b64concat": b64concat,
+    "repeat": repeat,
+    "sha256_hex": sha256_hex,
+    "md5_hex": md5_hex,
+    "b64flip": b64flip,
+    "fresh_uuid": _fresh_uuid,
+    "int": int,
+    "str": str,
+    "len": len,
 }
 
 _ENV = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False, keep_trailing_newline=True)
@@ -105,8 +117,15 @@ class Scope:
         self.vars: dict[str, Any] = {}
 
     def names(self) -> dict[str, Any]:
-        return {**FUNCTIONS, "uuid": self.uuid, "uid": self.uuid.replace("-", "")[:12],
-                "case_id": self.case_id, "run_id": self.run_id, "vars": self.vars, "ctx": self.ctx}
+        return {
+            **FUNCTIONS,
+            "uuid": self.uuid,
+            "uid": self.uuid.replace("-", "")[:12],
+            "case_id": self.case_id,
+            "run_id": self.run_id,
+            "vars": self.vars,
+            "ctx": self.ctx,
+        }
 
 
 def _render_string(text: str, names: Mapping[str, Any]) -> Any:

@@ -72,12 +72,16 @@ def pytest_configure(config: pytest.Config) -> None:
     langs = [x for x in config.getoption("--languages").split(",") if x]
     if not langs:
         langs = available(load_registry())
-    opts = Options(target=config.getoption("--target"), runtime_mode=config.getoption("--runtime-mode"),
-                   languages=langs, mutant=config.getoption("--mutant"),
-                   results_dir=Path(config.getoption("--results-dir")),
-                   partial=f"--case {pattern}" if pattern else "",
-                   build_drivers=not config.getoption("--no-driver-build"),
-                   callback_host=config.getoption("--callback-host"))
+    opts = Options(
+        target=config.getoption("--target"),
+        runtime_mode=config.getoption("--runtime-mode"),
+        languages=langs,
+        mutant=config.getoption("--mutant"),
+        results_dir=Path(config.getoption("--results-dir")),
+        partial=f"--case {pattern}" if pattern else "",
+        build_drivers=not config.getoption("--no-driver-build"),
+        callback_host=config.getoption("--callback-host"),
+    )
     try:
         harness = Harness(api, cases, opts, out=_Out(config))
     except KnownFailingError as exc:
@@ -89,8 +93,11 @@ def pytest_configure(config: pytest.Config) -> None:
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     harness = metafunc.config.stash[_KEY]
     if "case" in metafunc.fixturenames:
-        params = [pytest.param(lang, c, id=f"{lang}:{c.id}")
-                  for lang in harness.opts.languages for c in harness.selected]  # type: ignore[attr-defined]
+        params = [
+            pytest.param(lang, c, id=f"{lang}:{c.id}")
+            for lang in harness.opts.languages
+            for c in harness.selected
+        ]  # type: ignore[attr-defined]
         metafunc.parametrize(("language", "case"), params)
     if "gate" in metafunc.fixturenames:
         metafunc.parametrize("gate", ["coverage", "known_failing", "executed"])
@@ -103,11 +110,14 @@ def harness(request: pytest.FixtureRequest) -> Harness:
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     harness = session.config.stash.get(_KEY, None)
-    if harness is None:
+    if harness is None or session.config.option.collectonly:
         return
     paths = harness.finish()
     for p in paths:
         harness.say(f"wrote {p}")
     counts = harness.run.counts()
-    harness.say("summary: " + ", ".join(f"{k}={v}" for k, v in counts.items()) +
-                f" | runtime={harness.meta.runtime_mode or 'not started'} | {harness.meta.duration_s:.1f}s")
+    harness.say(
+        "summary: "
+        + ", ".join(f"{k}={v}" for k, v in counts.items())
+        + f" | runtime={harness.meta.runtime_mode or 'not started'} | {harness.meta.duration_s:.1f}s"
+    )

@@ -7,7 +7,6 @@ pass -> passed, skip -> skipped, known_fail -> xfailed, fail/error/xpass -> fail
 from __future__ import annotations
 
 import pytest
-
 from l8compat.cases import Case
 from l8compat.runner import Harness
 

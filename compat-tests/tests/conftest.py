@@ -1,4 +1,4 @@
-"""Unit tests of the compat runner (l8compat): loader, templating, matching, gates, reports, driver protocol."""
+"""Unit tests of the compat runner (l8compat): loader, templating, matching, gates, reports, driver."""
 
 from __future__ import annotations
 

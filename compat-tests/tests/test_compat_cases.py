@@ -6,7 +6,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from l8compat.cases import CASES_DIR, CaseError, load_cases, load_file, ordered
 from l8compat.protos import Api
 
@@ -47,7 +46,7 @@ def test_schema_error_names_file_line_and_path(api: Api, case_file: Callable[...
 
 
 def test_unknown_request_field_is_reported_with_path(api: Api, case_file: Callable[..., Path]) -> None:
-    path = case_file(GOOD.replace("key: \"k-{{ uuid }}\"}\n        expect", "kee: x}\n        expect"))
+    path = case_file(GOOD.replace('key: "k-{{ uuid }}"}\n        expect', "kee: x}\n        expect"))
     with pytest.raises(CaseError, match=r"state.yaml:\d+ cases\[0\].steps\[0\].request.*no field 'kee'"):
         load_file(path, api, path.parents[1])
 
@@ -114,7 +113,9 @@ def test_duplicate_ids_and_all_errors_reported(api: Api, case_file: Callable[...
 
 
 def test_middle_cases_run_half_way(api: Api, case_file: Callable[..., Path]) -> None:
-    text = GOOD + "".join(f"  - name: n{i}\n    kind: happy\n    steps:\n      - call: GetState\n" for i in range(4))
+    text = GOOD + "".join(
+        f"  - name: n{i}\n    kind: happy\n    steps:\n      - call: GetState\n" for i in range(4)
+    )
     text += "  - name: restart\n    kind: fault\n    schedule: middle\n    steps:\n      - call: GetState\n"
     path = case_file(text)
     cases = ordered(load_file(path, api, path.parents[1]))

@@ -7,7 +7,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from l8compat.driver import DriverFailure, DriverProcess
 
 ECHO = """

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 
 import pytest
-
 from l8compat.expect import StepFailed, verify
 
 

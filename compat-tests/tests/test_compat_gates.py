@@ -5,22 +5,42 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from l8compat.cases import Case
-from l8compat.gates import (KnownFailingError, apply_known_failing, coverage_gate, executed_gate,
-                            known_failing_gate, load_known_failing)
+from l8compat.gates import (
+    KnownFailingError,
+    apply_known_failing,
+    coverage_gate,
+    executed_gate,
+    known_failing_gate,
+    load_known_failing,
+)
 from l8compat.protos import Api, Rpc
 from l8compat.results import CaseResult
 
 
 def _case(rpc: Rpc, name: str) -> Case:
-    return Case(f"{rpc.service_short}.{rpc.name}/{name}", name, rpc, "happy", "", (), "normal", None, (), (), (),
-                "f.yaml", 1, frozenset({rpc.key}))
+    return Case(
+        f"{rpc.service_short}.{rpc.name}/{name}",
+        name,
+        rpc,
+        "happy",
+        "",
+        (),
+        "normal",
+        None,
+        (),
+        (),
+        (),
+        "f.yaml",
+        1,
+        frozenset({rpc.key}),
+    )
 
 
 def _result(rpc: Rpc, name: str, outcome: str, lang: str = "python") -> CaseResult:
-    return CaseResult(lang, rpc.service, rpc.name, name, f"{rpc.service_short}.{rpc.name}/{name}", "happy",
-                      outcome, 1.0)
+    return CaseResult(
+        lang, rpc.service, rpc.name, name, f"{rpc.service_short}.{rpc.name}/{name}", "happy", outcome, 1.0
+    )
 
 
 def test_coverage_counts_executed_cases_per_rpc_and_language(api: Api) -> None:
@@ -51,7 +71,9 @@ def test_known_failing_gate_rejects_stale_and_unmatched_entries() -> None:
     assert not gate.ok
     assert any("matches no case" in d for d in gate.detail)
     assert any("passed but is listed" in d for d in gate.detail)
-    assert known_failing_gate(cases, [_result(rpc, "a", "known_fail")], {"python": {"Runtime.GetState/a": "r"}}).ok
+    assert known_failing_gate(
+        cases, [_result(rpc, "a", "known_fail")], {"python": {"Runtime.GetState/a": "r"}}
+    ).ok
 
 
 def test_known_failing_file_needs_a_reason(tmp_path: Path) -> None:

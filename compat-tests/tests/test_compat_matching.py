@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from l8compat.matching import Mismatch, extract, match
 
 

@@ -13,13 +13,30 @@ RPC = Rpc("spec.proto.runtime.v1.Runtime", "GetState", "a", "b", "unary", "clien
 
 
 def _run(mode: str = "container") -> Run:
-    meta = RunMeta(runtime_mode=mode, runtime_endpoint="127.0.0.1:1", started="t",
-                   languages={"python": LanguageInfo("python", sdk_version="0.1.0")})
+    meta = RunMeta(
+        runtime_mode=mode,
+        runtime_endpoint="127.0.0.1:1",
+        started="t",
+        languages={"python": LanguageInfo("python", sdk_version="0.1.0")},
+    )
     run = Run(meta)
-    run.results.append(CaseResult("python", RPC.service, RPC.name, "ok", "Runtime.GetState/ok", "happy", "pass", 2))
-    bad = CaseResult("python", RPC.service, RPC.name, "bad", "Runtime.GetState/bad", "error", "fail", 3,
-                     reason="steps[0] call: response.data: expected 'dg==', got ''")
-    bad.steps.append(StepRecord("steps", 0, "call", "f.yaml:3", 1.0, False, {"op": "call"}, {"ok": True}, "x"))
+    run.results.append(
+        CaseResult("python", RPC.service, RPC.name, "ok", "Runtime.GetState/ok", "happy", "pass", 2)
+    )
+    bad = CaseResult(
+        "python",
+        RPC.service,
+        RPC.name,
+        "bad",
+        "Runtime.GetState/bad",
+        "error",
+        "fail",
+        3,
+        reason="steps[0] call: response.data: expected 'dg==', got ''",
+    )
+    bad.steps.append(
+        StepRecord("steps", 0, "call", "f.yaml:3", 1.0, False, {"op": "call"}, {"ok": True}, "x")
+    )
     run.results.append(bad)
     return run
 

@@ -84,18 +84,19 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise ConfigError(f"{args.templates}: template directory not found")
     opts = load_options(config, args.templates)
     names = sorted(set(args.target)) if args.target else list(REGISTRY)
-    for name in names:
-        REGISTRY[name]  # validates the name before any work
+    unknown = [n for n in names if n not in REGISTRY]
+    if unknown:
+        REGISTRY[unknown[0]]  # raises ConfigError naming the known targets
     compiled = compile_protos(args.proto_root)
     if compiled.warnings:
         stderr.write(compiled.warnings + "\n")
     digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
-    out_dirs = {n: args.out / REGISTRY[n].out_dir for n in names}
+    out_dirs = {n: args.out / REGISTRY.out_dir(n) for n in names}
     use_cache = not (args.check or args.no_cache or args.dump_context)
     todo = [n for n in names if not (use_cache and writer.is_up_to_date(out_dirs[n], digests[n]))]
     for name in names:
         if name not in todo:
-            stdout.write(f"{REGISTRY[name].out_dir}: up to date\n")
+            stdout.write(f"{REGISTRY.out_dir(name)}: up to date\n")
     if not todo:
         return 0
     if args.dump_context is not None:
@@ -116,16 +117,16 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.check:
         dirty = [n for n in todo if not plans[n].clean]
         for name in dirty:
-            stdout.write(plans[name].diff(REGISTRY[name].out_dir))
+            stdout.write(plans[name].diff(REGISTRY.out_dir(name)))
         for name in todo:
             state = "out of date" if name in dirty else "up to date"
-            stderr.write(f"{REGISTRY[name].out_dir}: {state}\n")
+            stderr.write(f"{REGISTRY.out_dir(name)}: {state}\n")
         return 1 if dirty else 0
     for name in todo:
         result = plans[name]
         writer.apply(result)
         stdout.write(
-            f"{REGISTRY[name].out_dir}: {len(result.writes)} written, {len(result.deletes)} removed, "
+            f"{REGISTRY.out_dir(name)}: {len(result.writes)} written, {len(result.deletes)} removed, "
             f"{result.unchanged} unchanged\n"
         )
     return 0

@@ -14,7 +14,6 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 
 from l8gen import __version__
-from l8gen.ir.builder import build_api
 from l8gen.ir.model import Api
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
@@ -25,6 +24,8 @@ _PACKAGE_DIR = Path(__file__).parent
 def api_from(
     fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions
 ) -> Api:
+    from l8gen.ir.builder import build_api  # imported here: the cached no-op path never builds the IR
+
     return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import BinaryIO, TextIO
+from typing import BinaryIO, TextIO, cast
 
 from google.protobuf import descriptor_pb2
 from google.protobuf.compiler import plugin_pb2
@@ -69,13 +69,13 @@ def run(argv: list[str], stdin: TextIO | BinaryIO, stdout: TextIO | BinaryIO, st
     if argv:
         stderr.write("protoc-gen-l8: a protoc plugin; run it through protoc (--plugin=protoc-gen-l8=...)\n")
         return 2
-    data = getattr(stdin, "buffer", stdin).read()
+    data: bytes = cast(BinaryIO, getattr(stdin, "buffer", stdin)).read()
     try:
         request = plugin_pb2.CodeGeneratorRequest.FromString(data)
     except Exception as exc:  # noqa: BLE001 - any decode failure is a usage error
         stderr.write(f"protoc-gen-l8: stdin is not a CodeGeneratorRequest ({exc})\n")
         return 2
-    out = getattr(stdout, "buffer", stdout)
+    out = cast(BinaryIO, getattr(stdout, "buffer", stdout))
     out.write(respond(request).SerializeToString(deterministic=True))
     out.flush()
     return 0

@@ -1,4 +1,4 @@
-"""l8gen.cli: generate / --check / caching / stale removal / bad input (exit codes, messages, sdks untouched)."""
+"""l8gen.cli: generate, --check, caching, stale removal, bad input (exit codes, messages, sdks untouched)."""
 
 from __future__ import annotations
 
@@ -118,7 +118,8 @@ def test_name_collision_exits_2_naming_both_elements(repo: Path) -> None:
     proto.write_text(
         proto.read_text().replace(
             "rpc SayHello",
-            "rpc GetURL(HelloRequest) returns (HelloReply);\n  rpc GetUrl(HelloRequest) returns (HelloReply);\n  rpc SayHello",
+            "rpc GetURL(HelloRequest) returns (HelloReply);\n"
+            "  rpc GetUrl(HelloRequest) returns (HelloReply);\n  rpc SayHello",
         )
     )
     code, _, err = cli("generate", "--target", "listing")
@@ -134,7 +135,8 @@ def test_override_in_pyproject_fixes_the_collision(repo: Path) -> None:
     proto.write_text(
         proto.read_text().replace(
             "rpc SayHello",
-            "rpc GetURL(HelloRequest) returns (HelloReply);\n  rpc GetUrl(HelloRequest) returns (HelloReply);\n  rpc SayHello",
+            "rpc GetURL(HelloRequest) returns (HelloReply);\n"
+            "  rpc GetUrl(HelloRequest) returns (HelloReply);\n  rpc SayHello",
         )
     )
     (repo / "pyproject.toml").write_text(
@@ -162,38 +164,44 @@ def test_bad_config_is_a_clear_error(repo: Path) -> None:
     assert code == 2 and "missing.toml: configuration file not found" in err
 
 
-def test_dump_context_writes_json(repo: Path, tmp_path: Path) -> None:
+def test_dump_context_and_user_templates(repo: Path, tmp_path: Path) -> None:
     import json
 
+    from l8gen.ir.model import Api
     from l8gen.render import Renderer
+    from l8gen.targets import REGISTRY
+    from l8gen.targets.base import GenOptions
 
     class Rendering(ListingTarget):
         name = "rendering"
         out_dir = "sdks/rendering"
 
-        def generate(self, api, fds, opts):  # type: ignore[no-untyped-def]
-            renderer = Renderer("python", None)
-            return {
-                "pyproject.toml": renderer.render(
-                    "pyproject.toml.j2",
-                    package="p",
-                    version="1",
-                    dependencies=["a==1"],
-                    services=api.services,
-                )
-            }
+        def generate(self, api: Api, fds: object, opts: object) -> dict[str, str]:
+            assert isinstance(opts, GenOptions)
+            renderer = Renderer("python", opts.user_templates)
+            return {"services.txt": renderer.render("services.txt.j2", package="p", services=api.services)}
 
-    from l8gen.targets import REGISTRY
-
+    user = tmp_path / "user"
+    (user / "python").mkdir(parents=True)
+    (user / "python/services.txt.j2").write_text(
+        "{% for s in services %}{{ package }} {{ s.full_name }}\n{% endfor %}"
+    )
     REGISTRY.register(Rendering())
     try:
         dump = tmp_path / "ctx.json"
-        code, _, err = cli("generate", "--target", "rendering", "--dump-context", str(dump))
+        code, _, err = cli(
+            "generate", "--target", "rendering", "--templates", str(user), "--dump-context", str(dump)
+        )
     finally:
         REGISTRY.unregister("rendering")
     assert (code, err) == (0, "")
-    data = json.loads(dump.read_text())
-    ctx = data["python"]["pyproject.toml.j2"]
+    assert (repo / "sdks/rendering/services.txt").read_text() == "p demo.v1.Greeter\n"
+    ctx = json.loads(dump.read_text())["python"]["services.txt.j2"]
     assert ctx["package"] == "p"
     assert ctx["services"][0]["full_name"] == "demo.v1.Greeter"
     assert ctx["services"][0]["methods"][0]["doc"]["leading"] == "Greets one person."
+
+
+def test_missing_template_dir_is_an_error(repo: Path) -> None:
+    code, _, err = cli("generate", "--target", "listing", "--templates", "nope")
+    assert code == 2 and "nope: template directory not found" in err

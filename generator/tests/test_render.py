@@ -1,4 +1,4 @@
-"""l8gen.render.Renderer: strict Jinja, tree rendering with placeholders and partials, user block overrides."""
+"""l8gen.render.Renderer: strict Jinja, tree rendering (placeholders, partials), user block overrides."""
 
 from __future__ import annotations
 
@@ -21,8 +21,12 @@ def builtin(tmp_path: Path) -> Path:
     return _tree(
         tmp_path / "builtin",
         {
-            "demo/README.md.j2": "{% block title %}\n# {{ name }}\n{% endblock %}\n\n{% block body %}\nBody.\n{% endblock %}\n",
-            "demo/src/%service/client.py.j2": "{% include '_partials/header.j2' %}class {{ service }}Client: ...\n",
+            "demo/README.md.j2": (
+                "{% block title %}\n# {{ name }}\n{% endblock %}\n\n{% block body %}\nBody.\n{% endblock %}\n"
+            ),
+            "demo/src/%service/client.py.j2": (
+                "{% include '_partials/header.j2' %}class {{ service }}Client: ...\n"
+            ),
             "demo/src/%service/__init__.py.j2": "from .client import {{ service }}Client\n",
             "demo/src/%_private.py.j2": "PRIVATE = True\n",
             "demo/_partials/header.j2": "# Generated. DO NOT EDIT.\n",
@@ -69,7 +73,9 @@ def test_user_template_overrides_one_block(builtin: Path, tmp_path: Path) -> Non
     user = _tree(
         tmp_path / "user",
         {
-            "demo/README.md.j2": '{% extends "builtin:README.md.j2" %}\n{% block body %}\nCustom body.\n{% endblock %}\n',
+            "demo/README.md.j2": (
+                '{% extends "builtin:README.md.j2" %}\n{% block body %}\nCustom body.\n{% endblock %}\n'
+            ),
         },
     )
     out = Renderer("demo", user, builtin_root=builtin).render_tree({"name": "Demo"}, {"service": []})

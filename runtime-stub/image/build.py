@@ -211,19 +211,24 @@ def ensure_runtime(
     if current == digest and not force:
         out.write(f"runtime: {RUNTIME_TAG} is up to date (inputs {digest[:12]}): nothing to do\n")
         return False
-    context = REPO / ".cache" / "runtime-image"
-    shutil.rmtree(context, ignore_errors=True)
-    (context / "wheelhouse").mkdir(parents=True)
-    out.write(f"runtime: building the wheelhouse in {context.relative_to(REPO)}/wheelhouse\n")
-    out.flush()
-    pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(context / "wheelhouse")]
-    if subprocess.run([*pip, *(str(p) for p in package_dirs)]).returncode != 0:
-        raise ImageError("pip wheel failed (see above)")
-    shutil.copyfile(DOCKERFILE, context / "Dockerfile")
-    out.write(f"runtime: docker build {RUNTIME_TAG} FROM {base_image}\n")
-    out.flush()
-    docker("build", "--tag", RUNTIME_TAG, "--build-arg", f"BASE_IMAGE={base_image}",
-           "--label", f"{INPUTS_LABEL}={digest}", str(context), capture=False)  # fmt: skip
+    work = REPO / ".cache"
+    work.mkdir(parents=True, exist_ok=True)
+    context = Path(tempfile.mkdtemp(prefix="runtime-image-", dir=work))  # own dir: concurrent builds
+    try:
+        out.write(f"runtime: building the wheelhouse in {context.relative_to(REPO)}/wheelhouse\n")
+        out.flush()
+        pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(context / "wheelhouse")]
+        if subprocess.run([*pip, *(str(p) for p in package_dirs)]).returncode != 0:
+            raise ImageError("pip wheel failed (see above)")
+        shutil.copyfile(DOCKERFILE, context / "Dockerfile")
+        out.write(f"runtime: docker build {RUNTIME_TAG} FROM {base_image}\n")
+        out.flush()
+        docker("build", "--force-rm", "--tag", RUNTIME_TAG, "--build-arg", f"BASE_IMAGE={base_image}",
+               "--build-arg", f"L8_INPUTS={digest}", "--label", f"{INPUTS_LABEL}={digest}", str(context),
+               capture=False)  # fmt: skip
+    finally:
+        shutil.rmtree(context, ignore_errors=True)
+        docker("image", "prune", "--force", "--filter", f"label=org.l8sdk.build={digest}", check=False)
     out.write(f"runtime: built {RUNTIME_TAG} ({image_id(RUNTIME_TAG)}, inputs {digest[:12]})\n")
     return True
 

@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from l8_runtime.components.base import Component
 from l8_runtime.context import RuntimeContext
 
@@ -37,7 +36,9 @@ def ctx(tmp_path: Path, clock: FakeClock) -> RuntimeContext:
 
 @pytest.fixture
 def make(ctx: RuntimeContext) -> Callable[..., Any]:
-    def build(cls: type[Component], name: str = "c1", ctx_: RuntimeContext | None = None, **metadata: str) -> Any:
+    def build(
+        cls: type[Component], name: str = "c1", ctx_: RuntimeContext | None = None, **metadata: str
+    ) -> Any:
         return cls(name, metadata, ctx_ or ctx)
 
     return build
@@ -48,6 +49,8 @@ def mutant(ctx: RuntimeContext) -> Callable[[str], RuntimeContext]:
     """A context like ``ctx`` with one deliberate bug switched on."""
 
     def with_mutation(name: str) -> RuntimeContext:
-        return RuntimeContext(scratch_dir=ctx.scratch_dir, monotonic=ctx.monotonic, wall=ctx.wall, mutation=name)
+        return RuntimeContext(
+            scratch_dir=ctx.scratch_dir, monotonic=ctx.monotonic, wall=ctx.wall, mutation=name
+        )
 
     return with_mutation

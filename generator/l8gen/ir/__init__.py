@@ -1,0 +1,1 @@
+"""The IR stage: ``model`` (frozen dataclasses), ``builder`` (FileDescriptorSet -> Api), ``comments``."""

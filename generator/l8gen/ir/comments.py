@@ -31,7 +31,7 @@ Path = tuple[int, ...]
 
 
 def clean(text: str) -> str:
-    """Turn a raw protoc comment (``// x`` -> `` x``, block comments with `` * `` prefixes) into plain text."""
+    """Turn a raw protoc comment (``// x`` -> `` x``, block comments with `` * ``) into plain text."""
     lines = text.replace("\r\n", "\n").split("\n")
     if all(not line.strip() or line.lstrip().startswith("*") for line in lines):
         lines = [line.lstrip()[1:] if line.lstrip().startswith("*") else line for line in lines]

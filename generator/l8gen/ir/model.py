@@ -69,7 +69,7 @@ class TypeRef:
 
 @dataclass(frozen=True)
 class Field:
-    """A message field. Map fields have ``map_key``/``map_value`` set and ``repeated`` true (as on the wire)."""
+    """A message field. Map fields have ``map_key``/``map_value`` set and ``repeated`` true (wire form)."""
 
     name: str
     json_name: str
@@ -205,7 +205,8 @@ class Api:
 
     def __post_init__(self) -> None:
         index: dict[str, Message | Enum | Service] = {}
-        for element in (*self.messages, *self.enums, *self.services):
+        elements: list[Message | Enum | Service] = [*self.messages, *self.enums, *self.services]
+        for element in elements:
             index[element.full_name] = element
         object.__setattr__(self, "_index", index)
 
@@ -232,11 +233,8 @@ class Api:
 
     def children(self, parent: str) -> tuple[Message | Enum, ...]:
         """Messages and enums nested directly in the message ``parent`` (sorted by full name)."""
-        return tuple(
-            sorted(
-                (e for e in (*self.messages, *self.enums) if e.parent == parent), key=lambda e: e.full_name
-            )
-        )
+        elements: list[Message | Enum] = [*self.messages, *self.enums]
+        return tuple(sorted((e for e in elements if e.parent == parent), key=lambda e: e.full_name))
 
     @property
     def client_services(self) -> tuple[Service, ...]:

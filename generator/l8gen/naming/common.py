@@ -7,7 +7,8 @@ words + ONE escape rule + the user override map keyed by proto full name).
 Word splitting (``split_words``): non-alphanumerics separate words; inside a chunk a new word starts at a
 lower->Upper step (``storeName``), before the last capital of a capital run followed by lower case
 (``HTTPServer`` -> HTTP, Server); digits never start a word (``c2s``, ``ds18b20``, ``MD5``, ``S3Object`` ->
-S3, Object); a few mixed-case words are known wholes (``OAuth``, ``IPv4``, ``IPv6``, ``gRPC``, ``iOS``, ``ETag``).
+S3, Object); a few mixed-case words are known wholes (``OAuth``, ``IPv4``, ``IPv6``, ``gRPC``, ``iOS``,
+``ETag``).
 """
 
 from __future__ import annotations

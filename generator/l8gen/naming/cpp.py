@@ -218,7 +218,7 @@ class CppNaming(LanguageNaming):
         return name + "_" if name in KEYWORDS else name
 
     def pb_type(self, full_name: str, qualified: bool = True) -> str:
-        """protoc's C++ class/enum name: ``Outer_Inner``; qualified ``::spec::proto::runtime::v1::Outer_Inner``."""
+        """protoc's C++ class/enum name: ``Outer_Inner``; qualified: ``::spec::proto::v1::Outer_Inner``."""
         local = "_".join(self.local_name(full_name))
         if not qualified:
             return local

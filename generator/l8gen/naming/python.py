@@ -19,7 +19,7 @@ import keyword
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from l8gen.ir.model import Api, Field, ProtoFile, Service, TypeRef
+from l8gen.ir.model import Api, Enum, Field, Message, ProtoFile, Service, TypeRef
 from l8gen.naming.common import LanguageNaming, Origin, pascal, snake
 
 _BUILTINS_THAT_MATTER = {
@@ -154,7 +154,8 @@ class PythonNaming(LanguageNaming):
     @staticmethod
     def _imported_files(api: Api) -> tuple[ProtoFile, ...]:
         known = {f.name for f in api.files}
-        extra = sorted({e.file for e in (*api.messages, *api.enums)} - known)
+        elements: list[Message | Enum] = [*api.messages, *api.enums]
+        extra = sorted({e.file for e in elements} - known)
         return tuple(ProtoFile(name=n, package="", dependencies=(), options={}) for n in extra)
 
     def _assign_modules(self, files: Iterable[ProtoFile]) -> dict[str, PbModule]:

@@ -1,9 +1,10 @@
 """Registry of generation targets (one module per SDK language in this package).
 
 Pipeline place: the CLI/plugin look targets up here by name. A module ``l8gen/targets/<name>.py`` that
-defines a module-level ``TARGET`` is a target; ``base``, modules starting with ``_`` and modules without ``TARGET``
-(helpers such as ``python_layer``) are not. Discovery reads the sources without importing them; a target
-module is imported on first lookup, so a no-op run (cache hit) imports only what it asks for.
+defines a module-level ``TARGET`` is a target; ``base``, modules starting with ``_`` and modules without
+``TARGET`` (helpers such as ``python_layer``) are not. Discovery reads the sources without importing them;
+a target module is imported on first lookup, and ``out_dir`` is read from the source when it is a literal,
+so a no-op run (cache hit) imports no target at all.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ __all__ = ["REGISTRY", "GenOptions", "Target"]
 
 
 _DEFINES_TARGET = re.compile(r"^TARGET\s*(?::[^=]*)?=", re.MULTILINE)
+_OUT_DIR = re.compile(r"^\s+out_dir(?:\s*:\s*str)?\s*=\s*\"([^\"]+)\"\s*$", re.MULTILINE)
 
 
 class _LazyRegistry(Mapping[str, Target]):
@@ -56,6 +58,16 @@ class _LazyRegistry(Mapping[str, Target]):
             module = importlib.import_module(f"l8gen.targets.{name}")
             self._loaded[name] = module.TARGET
         return self._loaded[name]
+
+    def out_dir(self, name: str) -> str:
+        """The target's ``out_dir``, read from its source (``out_dir = "sdks/x"``) when it is a literal there,
+        so that the no-op path need not import the target (and Jinja); otherwise from the imported target."""
+        if name not in self._extra and name not in self._loaded and name in self._names():
+            source = (Path(__file__).parent / f"{name}.py").read_text(encoding="utf-8")
+            found = _OUT_DIR.findall(source)
+            if len(found) == 1:
+                return str(found[0])
+        return self[name].out_dir
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._names())

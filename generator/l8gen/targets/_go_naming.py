@@ -1,10 +1,14 @@
 """Identifiers of the Go SDK layer: client methods, their helpers, service file names (naming pass).
 
 Pipeline place: used by ``targets._go_view`` between the IR and the templates. The word splitting and
-exported-name rules (initialisms, reserved words, the escape rule) are ``l8gen.naming.go``'s; this module
-only decides which names the Go layer needs per RPC (``Open<X>``, ``<X>FromReader``...) and claims every
-one of them in the single scope they share, the method set of ``*l8.Client``: a collision fails generation
-with both proto elements named, fixable with ``[tool.l8gen.overrides.go]`` (keys: RPC full names).
+exported-name rules (initialisms, reserved words, the escape rule, overrides) are ``l8gen.naming.go``'s;
+this module only adds the names the Go layer derives per RPC (``Open<X>``, ``<X>FromReader``...) and claims
+all of them in the single scope they share, the method set of ``*l8.Client``: a collision fails generation
+naming both proto elements, fixable with ``[tool.l8gen.overrides.go]`` (keys: RPC full names).
+
+RPCs of different services that get the same name (``a.Hello/SayHello`` and ``b.Hello/SayHello``) are
+qualified with their service identifier (``AHelloSayHello``, ``BHelloSayHello``) in one fixed pass over the
+sorted services, unless the user overrode the name; RPCs of one service that clash are an error.
 """
 
 from __future__ import annotations
@@ -12,28 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from l8gen.ir.model import Api, Method, Service
-from l8gen.naming.common import LanguageNaming, Origin, Scope, cap, origin_of, snake, split_words
-
-# golint's common initialisms: written all upper case in Go identifiers (GetNextId -> GetNextID).
-INITIALISMS = frozenset({
-    "ACL", "API", "ASCII", "CPU", "CSS", "DNS", "EOF", "GUID", "HTML", "HTTP", "HTTPS", "ID", "IP", "JSON",
-    "LHS", "QPS", "RAM", "RHS", "RPC", "SLA", "SMTP", "SQL", "SSH", "TCP", "TLS", "TTL", "UDP", "UI", "UID",
-    "UUID", "URI", "URL", "UTF8", "VM", "XML", "XMPP", "XSRF", "XSS",
-})
-
-
-class GoNaming(LanguageNaming):
-    """Exported Go identifiers (provisional until l8gen.naming.go lands)."""
-
-    language = "go"
-    reserved = frozenset()
-
-    def exported(self, full_name: str, name: str) -> str:
-        words = split_words(name)
-        ident = "".join(w.upper() if w.upper() in INITIALISMS else cap(w) for w in words)
-        if not ident or not ident[0].isalpha():
-            ident = "X" + ident
-        return self.resolve(full_name, ident)
+from l8gen.naming.common import Origin, Scope, origin_of, snake
+from l8gen.naming.go import GoNaming
 
 HELPERS = {
     "open": "Open{}",
@@ -48,17 +32,26 @@ class GoIdents:
 
     def __init__(self, api: Api, overrides: Mapping[str, str], client_members: Iterable[str]) -> None:
         self.api = api
-        self.naming = GoNaming(api, overrides)
-        self.scope = Scope("go", "the methods of *l8.Client", {m: f"generated member '{m}'" for m in client_members})
-        self.files = Scope("go", "the service files of package l8")
+        members = sorted(set(client_members))
+        # Names per service first (clashes inside one service are errors there) ...
+        self.naming = GoNaming(api, overrides, client_members=members)
+        owners: dict[str, set[str]] = {}
+        for service in api.services:
+            for method in service.methods:
+                owners.setdefault(self.naming.method(method), set()).add(service.full_name)
+        # ... then flat: every RPC of every service is a method of the one *l8.Client.
+        self.scope = Scope("go", "the methods of *l8.Client", {m: f"generated member '{m}'" for m in members})
         self._methods: dict[str, str] = {}
+        for service in api.services:
+            for method in service.methods:
+                name = self.naming.method(method)
+                if len(owners[name]) > 1 and method.full_name not in overrides:
+                    name = self.naming.service(service) + name
+                self._methods[method.full_name] = self.scope.claim(name, origin_of(method, api))
+        self.files = Scope("go", "the service files of package l8")
         self._helpers: dict[tuple[str, str], str] = {}
-        self._stems: dict[str, str] = {}
 
     def method(self, method: Method) -> str:
-        if method.full_name not in self._methods:
-            ident = self.naming.exported(method.full_name, method.name)
-            self._methods[method.full_name] = self.scope.claim(ident, origin_of(method, self.api))
         return self._methods[method.full_name]
 
     def helper(self, method: Method, kind: str) -> str:
@@ -72,8 +65,8 @@ class GoIdents:
         return self._helpers[key]
 
     def file_stem(self, service: Service) -> str:
-        stem = snake(service.name)
-        return self.files.claim(stem, origin_of(service, self.api))
+        """``service_<stem>.go``: snake case of the service identifier (package-qualified when needed)."""
+        return self.files.claim(snake(self.naming.service(service)), origin_of(service, self.api))
 
     def check(self) -> None:
         self.naming.check_overrides()

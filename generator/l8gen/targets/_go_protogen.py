@@ -112,20 +112,35 @@ class GoPackage:
 
 
 def package_layout(files: Iterable[ProtoFile], module: str) -> dict[str, GoPackage]:
-    """{proto file name: GoPackage} for our own files; one Go package per directory, one proto package each."""
+    """{proto file name: GoPackage} for our own files.
+
+    A proto directory holding one proto package maps to one Go package directory (``spec/proto/x/v1`` ->
+    ``proto/x/v1``, anything else ``d`` -> ``proto/d``); when several proto packages share a directory, each
+    gets a subdirectory named after its Go package name (``proto/d/<name>``)."""
+    files = sorted(files, key=lambda f: f.name)
+    packages_in: dict[str, set[str]] = {}
+    for proto in files:
+        packages_in.setdefault(posixpath.dirname(proto.name), set()).add(proto.package)
     layout: dict[str, GoPackage] = {}
-    by_dir: dict[str, str] = {}
-    for proto in sorted(files, key=lambda f: f.name):
+    for proto in files:
         directory = posixpath.dirname(proto.name)
-        rel = directory[len("spec/"):] if directory.startswith("spec/proto/") else f"proto/{directory}"
-        rel = rel.rstrip("/") if directory else "proto"
-        previous = by_dir.setdefault(rel, proto.package)
-        if previous != proto.package:
+        if directory.startswith("spec/proto/"):
+            rel = directory[len("spec/"):]
+        else:
+            rel = posixpath.join("proto", directory) if directory else "proto"
+        name = _package_name(proto.package)
+        if len(packages_in[directory]) > 1:
+            rel = posixpath.join(rel, name)
+        layout[proto.name] = GoPackage(f"{module}/{rel}", name, rel)
+    by_path: dict[str, str] = {}
+    for file_name, package in sorted(layout.items()):
+        proto_package = next(f.package for f in files if f.name == file_name)
+        other = by_path.setdefault(package.out_dir, proto_package)
+        if other != proto_package:
             raise NamingError(
-                f"{proto.name}: proto package {proto.package} shares the directory {directory or '.'} with "
-                f"package {previous}; the Go target needs one proto package per directory"
+                f"{file_name}: proto packages {other} and {proto_package} both map to the Go package "
+                f"{package.out_dir}; give one of them a distinct last component"
             )
-        layout[proto.name] = GoPackage(f"{module}/{rel}", _package_name(proto.package), rel)
     return layout
 
 

@@ -183,7 +183,7 @@ class _Builder:
                 used["google.golang.org/protobuf/proto"] = GoImport("google.golang.org/protobuf/proto", "")
         return GoService(
             full_name=service.full_name, name=service.name, file_stem=self.idents.file_stem(service),
-            stub_field="stub" + go_service, stub_import=GoImport(path, alias), stub_client=f"{alias}.{go_service}Client",
+            stub_field="stub" + self.idents.naming.service(service), stub_import=GoImport(path, alias), stub_client=f"{alias}.{go_service}Client",
             stub_new=f"{alias}.New{go_service}Client", stub_server=f"{alias}.{go_service}Server",
             stub_register=f"{alias}.Register{go_service}Server",
             stub_unimplemented=f"{alias}.Unimplemented{go_service}Server",

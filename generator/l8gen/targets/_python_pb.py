@@ -1,4 +1,4 @@
-"""Official Python message/stub code for the Python target (grpcio-tools --python_out/--pyi_out/--grpc_python_out).
+"""Official Python message/stub code for the Python target (--python_out/--pyi_out/--grpc_python_out).
 
 Pipeline place: called by ``targets.python``; runs the bundled protoc through ``protoc.run_plugin`` and
 relocates the output under the SDK's ``_pb`` package: generated imports ``from spec.proto.x import y_pb2``

@@ -155,6 +155,20 @@ def imports_for(services: tuple[TsService, ...], prefix: str = "./") -> dict[str
     return {m: {k: sorted(v) for k, v in kinds.items()} for m, kinds in sorted(out.items())}
 
 
+def driver_imports(services: tuple[TsService, ...], package: str) -> dict[str, list[str]]:
+    """{module specifier: schema names} the compat driver's RPC table imports (through the package's
+    ``./gen/*.js`` subpath export, as a user would)."""
+    out: dict[str, set[str]] = {}
+    for service in services:
+        if service.role != "client":
+            continue
+        for method in service.methods:
+            for symbol in (method.input, method.output):
+                module = symbol.module.replace("./gen/", f"{package}/gen/", 1)
+                out.setdefault(module, set()).add(symbol.schema)
+    return {m: sorted(v) for m, v in sorted(out.items())}
+
+
 def index_modules(api: Api, es_files: Mapping[str, str]) -> tuple[TsModule, ...]:
     """The API's protobuf-es modules for src/index.ts: flat ``export *`` unless a name clashes with another
     module or with the SDK's own exports, then ``export * as <file const>``."""

@@ -48,6 +48,8 @@ PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"
 def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
     runtime_alias = view.aliases.get("spec.proto.runtime.v1", "")
     app = next((s for s in view.app_services if s.full_name == APP_CALLBACK), None)
+    topic, config = view.method(SUBSCRIBE_TOPIC), view.method(SUBSCRIBE_CONFIG)
+    owner = (topic or config).service if (topic or config) else ""
     return {
         "module": view.module,
         "version": opts.version,
@@ -63,11 +65,13 @@ def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
         "examples": view.examples,
         "rt": runtime_alias,
         "rt_import": next((i for i in view.imports if i.alias == runtime_alias), None),
-        "subscribe_topic": view.method(SUBSCRIBE_TOPIC),
-        "subscribe_config": view.method(SUBSCRIBE_CONFIG),
+        "subscribe_topic": topic,
+        "subscribe_config": config,
+        "runtime_service": next((s for s in view.services if s.full_name == owner), None),
         "put_file": view.method(PUT_FILE),
         "app_callback": app,
         "imports_for": lambda methods: imports_for(view, methods),
+        "plain": lambda *paths: [GoImport(p, "") for p in paths],
     }
 
 

@@ -34,6 +34,8 @@ DEV_DEPENDENCIES = {
     "typescript": "5.9.3",
 }
 NODE_ENGINES = ">=18.14.1"
+LAYOTTO_TEST_RPCS = tuple(f"spec.proto.runtime.v1.Runtime/{name}" for name in (
+    "SayHello", "GetState", "SaveState", "GetFile", "PutFile", "SubscribeConfiguration"))
 
 
 def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
@@ -47,7 +49,10 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     app_callback = next((s for s in services if s.full_name == view.APP_CALLBACK and s.role == "app"), None)
     upload = next((m for s in client_services for m in s.methods if m.rpc.endswith("Runtime/PutFile")
                    and m.upload_helper), None)
+    layotto_api = subscribe is not None and app_callback is not None and upload is not None and all(
+        rpc in methods for rpc in LAYOTTO_TEST_RPCS)
     return {
+        "layotto_api": layotto_api,  # the SDK's own tests use these RPCs; other APIs get the generic tests
         "package_name": opts.node_package,
         "version": opts.version,
         "dependencies": DEPENDENCIES,
@@ -58,6 +63,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "client_methods": tuple(m for s in client_services for m in s.methods),
         "app_services": tuple(s for s in services if s.role == "app"),
         "client_imports": view.imports_for(services),
+        "driver_imports": view.driver_imports(services, opts.node_package),
         "index_modules": view.index_modules(api, es_files),
         "subscribe": subscribe,
         "app_callback": app_callback,

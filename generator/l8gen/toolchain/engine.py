@@ -6,9 +6,10 @@ Place: infrastructure under the harness (proto -> ... -> sdks -> harness). The r
 
 Starting: when ``docker info`` does not answer, ``dockerd`` is started in its own session (it outlives the
 caller), logging to ``.cache/dockerd.log`` by default, and we wait until ``docker info`` answers. The default
-flags (overlay2 storage, iptables NAT) work on this machine kind; if that daemon dies or never answers, one
-fallback is tried: ``--storage-driver=vfs --iptables=false`` (slower, but needs neither overlayfs nor
-netfilter; published ports then go through docker-proxy).
+flags (overlay2 storage, iptables NAT) work on this machine kind; they are tried twice, then one fallback:
+``--storage-driver=vfs --iptables=false`` (slower, its own image store, but needs neither overlayfs nor
+netfilter; published ports then go through docker-proxy). A stale /var/run/docker.pid (killed daemon) is
+removed first.
 
 Container -> host: start the container with ``extra_hosts={"host.docker.internal": "host-gateway"}``
 (``docker run --add-host host.docker.internal:host-gateway``) and have the host server listen on 0.0.0.0
@@ -35,7 +36,9 @@ EXTRA_HOSTS = {
     HOST_ALIAS: "host-gateway"
 }  # testcontainers: DockerContainer(...).with_kwargs(extra_hosts=...)
 ADD_HOST_FLAG = f"--add-host={HOST_ALIAS}:host-gateway"  # docker run flag
-FLAG_LADDER: tuple[tuple[str, ...], ...] = ((), ("--storage-driver=vfs", "--iptables=false"))
+# Default flags twice (a daemon killed a moment ago can make the next start time out waiting for its managed
+# containerd), then the fallback. vfs keeps a separate image store, so it is the last resort.
+FLAG_LADDER: tuple[tuple[str, ...], ...] = ((), (), ("--storage-driver=vfs", "--iptables=false"))
 REPO_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_LOG = REPO_ROOT / ".cache" / "dockerd.log"
 PIDFILE = Path("/var/run/docker.pid")

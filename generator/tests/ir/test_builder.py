@@ -75,12 +75,14 @@ def test_maps_are_marked() -> None:
     fields = {f.name: f for f in api.message("l8test.maps.Maps").fields}
     items = fields["items_by_id"]
     assert items.is_map and items.repeated
+    assert items.map_key is not None and items.map_value is not None
     assert (items.map_key.name, items.map_value.kind, items.map_value.name) == (
         "int64",
         "message",
         "l8test.maps.Item",
-    )  # type: ignore[union-attr]
-    assert fields["colors"].map_value.kind == "enum"  # type: ignore[union-attr]
+    )
+    colors = fields["colors"].map_value
+    assert colors is not None and colors.kind == "enum"
     entry = api.message("l8test.maps.Maps.ItemsByIdEntry")
     assert entry.is_map_entry
 
@@ -104,7 +106,8 @@ def test_oneofs_exclude_synthetic_optional_ones() -> None:
 
 def test_json_names_and_lines() -> None:
     api = api_of(
-        'syntax = "proto3";\npackage j;\nmessage M {\n  string store_name = 1;\n  string x = 2 [json_name = "why"];\n}\n'
+        'syntax = "proto3";\npackage j;\nmessage M {\n  string store_name = 1;\n'
+        '  string x = 2 [json_name = "why"];\n}\n'
     )
     fields = api.message("j.M").fields
     assert [(f.json_name, f.line) for f in fields] == [("storeName", 4), ("why", 5)]

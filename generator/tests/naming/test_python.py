@@ -83,7 +83,7 @@ def test_method_and_service_golden_table() -> None:
 
 def test_every_keyword_is_reserved_and_escaped_by_one_trailing_underscore() -> None:
     naming = PythonNaming(edge_api())
-    for word in keyword.kwlist + keyword.softkwlist:
+    for word in [*keyword.kwlist, *keyword.softkwlist]:
         assert word in RESERVED
         assert naming.escape(word) == word + "_"
     assert naming.escape("store_name") == "store_name"
@@ -177,3 +177,18 @@ def test_same_service_name_in_two_packages_gets_a_package_prefix() -> None:
         naming.service_class(api.service("l8test.streaming.Streamer"), "Async", "Client")
         == "AsyncStreamerClient"
     )
+
+
+def test_fragments_and_the_real_api_name_without_collisions() -> None:
+    from l8gen.descriptors import compile_protos
+    from l8gen.ir.builder import build_api
+
+    from tests.conftest import PROTO_ROOT, fragments_api
+
+    _, _, fragments = fragments_api()
+    compiled = compile_protos(PROTO_ROOT)
+    for api in (fragments, build_api(compiled.fds, compiled.files)):
+        naming = PythonNaming(api)
+        for service in api.services:
+            assert naming.service(service)
+            assert all(naming.method(m) for m in service.methods)

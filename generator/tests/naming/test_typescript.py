@@ -116,3 +116,18 @@ def test_clash_fragments(name: str, collides: bool) -> None:
             TypeScriptNaming(api)
     else:
         TypeScriptNaming(api)
+
+
+def test_fragments_and_the_real_api_name_without_collisions() -> None:
+    from l8gen.descriptors import compile_protos
+    from l8gen.ir.builder import build_api
+
+    from tests.conftest import PROTO_ROOT, fragments_api
+
+    _, _, fragments = fragments_api()
+    compiled = compile_protos(PROTO_ROOT)
+    for api in (fragments, build_api(compiled.fds, compiled.files)):
+        naming = TypeScriptNaming(api)
+        for service in api.services:
+            assert naming.service(service)
+            assert all(naming.method(m) for m in service.methods)

@@ -73,7 +73,9 @@ class RuntimeConfig:
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"app": dict(self.app.__dict__)}
         for api in sorted(self.apis):
-            out[api] = {n: {"type": s.type, "metadata": dict(s.metadata)} for n, s in sorted(self.apis[api].items())}
+            out[api] = {
+                n: {"type": s.type, "metadata": dict(s.metadata)} for n, s in sorted(self.apis[api].items())
+            }
         return out
 
 
@@ -157,7 +159,9 @@ def apply_override(raw: dict[str, Any], assignment: str) -> None:
         raw.setdefault("app", {})[parts[1]] = value
         return
     if head not in API_LABELS:
-        raise ConfigError(f"--set {assignment!r}: unknown API {head!r}; known: app, {', '.join(sorted(API_LABELS))}")
+        raise ConfigError(
+            f"--set {assignment!r}: unknown API {head!r}; known: app, {', '.join(sorted(API_LABELS))}"
+        )
     if len(parts) == 2 and value == "":
         (raw.get(head) or {}).pop(parts[1], None)
         return

@@ -46,7 +46,10 @@ class Outboxes:
         with self._lock:
             kinds = [kind] if kind else sorted(self._boxes)
             out = [
-                e for k in kinds for e in self._boxes.get(k, []) if not component or e["component"] == component
+                e
+                for k in kinds
+                for e in self._boxes.get(k, [])
+                if not component or e["component"] == component
             ]
             if clear:
                 for k in kinds:

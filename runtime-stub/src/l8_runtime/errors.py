@@ -14,9 +14,23 @@ from collections.abc import Iterable, Mapping, Sequence
 DOMAIN = "l8-runtime"
 
 CODES = (
-    "OK", "CANCELLED", "UNKNOWN", "INVALID_ARGUMENT", "DEADLINE_EXCEEDED", "NOT_FOUND", "ALREADY_EXISTS",
-    "PERMISSION_DENIED", "RESOURCE_EXHAUSTED", "FAILED_PRECONDITION", "ABORTED", "OUT_OF_RANGE",
-    "UNIMPLEMENTED", "INTERNAL", "UNAVAILABLE", "DATA_LOSS", "UNAUTHENTICATED",
+    "OK",
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+    "UNAUTHENTICATED",
 )
 
 
@@ -88,6 +102,4 @@ def unknown_component(api_label: str, name: str, configured: Iterable[str], fiel
 
 
 def none_configured(api_label: str) -> ApiError:
-    return ApiError(
-        "FAILED_PRECONDITION", f"no {api_label} is configured", reason="COMPONENT_NOT_CONFIGURED"
-    )
+    return ApiError("FAILED_PRECONDITION", f"no {api_label} is configured", reason="COMPONENT_NOT_CONFIGURED")

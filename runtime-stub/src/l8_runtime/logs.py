@@ -15,7 +15,9 @@ import sys
 import time
 from typing import Any, TextIO
 
-SENSITIVE = re.compile(r"authorization|token|secret|passw|credential|api[-_]?key|signing|cookie", re.IGNORECASE)
+SENSITIVE = re.compile(
+    r"authorization|token|secret|passw|credential|api[-_]?key|signing|cookie", re.IGNORECASE
+)
 REDACTED = "<redacted>"
 
 
@@ -32,7 +34,8 @@ def redact(value: Any, key: str = "") -> Any:
 class JsonFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         entry: dict[str, Any] = {
-            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created)) + f".{int(record.msecs):03d}Z",
+            "time": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(record.created))
+            + f".{int(record.msecs):03d}Z",
             "level": record.levelname.lower(),
             "logger": record.name,
             "msg": record.getMessage(),

@@ -19,7 +19,7 @@ MUTATIONS: dict[str, str] = {
     "pubsub-retry-ignored": "pub/sub: a RETRY answer is treated as SUCCESS (no redelivery)",
     "file-list-ignores-marker": "file: ListFile ignores `marker` and always starts from the first file",
     "secret-wrong-value": "secrets: GetSecret returns the value of another key",
-    "cryption-no-auth": "cryption: Decrypt accepts tampered ciphertext and returns garbage instead of failing",
+    "cryption-no-auth": "cryption: Decrypt accepts tampered ciphertext and returns garbage, not an error",
     "oss-etag-random": "oss: PutObject reports an etag that is not the MD5 of the body",
 }
 

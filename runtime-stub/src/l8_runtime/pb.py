@@ -6,16 +6,26 @@ below. One copy of every descriptor per process -- the oracle never uses the SDK
 
 from __future__ import annotations
 
-from l8sdk._pb.l8.control.v1 import control_pb2 as ctl, control_pb2_grpc as ctl_grpc
-from l8sdk._pb.spec.proto.extension.v1.cryption import cryption_pb2 as cry, cryption_pb2_grpc as cry_grpc
-from l8sdk._pb.spec.proto.extension.v1.delay_queue import delay_queue_pb2 as dq, delay_queue_pb2_grpc as dq_grpc
-from l8sdk._pb.spec.proto.extension.v1.email import email_pb2 as email, email_pb2_grpc as email_grpc
-from l8sdk._pb.spec.proto.extension.v1.phone import phone_pb2 as phone, phone_pb2_grpc as phone_grpc
-from l8sdk._pb.spec.proto.extension.v1.s3 import oss_pb2 as oss, oss_pb2_grpc as oss_grpc
-from l8sdk._pb.spec.proto.extension.v1.sms import sms_pb2 as sms, sms_pb2_grpc as sms_grpc
-from l8sdk._pb.spec.proto.runtime.v1 import appcallback_pb2 as cb, appcallback_pb2_grpc as cb_grpc
-from l8sdk._pb.spec.proto.runtime.v1 import lifecycle_pb2 as lc, lifecycle_pb2_grpc as lc_grpc
-from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2 as rt, runtime_pb2_grpc as rt_grpc
+from l8sdk._pb.l8.control.v1 import control_pb2 as ctl
+from l8sdk._pb.l8.control.v1 import control_pb2_grpc as ctl_grpc
+from l8sdk._pb.spec.proto.extension.v1.cryption import cryption_pb2 as cry
+from l8sdk._pb.spec.proto.extension.v1.cryption import cryption_pb2_grpc as cry_grpc
+from l8sdk._pb.spec.proto.extension.v1.delay_queue import delay_queue_pb2 as dq
+from l8sdk._pb.spec.proto.extension.v1.delay_queue import delay_queue_pb2_grpc as dq_grpc
+from l8sdk._pb.spec.proto.extension.v1.email import email_pb2 as email
+from l8sdk._pb.spec.proto.extension.v1.email import email_pb2_grpc as email_grpc
+from l8sdk._pb.spec.proto.extension.v1.phone import phone_pb2 as phone
+from l8sdk._pb.spec.proto.extension.v1.phone import phone_pb2_grpc as phone_grpc
+from l8sdk._pb.spec.proto.extension.v1.s3 import oss_pb2 as oss
+from l8sdk._pb.spec.proto.extension.v1.s3 import oss_pb2_grpc as oss_grpc
+from l8sdk._pb.spec.proto.extension.v1.sms import sms_pb2 as sms
+from l8sdk._pb.spec.proto.extension.v1.sms import sms_pb2_grpc as sms_grpc
+from l8sdk._pb.spec.proto.runtime.v1 import appcallback_pb2 as cb
+from l8sdk._pb.spec.proto.runtime.v1 import appcallback_pb2_grpc as cb_grpc
+from l8sdk._pb.spec.proto.runtime.v1 import lifecycle_pb2 as lc
+from l8sdk._pb.spec.proto.runtime.v1 import lifecycle_pb2_grpc as lc_grpc
+from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2 as rt
+from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2_grpc as rt_grpc
 
 # The 9 services of the Layotto API (the control service is separate and optional).
 API_FILES = (rt, cb, lc, cry, dq, email, phone, sms, oss)
@@ -25,7 +35,26 @@ API_SERVICES: tuple[str, ...] = tuple(
 CONTROL_SERVICE = ctl.DESCRIPTOR.services_by_name["Control"].full_name
 
 __all__ = [
-    "API_SERVICES", "CONTROL_SERVICE", "cb", "cb_grpc", "cry", "cry_grpc", "ctl", "ctl_grpc", "dq", "dq_grpc",
-    "email", "email_grpc", "lc", "lc_grpc", "oss", "oss_grpc", "phone", "phone_grpc", "rt", "rt_grpc", "sms",
+    "API_SERVICES",
+    "CONTROL_SERVICE",
+    "cb",
+    "cb_grpc",
+    "cry",
+    "cry_grpc",
+    "ctl",
+    "ctl_grpc",
+    "dq",
+    "dq_grpc",
+    "email",
+    "email_grpc",
+    "lc",
+    "lc_grpc",
+    "oss",
+    "oss_grpc",
+    "phone",
+    "phone_grpc",
+    "rt",
+    "rt_grpc",
+    "sms",
     "sms_grpc",
 ]

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from l8_runtime.components.configstore import ConfigItem, ConfigStore, Selection
 from l8_runtime.errors import ApiError
 
@@ -14,7 +13,9 @@ def store(make):
 
 
 def test_get_returns_saved_items_of_the_group_and_label(store):
-    store.save("app", [ConfigItem("a", "1", "g", "l"), ConfigItem("b", "2", "g", "l"), ConfigItem("c", "3", "h")])
+    store.save(
+        "app", [ConfigItem("a", "1", "g", "l"), ConfigItem("b", "2", "g", "l"), ConfigItem("c", "3", "h")]
+    )
     got = store.get(Selection("app", "g", "l"))
     assert [(i.key, i.content) for i in got] == [("a", "1"), ("b", "2")]
 
@@ -62,8 +63,9 @@ def test_delete_removes_selected_keys(store):
 
 def test_watchers_see_saves_and_deletes_of_their_keys_only(store):
     seen: list[list[tuple[str, str]]] = []
-    cancel = store.subscribe(Selection("app", keys=("a",)), lambda items: seen.append(
-        [(i.key, i.content) for i in items]))
+    cancel = store.subscribe(
+        Selection("app", keys=("a",)), lambda items: seen.append([(i.key, i.content) for i in items])
+    )
     store.save("app", [ConfigItem("a", "1"), ConfigItem("b", "2")])
     store.delete(Selection("app", keys=("a", "b")))
     cancel()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import base64
 
 import pytest
-
 from l8_runtime.components.base import ComponentConfigError
 from l8_runtime.components.cryption import AesGcmCryption
 from l8_runtime.context import RuntimeContext
@@ -37,7 +36,9 @@ def test_unknown_key_is_not_found(make):
     assert exc.value.code == "NOT_FOUND"
 
 
-@pytest.mark.parametrize("mangle", [lambda d: d[:-1] + bytes([d[-1] ^ 1]), lambda d: d[:10], lambda d: b"junk"])
+@pytest.mark.parametrize(
+    "mangle", [lambda d: d[:-1] + bytes([d[-1] ^ 1]), lambda d: d[:10], lambda d: b"junk"]
+)
 def test_tampered_or_foreign_ciphertext_is_invalid(make, mangle):
     c = make(AesGcmCryption)
     with pytest.raises(ApiError) as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from l8_runtime.components.file import FileStore
 from l8_runtime.errors import ApiError
 
@@ -16,7 +15,7 @@ def store(make, tmp_path):
 def put(store, name: str, data: bytes, **meta: str) -> None:
     w = store.open_writer(name, meta)
     for i in range(0, len(data), 3):
-        w.write(data[i:i + 3])
+        w.write(data[i : i + 3])
     w.commit()
 
 
@@ -34,8 +33,9 @@ def test_stat_reports_size_time_and_metadata(store):
     assert info.last_modified.endswith("Z") and "T" in info.last_modified
 
 
-@pytest.mark.parametrize("name", ["../escape", "/abs/path", "a/../../b", "a//b", "./a", "a\\b", "", "a/./b",
-                                  "nul\x00"])
+@pytest.mark.parametrize(
+    "name", ["../escape", "/abs/path", "a/../../b", "a//b", "./a", "a\\b", "", "a/./b", "nul\x00"]
+)
 def test_names_outside_the_root_are_invalid(store, name):
     with pytest.raises(ApiError) as exc:
         store.open_writer(name)

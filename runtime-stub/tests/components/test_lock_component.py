@@ -6,7 +6,6 @@ import threading
 import time
 
 import pytest
-
 from l8_runtime.components.lock import LOCK_BELONG_TO_OTHERS, LOCK_UNEXIST, SUCCESS, LockStore
 from l8_runtime.context import RuntimeContext
 from l8_runtime.errors import ApiError
@@ -72,10 +71,15 @@ def test_keep_alive_statuses(lock):
     assert lock.keep_alive("r", "o2", 5) == LOCK_BELONG_TO_OTHERS
 
 
-@pytest.mark.parametrize("args,field", [
-    (("", "o", 1), "resource_id"), (("r", "", 1), "lock_owner"), (("r", "o", 0), "expire"),
-    (("r", "o", -3), "expire"),
-])
+@pytest.mark.parametrize(
+    "args,field",
+    [
+        (("", "o", 1), "resource_id"),
+        (("r", "", 1), "lock_owner"),
+        (("r", "o", 0), "expire"),
+        (("r", "o", -3), "expire"),
+    ],
+)
 def test_invalid_arguments(lock, args, field):
     with pytest.raises(ApiError) as exc:
         lock.try_lock(*args)

@@ -1,11 +1,11 @@
-"""Local object store: versions, delete markers, ranges, conditions, tags/ACL, copy, listing, append, signing."""
+"""Local object store: versions, delete markers, ranges, conditions, tags/ACL, copy, listing, append,
+signing."""
 
 from __future__ import annotations
 
 import hashlib
 
 import pytest
-
 from l8_runtime.components.oss import ObjectStore
 from l8_runtime.errors import ApiError
 
@@ -117,7 +117,11 @@ def test_list_objects_with_prefix_delimiter_and_paging(oss):
     oss.delete("b", "d")
     page = oss.list_objects("b", delimiter="/", max_keys=2)
     assert ([v.key for v in page.items], page.common_prefixes, page.truncated, page.next_marker) == (
-        ["b"], ["a/"], True, "b")
+        ["b"],
+        ["a/"],
+        True,
+        "b",
+    )
     page2 = oss.list_objects("b", delimiter="/", marker=page.next_marker, max_keys=2)
     assert ([v.key for v in page2.items], page2.common_prefixes, page2.truncated) == ([], ["c/"], False)
     assert [v.key for v in oss.list_objects("b", prefix="a/").items] == ["a/1", "a/2"]
@@ -129,7 +133,10 @@ def test_list_versions_newest_first_with_markers(oss):
     v1, v2 = put(oss, "k", b"1"), put(oss, "k", b"2")
     marker = oss.delete("b", "k")
     page = oss.list_versions("b", max_keys=2)
-    assert [(v.version_id, latest) for v, latest in page.items] == [(marker.version_id, True), (v2.version_id, False)]
+    assert [(v.version_id, latest) for v, latest in page.items] == [
+        (marker.version_id, True),
+        (v2.version_id, False),
+    ]
     assert page.truncated and (page.next_marker, page.next_version_marker) == ("k", v2.version_id)
     rest = oss.list_versions("b", key_marker="k", version_marker=v2.version_id)
     assert [v.version_id for v, _ in rest.items] == [v1.version_id] and not rest.truncated
@@ -169,7 +176,10 @@ def test_multipart_rules(oss):
     assert code(oss.put_part, "b", "k", up.upload_id, 0, oss.blobs.write_all([b"x"])) == "INVALID_ARGUMENT"
     assert code(oss.complete_upload, "b", "k", up.upload_id, []) == "INVALID_ARGUMENT"
     assert code(oss.complete_upload, "b", "k", up.upload_id, [(1, "bad")]) == "INVALID_ARGUMENT"
-    assert code(oss.complete_upload, "b", "k", up.upload_id, [(1, part.etag), (1, part.etag)]) == "INVALID_ARGUMENT"
+    assert (
+        code(oss.complete_upload, "b", "k", up.upload_id, [(1, part.etag), (1, part.etag)])
+        == "INVALID_ARGUMENT"
+    )
     assert code(oss.upload, "b", "k", "no-such-upload") == "NOT_FOUND"
     assert code(oss.upload, "b", "other-key", up.upload_id) == "NOT_FOUND"
 

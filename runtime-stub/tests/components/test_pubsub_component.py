@@ -1,4 +1,5 @@
-"""Pub/sub broker semantics: fan-out, ordering, SUCCESS/RETRY/DROP, backoff, dead letters, stream hand-over."""
+"""Pub/sub broker semantics: fan-out, ordering, SUCCESS/RETRY/DROP, backoff, dead letters, stream
+hand-over."""
 
 from __future__ import annotations
 
@@ -6,7 +7,6 @@ import asyncio
 from collections.abc import Callable
 
 import pytest
-
 from l8_runtime.components.pubsub import DROP, RETRY, SUCCESS, Event, PubSub
 from l8_runtime.context import RuntimeContext
 from l8_runtime.errors import ApiError
@@ -31,8 +31,10 @@ class FakeApp:
 def broker(tmp_path, app: FakeApp | None = None, topics: tuple[str, ...] = ("t",), **meta: str) -> PubSub:
     ps = PubSub("ps", {"retryBackoffMs": "1", **meta}, RuntimeContext(scratch_dir=tmp_path, app_id="me"))
     if app is not None:
+
         async def route(_name: str, topic: str) -> list:
             return [app] if topic in topics else []
+
         ps.push_router = route
     return ps
 
@@ -45,7 +47,12 @@ def test_event_carries_cloudevents_fields(tmp_path):
     ps = broker(tmp_path)
     ev = ps.make_event("t", b"data", "text/plain", {"key": "k1"})
     assert (ev.spec_version, ev.source, ev.pubsub_name, ev.topic, ev.data_content_type) == (
-        "1.0", "me", "ps", "t", "text/plain")
+        "1.0",
+        "me",
+        "ps",
+        "t",
+        "text/plain",
+    )
     assert ev.id and ev.type and dict(ev.metadata) == {"key": "k1"}
 
 
@@ -210,11 +217,15 @@ def test_delayed_publish_arrives_after_the_delay(tmp_path):
 def test_mutant_pubsub_retry_ignored_does_not_redeliver(tmp_path):
     async def main() -> FakeApp:
         app = FakeApp(lambda e, n: RETRY)
-        ps = PubSub("ps", {"retryBackoffMs": "1"}, RuntimeContext(scratch_dir=tmp_path,
-                                                                  mutation="pubsub-retry-ignored"))
+        ps = PubSub(
+            "ps",
+            {"retryBackoffMs": "1"},
+            RuntimeContext(scratch_dir=tmp_path, mutation="pubsub-retry-ignored"),
+        )
 
         async def route(_n: str, _t: str) -> list:
             return [app]
+
         ps.push_router = route
         await ps.publish("t", b"x")
         await settle()

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 import pytest
-
 from l8_runtime.components.base import ComponentConfigError
 from l8_runtime.components.secrets import EnvSecretStore, FileSecretStore, SecretStore
 from l8_runtime.errors import ApiError

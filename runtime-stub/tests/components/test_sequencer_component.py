@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-
 from l8_runtime.components.base import ComponentConfigError
 from l8_runtime.components.sequencer import Sequencer, SqliteSequencer
 from l8_runtime.context import RuntimeContext

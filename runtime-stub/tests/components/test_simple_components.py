@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from l8_runtime.components.base import ComponentConfigError
 from l8_runtime.components.bindings import EchoBinding, RecorderBinding
 from l8_runtime.components.hello import HelloWorld

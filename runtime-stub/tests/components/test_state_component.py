@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 
 import pytest
-
 from l8_runtime.components.state import FIRST_WRITE, LAST_WRITE, DeleteOp, SetOp, StateStore
 from l8_runtime.components.state_sqlite import SqliteStateStore
 from l8_runtime.context import RuntimeContext
@@ -156,8 +155,16 @@ def test_32_concurrent_first_write_writers_lose_no_update(make):
         while done < per_writer:
             cur = store.get("counter")
             try:
-                store.save([SetOp("counter", str(int(cur.value) + 1).encode(), etag=cur.etag,
-                                  concurrency=FIRST_WRITE)])
+                store.save(
+                    [
+                        SetOp(
+                            "counter",
+                            str(int(cur.value) + 1).encode(),
+                            etag=cur.etag,
+                            concurrency=FIRST_WRITE,
+                        )
+                    ]
+                )
                 done += 1
             except ApiError as exc:
                 assert exc.code == "ABORTED"
@@ -178,8 +185,9 @@ def test_sqlite_restart_keeps_every_saved_key(tmp_path, clock):
     first.delete(DeleteOp("k0"))
     del expected["k0"]
     first.close()
-    again = SqliteStateStore("state_sqlite", {}, RuntimeContext(data_dir=tmp_path / "data", monotonic=clock,
-                                                                  wall=clock))
+    again = SqliteStateStore(
+        "state_sqlite", {}, RuntimeContext(data_dir=tmp_path / "data", monotonic=clock, wall=clock)
+    )
     assert again.keys() == sorted(expected)
     assert {k: again.get(k).value for k in expected} == expected
     again.close()

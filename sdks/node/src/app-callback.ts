@@ -110,7 +110,7 @@ export class AppCallbackServer {
       connect: false,
       routes: (router) => {
         router.service(AppCallback, {
-          listTopicSubscriptions: () => ({ subscriptions: this.subscriptions }),
+          listTopicSubscriptions: () => ({ subscriptions: [...this.subscriptions] }),
           onTopicEvent: async (event) => ({ status: await this.#dispatch(event) }),
         });
       },

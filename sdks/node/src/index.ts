@@ -31,7 +31,7 @@ export type { Environment, ResolvedEndpoint } from "./runtime/endpoint.js";
 export { DEFAULT_MAX_RECEIVE_MESSAGE_BYTES } from "./runtime/options.js";
 export type { CallOptions, ClientOptions, Metadata, RetryPolicy, TlsOptions } from "./runtime/options.js";
 export type { UploadOptions } from "./runtime/calls.js";
-export { BidiStream, DEFAULT_CHUNK_SIZE, ServerStream } from "./runtime/streams.js";
+export { BidiStream, DEFAULT_CHUNK_SIZE, PushQueue, ServerStream } from "./runtime/streams.js";
 export type { ByteSource, StreamInput } from "./runtime/streams.js";
 export { Subscription } from "./subscription.js";
 export type { SubscribeOptions, TopicEventHandler, TopicEventStatus } from "./subscription.js";

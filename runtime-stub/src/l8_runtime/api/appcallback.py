@@ -8,8 +8,8 @@ Place in the runtime:
   UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata ``deadLetterTopic`` sets
   its dead-letter topic.
 - ``LoopbackApp`` serves spec.proto.runtime.v1.AppCallback on the runtime's own port, so all 62 RPCs of the
-  API (AppCallback's two included) are served: it is a scriptable test app (control ConfigureLoopbackApp) that records every event
-  it receives (control ListReceivedEvents). Point the link at it with the address "self".
+  API (AppCallback's two included) are served: it is a scriptable test app (control ConfigureLoopbackApp)
+  that records every event it receives (control ListReceivedEvents). Point the link at it with "self".
 """
 
 from __future__ import annotations
@@ -96,8 +96,13 @@ class AppCallbackLink:
         try:
             resp = await stub.ListTopicSubscriptions(empty_pb2.Empty(), timeout=min(self.timeout, 2.0))
         except grpc.aio.AioRpcError as exc:
-            log_event(log, logging.WARNING, "ListTopicSubscriptions failed; treating as no subscriptions",
-                      target=self._target(), code=exc.code().name)
+            log_event(
+                log,
+                logging.WARNING,
+                "ListTopicSubscriptions failed; treating as no subscriptions",
+                target=self._target(),
+                code=exc.code().name,
+            )
             return []
         return list(resp.subscriptions)
 
@@ -147,17 +152,29 @@ class LoopbackApp(cb_grpc.AppCallbackServicer):
             self._answers.clear()
 
     @unary
-    async def ListTopicSubscriptions(self, request: empty_pb2.Empty, context: Any) -> cb.ListTopicSubscriptionsResponse:
+    async def ListTopicSubscriptions(
+        self, request: empty_pb2.Empty, context: Any
+    ) -> cb.ListTopicSubscriptionsResponse:
         with self._lock:
-            subs = [cb.TopicSubscription(pubsub_name=s["pubsub_name"], topic=s["topic"],
-                                         metadata=dict(s.get("metadata") or {})) for s in self.subscriptions]
+            subs = [
+                cb.TopicSubscription(
+                    pubsub_name=s["pubsub_name"], topic=s["topic"], metadata=dict(s.get("metadata") or {})
+                )
+                for s in self.subscriptions
+            ]
         return cb.ListTopicSubscriptionsResponse(subscriptions=subs)
 
     @unary
     async def OnTopicEvent(self, request: cb.TopicEventRequest, context: Any) -> cb.TopicEventResponse:
         with self._lock:
-            sub = next((s for s in self.subscriptions
-                        if s["pubsub_name"] == request.pubsub_name and s["topic"] == request.topic), None)
+            sub = next(
+                (
+                    s
+                    for s in self.subscriptions
+                    if s["pubsub_name"] == request.pubsub_name and s["topic"] == request.topic
+                ),
+                None,
+            )
             status = "SUCCESS"
             if sub is not None:
                 key = (request.pubsub_name, request.topic, request.id)
@@ -166,4 +183,4 @@ class LoopbackApp(cb_grpc.AppCallbackServicer):
                 status = RETRY if seen < int(sub.get("fail_times", 0)) else sub.get("status") or "SUCCESS"
             self.received.append((request, status, int(self._wall() * 1000)))
             del self.received[:-RECEIVED_LIMIT]
-        return cb.TopicEventResponse(status=cb.TopicEventResponse.TopicEventResponseStatus.Value(status))
+        return cb.TopicEventResponse(status=status)

@@ -10,9 +10,15 @@ from ..pb import cb, rt
 
 def event_to_pb(event: Event) -> cb.TopicEventRequest:
     return cb.TopicEventRequest(
-        id=event.id, source=event.source, type=event.type, spec_version=event.spec_version,
-        data_content_type=event.data_content_type, data=event.data, topic=event.topic,
-        pubsub_name=event.pubsub_name, metadata=dict(event.metadata),
+        id=event.id,
+        source=event.source,
+        type=event.type,
+        spec_version=event.spec_version,
+        data_content_type=event.data_content_type,
+        data=event.data,
+        topic=event.topic,
+        pubsub_name=event.pubsub_name,
+        metadata=dict(event.metadata),
     )
 
 
@@ -21,8 +27,14 @@ def status_name(value: int) -> str:
 
 
 def config_item_to_pb(item: ConfigItem) -> rt.ConfigurationItem:
-    return rt.ConfigurationItem(key=item.key, content=item.content, group=item.group, label=item.label,
-                                tags=dict(item.tags), metadata=dict(item.metadata))
+    return rt.ConfigurationItem(
+        key=item.key,
+        content=item.content,
+        group=item.group,
+        label=item.label,
+        tags=dict(item.tags),
+        metadata=dict(item.metadata),
+    )
 
 
 def config_item_from_pb(item: rt.ConfigurationItem) -> ConfigItem:

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..components.base import Component
 from ..components.registry import Components
-from ..context import RuntimeContext
 from ..config import API_LABELS
+from ..context import RuntimeContext
 from ..errors import invalid, none_configured
 
 if TYPE_CHECKING:

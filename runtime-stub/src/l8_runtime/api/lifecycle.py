@@ -15,7 +15,7 @@ from ..errors import invalid
 from ..logs import log_event
 from ..pb import lc, lc_grpc
 from .host import Host
-from .status import unary
+from .status import Ctx, unary
 
 log = logging.getLogger("l8.runtime.lifecycle")
 
@@ -26,7 +26,7 @@ class LifecycleService(lc_grpc.LifecycleServicer):
 
     @unary
     async def ApplyConfiguration(
-        self, request: lc.DynamicConfiguration, context: grpc.aio.ServicerContext
+        self, request: lc.DynamicConfiguration, context: Ctx
     ) -> lc.ApplyConfigurationResponse:
         if not request.HasField("component_config"):
             raise invalid("component_config is required", field="component_config")
@@ -34,6 +34,11 @@ class LifecycleService(lc_grpc.LifecycleServicer):
         if not cc.name:
             raise invalid("component_config.name must not be empty", field="component_config.name")
         comp = self.host.components.apply(cc.kind, cc.name, dict(cc.metadata))
-        log_event(log, logging.INFO, "component reconfigured", component=comp.describe(),
-                  metadata_keys=sorted(cc.metadata))
+        log_event(
+            log,
+            logging.INFO,
+            "component reconfigured",
+            component=comp.describe(),
+            metadata_keys=sorted(cc.metadata),
+        )
         return lc.ApplyConfigurationResponse()

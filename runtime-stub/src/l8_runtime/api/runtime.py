@@ -17,7 +17,13 @@ from .runtime_state import StateMixin
 
 
 class RuntimeService(
-    BasicMixin, ConfigurationMixin, LockSequencerMixin, StateMixin, PubSubMixin, FileMixin, rt_grpc.RuntimeServicer
+    BasicMixin,
+    ConfigurationMixin,
+    LockSequencerMixin,
+    StateMixin,
+    PubSubMixin,
+    FileMixin,
+    rt_grpc.RuntimeServicer,
 ):
     def __init__(self, host: Host) -> None:
         self.host = host

@@ -16,14 +16,16 @@ from ..components.secrets import SecretStore
 from ..errors import ApiError, invalid, none_configured, require
 from ..pb import rt, rt_grpc
 from .host import Host
-from .status import unary
+from .status import Ctx, unary
 
 
 class BasicMixin:
     host: Host
 
     @unary
-    async def SayHello(self, request: rt.SayHelloRequest, context: grpc.aio.ServicerContext) -> rt.SayHelloResponse:
+    async def SayHello(
+        self, request: rt.SayHelloRequest, context: Ctx
+    ) -> rt.SayHelloResponse:
         hello = self.host.component("hellos", request.service_name, "service_name", HelloWorld)
         resp = rt.SayHelloResponse(hello=hello.say(request.name))
         if request.HasField("data"):
@@ -32,19 +34,28 @@ class BasicMixin:
 
     @unary
     async def InvokeService(
-        self, request: rt.InvokeServiceRequest, context: grpc.aio.ServicerContext
+        self, request: rt.InvokeServiceRequest, context: Ctx
     ) -> rt.InvokeResponse:
         require(request.id, "id")
         if not request.HasField("message") or not request.message.method:
-            raise invalid("message.method is required: the method to call must not be empty", field="message.method")
+            raise invalid(
+                "message.method is required: the method to call must not be empty", field="message.method"
+            )
         comp = self._rpc_component(request.id)
         if isinstance(comp, ForwardRpc):
             return await self._forward(comp, request, context)
-        self.host.ctx.outboxes.record("invoke", comp.name, {
-            "id": request.id, "method": request.message.method, "content_type": request.message.content_type,
-            "type_url": request.message.data.type_url, "verb": request.message.http_extension.verb,
-            "querystring": request.message.http_extension.querystring,
-        })
+        self.host.ctx.outboxes.record(
+            "invoke",
+            comp.name,
+            {
+                "id": request.id,
+                "method": request.message.method,
+                "content_type": request.message.content_type,
+                "type_url": request.message.data.type_url,
+                "verb": request.message.http_extension.verb,
+                "querystring": request.message.http_extension.querystring,
+            },
+        )
         resp = rt.InvokeResponse(content_type=request.message.content_type)
         if request.message.HasField("data"):
             resp.data.CopyFrom(request.message.data)
@@ -66,7 +77,7 @@ class BasicMixin:
         return comp
 
     async def _forward(
-        self, comp: ForwardRpc, request: rt.InvokeServiceRequest, context: grpc.aio.ServicerContext
+        self, comp: ForwardRpc, request: rt.InvokeServiceRequest, context: Ctx
     ) -> rt.InvokeResponse:
         remaining = context.time_remaining()
         timeout = comp.timeout_s if remaining is None else min(comp.timeout_s, remaining)
@@ -74,26 +85,29 @@ class BasicMixin:
             try:
                 return await rt_grpc.RuntimeStub(channel).InvokeService(request, timeout=timeout)
             except grpc.aio.AioRpcError as exc:
-                raise ApiError(exc.code().name, f"forwarded to {comp.target}: {exc.details()}",
-                               reason="FORWARD_FAILED") from None
+                raise ApiError(
+                    exc.code().name, f"forwarded to {comp.target}: {exc.details()}", reason="FORWARD_FAILED"
+                ) from None
 
     @unary
     async def InvokeBinding(
-        self, request: rt.InvokeBindingRequest, context: grpc.aio.ServicerContext
+        self, request: rt.InvokeBindingRequest, context: Ctx
     ) -> rt.InvokeBindingResponse:
         binding = self.host.component("bindings", request.name, "name", EchoBinding)
         data, meta = binding.invoke(request.operation, request.data, dict(request.metadata))
         return rt.InvokeBindingResponse(data=data, metadata=meta)
 
     @unary
-    async def GetSecret(self, request: rt.GetSecretRequest, context: grpc.aio.ServicerContext) -> rt.GetSecretResponse:
+    async def GetSecret(
+        self, request: rt.GetSecretRequest, context: Ctx
+    ) -> rt.GetSecretResponse:
         store = self.host.component("secret_store", request.store_name, "store_name", SecretStore)
         require(request.key, "key")
         return rt.GetSecretResponse(data=store.get(request.key))
 
     @unary
     async def GetBulkSecret(
-        self, request: rt.GetBulkSecretRequest, context: grpc.aio.ServicerContext
+        self, request: rt.GetBulkSecretRequest, context: Ctx
     ) -> rt.GetBulkSecretResponse:
         store = self.host.component("secret_store", request.store_name, "store_name", SecretStore)
         resp = rt.GetBulkSecretResponse()

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator, Callable
 
-import grpc
 from google.protobuf import empty_pb2
 
 from ..components.configstore import ConfigItem, ConfigStore, Selection
@@ -21,7 +20,7 @@ from ..errors import invalid
 from ..pb import rt
 from .convert import config_item_from_pb, config_item_to_pb
 from .host import Host
-from .status import stream, unary
+from .status import Ctx, stream, unary
 
 
 class ConfigurationMixin:
@@ -32,7 +31,7 @@ class ConfigurationMixin:
 
     @unary
     async def GetConfiguration(
-        self, request: rt.GetConfigurationRequest, context: grpc.aio.ServicerContext
+        self, request: rt.GetConfigurationRequest, context: Ctx
     ) -> rt.GetConfigurationResponse:
         store = self._config(request.store_name)
         sel = Selection(self.host.ctx.app_id, request.group, request.label, tuple(request.keys))
@@ -40,7 +39,7 @@ class ConfigurationMixin:
 
     @unary
     async def SaveConfiguration(
-        self, request: rt.SaveConfigurationRequest, context: grpc.aio.ServicerContext
+        self, request: rt.SaveConfigurationRequest, context: Ctx
     ) -> empty_pb2.Empty:
         store = self._config(request.store_name)
         store.save(self.host.ctx.app_id, [config_item_from_pb(i) for i in request.items])
@@ -48,7 +47,7 @@ class ConfigurationMixin:
 
     @unary
     async def DeleteConfiguration(
-        self, request: rt.DeleteConfigurationRequest, context: grpc.aio.ServicerContext
+        self, request: rt.DeleteConfigurationRequest, context: Ctx
     ) -> empty_pb2.Empty:
         store = self._config(request.store_name)
         if not request.keys:
@@ -58,7 +57,9 @@ class ConfigurationMixin:
 
     @stream
     async def SubscribeConfiguration(
-        self, request_iterator: AsyncIterator[rt.SubscribeConfigurationRequest], context: grpc.aio.ServicerContext
+        self,
+        request_iterator: AsyncIterator[rt.SubscribeConfigurationRequest],
+        context: Ctx,
     ) -> AsyncIterator[rt.SubscribeConfigurationResponse]:
         queue: asyncio.Queue[tuple[str, list[ConfigItem]] | BaseException] = asyncio.Queue()
         loop = asyncio.get_running_loop()
@@ -89,7 +90,8 @@ class ConfigurationMixin:
                     raise item
                 name, items = item
                 yield rt.SubscribeConfigurationResponse(
-                    store_name=name, app_id=app_id, items=[config_item_to_pb(i) for i in items])
+                    store_name=name, app_id=app_id, items=[config_item_to_pb(i) for i in items]
+                )
         finally:
             task.cancel()
             for cancel in cancels:

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-import grpc
 from google.protobuf import empty_pb2
 
 from ..components.file import FileStore, FileWriter
 from ..errors import invalid
 from ..pb import rt
 from .host import Host
-from .status import stream, unary
+from .status import Ctx, stream, unary
 
 
 class FileMixin:
@@ -27,7 +26,7 @@ class FileMixin:
 
     @stream
     async def GetFile(
-        self, request: rt.GetFileRequest, context: grpc.aio.ServicerContext
+        self, request: rt.GetFileRequest, context: Ctx
     ) -> AsyncIterator[rt.GetFileResponse]:
         store = self._files(request.store_name)
         if not request.name:
@@ -37,7 +36,7 @@ class FileMixin:
 
     @unary
     async def PutFile(
-        self, request_iterator: AsyncIterator[rt.PutFileRequest], context: grpc.aio.ServicerContext
+        self, request_iterator: AsyncIterator[rt.PutFileRequest], context: Ctx
     ) -> empty_pb2.Empty:
         writer: FileWriter | None = None
         committed = False
@@ -59,15 +58,21 @@ class FileMixin:
         return empty_pb2.Empty()
 
     @unary
-    async def ListFile(self, request: rt.ListFileRequest, context: grpc.aio.ServicerContext) -> rt.ListFileResp:
+    async def ListFile(
+        self, request: rt.ListFileRequest, context: Ctx
+    ) -> rt.ListFileResp:
         store = self._files(request.request.store_name, "request.store_name")
         infos, marker, truncated = store.list(request.request.name, request.page_size, request.marker)
-        files = [rt.FileInfo(file_name=i.name, size=i.size, last_modified=i.last_modified, metadata=dict(i.metadata))
-                 for i in infos]
+        files = [
+            rt.FileInfo(
+                file_name=i.name, size=i.size, last_modified=i.last_modified, metadata=dict(i.metadata)
+            )
+            for i in infos
+        ]
         return rt.ListFileResp(files=files, marker=marker, is_truncated=truncated)
 
     @unary
-    async def DelFile(self, request: rt.DelFileRequest, context: grpc.aio.ServicerContext) -> empty_pb2.Empty:
+    async def DelFile(self, request: rt.DelFileRequest, context: Ctx) -> empty_pb2.Empty:
         store = self._files(request.request.store_name, "request.store_name")
         if not request.request.name:
             raise invalid("request.name must not be empty", field="request.name")
@@ -76,7 +81,7 @@ class FileMixin:
 
     @unary
     async def GetFileMeta(
-        self, request: rt.GetFileMetaRequest, context: grpc.aio.ServicerContext
+        self, request: rt.GetFileMetaRequest, context: Ctx
     ) -> rt.GetFileMetaResponse:
         store = self._files(request.request.store_name, "request.store_name")
         if not request.request.name:

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterator
 
-import grpc
 from google.protobuf import empty_pb2
 
 from ..components.pubsub import PubSub, StreamSubscriber
@@ -20,7 +19,7 @@ from ..errors import invalid, require
 from ..pb import rt
 from .convert import event_to_pb, status_name
 from .host import Host
-from .status import stream, unary
+from .status import Ctx, stream, unary
 
 _END = object()
 
@@ -32,7 +31,9 @@ class PubSubMixin:
         return self.host.component("pub_subs", name, field, PubSub)
 
     @unary
-    async def PublishEvent(self, request: rt.PublishEventRequest, context: grpc.aio.ServicerContext) -> empty_pb2.Empty:
+    async def PublishEvent(
+        self, request: rt.PublishEventRequest, context: Ctx
+    ) -> empty_pb2.Empty:
         ps = self._pubsub(request.pubsub_name)
         require(request.topic, "topic")
         await ps.publish(request.topic, request.data, request.data_content_type, dict(request.metadata))
@@ -40,7 +41,9 @@ class PubSubMixin:
 
     @stream
     async def SubscribeTopicEvents(
-        self, request_iterator: AsyncIterator[rt.SubscribeTopicEventsRequest], context: grpc.aio.ServicerContext
+        self,
+        request_iterator: AsyncIterator[rt.SubscribeTopicEventsRequest],
+        context: Ctx,
     ) -> AsyncIterator[rt.SubscribeTopicEventsResponse]:
         try:
             first = await anext(aiter(request_iterator))
@@ -63,8 +66,10 @@ class PubSubMixin:
                     if kind == "event_processed":
                         sub.ack(req.event_processed.id, status_name(req.event_processed.status.status))
                     else:
-                        raise invalid("initial_request may only be sent once; later messages must be "
-                                      "event_processed", field="initial_request")
+                        raise invalid(
+                            "initial_request may only be sent once; later messages must be event_processed",
+                            field="initial_request",
+                        )
                 errors.put_nowait(_END)
             except Exception as exc:
                 errors.put_nowait(exc)

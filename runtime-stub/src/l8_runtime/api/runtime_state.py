@@ -6,7 +6,6 @@ errors follow the request (``states[2].key``, ``operations[0].operationType``).
 
 from __future__ import annotations
 
-import grpc
 from google.protobuf import empty_pb2
 
 from ..components.state import DeleteOp, SetOp, StateStore
@@ -14,7 +13,7 @@ from ..errors import invalid, require
 from ..pb import rt
 from .convert import concurrency, etag
 from .host import Host
-from .status import unary
+from .status import Ctx, unary
 
 
 def _set_op(item: rt.StateItem, where: str) -> SetOp:
@@ -36,7 +35,9 @@ class StateMixin:
         return self.host.component("state", name, field, StateStore)
 
     @unary
-    async def GetState(self, request: rt.GetStateRequest, context: grpc.aio.ServicerContext) -> rt.GetStateResponse:
+    async def GetState(
+        self, request: rt.GetStateRequest, context: Ctx
+    ) -> rt.GetStateResponse:
         store = self._store(request.store_name)
         require(request.key, "key")
         r = store.get(request.key)
@@ -44,7 +45,7 @@ class StateMixin:
 
     @unary
     async def GetBulkState(
-        self, request: rt.GetBulkStateRequest, context: grpc.aio.ServicerContext
+        self, request: rt.GetBulkStateRequest, context: Ctx
     ) -> rt.GetBulkStateResponse:
         store = self._store(request.store_name)
         if request.parallelism < 0:
@@ -56,13 +57,17 @@ class StateMixin:
         return rt.GetBulkStateResponse(items=items)
 
     @unary
-    async def SaveState(self, request: rt.SaveStateRequest, context: grpc.aio.ServicerContext) -> empty_pb2.Empty:
+    async def SaveState(
+        self, request: rt.SaveStateRequest, context: Ctx
+    ) -> empty_pb2.Empty:
         store = self._store(request.store_name)
         store.save([_set_op(item, f"states[{i}]") for i, item in enumerate(request.states)])
         return empty_pb2.Empty()
 
     @unary
-    async def DeleteState(self, request: rt.DeleteStateRequest, context: grpc.aio.ServicerContext) -> empty_pb2.Empty:
+    async def DeleteState(
+        self, request: rt.DeleteStateRequest, context: Ctx
+    ) -> empty_pb2.Empty:
         store = self._store(request.store_name)
         require(request.key, "key")
         store.delete(DeleteOp(request.key, etag(request), concurrency(request)))
@@ -70,7 +75,7 @@ class StateMixin:
 
     @unary
     async def DeleteBulkState(
-        self, request: rt.DeleteBulkStateRequest, context: grpc.aio.ServicerContext
+        self, request: rt.DeleteBulkStateRequest, context: Ctx
     ) -> empty_pb2.Empty:
         store = self._store(request.store_name)
         store.bulk_delete([_delete_op(item, f"states[{i}]") for i, item in enumerate(request.states)])
@@ -78,7 +83,7 @@ class StateMixin:
 
     @unary
     async def ExecuteStateTransaction(
-        self, request: rt.ExecuteStateTransactionRequest, context: grpc.aio.ServicerContext
+        self, request: rt.ExecuteStateTransactionRequest, context: Ctx
     ) -> empty_pb2.Empty:
         store = self._store(request.storeName, "storeName")
         ops: list[SetOp | DeleteOp] = []
@@ -91,7 +96,10 @@ class StateMixin:
             elif op.operationType == "delete":
                 ops.append(_delete_op(op.request, f"{where}.request"))
             else:
-                raise invalid(f'{where}.operationType must be "upsert" or "delete", got {op.operationType!r}',
-                              field=f"{where}.operationType", reason="UNSUPPORTED_OPERATION")
+                raise invalid(
+                    f'{where}.operationType must be "upsert" or "delete", got {op.operationType!r}',
+                    field=f"{where}.operationType",
+                    reason="UNSUPPORTED_OPERATION",
+                )
         store.transact(ops)
         return empty_pb2.Empty()

@@ -24,6 +24,7 @@ from ..errors import DOMAIN, ApiError, invalid
 
 log = logging.getLogger("l8.runtime.api")
 T = TypeVar("T")
+Ctx = grpc.aio.ServicerContext[Any, Any]
 
 
 def to_status(err: ApiError) -> grpc.Status:
@@ -33,15 +34,20 @@ def to_status(err: ApiError) -> grpc.Status:
     details.append(info)
     if err.violations:
         bad = any_pb2.Any()
-        bad.Pack(error_details_pb2.BadRequest(field_violations=[
-            error_details_pb2.BadRequest.FieldViolation(field=f, description=d) for f, d in err.violations
-        ]))
+        bad.Pack(
+            error_details_pb2.BadRequest(
+                field_violations=[
+                    error_details_pb2.BadRequest.FieldViolation(field=f, description=d)
+                    for f, d in err.violations
+                ]
+            )
+        )
         details.append(bad)
     code = getattr(grpc.StatusCode, err.code)
     return rpc_status.to_status(status_pb2.Status(code=code.value[0], message=err.message, details=details))
 
 
-async def abort(context: grpc.aio.ServicerContext, err: ApiError) -> NoReturn:
+async def abort(context: Ctx, err: ApiError) -> NoReturn:
     await context.abort_with_status(to_status(err))
     raise AssertionError("abort_with_status returned")  # pragma: no cover
 
@@ -52,15 +58,16 @@ def _translate(exc: Exception, method: str) -> ApiError:
     if isinstance(exc, ComponentConfigError):
         return invalid(str(exc))
     log.error("unexpected error in RPC handler", exc_info=exc, extra={"fields": {"method": method}})
-    return ApiError("INTERNAL", "internal error in the runtime (details are in the runtime log)",
-                    reason="INTERNAL_ERROR")
+    return ApiError(
+        "INTERNAL", "internal error in the runtime (details are in the runtime log)", reason="INTERNAL_ERROR"
+    )
 
 
 def unary(fn: Callable[..., Awaitable[T]]) -> Callable[..., Awaitable[T]]:
     """Guard a unary-response handler (unary or client-streaming request)."""
 
     @functools.wraps(fn)
-    async def wrapper(self: Any, request: Any, context: grpc.aio.ServicerContext) -> T:
+    async def wrapper(self: Any, request: Any, context: Ctx) -> T:
         try:
             return await fn(self, request, context)
         except Exception as exc:  # AbortError / CancelledError are BaseException-derived or re-raised below
@@ -75,7 +82,7 @@ def stream(fn: Callable[..., AsyncIterator[T]]) -> Callable[..., AsyncIterator[T
     """Guard a streaming-response handler written as an async generator."""
 
     @functools.wraps(fn)
-    async def wrapper(self: Any, request: Any, context: grpc.aio.ServicerContext) -> AsyncIterator[T]:
+    async def wrapper(self: Any, request: Any, context: Ctx) -> AsyncIterator[T]:
         try:
             async for item in fn(self, request, context):
                 yield item

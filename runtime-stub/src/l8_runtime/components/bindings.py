@@ -29,10 +29,16 @@ class EchoBinding(Component):
         self.operations = tuple(op.strip() for op in raw.split(",") if op.strip())
         super().configure(metadata)
 
-    def invoke(self, operation: str, data: bytes, metadata: Mapping[str, str]) -> tuple[bytes, dict[str, str]]:
+    def invoke(
+        self, operation: str, data: bytes, metadata: Mapping[str, str]
+    ) -> tuple[bytes, dict[str, str]]:
         if operation not in self.operations:
-            raise invalid(f'binding "{self.name}" does not support operation {operation!r}; supported: '
-                          f"{', '.join(self.operations)}", field="operation", reason="UNSUPPORTED_OPERATION")
+            raise invalid(
+                f'binding "{self.name}" does not support operation {operation!r}; supported: '
+                f"{', '.join(self.operations)}",
+                field="operation",
+                reason="UNSUPPORTED_OPERATION",
+            )
         with self._count_lock:
             self.count += 1
             count = self.count

@@ -2,7 +2,8 @@
 
 Place in the runtime: the component behind Runtime.Get/Save/Delete/SubscribeConfiguration. An item is
 identified by (app_id, group, label, key); an empty group is the default group and an empty label means
-"no label" (both match exactly). An empty key list matches every key of the group and label. Saving an item with empty content deletes it (upstream rule).
+"no label" (both match exactly). An empty key list matches every key of the group and label. Saving an
+item with empty content deletes it (upstream rule).
 Watchers registered with ``subscribe`` are called (outside the store lock) with the list of changed
 items after every save/delete that touches their selection; a deleted item is reported with empty content.
 """
@@ -59,9 +60,7 @@ class ConfigStore(Component):
 
     def get(self, sel: Selection) -> list[ConfigItem]:
         with self._mutex:
-            found = [
-                item for (app, *_rest), item in self._items.items() if sel.matches(app, item)
-            ]
+            found = [item for (app, *_rest), item in self._items.items() if sel.matches(app, item)]
         return sorted(found, key=lambda i: (i.group, i.label, i.key))
 
     def save(self, app_id: str, items: Sequence[ConfigItem]) -> None:

@@ -90,30 +90,42 @@ class AesGcmCryption(Component):
     def decrypt(self, cipher: bytes) -> CryptResult:
         data = bytes(cipher)
         if not data.startswith(MAGIC):
-            raise invalid("cipher_text was not produced by this cryption component (bad header)",
-                          field="cipher_text", reason="MALFORMED_CIPHERTEXT")
+            raise invalid(
+                "cipher_text was not produced by this cryption component (bad header)",
+                field="cipher_text",
+                reason="MALFORMED_CIPHERTEXT",
+            )
         try:
             kid, pos = _read_lp(data, len(MAGIC))
             version, pos = _read_lp(data, pos)
         except (IndexError, UnicodeDecodeError):
-            raise invalid("cipher_text is truncated", field="cipher_text", reason="MALFORMED_CIPHERTEXT") from None
+            raise invalid(
+                "cipher_text is truncated", field="cipher_text", reason="MALFORMED_CIPHERTEXT"
+            ) from None
         if len(data) < pos + 12 + 16:
             raise invalid("cipher_text is truncated", field="cipher_text", reason="MALFORMED_CIPHERTEXT")
         key = self._key(kid, "cipher_text")
-        nonce, sealed = data[pos:pos + 12], data[pos + 12:]
+        nonce, sealed = data[pos : pos + 12], data[pos + 12 :]
         try:
             plain = AESGCM(key).decrypt(nonce, sealed, data[:pos])
         except InvalidTag:
             if not self.ctx.mutated("cryption-no-auth"):
-                raise invalid("cipher_text failed authentication (tampered, or encrypted under another key)",
-                              field="cipher_text", reason="DECRYPTION_FAILED") from None
+                raise invalid(
+                    "cipher_text failed authentication (tampered, or encrypted under another key)",
+                    field="cipher_text",
+                    reason="DECRYPTION_FAILED",
+                ) from None
             plain = sealed[:-16]
         return CryptResult(plain, kid, version, str(uuid.uuid4()))
 
     def _key(self, kid: str, field: str) -> bytes:
         if kid not in self.keys:
-            raise not_found(f'key "{kid}" is not configured in cryption component "{self.name}"; '
-                            f"configured: {sorted(self.keys)}", reason="KEY_NOT_FOUND", key_id=kid)
+            raise not_found(
+                f'key "{kid}" is not configured in cryption component "{self.name}"; '
+                f"configured: {sorted(self.keys)}",
+                reason="KEY_NOT_FOUND",
+                key_id=kid,
+            )
         return self.keys[kid]
 
 
@@ -128,4 +140,4 @@ def _read_lp(data: bytes, pos: int) -> tuple[str, int]:
     n = data[pos]
     if pos + 1 + n > len(data):
         raise IndexError(pos)
-    return data[pos + 1:pos + 1 + n].decode("utf-8"), pos + 1 + n
+    return data[pos + 1 : pos + 1 + n].decode("utf-8"), pos + 1 + n

@@ -57,8 +57,10 @@ def check_name(name: str, field: str = "name", *, allow_empty: bool = False) -> 
     trimmed = name.rstrip("/") if allow_empty else name
     for seg in trimmed.split("/"):
         if seg in ("", ".", ".."):
-            raise invalid(f"file name {name!r} has an empty, '.' or '..' segment; it must stay inside the "
-                          "store root", field=field)
+            raise invalid(
+                f"file name {name!r} has an empty, '.' or '..' segment; it must stay inside the store root",
+                field=field,
+            )
     return trimmed
 
 
@@ -71,7 +73,9 @@ class FileWriter:
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
         except (FileExistsError, NotADirectoryError):
-            raise invalid(f"cannot create {name!r}: a parent path is an existing file", field="name") from None
+            raise invalid(
+                f"cannot create {name!r}: a parent path is an existing file", field="name"
+            ) from None
         if self.target.is_dir():
             raise invalid(f"cannot write {name!r}: it is a directory", field="name")
         fd, tmp = tempfile.mkstemp(prefix=".upload-", dir=store.tmp_dir)
@@ -167,8 +171,9 @@ class FileStore(Component):
     def _existing(self, name: str) -> Path:
         path = self.resolve(check_name(name))
         if not path.is_file():
-            raise not_found(f'file "{name}" not found in file store "{self.name}"', reason="FILE_NOT_FOUND",
-                            name=name)
+            raise not_found(
+                f'file "{name}" not found in file store "{self.name}"', reason="FILE_NOT_FOUND", name=name
+            )
         return path
 
     def meta_path(self, name: str) -> Path:

@@ -169,8 +169,13 @@ class PubSub(Component):
     ) -> Event:
         require(topic, "topic")
         return Event(
-            id=str(uuid.uuid4()), topic=topic, pubsub_name=self.name, data=bytes(data),
-            data_content_type=content_type, source=self.ctx.app_id, metadata=dict(metadata or {}),
+            id=str(uuid.uuid4()),
+            topic=topic,
+            pubsub_name=self.name,
+            data=bytes(data),
+            data_content_type=content_type,
+            source=self.ctx.app_id,
+            metadata=dict(metadata or {}),
         )
 
     async def publish(
@@ -181,7 +186,11 @@ class PubSub(Component):
         return event
 
     def publish_later(
-        self, delay_s: float, topic: str, data: bytes, content_type: str = "",
+        self,
+        delay_s: float,
+        topic: str,
+        data: bytes,
+        content_type: str = "",
         metadata: Mapping[str, str] | None = None,
     ) -> Event:
         if delay_s < 0:
@@ -276,7 +285,15 @@ class PubSub(Component):
         self, event: Event, channel: str, sid: str, attempt: int, status: str, error: str = "", dlt: str = ""
     ) -> None:
         rec = DeliveryRecord(
-            event.id, event.pubsub_name, event.topic, channel, sid, attempt, status, error, dlt,
+            event.id,
+            event.pubsub_name,
+            event.topic,
+            channel,
+            sid,
+            attempt,
+            status,
+            error,
+            dlt,
             int(self.ctx.wall() * 1000),
         )
         with self._records_lock:

@@ -32,17 +32,42 @@ from .state_sqlite import SqliteStateStore
 
 TYPES: dict[str, dict[str, type[Component]]] = {}
 for _cls in (
-    HelloWorld, ConfigStore, EchoRpc, ForwardRpc, PubSub, StateStore, SqliteStateStore, FileStore, ObjectStore,
-    LockStore, Sequencer, SqliteSequencer, EchoBinding, RecorderBinding, SecretStore, FileSecretStore,
-    EnvSecretStore, AesGcmCryption, EmailRecorder, PhoneRecorder, SmsRecorder,
+    HelloWorld,
+    ConfigStore,
+    EchoRpc,
+    ForwardRpc,
+    PubSub,
+    StateStore,
+    SqliteStateStore,
+    FileStore,
+    ObjectStore,
+    LockStore,
+    Sequencer,
+    SqliteSequencer,
+    EchoBinding,
+    RecorderBinding,
+    SecretStore,
+    FileSecretStore,
+    EnvSecretStore,
+    AesGcmCryption,
+    EmailRecorder,
+    PhoneRecorder,
+    SmsRecorder,
 ):
     TYPES.setdefault(_cls.api, {})[_cls.type_name] = _cls
 
 # Names accepted as ComponentConfig.kind by Lifecycle.ApplyConfiguration, besides the API keys themselves.
 KIND_ALIASES = {
-    "hello": "hellos", "configuration": "config_store", "config": "config_store", "rpc": "rpcs",
-    "pubsub": "pub_subs", "pub_sub": "pub_subs", "binding": "bindings", "secret": "secret_store",
-    "secrets": "secret_store", "secretstore": "secret_store",
+    "hello": "hellos",
+    "configuration": "config_store",
+    "config": "config_store",
+    "rpc": "rpcs",
+    "pubsub": "pub_subs",
+    "pub_sub": "pub_subs",
+    "binding": "bindings",
+    "secret": "secret_store",
+    "secrets": "secret_store",
+    "secretstore": "secret_store",
 }
 
 C = TypeVar("C", bound=Component)
@@ -68,8 +93,11 @@ class Components:
         if comp is None:
             raise unknown_component(API_LABELS[api], name, comps, field)
         if not isinstance(comp, cls):
-            raise ApiError("UNIMPLEMENTED", f'{API_LABELS[api]} "{name}" ({comp.type_name}) does not support this '
-                           "operation", reason="OPERATION_NOT_SUPPORTED")
+            raise ApiError(
+                "UNIMPLEMENTED",
+                f'{API_LABELS[api]} "{name}" ({comp.type_name}) does not support this operation',
+                reason="OPERATION_NOT_SUPPORTED",
+            )
         return comp
 
     def names(self, api: str) -> list[str]:
@@ -86,8 +114,10 @@ class Components:
         if not kind:
             raise invalid("component_config.kind must not be empty", field="component_config.kind")
         if api not in API_LABELS:
-            raise invalid(f"unknown component kind {kind!r}; known: {', '.join(sorted(API_LABELS))}",
-                          field="component_config.kind")
+            raise invalid(
+                f"unknown component kind {kind!r}; known: {', '.join(sorted(API_LABELS))}",
+                field="component_config.kind",
+            )
         comp = self.get(api, name, "component_config.name")
         old = dict(comp.metadata)
         try:
@@ -113,7 +143,9 @@ def build(api: str, name: str, spec: ComponentSpec, ctx: RuntimeContext) -> Comp
     types = TYPES.get(api, {})
     cls = types.get(spec.type)
     if cls is None:
-        raise ConfigError(f"{api}.{name}: unknown component type {spec.type!r}; known: {', '.join(sorted(types))}")
+        raise ConfigError(
+            f"{api}.{name}: unknown component type {spec.type!r}; known: {', '.join(sorted(types))}"
+        )
     try:
         return cls(name, spec.metadata, ctx)
     except ComponentConfigError as exc:

@@ -32,8 +32,9 @@ class SecretStore(Component):
         require(key, "key")
         secrets = self.all()
         if key not in secrets:
-            raise not_found(f'secret "{key}" not found in secret store "{self.name}"', reason="SECRET_NOT_FOUND",
-                            key=key)
+            raise not_found(
+                f'secret "{key}" not found in secret store "{self.name}"', reason="SECRET_NOT_FOUND", key=key
+            )
         value = secrets[key]
         if self.ctx.mutated("secret-wrong-value"):
             others = sorted(k for k in secrets if k != key)

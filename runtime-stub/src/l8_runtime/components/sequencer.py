@@ -48,7 +48,9 @@ class Sequencer(Component):
             if self.ctx.mutated("sequencer-repeats") and self._calls % 2 == 0 and current > 0:
                 return current
             if current >= INT64_MAX:
-                raise ApiError("RESOURCE_EXHAUSTED", f"sequence {key!r} is exhausted", reason="SEQUENCE_EXHAUSTED")
+                raise ApiError(
+                    "RESOURCE_EXHAUSTED", f"sequence {key!r} is exhausted", reason="SEQUENCE_EXHAUSTED"
+                )
             nxt = current + 1
             self._store(key, nxt)
             return nxt
@@ -72,8 +74,10 @@ class SqliteSequencer(Sequencer):
 
     def __init__(self, name: str, metadata: Mapping[str, str], ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(name, metadata, ctx)
-        path = Path(self.metadata["path"]) if self.metadata.get("path") else (
-            self.ctx.storage_dir("sequencer") / f"{name}.sqlite3"
+        path = (
+            Path(self.metadata["path"])
+            if self.metadata.get("path")
+            else (self.ctx.storage_dir("sequencer") / f"{name}.sqlite3")
         )
         self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         self._db.execute("PRAGMA synchronous=FULL")

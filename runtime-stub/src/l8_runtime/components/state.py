@@ -119,7 +119,9 @@ class StateStore(Component):
             return GetResult(key)
         meta = {}
         if item.expires_at is not None:
-            meta["ttlExpireTime"] = datetime.fromtimestamp(item.expires_at, UTC).isoformat().replace("+00:00", "Z")
+            meta["ttlExpireTime"] = (
+                datetime.fromtimestamp(item.expires_at, UTC).isoformat().replace("+00:00", "Z")
+            )
         return GetResult(key, item.value, item.etag, meta, found=True)
 
     def bulk_get(self, keys: Sequence[str]) -> list[GetResult]:
@@ -174,10 +176,13 @@ class StateStore(Component):
         if op.etag:
             if current is None:
                 raise aborted(
-                    f"possible etag mismatch for key {op.key!r}: the key does not exist or has expired", key=op.key
+                    f"possible etag mismatch for key {op.key!r}: the key does not exist or has expired",
+                    key=op.key,
                 )
             if current.etag != op.etag:
-                raise aborted(f"possible etag mismatch for key {op.key!r}: etag {op.etag!r} is not current", key=op.key)
+                raise aborted(
+                    f"possible etag mismatch for key {op.key!r}: etag {op.etag!r} is not current", key=op.key
+                )
         elif op.concurrency == FIRST_WRITE and current is not None:
             if self.ctx.mutated("first-write-ignored"):
                 return
@@ -217,6 +222,7 @@ def _ttl(op: SetOp) -> int:
         value = int(raw)
     except ValueError:
         raise invalid(
-            f"metadata ttlInSeconds of key {op.key!r} must be an integer, got {raw!r}", field="metadata.ttlInSeconds"
+            f"metadata ttlInSeconds of key {op.key!r} must be an integer, got {raw!r}",
+            field="metadata.ttlInSeconds",
         ) from None
     return max(value, 0)

@@ -36,7 +36,9 @@ class SqliteBackend:
 
     def read(self, key: str) -> StoredItem | None:
         with self._lock:
-            row = self._db.execute("SELECT value, etag, expires_at FROM state WHERE key = ?", (key,)).fetchone()
+            row = self._db.execute(
+                "SELECT value, etag, expires_at FROM state WHERE key = ?", (key,)
+            ).fetchone()
         return None if row is None else StoredItem(bytes(row[0]), row[1], row[2])
 
     def write(self, changes: Sequence[tuple[str, StoredItem | None]]) -> None:

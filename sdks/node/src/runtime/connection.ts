@@ -61,11 +61,9 @@ export class Connection {
   readonly endpoint: ResolvedEndpoint;
   readonly transport: Transport;
   readonly #session: Http2SessionManager;
-  readonly #options: ClientOptions;
   #closed = false;
 
   constructor(options: ClientOptions) {
-    this.#options = options;
     const env = options.env ?? process.env;
     const endpoint = resolveEndpoint(options.endpoint, env);
     this.endpoint = endpoint;
@@ -100,7 +98,6 @@ export class Connection {
     };
     this.transport = createGrpcTransport({
       baseUrl,
-      httpVersion: "2",
       sessionManager: this.#session,
       interceptors: [sdkInterceptor, ...(options.interceptors ?? [])],
       readMaxBytes: options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES,

@@ -6,7 +6,8 @@
  * @module
  */
 import { Code, ConnectError } from "@connectrpc/connect";
-import { base64Encode, createRegistry, fromBinary, toJson } from "@bufbuild/protobuf";
+import { createRegistry, fromBinary, toJson } from "@bufbuild/protobuf";
+import { base64Encode } from "@bufbuild/protobuf/wire";
 import type { DescFile, JsonObject, Registry } from "@bufbuild/protobuf";
 import { file_google_rpc_error_details } from "../gen/google/rpc/error_details_pb.js";
 
@@ -95,8 +96,9 @@ export class L8Error extends Error {
     }
     const err = ConnectError.from(reason);
     const details = err.details.map(decodeDetail);
+    const transportFailure = (err.code === Code.Internal || err.code === Code.Unknown) && isTlsFailure(err);
     return new L8Error(err.rawMessage, {
-      code: statusName(err.code),
+      code: transportFailure ? "UNAVAILABLE" : statusName(err.code),
       rpc,
       details,
       metadata: err.metadata,
@@ -108,6 +110,18 @@ export class L8Error extends Error {
   detail(typeName: string): ErrorDetail | undefined {
     return this.details.find((d) => d["@type"] === `type.googleapis.com/${typeName}`);
   }
+}
+
+/** TLS handshake/verification failures: like gRPC, the SDK reports them as UNAVAILABLE (the channel
+ * could not be established), not INTERNAL. */
+function isTlsFailure(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e instanceof Error && depth < 6; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string" && /^(ERR_TLS_|ERR_SSL_|EPROTO$|UNABLE_TO_|CERT_|SELF_SIGNED_|DEPTH_ZERO_|HOSTNAME_MISMATCH)/.test(code)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Name of a numeric gRPC status code (`UNKNOWN` for a value outside 0-16). */

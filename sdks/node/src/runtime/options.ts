@@ -90,7 +90,9 @@ export function toHeaders(metadata: Metadata | undefined): Headers {
     return headers;
   }
   if (metadata instanceof Headers) {
-    metadata.forEach((value, key) => headers.append(key, value));
+    metadata.forEach((value, key) => {
+      headers.append(key, value);
+    });
   } else if (Array.isArray(metadata)) {
     for (const [key, value] of metadata as ReadonlyArray<readonly [string, string]>) {
       headers.append(key, value);

@@ -6,6 +6,7 @@
  * @module
  */
 import { open } from "node:fs/promises";
+import type { FileHandle } from "node:fs/promises";
 import { L8Error } from "./errors.js";
 
 /** Input of a client-streaming call: an array, any (async) iterable, or an object-mode `Readable`. */
@@ -103,6 +104,10 @@ export class PushQueue<T> implements AsyncIterable<T> {
         return new Promise((resolve) => this.#waiters.push(resolve));
       },
       return: (): Promise<IteratorResult<T, undefined>> => {
+        this.end();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      throw: (): Promise<IteratorResult<T, undefined>> => {
         this.end();
         return Promise.resolve({ value: undefined, done: true });
       },
@@ -208,7 +213,7 @@ export async function* byteChunks(source: ByteSource, chunkSize: number): AsyncG
     throw new L8Error(`chunkSize must be a positive integer, got ${chunkSize}`, { code: "INVALID_ARGUMENT" });
   }
   if (typeof source === "string" || source instanceof URL) {
-    let handle;
+    let handle: FileHandle;
     try {
       handle = await open(source, "r");
     } catch (err) {

@@ -176,7 +176,8 @@ class RetryPolicy:
     def __post_init__(self) -> None:
         if not 2 <= self.max_attempts <= 5:
             raise L8Error("INVALID_ARGUMENT", "RetryPolicy.max_attempts must be from 2 to 5 (gRPC's limit)")
-        if self.initial_backoff <= 0 or self.max_backoff < self.initial_backoff or self.backoff_multiplier < 1:
+        if (self.initial_backoff <= 0 or self.max_backoff < self.initial_backoff
+                or self.backoff_multiplier < 1):
             raise L8Error("INVALID_ARGUMENT", "RetryPolicy needs 0 < initial_backoff <= max_backoff and "
                                               "backoff_multiplier >= 1")
 
@@ -210,7 +211,8 @@ def _read(path: str | os.PathLike[str], what: str) -> bytes:
     try:
         return Path(path).read_bytes()
     except OSError as exc:
-        raise L8Error("INVALID_ARGUMENT", f"cannot read the {what} {os.fspath(path)!r}: {exc.strerror}") from None
+        message = f"cannot read the {what} {os.fspath(path)!r}: {exc.strerror}"
+        raise L8Error("INVALID_ARGUMENT", message) from None
 
 
 def make_settings(

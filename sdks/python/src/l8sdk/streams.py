@@ -29,6 +29,15 @@ Resp = TypeVar("Resp")
 _END = object()
 # grpc.aio raises these when writing to a call that has already finished.
 _WRITE_ERRORS = (grpc.aio.UsageError, asyncio.InvalidStateError)
+_AIO_WRITE_RACE = "Internal error from Core"
+
+
+def _cancelled_by_client(rpc: str) -> L8Error:
+    """What a read of a call cancelled through ``cancel()`` raises (unless the task itself is cancelled)."""
+    task = asyncio.current_task()
+    if task is not None and task.cancelling():
+        raise asyncio.CancelledError
+    return L8Error("CANCELLED", "the call was cancelled by the client", rpc=rpc)
 
 
 class ResponseStream(Generic[Resp]):
@@ -138,6 +147,7 @@ class AsyncResponseStream(Generic[Resp]):
     def __init__(self, call: Any, rpc: str) -> None:
         self._call = call
         self._rpc = rpc
+        self._cancelled = False
 
     def __aiter__(self) -> AsyncIterator[Resp]:
         return self
@@ -147,6 +157,10 @@ class AsyncResponseStream(Generic[Resp]):
             item = await self._call.read()
         except grpc.RpcError as exc:
             raise from_rpc_error(exc, self._rpc) from None
+        except asyncio.CancelledError:
+            if not self._cancelled:
+                raise
+            raise _cancelled_by_client(self._rpc) from None
         if item is grpc.aio.EOF:
             raise StopAsyncIteration
         result: Resp = item
@@ -154,6 +168,7 @@ class AsyncResponseStream(Generic[Resp]):
 
     def cancel(self) -> None:
         """Cancel the call (iteration then raises ``L8Error("CANCELLED")``)."""
+        self._cancelled = True
         self._call.cancel()
 
     async def __aenter__(self) -> AsyncResponseStream[Resp]:
@@ -172,6 +187,7 @@ class AsyncBidiStream(Generic[Req, Resp]):
         self._call = call
         self._rpc = rpc
         self._closed = False
+        self._cancelled = False
 
     async def send(self, message: Req) -> None:
         if self._closed:
@@ -179,7 +195,12 @@ class AsyncBidiStream(Generic[Req, Resp]):
         try:
             await self._call.write(message)
         except grpc.RpcError as exc:
-            raise from_rpc_error(exc, self._rpc) from None
+            error = from_rpc_error(exc, self._rpc)
+            if error.code == "INTERNAL" and error.message == _AIO_WRITE_RACE:
+                # grpc.aio reports a write that races with the end of the call (server status, broken
+                # connection) as this local INTERNAL error and loses the real status: the stream is gone.
+                error = L8Error("UNAVAILABLE", "the stream ended while sending", rpc=self._rpc)
+            raise error from None
         except _WRITE_ERRORS as exc:
             raise L8Error("FAILED_PRECONDITION", f"the stream has ended: {exc}", rpc=self._rpc) from None
 
@@ -198,12 +219,19 @@ class AsyncBidiStream(Generic[Req, Resp]):
             item = await self._call.read()
         except grpc.RpcError as exc:
             raise from_rpc_error(exc, self._rpc) from None
+        except asyncio.CancelledError:
+            if not self._cancelled:
+                raise
+            raise _cancelled_by_client(self._rpc) from None
         if item is grpc.aio.EOF:
             return None
         result: Resp = item
         return result
 
     def cancel(self) -> None:
+        """Abort the call; pending ``recv`` raises ``L8Error("CANCELLED")``."""
+        self._cancelled = True
+        self._closed = True
         self._call.cancel()
 
     def __aiter__(self) -> AsyncIterator[Resp]:

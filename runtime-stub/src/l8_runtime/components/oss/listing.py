@@ -27,7 +27,7 @@ class ListPage:
 def common_prefix(key: str, prefix: str, delimiter: str) -> str | None:
     if not delimiter:
         return None
-    rest = key[len(prefix):]
+    rest = key[len(prefix) :]
     idx = rest.find(delimiter)
     return None if idx < 0 else prefix + rest[: idx + len(delimiter)]
 
@@ -36,13 +36,17 @@ class ListingOps:
     _lock: threading.RLock
     _buckets: dict[str, dict[str, list[Version]]]
 
-    def list_objects(self, bucket: str, prefix: str = "", delimiter: str = "", marker: str = "",
-                     max_keys: int = 0) -> ListPage:
+    def list_objects(
+        self, bucket: str, prefix: str = "", delimiter: str = "", marker: str = "", max_keys: int = 0
+    ) -> ListPage:
         check_bucket_key(bucket)
         limit = page_limit(max_keys, "maxKeys")
         with self._lock:
-            live = {k: replace(vs[-1]) for k, vs in self._buckets.get(bucket, {}).items()
-                    if vs and not vs[-1].is_delete_marker and k.startswith(prefix) and k > marker}
+            live = {
+                k: replace(vs[-1])
+                for k, vs in self._buckets.get(bucket, {}).items()
+                if vs and not vs[-1].is_delete_marker and k.startswith(prefix) and k > marker
+            }
         contents: list[Version] = []
         prefixes: list[str] = []
         last, truncated = "", False
@@ -61,8 +65,15 @@ class ListingOps:
                 last = k
         return ListPage(contents, prefixes, truncated, last if truncated else "", limit=limit)
 
-    def list_versions(self, bucket: str, prefix: str = "", delimiter: str = "", key_marker: str = "",
-                      version_marker: str = "", max_keys: int = 0) -> ListPage:
+    def list_versions(
+        self,
+        bucket: str,
+        prefix: str = "",
+        delimiter: str = "",
+        key_marker: str = "",
+        version_marker: str = "",
+        max_keys: int = 0,
+    ) -> ListPage:
         """Entries are (Version, is_latest) or common-prefix strings, in key order, newest first per key."""
         check_bucket_key(bucket)
         limit = page_limit(max_keys, "max_keys")
@@ -83,10 +94,12 @@ class ListingOps:
         if key_marker:
             idx = None
             if version_marker:
-                idx = next((i for i, (k, vid, _) in enumerate(entries)
-                            if k == key_marker and vid == version_marker), None)
+                idx = next(
+                    (i for i, (k, vid, _) in enumerate(entries) if k == key_marker and vid == version_marker),
+                    None,
+                )
             if idx is not None:
-                entries = entries[idx + 1:]
+                entries = entries[idx + 1 :]
             else:
                 entries = [e for e in entries if e[0] > key_marker]
         page, truncated = entries[:limit], len(entries) > limit

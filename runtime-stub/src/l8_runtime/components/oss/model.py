@@ -15,8 +15,14 @@ from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 from ...errors import ApiError, invalid
 
 CANNED_ACLS = (
-    "private", "public-read", "public-read-write", "authenticated-read", "aws-exec-read",
-    "bucket-owner-read", "bucket-owner-full-control", "default",
+    "private",
+    "public-read",
+    "public-read-write",
+    "authenticated-read",
+    "aws-exec-read",
+    "bucket-owner-read",
+    "bucket-owner-full-control",
+    "default",
 )
 DEFAULT_MAX_KEYS = 1000
 MAX_TAGS, MAX_TAG_KEY, MAX_TAG_VALUE = 10, 128, 256
@@ -72,8 +78,11 @@ class Upload:
 
 def check_acl(acl: str, field_name: str = "acl") -> str:
     if acl and acl not in CANNED_ACLS:
-        raise invalid(f"unknown canned ACL {acl!r}; valid: {', '.join(CANNED_ACLS)}", field=field_name,
-                      reason="INVALID_ACL")
+        raise invalid(
+            f"unknown canned ACL {acl!r}; valid: {', '.join(CANNED_ACLS)}",
+            field=field_name,
+            reason="INVALID_ACL",
+        )
     return acl or "private"
 
 
@@ -103,19 +112,30 @@ def page_limit(value: int, field_name: str) -> int:
 def check_tags(tags: dict[str, str], field_name: str = "tags") -> dict[str, str]:
     """S3 tag limits: at most 10 tags, keys up to 128 and values up to 256 characters."""
     if len(tags) > MAX_TAGS:
-        raise invalid(f"at most {MAX_TAGS} tags are allowed, got {len(tags)}", field=field_name, reason="INVALID_TAG")
+        raise invalid(
+            f"at most {MAX_TAGS} tags are allowed, got {len(tags)}", field=field_name, reason="INVALID_TAG"
+        )
     for k, v in tags.items():
         if not k or len(k) > MAX_TAG_KEY:
-            raise invalid(f"tag key {k[:20]!r} must be 1..{MAX_TAG_KEY} characters", field=field_name,
-                          reason="INVALID_TAG")
+            raise invalid(
+                f"tag key {k[:20]!r} must be 1..{MAX_TAG_KEY} characters",
+                field=field_name,
+                reason="INVALID_TAG",
+            )
         if len(v) > MAX_TAG_VALUE:
-            raise invalid(f"value of tag {k!r} is longer than {MAX_TAG_VALUE} characters", field=field_name,
-                          reason="INVALID_TAG")
+            raise invalid(
+                f"value of tag {k!r} is longer than {MAX_TAG_VALUE} characters",
+                field=field_name,
+                reason="INVALID_TAG",
+            )
     return dict(tags)
 
 
 class UrlSigner:
-    """HMAC-SHA256 signed URLs: ``<base>/<store>/<bucket>/<key>?X-L8-Method=..&X-L8-Expires=..&X-L8-Signature=..``."""
+    """HMAC-SHA256 signed URLs.
+
+    Shape: ``<base>/<store>/<bucket>/<key>?X-L8-Method=..&X-L8-Expires=..&X-L8-Signature=..``.
+    """
 
     def __init__(self, secret: bytes, base: str, store: str) -> None:
         self.secret = secret
@@ -133,8 +153,13 @@ class UrlSigner:
         if expires_in <= 0:
             raise invalid(f"expired_in_sec must be greater than 0, got {expires_in}", field="expired_in_sec")
         expires = int((now if now is not None else time.time()) + expires_in)
-        query = urlencode({"X-L8-Method": method, "X-L8-Expires": expires,
-                           "X-L8-Signature": self._mac(method, bucket, key, expires)})
+        query = urlencode(
+            {
+                "X-L8-Method": method,
+                "X-L8-Expires": expires,
+                "X-L8-Signature": self._mac(method, bucket, key, expires),
+            }
+        )
         return f"{self.base}/{quote(self.store)}/{quote(bucket)}/{quote(key)}?{query}"
 
     def verify(self, url: str, method: str, now: float | None = None) -> tuple[str, str]:
@@ -143,22 +168,31 @@ class UrlSigner:
         q = {k: v[0] for k, v in parse_qs(parts.query).items()}
         path = parts.path
         prefix = urlsplit(self.base).path + f"/{quote(self.store)}/"
-        if not path.startswith(prefix) or "/" not in path[len(prefix):]:
-            raise invalid("signed_url does not belong to this object store", field="signed_url",
-                          reason="SIGNED_URL_INVALID")
-        bucket_q, _, key_q = path[len(prefix):].partition("/")
+        if not path.startswith(prefix) or "/" not in path[len(prefix) :]:
+            raise invalid(
+                "signed_url does not belong to this object store",
+                field="signed_url",
+                reason="SIGNED_URL_INVALID",
+            )
+        bucket_q, _, key_q = path[len(prefix) :].partition("/")
         bucket, key = unquote(bucket_q), unquote(key_q)
         try:
             expires = int(q.get("X-L8-Expires", ""))
         except ValueError:
-            raise invalid("signed_url has no valid X-L8-Expires", field="signed_url",
-                          reason="SIGNED_URL_INVALID") from None
+            raise invalid(
+                "signed_url has no valid X-L8-Expires", field="signed_url", reason="SIGNED_URL_INVALID"
+            ) from None
         good = self._mac(q.get("X-L8-Method", ""), bucket, key, expires)
         if not hmac.compare_digest(good, q.get("X-L8-Signature", "")):
-            raise ApiError("PERMISSION_DENIED", "signed_url signature does not match", reason="SIGNATURE_MISMATCH")
+            raise ApiError(
+                "PERMISSION_DENIED", "signed_url signature does not match", reason="SIGNATURE_MISMATCH"
+            )
         if q.get("X-L8-Method") != method:
-            raise ApiError("PERMISSION_DENIED", f"signed_url was signed for {q.get('X-L8-Method')}, not {method}",
-                           reason="SIGNED_URL_METHOD")
+            raise ApiError(
+                "PERMISSION_DENIED",
+                f"signed_url was signed for {q.get('X-L8-Method')}, not {method}",
+                reason="SIGNED_URL_METHOD",
+            )
         if expires < (now if now is not None else time.time()):
             raise ApiError("PERMISSION_DENIED", "signed_url has expired", reason="SIGNED_URL_EXPIRED")
         return bucket, key

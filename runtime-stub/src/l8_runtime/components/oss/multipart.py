@@ -50,16 +50,27 @@ class MultipartOps:
         with self._mp_lock:
             up = self._uploads.get(upload_id)
         if up is None or up.bucket != bucket or up.key != key:
-            raise not_found(f'multipart upload "{upload_id}" not found for {bucket}/{key}',
-                            reason="NO_SUCH_UPLOAD", upload_id=upload_id)
+            raise not_found(
+                f'multipart upload "{upload_id}" not found for {bucket}/{key}',
+                reason="NO_SUCH_UPLOAD",
+                upload_id=upload_id,
+            )
         return up
 
-    def put_part(self: ObjectStore, bucket: str, key: str, upload_id: str, number: int,
-                 w: BlobWriter | tuple[str, int, str]) -> Part:
+    def put_part(
+        self: ObjectStore,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        number: int,
+        w: BlobWriter | tuple[str, int, str],
+    ) -> Part:
         try:
             up = self.upload(bucket, key, upload_id)
             if not 1 <= number <= MAX_PART:
-                raise invalid(f"part_number must be between 1 and {MAX_PART}, got {number}", field="part_number")
+                raise invalid(
+                    f"part_number must be between 1 and {MAX_PART}, got {number}", field="part_number"
+                )
         except BaseException:
             if isinstance(w, BlobWriter):
                 w.abort()
@@ -73,8 +84,18 @@ class MultipartOps:
             self.blobs.delete(old.blob)
         return part
 
-    def copy_part(self: ObjectStore, bucket: str, key: str, upload_id: str, number: int, src_bucket: str,
-                  src_key: str, src_version: str = "", start: int = 0, size: int = 0) -> Part:
+    def copy_part(
+        self: ObjectStore,
+        bucket: str,
+        key: str,
+        upload_id: str,
+        number: int,
+        src_bucket: str,
+        src_key: str,
+        src_version: str = "",
+        start: int = 0,
+        size: int = 0,
+    ) -> Part:
         self.upload(bucket, key, upload_id)
         if not 1 <= number <= MAX_PART:
             raise invalid(f"part_number must be between 1 and {MAX_PART}, got {number}", field="part_number")
@@ -82,34 +103,59 @@ class MultipartOps:
             raise invalid("start_position and part_size must not be negative", field="start_position")
         src = self.resolve(src_bucket, src_key, src_version)
         if (start and start >= src.size) or start + size > src.size:
-            raise ApiError("OUT_OF_RANGE", f"range start={start} size={size} lies beyond the end of the source "
-                           f"object ({src.size} bytes)", reason="INVALID_RANGE")
+            raise ApiError(
+                "OUT_OF_RANGE",
+                f"range start={start} size={size} lies beyond the end of the source "
+                f"object ({src.size} bytes)",
+                reason="INVALID_RANGE",
+            )
         assert src.blob is not None
         copied = self.blobs.copy(src.blob, start, size or None)
         return self.put_part(bucket, key, upload_id, number, copied)
 
-    def complete_upload(self: ObjectStore, bucket: str, key: str, upload_id: str,
-                        parts: list[tuple[int, str]]) -> Version:
+    def complete_upload(
+        self: ObjectStore, bucket: str, key: str, upload_id: str, parts: list[tuple[int, str]]
+    ) -> Version:
         up = self.upload(bucket, key, upload_id)
         if not parts:
-            raise invalid("multipart_upload.parts must list at least one part", field="multipart_upload.parts",
-                          reason="INVALID_PART")
+            raise invalid(
+                "multipart_upload.parts must list at least one part",
+                field="multipart_upload.parts",
+                reason="INVALID_PART",
+            )
         numbers = [n for n, _ in parts]
         if numbers != sorted(set(numbers)):
-            raise invalid("parts must be listed in strictly ascending part_number order",
-                          field="multipart_upload.parts", reason="INVALID_PART_ORDER")
+            raise invalid(
+                "parts must be listed in strictly ascending part_number order",
+                field="multipart_upload.parts",
+                reason="INVALID_PART_ORDER",
+            )
         chosen: list[Part] = []
         for n, etag in parts:
             part = up.parts.get(n)
             if part is None or (etag and etag.strip('"') != part.etag):
-                raise invalid(f"part {n} was not uploaded with etag {etag!r}", field="multipart_upload.parts",
-                              reason="INVALID_PART")
+                raise invalid(
+                    f"part {n} was not uploaded with etag {etag!r}",
+                    field="multipart_upload.parts",
+                    reason="INVALID_PART",
+                )
             chosen.append(part)
         blob = self.blobs.concat(p.blob for p in chosen)
-        v = self.commit(bucket, key, blob, etag=multipart_etag([p.etag for p in chosen]), kind="Multipart",
-                        parts_count=len(chosen), part_sizes=[p.size for p in chosen], meta=dict(up.meta),
-                        tags=dict(up.tags), acl=up.acl, storage_class=up.storage_class,
-                        content_type=up.content_type, headers=dict(up.headers))
+        v = self.commit(
+            bucket,
+            key,
+            blob,
+            etag=multipart_etag([p.etag for p in chosen]),
+            kind="Multipart",
+            parts_count=len(chosen),
+            part_sizes=[p.size for p in chosen],
+            meta=dict(up.meta),
+            tags=dict(up.tags),
+            acl=up.acl,
+            storage_class=up.storage_class,
+            content_type=up.content_type,
+            headers=dict(up.headers),
+        )
         self._drop_upload(up)
         return v
 
@@ -122,18 +168,29 @@ class MultipartOps:
         for part in up.parts.values():
             self.blobs.delete(part.blob)
 
-    def list_uploads(self: ObjectStore, bucket: str, prefix: str = "", key_marker: str = "",
-                     upload_id_marker: str = "", max_uploads: int = 0, delimiter: str = "") -> ListPage:
+    def list_uploads(
+        self: ObjectStore,
+        bucket: str,
+        prefix: str = "",
+        key_marker: str = "",
+        upload_id_marker: str = "",
+        max_uploads: int = 0,
+        delimiter: str = "",
+    ) -> ListPage:
         check_bucket_key(bucket)
         limit = page_limit(max_uploads, "max_uploads")
         with self._mp_lock:
-            ups = sorted((u for u in self._uploads.values() if u.bucket == bucket and u.key.startswith(prefix)),
-                         key=lambda u: (u.key, u.initiated, u.upload_id))
+            ups = sorted(
+                (u for u in self._uploads.values() if u.bucket == bucket and u.key.startswith(prefix)),
+                key=lambda u: (u.key, u.initiated, u.upload_id),
+            )
         if key_marker:
             if upload_id_marker:
-                idx = next((i for i, u in enumerate(ups)
-                            if u.key == key_marker and u.upload_id == upload_id_marker), None)
-                ups = ups[idx + 1:] if idx is not None else [u for u in ups if u.key > key_marker]
+                idx = next(
+                    (i for i, u in enumerate(ups) if u.key == key_marker and u.upload_id == upload_id_marker),
+                    None,
+                )
+                ups = ups[idx + 1 :] if idx is not None else [u for u in ups if u.key > key_marker]
             else:
                 ups = [u for u in ups if u.key > key_marker]
         items: list[Upload] = []
@@ -160,8 +217,9 @@ class MultipartOps:
                 nk = last_cp
         return ListPage(items, prefixes, truncated, nk, nu, limit=limit)
 
-    def list_parts(self: ObjectStore, bucket: str, key: str, upload_id: str, marker: int = 0,
-                   max_parts: int = 0) -> ListPage:
+    def list_parts(
+        self: ObjectStore, bucket: str, key: str, upload_id: str, marker: int = 0, max_parts: int = 0
+    ) -> ListPage:
         up = self.upload(bucket, key, upload_id)
         limit = page_limit(max_parts, "max_parts")
         with self._mp_lock:

@@ -93,15 +93,24 @@ class ObjectStore(MultipartOps, ListingOps, Component):
         etag = attrs.pop("etag", md5)
         if self.ctx.mutated("oss-etag-random"):
             etag = uuid.uuid4().hex
-        v = Version(key=key, version_id=uuid.uuid4().hex, last_modified=self.now(), blob=blob, size=size,
-                    etag=etag, **attrs)
+        v = Version(
+            key=key,
+            version_id=uuid.uuid4().hex,
+            last_modified=self.now(),
+            blob=blob,
+            size=size,
+            etag=etag,
+            **attrs,
+        )
         with self._lock:
             self._buckets.setdefault(bucket, {}).setdefault(key, []).append(v)
         return v
 
-    def append(self, bucket: str, key: str, position: int, w: BlobWriter, **attrs: Any) -> Version:
-        """Append the finished blob of ``w`` at ``position`` (a new version); attrs apply on creation only."""
-        tmp = w.finish()
+    def append(
+        self, bucket: str, key: str, position: int, w: BlobWriter | tuple[str, int, str], **attrs: Any
+    ) -> Version:
+        """Append the bytes of ``w`` at ``position`` (a new version); attrs apply on creation only."""
+        tmp = w.finish() if isinstance(w, BlobWriter) else w
         used = False
         try:
             check_bucket_key(bucket, key)
@@ -112,21 +121,35 @@ class ObjectStore(MultipartOps, ListingOps, Component):
                     if position != 0:
                         raise failed_precondition(
                             f"object {key!r} does not exist, so position must be 0, got {position}",
-                            reason="POSITION_NOT_EQUAL_TO_LENGTH", next_position="0")
+                            reason="POSITION_NOT_EQUAL_TO_LENGTH",
+                            next_position="0",
+                        )
                     used = True
                     return self.commit(bucket, key, tmp, kind="Appendable", tags_field="tags", **attrs)
                 if live.kind != "Appendable":
-                    raise failed_precondition(f"object {key!r} was not created by AppendObject",
-                                              reason="OBJECT_NOT_APPENDABLE")
+                    raise failed_precondition(
+                        f"object {key!r} was not created by AppendObject", reason="OBJECT_NOT_APPENDABLE"
+                    )
                 if position != live.size:
                     raise failed_precondition(
                         f"position {position} does not equal the object length {live.size}",
-                        reason="POSITION_NOT_EQUAL_TO_LENGTH", next_position=str(live.size))
+                        reason="POSITION_NOT_EQUAL_TO_LENGTH",
+                        next_position=str(live.size),
+                    )
                 assert live.blob is not None
                 joined = self.blobs.concat([live.blob, tmp[0]])
-                return self.commit(bucket, key, joined, kind="Appendable", meta=dict(live.meta),
-                                   tags=dict(live.tags), acl=live.acl, storage_class=live.storage_class,
-                                   content_type=live.content_type, headers=dict(live.headers))
+                return self.commit(
+                    bucket,
+                    key,
+                    joined,
+                    kind="Appendable",
+                    meta=dict(live.meta),
+                    tags=dict(live.tags),
+                    acl=live.acl,
+                    storage_class=live.storage_class,
+                    content_type=live.content_type,
+                    headers=dict(live.headers),
+                )
         finally:
             if not used:
                 self.blobs.delete(tmp[0])
@@ -140,14 +163,26 @@ class ObjectStore(MultipartOps, ListingOps, Component):
                 for v in versions:
                     if v.version_id == version_id:
                         if v.is_delete_marker:
-                            raise not_found(f'version "{version_id}" of object "{key}" is a delete marker',
-                                            reason="NO_SUCH_VERSION", bucket=bucket, key=key)
+                            raise not_found(
+                                f'version "{version_id}" of object "{key}" is a delete marker',
+                                reason="NO_SUCH_VERSION",
+                                bucket=bucket,
+                                key=key,
+                            )
                         return v
-                raise not_found(f'version "{version_id}" of object "{key}" not found in bucket "{bucket}"',
-                                reason="NO_SUCH_VERSION", bucket=bucket, key=key)
+                raise not_found(
+                    f'version "{version_id}" of object "{key}" not found in bucket "{bucket}"',
+                    reason="NO_SUCH_VERSION",
+                    bucket=bucket,
+                    key=key,
+                )
             if not versions or versions[-1].is_delete_marker:
-                raise not_found(f'object "{key}" not found in bucket "{bucket}"', reason="NO_SUCH_KEY",
-                                bucket=bucket, key=key)
+                raise not_found(
+                    f'object "{key}" not found in bucket "{bucket}"',
+                    reason="NO_SUCH_KEY",
+                    bucket=bucket,
+                    key=key,
+                )
             return versions[-1]
 
     def exists(self, bucket: str, key: str, version_id: str = "") -> bool:
@@ -160,18 +195,27 @@ class ObjectStore(MultipartOps, ListingOps, Component):
         return True
 
     @staticmethod
-    def check_conditions(v: Version, if_match: str = "", if_none_match: str = "", modified_since: int = 0,
-                         unmodified_since: int = 0) -> None:
+    def check_conditions(
+        v: Version,
+        if_match: str = "",
+        if_none_match: str = "",
+        modified_since: int = 0,
+        unmodified_since: int = 0,
+    ) -> None:
         if if_match and if_match.strip('"') != v.etag:
-            raise failed_precondition(f"if_match {if_match!r} does not match etag {v.etag!r}",
-                                      reason="PRECONDITION_FAILED")
+            raise failed_precondition(
+                f"if_match {if_match!r} does not match etag {v.etag!r}", reason="PRECONDITION_FAILED"
+            )
         if if_none_match and if_none_match.strip('"') == v.etag:
-            raise failed_precondition(f"etag equals if_none_match {if_none_match!r} (not modified)",
-                                      reason="NOT_MODIFIED")
+            raise failed_precondition(
+                f"etag equals if_none_match {if_none_match!r} (not modified)", reason="NOT_MODIFIED"
+            )
         if modified_since and v.last_modified <= modified_since:
             raise failed_precondition("object not modified since if_modified_since", reason="NOT_MODIFIED")
         if unmodified_since and v.last_modified > unmodified_since:
-            raise failed_precondition("object modified since if_unmodified_since", reason="PRECONDITION_FAILED")
+            raise failed_precondition(
+                "object modified since if_unmodified_since", reason="PRECONDITION_FAILED"
+            )
 
     @staticmethod
     def select(v: Version, start: int = 0, end: int = 0, part_number: int = 0) -> Selected:
@@ -180,16 +224,24 @@ class ObjectStore(MultipartOps, ListingOps, Component):
         if part_number:
             sizes = v.part_sizes or [v.size]
             if part_number > len(sizes):
-                raise ApiError("OUT_OF_RANGE", f"part_number {part_number} exceeds the {len(sizes)} part(s)",
-                               reason="INVALID_PART_NUMBER")
+                raise ApiError(
+                    "OUT_OF_RANGE",
+                    f"part_number {part_number} exceeds the {len(sizes)} part(s)",
+                    reason="INVALID_PART_NUMBER",
+                )
             offset = sum(sizes[: part_number - 1])
             length = sizes[part_number - 1]
-            return Selected(offset, length, f"bytes {offset}-{offset + length - 1}/{v.size}" if length else "")
+            return Selected(
+                offset, length, f"bytes {offset}-{offset + length - 1}/{v.size}" if length else ""
+            )
         if start == 0 and end == 0:
             return Selected(0, v.size)
         if start >= v.size:
-            raise ApiError("OUT_OF_RANGE", f"range start {start} is beyond the end of the object ({v.size} bytes)",
-                           reason="INVALID_RANGE")
+            raise ApiError(
+                "OUT_OF_RANGE",
+                f"range start {start} is beyond the end of the object ({v.size} bytes)",
+                reason="INVALID_RANGE",
+            )
         if end and end < start:
             raise invalid(f"range end {end} is before start {start}", field="end", reason="INVALID_RANGE")
         last = min(end, v.size - 1) if end else v.size - 1
@@ -217,8 +269,12 @@ class ObjectStore(MultipartOps, ListingOps, Component):
                     if v.blob is not None:
                         self.blobs.delete(v.blob)
                     return Deleted(key, version_id, v.is_delete_marker)
-            raise not_found(f'version "{version_id}" of object "{key}" not found in bucket "{bucket}"',
-                            reason="NO_SUCH_VERSION", bucket=bucket, key=key)
+            raise not_found(
+                f'version "{version_id}" of object "{key}" not found in bucket "{bucket}"',
+                reason="NO_SUCH_VERSION",
+                bucket=bucket,
+                key=key,
+            )
 
     def delete_many(self, bucket: str, objects: list[tuple[str, str]]) -> list[Deleted]:
         """Batch delete: all listed versions must exist (else NOT_FOUND and nothing changes)."""
@@ -226,7 +282,9 @@ class ObjectStore(MultipartOps, ListingOps, Component):
         if not objects:
             raise invalid("delete.objects must list at least one object", field="delete.objects")
         if len(objects) > MAX_DELETE:
-            raise invalid(f"at most {MAX_DELETE} objects per call, got {len(objects)}", field="delete.objects")
+            raise invalid(
+                f"at most {MAX_DELETE} objects per call, got {len(objects)}", field="delete.objects"
+            )
         for i, (key, _) in enumerate(objects):
             if not key:
                 raise invalid(f"delete.objects[{i}].key must not be empty", field=f"delete.objects[{i}].key")
@@ -235,32 +293,59 @@ class ObjectStore(MultipartOps, ListingOps, Component):
                 if version_id and not any(
                     v.version_id == version_id for v in self._buckets.get(bucket, {}).get(key, [])
                 ):
-                    raise not_found(f'version "{version_id}" of object "{key}" not found in bucket "{bucket}"',
-                                    reason="NO_SUCH_VERSION", bucket=bucket, key=key)
+                    raise not_found(
+                        f'version "{version_id}" of object "{key}" not found in bucket "{bucket}"',
+                        reason="NO_SUCH_VERSION",
+                        bucket=bucket,
+                        key=key,
+                    )
             return [self.delete(bucket, key, version_id) for key, version_id in objects]
 
     # ---- copy / tags / acl -------------------------------------------------------------------------------
-    def copy(self, bucket: str, key: str, src_bucket: str, src_key: str, src_version: str = "", *,
-             tagging: Mapping[str, str] | None = None, directive: str = "",
-             metadata: Mapping[str, str] | None = None, expires: int = 0) -> Version:
+    def copy(
+        self,
+        bucket: str,
+        key: str,
+        src_bucket: str,
+        src_key: str,
+        src_version: str = "",
+        *,
+        tagging: Mapping[str, str] | None = None,
+        directive: str = "",
+        metadata: Mapping[str, str] | None = None,
+        expires: int = 0,
+    ) -> Version:
         check_bucket_key(bucket, key)
         if not src_bucket or not src_key:
-            raise invalid("copy_source.copy_source_bucket and copy_source_key must not be empty",
-                          field="copy_source")
+            raise invalid(
+                "copy_source.copy_source_bucket and copy_source_key must not be empty", field="copy_source"
+            )
         directive = (directive or "COPY").upper()
         if directive not in ("COPY", "REPLACE"):
-            raise invalid(f"metadata_directive must be COPY or REPLACE, got {directive!r}",
-                          field="metadata_directive")
+            raise invalid(
+                f"metadata_directive must be COPY or REPLACE, got {directive!r}", field="metadata_directive"
+            )
         src = self.resolve(src_bucket, src_key, src_version)
         assert src.blob is not None
         blob = self.blobs.copy(src.blob)
         headers = dict(src.headers) | ({"expires": str(expires)} if expires else {})
         meta = dict(metadata or {}) if directive == "REPLACE" else dict(src.meta)
         tags = dict(tagging) if tagging else dict(src.tags)
-        return self.commit(bucket, key, blob, etag=src.etag, meta=meta, tags=tags, acl=src.acl,
-                           storage_class=src.storage_class, content_type=src.content_type, headers=headers,
-                           kind="Normal" if src.kind == "Appendable" else src.kind, parts_count=src.parts_count,
-                           part_sizes=list(src.part_sizes))
+        return self.commit(
+            bucket,
+            key,
+            blob,
+            etag=src.etag,
+            meta=meta,
+            tags=tags,
+            acl=src.acl,
+            storage_class=src.storage_class,
+            content_type=src.content_type,
+            headers=headers,
+            kind="Normal" if src.kind == "Appendable" else src.kind,
+            parts_count=src.parts_count,
+            part_sizes=list(src.part_sizes),
+        )
 
     def put_tags(self, bucket: str, key: str, tags: Mapping[str, str], version_id: str = "") -> Version:
         checked = check_tags(dict(tags))

@@ -1,0 +1,314 @@
+"""Python language view, part 1: per-service and per-method views (names, annotations, docstrings, imports).
+
+Pipeline place: helper of ``targets.python_layer`` (IR + ``naming.python`` -> the dataclasses the Python
+templates print). Everything a template needs about one RPC is computed here, in Python.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from l8gen.errors import NamingError
+from l8gen.ir.model import Api, Field, Message, Method, Service
+from l8gen.naming.common import screaming
+from l8gen.naming.python import PythonNaming, origin
+from l8gen.targets._python_imports import Imports
+from l8gen.targets.base import GenOptions
+
+# Members the client classes define themselves: RPC methods must not take these names.
+CLIENT_MEMBERS = ("close", "endpoint", "subscribe_with_handler", "wait_for_ready", "watch_configuration")
+# Parameter and local names of the generated helper methods, beyond naming.python's template locals.
+HELPER_PARAMS = ("chunk_size", "handler", "header", "path", "source")
+LINE = 110  # ruff line-length of the generated code
+
+
+@dataclass(frozen=True)
+class ParamView:
+    """A keyword parameter built from a request field."""
+
+    name: str  # Python identifier (escaped: metadata -> metadata_)
+    field: str  # proto field name
+    annotation: str  # "str", "Mapping[str, str]", "runtime_pb2.Etag"
+    summary: str
+
+
+@dataclass(frozen=True)
+class UploadView:
+    """Chunked-upload helpers of a client-streaming RPC whose request has one bytes payload field."""
+
+    field: str  # the payload field ("data", "body")
+    path_method: str  # "put_file_from_path"
+    stream_method: str  # "put_file_from_stream"
+    params: tuple[ParamView, ...]  # the header fields
+    path_docstring: str
+    stream_docstring: str
+
+
+@dataclass(frozen=True)
+class MethodView:
+    name: str  # python method name
+    rpc: str  # proto method name
+    full_name: str
+    service: str  # service full name
+    attr: str  # client attribute of the service (client.<attr>.<name>)
+    const: str  # MethodInfo constant in _rpc.py
+    shape: str
+    idempotent: bool
+    request: str  # qualified request class
+    response: str
+    request_name: str  # "spec.proto.runtime.v1.GetStateRequest"
+    params: tuple[ParamView, ...]
+    docstring: str  # complete, indented for a method body
+    upload: UploadView | None
+
+
+@dataclass(frozen=True)
+class ServiceView:
+    full_name: str
+    name: str
+    attr: str  # client attribute and module name: client.runtime, services/runtime.py
+    methods_class: str  # RuntimeMethods
+    client_class: str  # RuntimeClient
+    async_methods_class: str
+    async_client_class: str
+    flat: bool  # methods also on Client/AsyncClient directly
+    docstring: str  # class docstring body (one line)
+    import_block: str  # the module's imports (sorted and grouped like ruff's isort)
+    methods: tuple[MethodView, ...]
+    example: str  # README snippet (sync)
+
+
+@dataclass(frozen=True)
+class CallbackView:
+    service: str  # "spec.proto.runtime.v1.AppCallback"
+    alias: str  # module alias of the protoc module defining the callback messages (appcallback_pb2)
+    list_request: str  # qualified request class of ListTopicSubscriptions (empty_pb2.Empty)
+    import_block: str
+    methods: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SubscriptionView:
+    attr: str  # the client attribute of the service with the subscription RPCs (runtime)
+    runtime_alias: str
+    appcallback_alias: str
+    topic: MethodView
+    config: MethodView
+    import_block: str  # of subscriptions.py
+    aio_import_block: str  # of aio_subscriptions.py
+
+
+def _escape_doc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+_ARG = re.compile(r"^ {4}\*{0,2}\w+: ")  # an "Args:" entry: its continuation lines hang by 4 more
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if len(line) <= width:
+            out.append(line)
+        else:
+            indent = len(line) - len(line.lstrip())
+            hanging = 4 if _ARG.match(line) else 0
+            out.extend(textwrap.wrap(line, width=width, subsequent_indent=" " * (indent + hanging),
+                                     break_long_words=True, break_on_hyphens=False))
+    return out
+
+
+def docstring(body: str, indent: int, fallback: str) -> str:
+    """A complete triple-quoted docstring for code indented by ``indent`` spaces (lines fit ``LINE``)."""
+    text = _escape_doc(body.strip() or fallback)
+    pad = " " * indent
+    lines = _wrap(text, LINE - indent - 3)
+    if len(lines) == 1 and len(lines[0]) + indent + 6 <= LINE:
+        return f'{pad}"""{lines[0]}"""'
+    rendered = [f'{pad}"""{lines[0]}'] + [f"{pad}{line}" if line else "" for line in lines[1:]]
+    return "\n".join(rendered + [f'{pad}"""'])
+
+
+def _args_section(params: Sequence[ParamView], extra: Sequence[tuple[str, str]]) -> str:
+    rows = [(p.name, p.summary or f"the ``{p.field}`` field.") for p in params] + list(extra)
+    return "Args:\n" + "\n".join(f"    {name}: {text}" for name, text in rows)
+
+
+def _payload_field(message: Message) -> Field | None:
+    candidates = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
+                  and not f.repeated and f.oneof is None]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+class ViewBuilder:
+    def __init__(self, api: Api, opts: GenOptions) -> None:
+        self.api = api
+        self.opts = opts
+        self.package = opts.python_package
+        self.naming = PythonNaming(api, opts.overrides_for("python"), package=self.package,
+                                   extra_reserved=HELPER_PARAMS, client_members=CLIENT_MEMBERS)
+        self.consts = self.naming.scope("MethodInfo constants")
+        self.classes = self.naming.scope("client classes", ("AsyncClient", "Client"))
+
+    def params(self, message: Message) -> tuple[ParamView, ...]:
+        return tuple(
+            ParamView(self.naming.param(message, f), f.name, self.naming.field_annotation(f), f.doc.summary)
+            for f in message.fields)
+
+    def method(self, service: Service, method: Method, scope_taken: set[str]) -> MethodView:
+        n = self.naming
+        request = self.api.message(method.input_type)
+        name = n.method(method)
+        const = self.consts.claim(f"{screaming(n.service_attr(service))}_{screaming(method.name)}",
+                                  origin("rpc", method.full_name, service.file, method.line))
+        with_fields = method.shape in ("unary", "server_stream")
+        params = self.params(request) if with_fields else ()
+        call_args = [("timeout", "seconds for the whole call including retries; None (default) waits as long "
+                                 "as the call takes."),
+                     ("metadata", "extra metadata for this call, merged with the client's default metadata.")]
+        if with_fields:
+            first = ("request",
+                     f"a ``{request.name}``; leave it out to build one from the keyword fields below.")
+            args = _args_section(params, call_args)
+            args = args.replace("Args:\n", f"Args:\n    {first[0]}: {first[1]}\n", 1)
+        elif method.shape == "client_stream":
+            sent = ("requests", f"the ``{request.name}`` messages to send (any iterable).")
+            args = _args_section((), [sent, *call_args])
+        else:
+            args = _args_section((), call_args)
+        shape_note = {
+            "unary": "", "server_stream": "Returns a stream of responses (iterate it).",
+            "client_stream": "", "bidi": "Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.",
+        }[method.shape]
+        body = "\n\n".join(part for part in (method.doc.text, shape_note, args,
+                                              "Raises:\n    L8Error: when the call fails.") if part)
+        upload = None
+        payload = _payload_field(request) if method.shape == "client_stream" else None
+        if payload is not None:
+            upload = self.upload(service, method, request, payload, name, scope_taken)
+        return MethodView(
+            name=name, rpc=method.name, full_name=method.full_name, service=service.full_name,
+            attr=n.service_attr(service), const=const,
+            shape=method.shape, idempotent=method.idempotent, request=n.message_ref(method.input_type),
+            response=n.message_ref(method.output_type), request_name=method.input_type, params=params,
+            docstring=docstring(body, 8, f"Calls {service.name}.{method.name}."), upload=upload)
+
+    def upload(self, service: Service, method: Method, request: Message, payload: Field, name: str,
+               taken: set[str]) -> UploadView:
+        header = tuple(p for p in self.params(request) if p.field != payload.name)
+        names = []
+        for suffix in ("from_path", "from_stream"):
+            helper = f"{name}_{suffix}"
+            if helper in taken:
+                raise NamingError(f"python: helper {helper}() of {method.full_name} clashes with an RPC "
+                                    f"method; set [tool.l8gen.overrides.python] for {method.full_name}")
+            taken.add(helper)
+            names.append(helper)
+        common = [("chunk_size", "bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).")]
+        calls = [("timeout", "seconds for the whole upload; None waits as long as it takes."),
+                 ("metadata", "extra metadata for this call, merged with the client's default metadata.")]
+        docs = []
+        sources = (("the file at ``path``", ("path", "the file to upload.")),
+                   ("``source`` (a binary stream)", ("source", "a readable binary stream (``.read(n)``).")))
+        for what, arg in sources:
+            text = (f"Uploads {what} with {method.name}, chunk by chunk in constant memory.\n\n"
+                    f"The first ``{request.name}`` carries the header fields and the first chunk of "
+                    f"``{payload.name}``; the following messages carry only the next chunks.\n\n"
+                    + _args_section(header, [arg, *common, *calls]) + "\n\nRaises:\n    L8Error: when the "
+                    "upload fails.")
+            docs.append(docstring(text, 8, ""))
+        return UploadView(payload.name, names[0], names[1], header, docs[0], docs[1])
+
+    def service(self, service: Service, flat: bool) -> ServiceView:
+        n = self.naming
+        attr = n.service_attr(service)
+        so = origin("service", service.full_name, service.file, service.line)
+        classes = [self.classes.claim(n.service_class(service, prefix, suffix), so)
+                   for prefix, suffix in (("", "Methods"), ("", "Client"), ("Async", "Methods"),
+                                          ("Async", "Client"))]
+        taken = {n.method(m) for m in service.methods}
+        methods = tuple(self.method(service, m, taken) for m in service.methods)
+        summary = service.doc.summary or f"The {service.name} service."
+        return ServiceView(
+            full_name=service.full_name, name=service.name, attr=attr, methods_class=classes[0],
+            client_class=classes[1], async_methods_class=classes[2], async_client_class=classes[3], flat=flat,
+            docstring=_escape_doc(summary), import_block=self.service_imports(service, methods),
+            methods=methods, example=self.example(attr, methods, flat))
+
+    def referenced_types(self, message: Message) -> set[str]:
+        """Full names of the messages a request's keyword parameters refer to (their modules are imported)."""
+        out = set()
+        for f in message.fields:
+            for ref in (f.type, f.map_value):
+                if ref is not None and ref.kind == "message":
+                    out.add(ref.name)
+        return out
+
+    def pb_import(self, imports: Imports, full_names: Iterable[str]) -> None:
+        for name in sorted(full_names):
+            try:
+                file = self.api.message(name).file
+            except KeyError:
+                file = self.api.enum(name).file
+            module = self.naming.module(file)
+            imports.add_dotted(module.module, module.alias)
+
+    def service_imports(self, service: Service, methods: Sequence[MethodView]) -> str:
+        pkg = self.package
+        imp = Imports({pkg})
+        imp.add(pkg, "_rpc").add(f"{pkg}._transport", "Transport")
+        imp.add(f"{pkg}._aio_transport", "AsyncTransport")
+        imp.add(f"{pkg}.connection", "MetadataLike")
+        shapes = {m.shape for m in methods}
+        if shapes & {"unary", "server_stream"} or any(m.upload for m in methods):
+            imp.add(f"{pkg}._calls", "build_request")
+        if "server_stream" in shapes:
+            imp.add(f"{pkg}.streams", "AsyncResponseStream", "ResponseStream")
+        if "bidi" in shapes:
+            imp.add(f"{pkg}.streams", "AsyncBidiStream", "BidiStream")
+        if "client_stream" in shapes:
+            imp.add("collections.abc", "AsyncIterable", "Iterable")
+        annotations = [p.annotation for m in methods
+                       for p in (*m.params, *(m.upload.params if m.upload else ()))]
+        for abc in ("Mapping", "Sequence"):
+            if any(a.startswith(f"{abc}[") for a in annotations):
+                imp.add("collections.abc", abc)
+        if any(m.upload for m in methods):
+            imp.add("os").add("typing", "BinaryIO")
+            imp.add(f"{pkg}.uploads", "DEFAULT_CHUNK_SIZE", "aiter_chunks", "aiter_file_chunks",
+                    "iter_chunks", "iter_file_chunks")
+        types: set[str] = set()
+        for m in service.methods:
+            types |= {m.input_type, m.output_type}
+            if m.shape in ("unary", "server_stream", "client_stream"):
+                types |= self.referenced_types(self.api.message(m.input_type))
+        self.pb_import(imp, types)
+        return imp.render()
+
+    def example(self, attr: str, methods: Sequence[MethodView], flat: bool) -> str:
+        unary = [m for m in methods if m.shape == "unary"] or list(methods)
+        m = unary[0]
+        args = ", ".join([f'{p.name}="{p.field}"' for p in m.params if p.annotation == "str"][:3])
+        if m.shape == "client_stream" or m.shape == "bidi":
+            args = ""
+        return f"client.{attr}.{m.name}({args})"
+
+    def flat_services(self, services: Sequence[Service]) -> set[str]:
+        """Services whose methods can also live on the client itself (no clash with another service's
+        method or a client attribute)."""
+        owners: dict[str, set[str]] = {}
+        for service in services:
+            for m in service.methods:
+                owners.setdefault(self.naming.method(m), set()).add(service.full_name)
+        attrs = {self.naming.service_attr(s) for s in services} | set(CLIENT_MEMBERS)
+        flat = set()
+        for service in services:
+            names = {self.naming.method(m) for m in service.methods}
+            helpers = {f"{name}_from_{k}" for name in names for k in ("path", "stream")}
+            if all(len(owners[x]) == 1 and x not in attrs for x in names) and not (helpers & set(owners)):
+                flat.add(service.full_name)
+        return flat

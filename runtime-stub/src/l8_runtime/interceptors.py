@@ -1,0 +1,158 @@
+"""The server interceptor: API-token check, call observation and scripted faults, on all four call shapes.
+
+Place in the runtime: installed on the grpc.aio server by server.py; it wraps each RPC handler before the
+servicer runs.
+- Token (``--api-token`` / ``L8_RUNTIME_API_TOKEN``): every call must carry ``authorization: Bearer <token>``
+  (compared in constant time), else UNAUTHENTICATED. grpc.health.v1 stays open so probes work without the
+  token. The token is never logged or recorded.
+- Observation (only with ``--enable-control``): each call of an API service (not Control, health or
+  reflection) is recorded with its metadata, remaining deadline and attempt number, and its final status.
+- Faults: a matching scripted fault delays the call and/or fails it with the scripted status before the
+  servicer runs.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import inspect
+import logging
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import grpc
+
+from .logs import log_event
+from .observe import ObservedCall, Observer
+
+log = logging.getLogger("l8.runtime.calls")
+OPEN_PREFIXES = ("/grpc.health.v1.Health/",)
+UNOBSERVED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.", "/l8.control.")
+
+
+class Gatekeeper(grpc.aio.ServerInterceptor):
+    def __init__(self, token: str | None, observer: Observer | None) -> None:
+        self.token = token
+        self.observer = observer
+
+    def _authorized(self, metadata: tuple[tuple[str, Any], ...]) -> bool:
+        if not self.token:
+            return True
+        expected = f"Bearer {self.token}".encode()
+        for key, value in metadata:
+            if key == "authorization" and isinstance(value, str):
+                if hmac.compare_digest(value.encode(), expected):
+                    return True
+        return False
+
+    async def intercept_service(
+        self,
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        details: grpc.HandlerCallDetails,
+    ) -> grpc.RpcMethodHandler | None:
+        handler = await continuation(details)
+        if handler is None:
+            return None
+        method = details.method
+        metadata = tuple(details.invocation_metadata or ())
+        authorized = self._authorized(metadata) or method.startswith(OPEN_PREFIXES)
+        observe = self.observer is not None and not method.startswith(UNOBSERVED_PREFIXES)
+        if authorized and not observe:
+            return handler
+        return _wrap(handler, self._gate(method, metadata, authorized, observe))
+
+    def _gate(
+        self, method: str, metadata: tuple[tuple[str, Any], ...], authorized: bool, observe: bool
+    ) -> _Gate:
+        return _Gate(self.observer if observe else None, method, metadata, authorized)
+
+
+class _Gate:
+    """Per-call state: runs before the handler (auth, record, fault) and after it (final status)."""
+
+    def __init__(
+        self, observer: Observer | None, method: str, metadata: tuple[tuple[str, Any], ...], authorized: bool
+    ) -> None:
+        self.observer = observer
+        self.method = method
+        self.metadata = metadata
+        self.authorized = authorized
+        self.call: ObservedCall | None = None
+
+    async def before(self, context: grpc.aio.ServicerContext) -> None:
+        fault = None
+        if self.observer is not None:
+            self.call, fault = self.observer.begin(
+                self.method, self.metadata, context.time_remaining(), self.authorized, int(time.time() * 1000)
+            )
+        if not self.authorized:
+            log_event(log, logging.WARNING, "call rejected: missing or invalid API token", method=self.method)
+            self.finish("UNAUTHENTICATED")
+            await context.abort(
+                grpc.StatusCode.UNAUTHENTICATED,
+                "missing or invalid API token: send metadata `authorization: Bearer <token>`",
+            )
+        if fault is not None:
+            if fault.delay_ms:
+                await asyncio.sleep(fault.delay_ms / 1000)
+            if fault.code != "OK":
+                self.finish(fault.code)
+                await context.abort(getattr(grpc.StatusCode, fault.code), fault.message)
+
+    def finish(self, code: str) -> None:
+        if self.observer is not None and self.call is not None and not self.call.code:
+            self.observer.end(self.call, code)
+
+    def after(self, context: grpc.aio.ServicerContext, exc: BaseException | None) -> None:
+        if exc is None:
+            self.finish("OK")
+            return
+        code = context.code() if isinstance(exc, grpc.aio.AbortError) else None
+        if isinstance(exc, asyncio.CancelledError):
+            self.finish("CANCELLED")
+        else:
+            self.finish(code.name if isinstance(code, grpc.StatusCode) else "UNKNOWN")
+
+
+def _wrap(handler: grpc.RpcMethodHandler, gate: _Gate) -> grpc.RpcMethodHandler:
+    if handler.request_streaming and handler.response_streaming:
+        behavior, factory = handler.stream_stream, grpc.stream_stream_rpc_method_handler
+    elif handler.request_streaming:
+        behavior, factory = handler.stream_unary, grpc.stream_unary_rpc_method_handler
+    elif handler.response_streaming:
+        behavior, factory = handler.unary_stream, grpc.unary_stream_rpc_method_handler
+    else:
+        behavior, factory = handler.unary_unary, grpc.unary_unary_rpc_method_handler
+
+    if inspect.isasyncgenfunction(behavior):
+
+        async def wrapped_gen(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            await gate.before(context)
+            try:
+                async for item in behavior(request, context):
+                    yield item
+            except BaseException as exc:
+                gate.after(context, exc)
+                raise
+            gate.after(context, None)
+
+        wrapped: Any = wrapped_gen
+    else:
+
+        async def wrapped_call(request: Any, context: grpc.aio.ServicerContext) -> Any:
+            await gate.before(context)
+            try:
+                result = await behavior(request, context)
+            except BaseException as exc:
+                gate.after(context, exc)
+                raise
+            gate.after(context, None)
+            return result
+
+        wrapped = wrapped_call
+    return factory(
+        wrapped,
+        request_deserializer=handler.request_deserializer,
+        response_serializer=handler.response_serializer,
+    )

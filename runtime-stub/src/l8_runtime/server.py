@@ -1,0 +1,201 @@
+"""Assembles and runs the reference runtime: components, servicers, interceptor, health, reflection,
+actuator, READY line, graceful stop.
+
+Place in the runtime: called by cli.py (and by tests, in-process). ``RuntimeServer.start`` builds
+everything from a ``RuntimeConfig`` and ``ServerOptions``, binds the ports (0 = any free port) and returns
+when both servers listen; ``ready_line`` is what the CLI prints. ``stop`` marks the runtime DOWN /
+NOT_SERVING, lets in-flight calls finish within the grace period and closes the components (SQLite files).
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc
+from grpc_reflection.v1alpha import reflection
+
+from .actuator import DOWN, UP, Actuator, HealthState
+from .api.appcallback import AppCallbackLink, LoopbackApp
+from .api.extensions import CryptionService, DelayQueueService, EmailService, PhoneCallService, SmsService
+from .api.host import Host
+from .api.lifecycle import LifecycleService
+from .api.oss import ObjectStorageService
+from .api.runtime import RuntimeService
+from .components.pubsub import PubSub
+from .components.registry import Components
+from .config import RuntimeConfig
+from .context import RuntimeContext
+from .control import ControlService, runtime_version
+from .interceptors import Gatekeeper
+from .logs import log_event
+from .observe import Observer
+from .pb import (
+    API_SERVICES,
+    CONTROL_SERVICE,
+    cb_grpc,
+    cry_grpc,
+    ctl_grpc,
+    dq_grpc,
+    email_grpc,
+    lc_grpc,
+    oss_grpc,
+    phone_grpc,
+    rt_grpc,
+    sms_grpc,
+)
+
+log = logging.getLogger("l8.runtime.server")
+MAX_MESSAGE = 64 * 1024 * 1024
+
+
+@dataclass
+class ServerOptions:
+    host: str = "127.0.0.1"
+    grpc_port: int = 34904
+    http_host: str | None = None
+    http_port: int = 34999
+    api_token: str | None = None
+    tls_cert: Path | None = None
+    tls_key: Path | None = None
+    enable_control: bool = False
+    data_dir: Path | None = None
+    app_callback: str | None = None
+    mutation: str | None = None
+    shutdown_grace: float = 5.0
+
+
+def hostport(host: str, port: int) -> str:
+    return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+
+
+class RuntimeServer:
+    def __init__(self, config: RuntimeConfig, options: ServerOptions) -> None:
+        self.config = config
+        self.options = options
+        self.health_state = HealthState()
+        self.grpc_address = ""
+        self.http_address = ""
+        self._scratch: Path | None = None
+        self._server: grpc.aio.Server | None = None
+        self._actuator: Actuator | None = None
+        self._health: health.aio.HealthServicer | None = None
+        self.components: Components | None = None
+        self.host: Host | None = None
+
+    async def start(self) -> None:
+        opts = self.options
+        if opts.data_dir is None:
+            self._scratch = Path(tempfile.mkdtemp(prefix="l8-runtime-"))
+        else:
+            opts.data_dir.mkdir(parents=True, exist_ok=True)
+        ctx = RuntimeContext(
+            app_id=self.config.app.app_id,
+            data_dir=opts.data_dir,
+            scratch_dir=self._scratch,
+            mutation=opts.mutation,
+        )
+        self.components = Components(self.config, ctx)
+        observer = Observer() if opts.enable_control else None
+        server = grpc.aio.server(
+            interceptors=[Gatekeeper(opts.api_token, observer)],
+            options=[
+                ("grpc.max_receive_message_length", MAX_MESSAGE),
+                ("grpc.max_send_message_length", MAX_MESSAGE),
+                ("grpc.so_reuseport", 0),
+            ],
+        )
+        bind = hostport(opts.host, opts.grpc_port)
+        tls = opts.tls_cert is not None
+        try:
+            if tls:
+                assert opts.tls_cert is not None and opts.tls_key is not None
+                creds = grpc.ssl_server_credentials([(opts.tls_key.read_bytes(), opts.tls_cert.read_bytes())])
+                port = server.add_secure_port(bind, creds)
+            else:
+                port = server.add_insecure_port(bind)
+        except RuntimeError:
+            port = 0
+        if port == 0:
+            raise OSError(f"cannot bind the gRPC address {bind} (in use or not available)")
+        self.grpc_address = hostport(opts.host, port)
+        loop_host = "127.0.0.1" if opts.host in ("0.0.0.0", "::", "") else opts.host
+        link = AppCallbackLink(
+            opts.app_callback or self.config.app.callback_address, hostport(loop_host, port)
+        )
+        loopback = LoopbackApp(ctx.wall)
+        self.host = host = Host(
+            self.components, ctx, link, loopback, info={"token_required": bool(opts.api_token), "tls": tls}
+        )
+        for comp in self.components.by_api.get("pub_subs", {}).values():
+            if isinstance(comp, PubSub):
+                comp.push_router = link.route
+
+        rt_grpc.add_RuntimeServicer_to_server(RuntimeService(host), server)
+        cb_grpc.add_AppCallbackServicer_to_server(loopback, server)
+        lc_grpc.add_LifecycleServicer_to_server(LifecycleService(host), server)
+        cry_grpc.add_CryptionServiceServicer_to_server(CryptionService(host), server)
+        dq_grpc.add_DelayQueueServicer_to_server(DelayQueueService(host), server)
+        email_grpc.add_EmailServiceServicer_to_server(EmailService(host), server)
+        phone_grpc.add_PhoneCallServiceServicer_to_server(PhoneCallService(host), server)
+        sms_grpc.add_SmsServiceServicer_to_server(SmsService(host), server)
+        oss_grpc.add_ObjectStorageServiceServicer_to_server(ObjectStorageService(host), server)
+        services = list(API_SERVICES)
+        if observer is not None:
+            ctl_grpc.add_ControlServicer_to_server(ControlService(host, observer), server)
+            services.append(CONTROL_SERVICE)
+        self._health = health.aio.HealthServicer()
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
+        services.append(health.SERVICE_NAME)
+        reflection.enable_server_reflection([*services, reflection.SERVICE_NAME], server)
+        self._services = services
+
+        await server.start()
+        self._server = server
+        for name in ["", *services]:
+            await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        self._actuator = Actuator(self.health_state, runtime_version())
+        http_host = opts.http_host or opts.host
+        http_port = await self._actuator.start(http_host, opts.http_port)
+        self.http_address = hostport(http_host, http_port)
+        self.health_state.set(UP, "")
+        log_event(
+            log,
+            logging.INFO,
+            "runtime serving",
+            grpc=self.grpc_address,
+            http=self.http_address,
+            tls=tls,
+            auth_required=bool(opts.api_token),
+            control=observer is not None,
+            mutation=opts.mutation or "",
+            components=[c.describe() for c in self.components],
+        )
+
+    def ready_line(self) -> str:
+        return f"L8 RUNTIME READY grpc={self.grpc_address} http={self.http_address}"
+
+    async def wait(self) -> None:
+        assert self._server is not None
+        await self._server.wait_for_termination()
+
+    async def stop(self, grace: float | None = None) -> None:
+        grace = self.options.shutdown_grace if grace is None else grace
+        self.health_state.set(DOWN, "shutdown")
+        if self._health is not None:
+            await self._health.enter_graceful_shutdown()
+        if self._server is not None:
+            await self._server.stop(grace)
+        if self.host is not None and self.host.link is not None:
+            await self.host.link.close()
+        if self._actuator is not None:
+            await self._actuator.stop()
+        if self.components is not None:
+            self.components.close()
+        if self._scratch is not None:
+            shutil.rmtree(self._scratch, ignore_errors=True)
+        log_event(log, logging.INFO, "runtime stopped")

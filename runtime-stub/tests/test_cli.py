@@ -1,0 +1,143 @@
+"""The l8-runtime command: READY line, embedded defaults, flags, errors, graceful SIGTERM, mutations."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import grpc
+import pytest
+from l8_runtime.cli import run
+from l8_runtime.mutations import MUTATIONS
+from l8_runtime.pb import rt, rt_grpc
+
+READY = re.compile(r"^L8 RUNTIME READY grpc=(\S+) http=(\S+)$")
+
+
+def cli(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = run(list(argv), io.StringIO(), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_list_mutations_names_each_documented_bug():
+    code, out, _ = cli("--list-mutations")
+    assert code == 0
+    assert [line.split("\t")[0] for line in out.splitlines()] == sorted(MUTATIONS)
+    assert {"etag-ignored", "lock-not-exclusive", "sequencer-repeats", "state-get-stale"} <= set(MUTATIONS)
+
+
+def test_print_config_shows_the_embedded_defaults():
+    code, out, _ = cli("--print-config")
+    cfg = json.loads(out)
+    assert (
+        code == 0 and cfg["state"]["state_demo"]["type"] == "in-memory" and "state_sqlite" not in cfg["state"]
+    )
+    assert cfg["secret_store"]["secret_demo"]["metadata"] == {"api-key": "k-123", "db-password": "s3cr3t"}
+
+
+def test_print_config_with_data_dir_adds_the_sqlite_store(tmp_path):
+    cfg = json.loads(cli("--print-config", "--data-dir", str(tmp_path))[1])
+    assert cfg["state"]["state_sqlite"]["type"] == "sqlite"
+
+
+@pytest.mark.parametrize(
+    "argv,needle",
+    [
+        (["--mutate", "nope"], "unknown mutation"),
+        (["--tls-cert", "x.pem"], "--tls-cert and --tls-key"),
+        (["--config", "/does/not/exist.json"], "cannot read"),
+        (["--set", "bogus.x.type=y"], "unknown API"),
+        (["--set", "state.s.type=cassandra"], "unknown component type"),
+        (["--app-callback", "nohostport"], "HOST:PORT"),
+    ],
+)
+def test_config_mistakes_exit_2_with_one_clear_line(argv, needle):
+    code, _, err = cli(*argv)
+    assert code == 2 and needle in err and "Traceback" not in err
+
+
+def test_bad_json_config_reports_file_and_line(tmp_path):
+    bad = tmp_path / "bad.json"
+    bad.write_text('{\n  "state": {\n    "s": {"type": "in-memory",}\n  }\n}\n')
+    code, _, err = cli("--config", str(bad))
+    assert code == 2 and f"{bad}:3:" in err
+
+
+def start(*argv: str) -> tuple[subprocess.Popen, str, str]:
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "l8_runtime", "--grpc-port", "0", "--http-port", "0", *argv],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert proc.stdout is not None
+    line = proc.stdout.readline().strip()
+    match = READY.match(line)
+    if not match:
+        proc.kill()
+        raise AssertionError(
+            f"no READY line, got {line!r}; stderr: {proc.stderr.read() if proc.stderr else ''}"
+        )
+    return proc, match.group(1), match.group(2)
+
+
+def test_process_serves_and_stops_gracefully_on_sigterm():
+    proc, grpc_addr, _ = start()
+    try:
+        with grpc.insecure_channel(grpc_addr) as ch:
+            reply = rt_grpc.RuntimeStub(ch).SayHello(
+                rt.SayHelloRequest(service_name="helloworld", name="cli")
+            )
+        assert reply.hello == "greetings, cli"
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0
+        logs = proc.stderr.read() if proc.stderr else ""
+        entries = [json.loads(line) for line in logs.splitlines() if line.startswith("{")]
+        assert [e["msg"] for e in entries if e["msg"].startswith("runtime ")] == [
+            "runtime serving",
+            "runtime stopped",
+        ]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+
+
+def test_process_restart_with_data_dir_keeps_state(tmp_path: Path):
+    for round_ in range(2):
+        proc, grpc_addr, _ = start("--data-dir", str(tmp_path))
+        try:
+            with grpc.insecure_channel(grpc_addr) as ch:
+                stub = rt_grpc.RuntimeStub(ch)
+                if round_ == 0:
+                    stub.SaveState(
+                        rt.SaveStateRequest(
+                            store_name="state_sqlite", states=[rt.StateItem(key="persist", value=b"yes")]
+                        )
+                    )
+                else:
+                    got = stub.GetState(rt.GetStateRequest(store_name="state_sqlite", key="persist"))
+                    assert got.data == b"yes"
+        finally:
+            proc.send_signal(signal.SIGINT)
+            assert proc.wait(15) == 0
+
+
+def test_port_in_use_fails_with_a_message():
+    proc, grpc_addr, _ = start()
+    try:
+        port = grpc_addr.rsplit(":", 1)[1]
+        t0 = time.monotonic()
+        code, _, err = cli("--grpc-port", port, "--http-port", "0")
+        assert code == 1 and "cannot" in err and time.monotonic() - t0 < 10
+    finally:
+        proc.kill()
+        proc.wait()
