@@ -43,6 +43,7 @@ SUBSCRIBE_TOPIC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
 SUBSCRIBE_CONFIG = "spec.proto.runtime.v1.Runtime.SubscribeConfiguration"
 APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
 PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"
+SAY_HELLO = "spec.proto.runtime.v1.Runtime.SayHello"
 
 
 def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
@@ -69,6 +70,7 @@ def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
         "subscribe_config": config,
         "runtime_service": next((s for s in view.services if s.full_name == owner), None),
         "put_file": view.method(PUT_FILE),
+        "hello": view.method(SAY_HELLO),
         "app_callback": app,
         "imports_for": lambda methods: imports_for(view, methods),
         "plain": lambda *paths: [GoImport(p, "") for p in paths],

@@ -133,8 +133,9 @@ def read_config_file(path: Path) -> dict[str, Any]:
 def _find_grpc_config(node: Any) -> dict[str, Any] | None:
     """Dig a Layotto/MOSN file for ``config.grpc_config`` (the runtime part)."""
     if isinstance(node, dict):
-        if isinstance(node.get("grpc_config"), dict):
-            return node["grpc_config"]
+        found = node.get("grpc_config")
+        if isinstance(found, dict):
+            return found
         children = list(node.values())
     elif isinstance(node, list):
         children = node

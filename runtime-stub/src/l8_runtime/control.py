@@ -12,8 +12,6 @@ import json
 from importlib import metadata as importlib_metadata
 from typing import Any
 
-import grpc
-
 from .api.host import Host
 from .api.status import Ctx, unary
 from .components.pubsub import PubSub
@@ -35,24 +33,18 @@ class ControlService(ctl_grpc.ControlServicer):
         self.observer = observer
 
     @unary
-    async def ScriptFault(
-        self, request: ctl.ScriptFaultRequest, context: Ctx
-    ) -> ctl.ScriptFaultResponse:
+    async def ScriptFault(self, request: ctl.ScriptFaultRequest, context: Ctx) -> ctl.ScriptFaultResponse:
         fault = self.observer.script(
             request.method, request.code, request.message, request.times, request.delay_ms, request.skip
         )
         return ctl.ScriptFaultResponse(fault_id=fault.fault_id)
 
     @unary
-    async def ClearFaults(
-        self, request: ctl.ClearFaultsRequest, context: Ctx
-    ) -> ctl.ClearFaultsResponse:
+    async def ClearFaults(self, request: ctl.ClearFaultsRequest, context: Ctx) -> ctl.ClearFaultsResponse:
         return ctl.ClearFaultsResponse(cleared=self.observer.clear_faults())
 
     @unary
-    async def ListFaults(
-        self, request: ctl.ListFaultsRequest, context: Ctx
-    ) -> ctl.ListFaultsResponse:
+    async def ListFaults(self, request: ctl.ListFaultsRequest, context: Ctx) -> ctl.ListFaultsResponse:
         return ctl.ListFaultsResponse(
             faults=[
                 ctl.Fault(
@@ -69,9 +61,7 @@ class ControlService(ctl_grpc.ControlServicer):
         )
 
     @unary
-    async def ListCalls(
-        self, request: ctl.ListCallsRequest, context: Ctx
-    ) -> ctl.ListCallsResponse:
+    async def ListCalls(self, request: ctl.ListCallsRequest, context: Ctx) -> ctl.ListCallsResponse:
         calls = self.observer.list_calls(request.method, request.clear)
         return ctl.ListCallsResponse(
             calls=[
@@ -99,9 +89,7 @@ class ControlService(ctl_grpc.ControlServicer):
         return ctl.GetAttemptCountsResponse(counts=self.observer.attempt_counts())
 
     @unary
-    async def ReadOutbox(
-        self, request: ctl.ReadOutboxRequest, context: Ctx
-    ) -> ctl.ReadOutboxResponse:
+    async def ReadOutbox(self, request: ctl.ReadOutboxRequest, context: Ctx) -> ctl.ReadOutboxResponse:
         entries = self.host.ctx.outboxes.read(request.kind, request.component, request.clear)
         return ctl.ReadOutboxResponse(
             entries=[

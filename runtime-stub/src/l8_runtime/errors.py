@@ -79,7 +79,7 @@ def failed_precondition(message: str, *, reason: str = "FAILED_PRECONDITION", **
 
 def require(value: object, field: str, what: str | None = None) -> None:
     """Raise INVALID_ARGUMENT naming ``field`` when ``value`` is empty (None, "", b"", 0-length)."""
-    if value is None or (hasattr(value, "__len__") and len(value) == 0):  # type: ignore[arg-type]
+    if value is None or (hasattr(value, "__len__") and len(value) == 0):
         raise invalid(f"{what or field} is required: field `{field}` must not be empty", field=field)
 
 

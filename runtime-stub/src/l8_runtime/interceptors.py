@@ -19,7 +19,7 @@ import inspect
 import logging
 import time
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import grpc
 
@@ -27,6 +27,9 @@ from .logs import log_event
 from .observe import ObservedCall, Observer
 
 log = logging.getLogger("l8.runtime.calls")
+if TYPE_CHECKING:
+    Ctx = grpc.aio.ServicerContext[Any, Any]
+    Handler = grpc.RpcMethodHandler[Any, Any]
 OPEN_PREFIXES = ("/grpc.health.v1.Health/",)
 UNOBSERVED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.", "/l8.control.")
 
@@ -48,9 +51,9 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
 
     async def intercept_service(
         self,
-        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[grpc.RpcMethodHandler]],
+        continuation: Callable[[grpc.HandlerCallDetails], Awaitable[Handler | None]],
         details: grpc.HandlerCallDetails,
-    ) -> grpc.RpcMethodHandler | None:
+    ) -> Handler | None:
         handler = await continuation(details)
         if handler is None:
             return None
@@ -80,7 +83,7 @@ class _Gate:
         self.authorized = authorized
         self.call: ObservedCall | None = None
 
-    async def before(self, context: grpc.aio.ServicerContext) -> None:
+    async def before(self, context: Ctx) -> None:
         fault = None
         if self.observer is not None:
             self.call, fault = self.observer.begin(
@@ -104,7 +107,7 @@ class _Gate:
         if self.observer is not None and self.call is not None and not self.call.code:
             self.observer.end(self.call, code)
 
-    def after(self, context: grpc.aio.ServicerContext, exc: BaseException | None) -> None:
+    def after(self, context: Ctx, exc: BaseException | None) -> None:
         if exc is None:
             self.finish("OK")
             return
@@ -115,7 +118,9 @@ class _Gate:
             self.finish(code.name if isinstance(code, grpc.StatusCode) else "UNKNOWN")
 
 
-def _wrap(handler: grpc.RpcMethodHandler, gate: _Gate) -> grpc.RpcMethodHandler:
+def _wrap(handler: Handler, gate: _Gate) -> Handler:
+    behavior: Any
+    factory: Any
     if handler.request_streaming and handler.response_streaming:
         behavior, factory = handler.stream_stream, grpc.stream_stream_rpc_method_handler
     elif handler.request_streaming:
@@ -127,7 +132,7 @@ def _wrap(handler: grpc.RpcMethodHandler, gate: _Gate) -> grpc.RpcMethodHandler:
 
     if inspect.isasyncgenfunction(behavior):
 
-        async def wrapped_gen(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        async def wrapped_gen(request: Any, context: Ctx) -> Any:
             await gate.before(context)
             try:
                 async for item in behavior(request, context):
@@ -140,7 +145,7 @@ def _wrap(handler: grpc.RpcMethodHandler, gate: _Gate) -> grpc.RpcMethodHandler:
         wrapped: Any = wrapped_gen
     else:
 
-        async def wrapped_call(request: Any, context: grpc.aio.ServicerContext) -> Any:
+        async def wrapped_call(request: Any, context: Ctx) -> Any:
             await gate.before(context)
             try:
                 result = await behavior(request, context)
@@ -151,8 +156,9 @@ def _wrap(handler: grpc.RpcMethodHandler, gate: _Gate) -> grpc.RpcMethodHandler:
             return result
 
         wrapped = wrapped_call
-    return factory(
+    wrapped_handler: Handler = factory(
         wrapped,
         request_deserializer=handler.request_deserializer,
         response_serializer=handler.response_serializer,
     )
+    return wrapped_handler

@@ -14,10 +14,11 @@ import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc
-from grpc_reflection.v1alpha import reflection
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[attr-defined]
+from grpc_reflection.v1alpha import reflection  # type: ignore[import-untyped]
 
 from .actuator import DOWN, UP, Actuator, HealthState
 from .api.appcallback import AppCallbackLink, LoopbackApp
@@ -135,19 +136,23 @@ class RuntimeServer:
             if isinstance(comp, PubSub):
                 comp.push_router = link.route
 
-        rt_grpc.add_RuntimeServicer_to_server(RuntimeService(host), server)
-        cb_grpc.add_AppCallbackServicer_to_server(loopback, server)
-        lc_grpc.add_LifecycleServicer_to_server(LifecycleService(host), server)
-        cry_grpc.add_CryptionServiceServicer_to_server(CryptionService(host), server)
-        dq_grpc.add_DelayQueueServicer_to_server(DelayQueueService(host), server)
-        email_grpc.add_EmailServiceServicer_to_server(EmailService(host), server)
-        phone_grpc.add_PhoneCallServiceServicer_to_server(PhoneCallService(host), server)
-        sms_grpc.add_SmsServiceServicer_to_server(SmsService(host), server)
-        oss_grpc.add_ObjectStorageServiceServicer_to_server(ObjectStorageService(host), server)
+        registrations: list[tuple[Any, Any]] = [
+            (rt_grpc.add_RuntimeServicer_to_server, RuntimeService(host)),
+            (cb_grpc.add_AppCallbackServicer_to_server, loopback),
+            (lc_grpc.add_LifecycleServicer_to_server, LifecycleService(host)),
+            (cry_grpc.add_CryptionServiceServicer_to_server, CryptionService(host)),
+            (dq_grpc.add_DelayQueueServicer_to_server, DelayQueueService(host)),
+            (email_grpc.add_EmailServiceServicer_to_server, EmailService(host)),
+            (phone_grpc.add_PhoneCallServiceServicer_to_server, PhoneCallService(host)),
+            (sms_grpc.add_SmsServiceServicer_to_server, SmsService(host)),
+            (oss_grpc.add_ObjectStorageServiceServicer_to_server, ObjectStorageService(host)),
+        ]
         services = list(API_SERVICES)
         if observer is not None:
-            ctl_grpc.add_ControlServicer_to_server(ControlService(host, observer), server)
+            registrations.append((ctl_grpc.add_ControlServicer_to_server, ControlService(host, observer)))
             services.append(CONTROL_SERVICE)
+        for add_to_server, servicer in registrations:
+            add_to_server(servicer, server)
         self._health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
         services.append(health.SERVICE_NAME)

@@ -87,7 +87,7 @@ class AppCallbackLink:
             return None
         if self._channel is None:
             self._channel = grpc.aio.insecure_channel(target)
-        return cb_grpc.AppCallbackStub(self._channel)
+        return cb_grpc.AppCallbackStub(self._channel)  # type: ignore[no-untyped-call]
 
     async def subscriptions(self) -> list[cb.TopicSubscription]:
         stub = self.stub()

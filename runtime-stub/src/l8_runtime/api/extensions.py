@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import grpc
-
 from ..components.cryption import AesGcmCryption
 from ..components.messaging import Recorder
 from ..components.pubsub import PubSub
@@ -34,18 +32,14 @@ class CryptionService(cry_grpc.CryptionServiceServicer):
         return self.host.component("cryption", name, "component_name", AesGcmCryption)
 
     @unary
-    async def Encrypt(
-        self, request: cry.EncryptRequest, context: Ctx
-    ) -> cry.EncryptResponse:
+    async def Encrypt(self, request: cry.EncryptRequest, context: Ctx) -> cry.EncryptResponse:
         r = self._comp(request.component_name).encrypt(request.plain_text, request.key_id)
         return cry.EncryptResponse(
             cipher_text=r.data, key_id=r.key_id, key_version_id=r.key_version_id, request_id=r.request_id
         )
 
     @unary
-    async def Decrypt(
-        self, request: cry.DecryptRequest, context: Ctx
-    ) -> cry.DecryptResponse:
+    async def Decrypt(self, request: cry.DecryptRequest, context: Ctx) -> cry.DecryptResponse:
         comp = self._comp(request.component_name)
         _need(bool(request.cipher_text), "cipher_text", "the bytes returned by Encrypt")
         r = comp.decrypt(request.cipher_text)
@@ -88,9 +82,7 @@ class EmailService(email_grpc.EmailServiceServicer):
         return email.SendEmailWithTemplateResponse(request_id=rid)
 
     @unary
-    async def SendEmail(
-        self, request: email.SendEmailRequest, context: Ctx
-    ) -> email.SendEmailResponse:
+    async def SendEmail(self, request: email.SendEmailRequest, context: Ctx) -> email.SendEmailResponse:
         comp = self.host.component("email", request.component_name, "component_name", Recorder)
         address = _address(request)
         _need(request.HasField("content"), "content", "the e-mail body")

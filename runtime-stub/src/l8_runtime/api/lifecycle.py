@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import logging
 
-import grpc
-
 from ..errors import invalid
 from ..logs import log_event
 from ..pb import lc, lc_grpc

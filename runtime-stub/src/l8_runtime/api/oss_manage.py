@@ -10,32 +10,20 @@ from __future__ import annotations
 
 from google.protobuf import empty_pb2, json_format
 
-from ..components.oss import ObjectStore
-from ..components.oss.model import check_bucket_key
 from ..errors import invalid
 from ..pb import oss
-from .host import Host
+from .oss_transfer import OssBase
 from .status import Ctx, unary
 
 
-class ManageMixin:
-    host: Host
-
-    def _oss(self, name: str) -> ObjectStore: ...  # provided by TransferMixin
-
-    def _owner(self, store: ObjectStore) -> oss.Owner: ...  # provided by TransferMixin
-
+class ManageMixin(OssBase):
     @unary
-    async def DeleteObject(
-        self, request: oss.DeleteObjectInput, context: Ctx
-    ) -> oss.DeleteObjectOutput:
+    async def DeleteObject(self, request: oss.DeleteObjectInput, context: Ctx) -> oss.DeleteObjectOutput:
         d = self._oss(request.store_name).delete(request.bucket, request.key, request.version_id)
         return oss.DeleteObjectOutput(delete_marker=d.delete_marker, version_id=d.version_id)
 
     @unary
-    async def DeleteObjects(
-        self, request: oss.DeleteObjectsInput, context: Ctx
-    ) -> oss.DeleteObjectsOutput:
+    async def DeleteObjects(self, request: oss.DeleteObjectsInput, context: Ctx) -> oss.DeleteObjectsOutput:
         store = self._oss(request.store_name)
         if not request.HasField("delete"):
             raise invalid("delete is required: the objects to delete", field="delete")
@@ -55,9 +43,7 @@ class ManageMixin:
         )
 
     @unary
-    async def CopyObject(
-        self, request: oss.CopyObjectInput, context: Ctx
-    ) -> oss.CopyObjectOutput:
+    async def CopyObject(self, request: oss.CopyObjectInput, context: Ctx) -> oss.CopyObjectOutput:
         store = self._oss(request.store_name)
         if not request.HasField("copy_source"):
             raise invalid("copy_source is required", field="copy_source")
@@ -79,9 +65,7 @@ class ManageMixin:
         )
 
     @unary
-    async def ListObjects(
-        self, request: oss.ListObjectsInput, context: Ctx
-    ) -> oss.ListObjectsOutput:
+    async def ListObjects(self, request: oss.ListObjectsInput, context: Ctx) -> oss.ListObjectsOutput:
         store = self._oss(request.store_name)
         page = store.list_objects(
             request.bucket, request.prefix, request.delimiter, request.marker, request.maxKeys
@@ -204,9 +188,7 @@ class ManageMixin:
         return oss.PutObjectCannedAclOutput()
 
     @unary
-    async def RestoreObject(
-        self, request: oss.RestoreObjectInput, context: Ctx
-    ) -> oss.RestoreObjectOutput:
+    async def RestoreObject(self, request: oss.RestoreObjectInput, context: Ctx) -> oss.RestoreObjectOutput:
         store = self._oss(request.store_name)
         v = store.resolve(request.bucket, request.key, request.version_id)
         store.record(
@@ -248,6 +230,3 @@ class ManageMixin:
         self, request: oss.UpdateBandwidthRateLimitInput, context: Ctx
     ) -> empty_pb2.Empty:
         return await self._bandwidth(request, "upload")
-
-
-__all__ = ["ManageMixin", "check_bucket_key"]

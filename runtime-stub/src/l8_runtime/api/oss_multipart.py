@@ -9,23 +9,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 
-
-from ..components.oss import ObjectStore
 from ..components.oss.model import DEFAULT_CONTENT_TYPE
 from ..errors import invalid
 from ..pb import oss
-from .host import Host
-from .oss_transfer import _Upload, headers_of
+from .oss_transfer import OssBase, _Upload, headers_of
 from .status import Ctx, unary
 
 
-class MultipartMixin:
-    host: Host
-
-    def _oss(self, name: str) -> ObjectStore: ...  # provided by TransferMixin
-
-    def _owner(self, store: ObjectStore) -> oss.Owner: ...  # provided by TransferMixin
-
+class MultipartMixin(OssBase):
     @unary
     async def CreateMultipartUpload(
         self, request: oss.CreateMultipartUploadInput, context: Ctx
@@ -177,9 +168,7 @@ class MultipartMixin:
         )
 
     @unary
-    async def ListParts(
-        self, request: oss.ListPartsInput, context: Ctx
-    ) -> oss.ListPartsOutput:
+    async def ListParts(self, request: oss.ListPartsInput, context: Ctx) -> oss.ListPartsOutput:
         store = self._oss(request.store_name)
         if request.part_number_marker < 0:
             raise invalid("part_number_marker must not be negative", field="part_number_marker")

@@ -13,7 +13,6 @@ import binascii
 from collections.abc import AsyncIterator
 from typing import Any
 
-
 from ..components.oss import ObjectStore
 from ..components.oss.blobs import BlobWriter
 from ..components.oss.model import DEFAULT_CONTENT_TYPE, check_acl, check_bucket_key, check_tags, http_date
@@ -72,7 +71,9 @@ class _Upload:
             self.writer.abort()
 
 
-class TransferMixin:
+class OssBase:
+    """What the three ObjectStorageService mixins share: the component lookup and the owner."""
+
     host: Host
 
     def _oss(self, name: str) -> ObjectStore:
@@ -81,6 +82,8 @@ class TransferMixin:
     def _owner(self, store: ObjectStore) -> oss.Owner:
         return oss.Owner(display_name=store.owner_name, id=store.owner_id)
 
+
+class TransferMixin(OssBase):
     @unary
     async def PutObject(
         self, request_iterator: AsyncIterator[oss.PutObjectInput], context: Ctx
@@ -204,9 +207,7 @@ class TransferMixin:
         return oss.AppendObjectOutput(append_position=v.size)
 
     @unary
-    async def HeadObject(
-        self, request: oss.HeadObjectInput, context: Ctx
-    ) -> oss.HeadObjectOutput:
+    async def HeadObject(self, request: oss.HeadObjectInput, context: Ctx) -> oss.HeadObjectOutput:
         store = self._oss(request.store_name)
         v = store.resolve(request.bucket, request.key, request.version_id)
         store.check_conditions(
@@ -226,18 +227,14 @@ class TransferMixin:
         return oss.HeadObjectOutput(result_metadata=meta)
 
     @unary
-    async def IsObjectExist(
-        self, request: oss.IsObjectExistInput, context: Ctx
-    ) -> oss.IsObjectExistOutput:
+    async def IsObjectExist(self, request: oss.IsObjectExistInput, context: Ctx) -> oss.IsObjectExistOutput:
         store = self._oss(request.store_name)
         return oss.IsObjectExistOutput(
             file_exist=store.exists(request.bucket, request.key, request.version_id)
         )
 
     @unary
-    async def SignURL(
-        self, request: oss.SignURLInput, context: Ctx
-    ) -> oss.SignURLOutput:
+    async def SignURL(self, request: oss.SignURLInput, context: Ctx) -> oss.SignURLOutput:
         store = self._oss(request.store_name)
         check_bucket_key(request.bucket, request.key)
         if not request.method:

@@ -7,6 +7,8 @@ answers with the request data, ``forward`` relays the call to another runtime (e
 
 from __future__ import annotations
 
+from typing import Any
+
 import grpc
 
 from ..components.bindings import EchoBinding
@@ -23,9 +25,7 @@ class BasicMixin:
     host: Host
 
     @unary
-    async def SayHello(
-        self, request: rt.SayHelloRequest, context: Ctx
-    ) -> rt.SayHelloResponse:
+    async def SayHello(self, request: rt.SayHelloRequest, context: Ctx) -> rt.SayHelloResponse:
         hello = self.host.component("hellos", request.service_name, "service_name", HelloWorld)
         resp = rt.SayHelloResponse(hello=hello.say(request.name))
         if request.HasField("data"):
@@ -33,9 +33,7 @@ class BasicMixin:
         return resp
 
     @unary
-    async def InvokeService(
-        self, request: rt.InvokeServiceRequest, context: Ctx
-    ) -> rt.InvokeResponse:
+    async def InvokeService(self, request: rt.InvokeServiceRequest, context: Ctx) -> rt.InvokeResponse:
         require(request.id, "id")
         if not request.HasField("message") or not request.message.method:
             raise invalid(
@@ -83,32 +81,28 @@ class BasicMixin:
         timeout = comp.timeout_s if remaining is None else min(comp.timeout_s, remaining)
         async with grpc.aio.insecure_channel(comp.target) as channel:
             try:
-                return await rt_grpc.RuntimeStub(channel).InvokeService(request, timeout=timeout)
+                stub: Any = rt_grpc.RuntimeStub(channel)  # type: ignore[no-untyped-call]
+                response: rt.InvokeResponse = await stub.InvokeService(request, timeout=timeout)
+                return response
             except grpc.aio.AioRpcError as exc:
                 raise ApiError(
                     exc.code().name, f"forwarded to {comp.target}: {exc.details()}", reason="FORWARD_FAILED"
                 ) from None
 
     @unary
-    async def InvokeBinding(
-        self, request: rt.InvokeBindingRequest, context: Ctx
-    ) -> rt.InvokeBindingResponse:
+    async def InvokeBinding(self, request: rt.InvokeBindingRequest, context: Ctx) -> rt.InvokeBindingResponse:
         binding = self.host.component("bindings", request.name, "name", EchoBinding)
         data, meta = binding.invoke(request.operation, request.data, dict(request.metadata))
         return rt.InvokeBindingResponse(data=data, metadata=meta)
 
     @unary
-    async def GetSecret(
-        self, request: rt.GetSecretRequest, context: Ctx
-    ) -> rt.GetSecretResponse:
+    async def GetSecret(self, request: rt.GetSecretRequest, context: Ctx) -> rt.GetSecretResponse:
         store = self.host.component("secret_store", request.store_name, "store_name", SecretStore)
         require(request.key, "key")
         return rt.GetSecretResponse(data=store.get(request.key))
 
     @unary
-    async def GetBulkSecret(
-        self, request: rt.GetBulkSecretRequest, context: Ctx
-    ) -> rt.GetBulkSecretResponse:
+    async def GetBulkSecret(self, request: rt.GetBulkSecretRequest, context: Ctx) -> rt.GetBulkSecretResponse:
         store = self.host.component("secret_store", request.store_name, "store_name", SecretStore)
         resp = rt.GetBulkSecretResponse()
         for key, values in store.bulk().items():

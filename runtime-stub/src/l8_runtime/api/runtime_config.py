@@ -38,9 +38,7 @@ class ConfigurationMixin:
         return rt.GetConfigurationResponse(items=[config_item_to_pb(i) for i in store.get(sel)])
 
     @unary
-    async def SaveConfiguration(
-        self, request: rt.SaveConfigurationRequest, context: Ctx
-    ) -> empty_pb2.Empty:
+    async def SaveConfiguration(self, request: rt.SaveConfigurationRequest, context: Ctx) -> empty_pb2.Empty:
         store = self._config(request.store_name)
         store.save(self.host.ctx.app_id, [config_item_from_pb(i) for i in request.items])
         return empty_pb2.Empty()

@@ -25,9 +25,7 @@ class FileMixin:
         return self.host.component("file", name, field, FileStore)
 
     @stream
-    async def GetFile(
-        self, request: rt.GetFileRequest, context: Ctx
-    ) -> AsyncIterator[rt.GetFileResponse]:
+    async def GetFile(self, request: rt.GetFileRequest, context: Ctx) -> AsyncIterator[rt.GetFileResponse]:
         store = self._files(request.store_name)
         if not request.name:
             raise invalid("name must not be empty", field="name")
@@ -58,9 +56,7 @@ class FileMixin:
         return empty_pb2.Empty()
 
     @unary
-    async def ListFile(
-        self, request: rt.ListFileRequest, context: Ctx
-    ) -> rt.ListFileResp:
+    async def ListFile(self, request: rt.ListFileRequest, context: Ctx) -> rt.ListFileResp:
         store = self._files(request.request.store_name, "request.store_name")
         infos, marker, truncated = store.list(request.request.name, request.page_size, request.marker)
         files = [
@@ -80,9 +76,7 @@ class FileMixin:
         return empty_pb2.Empty()
 
     @unary
-    async def GetFileMeta(
-        self, request: rt.GetFileMetaRequest, context: Ctx
-    ) -> rt.GetFileMetaResponse:
+    async def GetFileMeta(self, request: rt.GetFileMetaRequest, context: Ctx) -> rt.GetFileMetaResponse:
         store = self._files(request.request.store_name, "request.store_name")
         if not request.request.name:
             raise invalid("request.name must not be empty", field="request.name")

@@ -31,9 +31,7 @@ class PubSubMixin:
         return self.host.component("pub_subs", name, field, PubSub)
 
     @unary
-    async def PublishEvent(
-        self, request: rt.PublishEventRequest, context: Ctx
-    ) -> empty_pb2.Empty:
+    async def PublishEvent(self, request: rt.PublishEventRequest, context: Ctx) -> empty_pb2.Empty:
         ps = self._pubsub(request.pubsub_name)
         require(request.topic, "topic")
         await ps.publish(request.topic, request.data, request.data_content_type, dict(request.metadata))

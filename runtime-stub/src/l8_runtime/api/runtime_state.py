@@ -35,18 +35,14 @@ class StateMixin:
         return self.host.component("state", name, field, StateStore)
 
     @unary
-    async def GetState(
-        self, request: rt.GetStateRequest, context: Ctx
-    ) -> rt.GetStateResponse:
+    async def GetState(self, request: rt.GetStateRequest, context: Ctx) -> rt.GetStateResponse:
         store = self._store(request.store_name)
         require(request.key, "key")
         r = store.get(request.key)
         return rt.GetStateResponse(data=r.value, etag=r.etag, metadata=dict(r.metadata))
 
     @unary
-    async def GetBulkState(
-        self, request: rt.GetBulkStateRequest, context: Ctx
-    ) -> rt.GetBulkStateResponse:
+    async def GetBulkState(self, request: rt.GetBulkStateRequest, context: Ctx) -> rt.GetBulkStateResponse:
         store = self._store(request.store_name)
         if request.parallelism < 0:
             raise invalid("parallelism must not be negative", field="parallelism")
@@ -57,26 +53,20 @@ class StateMixin:
         return rt.GetBulkStateResponse(items=items)
 
     @unary
-    async def SaveState(
-        self, request: rt.SaveStateRequest, context: Ctx
-    ) -> empty_pb2.Empty:
+    async def SaveState(self, request: rt.SaveStateRequest, context: Ctx) -> empty_pb2.Empty:
         store = self._store(request.store_name)
         store.save([_set_op(item, f"states[{i}]") for i, item in enumerate(request.states)])
         return empty_pb2.Empty()
 
     @unary
-    async def DeleteState(
-        self, request: rt.DeleteStateRequest, context: Ctx
-    ) -> empty_pb2.Empty:
+    async def DeleteState(self, request: rt.DeleteStateRequest, context: Ctx) -> empty_pb2.Empty:
         store = self._store(request.store_name)
         require(request.key, "key")
         store.delete(DeleteOp(request.key, etag(request), concurrency(request)))
         return empty_pb2.Empty()
 
     @unary
-    async def DeleteBulkState(
-        self, request: rt.DeleteBulkStateRequest, context: Ctx
-    ) -> empty_pb2.Empty:
+    async def DeleteBulkState(self, request: rt.DeleteBulkStateRequest, context: Ctx) -> empty_pb2.Empty:
         store = self._store(request.store_name)
         store.bulk_delete([_delete_op(item, f"states[{i}]") for i, item in enumerate(request.states)])
         return empty_pb2.Empty()

@@ -12,19 +12,22 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
-from typing import Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 
 import grpc
 from google.protobuf import any_pb2
-from google.rpc import error_details_pb2, status_pb2
-from grpc_status import rpc_status
+from google.rpc import error_details_pb2, status_pb2  # type: ignore[import-untyped]
+from grpc_status import rpc_status  # type: ignore[attr-defined]
 
 from ..components.base import ComponentConfigError
 from ..errors import DOMAIN, ApiError, invalid
 
 log = logging.getLogger("l8.runtime.api")
 T = TypeVar("T")
-Ctx = grpc.aio.ServicerContext[Any, Any]
+if TYPE_CHECKING:
+    Ctx = grpc.aio.ServicerContext[Any, Any]
+else:  # the grpc classes are not subscriptable at run time
+    Ctx = grpc.aio.ServicerContext
 
 
 def to_status(err: ApiError) -> grpc.Status:
@@ -44,7 +47,10 @@ def to_status(err: ApiError) -> grpc.Status:
         )
         details.append(bad)
     code = getattr(grpc.StatusCode, err.code)
-    return rpc_status.to_status(status_pb2.Status(code=code.value[0], message=err.message, details=details))
+    status: grpc.Status = rpc_status.to_status(
+        status_pb2.Status(code=code.value[0], message=err.message, details=details)
+    )
+    return status
 
 
 async def abort(context: Ctx, err: ApiError) -> NoReturn:

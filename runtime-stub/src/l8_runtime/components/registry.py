@@ -118,7 +118,7 @@ class Components:
                 f"unknown component kind {kind!r}; known: {', '.join(sorted(API_LABELS))}",
                 field="component_config.kind",
             )
-        comp = self.get(api, name, "component_config.name")
+        comp: Component = self.get(api, name, "component_config.name")
         old = dict(comp.metadata)
         try:
             comp.configure(dict(metadata))

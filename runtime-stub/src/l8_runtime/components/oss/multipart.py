@@ -21,7 +21,7 @@ from .listing import ListPage, common_prefix
 from .model import Part, Upload, Version, check_acl, check_bucket_key, check_tags, multipart_etag, page_limit
 
 if TYPE_CHECKING:
-    from .store import ObjectStore
+    from .blobs import BlobStore
 
 MAX_PART = 10_000
 
@@ -30,11 +30,22 @@ class MultipartOps:
     _uploads: dict[str, Upload]
     _mp_lock: threading.RLock
 
+    if TYPE_CHECKING:  # provided by ObjectStore
+        blobs: BlobStore
+
+        def now(self) -> int: ...
+
+        def resolve(self, bucket: str, key: str, version_id: str = "") -> Version: ...
+
+        def commit(
+            self, bucket: str, key: str, w: BlobWriter | tuple[str, int, str], **attrs: Any
+        ) -> Version: ...
+
     def _init_multipart(self) -> None:
         self._uploads = {}
         self._mp_lock = threading.RLock()
 
-    def create_upload(self: ObjectStore, bucket: str, key: str, **attrs: Any) -> Upload:
+    def create_upload(self, bucket: str, key: str, **attrs: Any) -> Upload:
         check_bucket_key(bucket, key)
         attrs["acl"] = check_acl(attrs.get("acl", ""))
         attrs["tags"] = check_tags(dict(attrs.get("tags") or {}), "tagging")
@@ -43,7 +54,7 @@ class MultipartOps:
             self._uploads[up.upload_id] = up
         return up
 
-    def upload(self: ObjectStore, bucket: str, key: str, upload_id: str) -> Upload:
+    def upload(self, bucket: str, key: str, upload_id: str) -> Upload:
         check_bucket_key(bucket, key)
         if not upload_id:
             raise invalid("upload_id must not be empty", field="upload_id")
@@ -58,7 +69,7 @@ class MultipartOps:
         return up
 
     def put_part(
-        self: ObjectStore,
+        self,
         bucket: str,
         key: str,
         upload_id: str,
@@ -85,7 +96,7 @@ class MultipartOps:
         return part
 
     def copy_part(
-        self: ObjectStore,
+        self,
         bucket: str,
         key: str,
         upload_id: str,
@@ -113,9 +124,7 @@ class MultipartOps:
         copied = self.blobs.copy(src.blob, start, size or None)
         return self.put_part(bucket, key, upload_id, number, copied)
 
-    def complete_upload(
-        self: ObjectStore, bucket: str, key: str, upload_id: str, parts: list[tuple[int, str]]
-    ) -> Version:
+    def complete_upload(self, bucket: str, key: str, upload_id: str, parts: list[tuple[int, str]]) -> Version:
         up = self.upload(bucket, key, upload_id)
         if not parts:
             raise invalid(
@@ -159,17 +168,17 @@ class MultipartOps:
         self._drop_upload(up)
         return v
 
-    def abort_upload(self: ObjectStore, bucket: str, key: str, upload_id: str) -> None:
+    def abort_upload(self, bucket: str, key: str, upload_id: str) -> None:
         self._drop_upload(self.upload(bucket, key, upload_id))
 
-    def _drop_upload(self: ObjectStore, up: Upload) -> None:
+    def _drop_upload(self, up: Upload) -> None:
         with self._mp_lock:
             self._uploads.pop(up.upload_id, None)
         for part in up.parts.values():
             self.blobs.delete(part.blob)
 
     def list_uploads(
-        self: ObjectStore,
+        self,
         bucket: str,
         prefix: str = "",
         key_marker: str = "",
@@ -218,7 +227,7 @@ class MultipartOps:
         return ListPage(items, prefixes, truncated, nk, nu, limit=limit)
 
     def list_parts(
-        self: ObjectStore, bucket: str, key: str, upload_id: str, marker: int = 0, max_parts: int = 0
+        self, bucket: str, key: str, upload_id: str, marker: int = 0, max_parts: int = 0
     ) -> ListPage:
         up = self.upload(bucket, key, upload_id)
         limit = page_limit(max_parts, "max_parts")
