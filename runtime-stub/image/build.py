@@ -21,10 +21,12 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import IO
@@ -189,6 +191,31 @@ def inputs_digest(base_id: str, package_dirs: Sequence[Path] = PACKAGE_DIRS) -> 
     return digest.hexdigest()
 
 
+def _wheel_prefix(package_dir: Path) -> str:
+    name = tomllib.loads((package_dir / "pyproject.toml").read_text())["project"]["name"]
+    return re.sub(r"[-_.]+", "_", name).lower() + "-"
+
+
+def split_wheelhouse(wheels: Path, package_dirs: Sequence[Path]) -> None:
+    """Move wheels/all/*.whl into wheels/project (the packages built from package_dirs) and wheels/deps
+    (everything else), so the image caches the dependency layer across project changes."""
+    prefixes = tuple(_wheel_prefix(p) for p in package_dirs)
+    for sub in ("deps", "project"):
+        (wheels / sub).mkdir(parents=True, exist_ok=True)
+    for wheel in sorted((wheels / "all").glob("*.whl")):
+        target = "project" if wheel.name.lower().startswith(prefixes) else "deps"
+        wheel.rename(wheels / target / wheel.name)
+    (wheels / "all").rmdir()
+    built = [w.name.lower() for w in (wheels / "project").iterdir()]
+    missing = [
+        p.name
+        for p, pre in zip(package_dirs, prefixes, strict=True)
+        if not any(b.startswith(pre) for b in built)
+    ]
+    if missing:
+        raise ImageError(f"pip wheel made no wheel for {', '.join(missing)}")
+
+
 def ensure_runtime(
     out: IO[str],
     *,
@@ -211,15 +238,18 @@ def ensure_runtime(
     if current == digest and not force:
         out.write(f"runtime: {RUNTIME_TAG} is up to date (inputs {digest[:12]}): nothing to do\n")
         return False
+    previous = image_id(RUNTIME_TAG)
     work = REPO / ".cache"
     work.mkdir(parents=True, exist_ok=True)
     context = Path(tempfile.mkdtemp(prefix="runtime-image-", dir=work))  # own dir: concurrent builds
     try:
         out.write(f"runtime: building the wheelhouse in {context.relative_to(REPO)}/wheelhouse\n")
         out.flush()
-        pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(context / "wheelhouse")]
+        wheels = context / "wheelhouse"
+        pip = [sys.executable, "-m", "pip", "wheel", "--quiet", "--wheel-dir", str(wheels / "all")]
         if subprocess.run([*pip, *(str(p) for p in package_dirs)]).returncode != 0:
             raise ImageError("pip wheel failed (see above)")
+        split_wheelhouse(wheels, package_dirs)
         shutil.copyfile(DOCKERFILE, context / "Dockerfile")
         out.write(f"runtime: docker build {RUNTIME_TAG} FROM {base_image}\n")
         out.flush()
@@ -228,8 +258,13 @@ def ensure_runtime(
                capture=False)  # fmt: skip
     finally:
         shutil.rmtree(context, ignore_errors=True)
-        docker("image", "prune", "--force", "--filter", f"label=org.l8sdk.build={digest}", check=False)
-    out.write(f"runtime: built {RUNTIME_TAG} ({image_id(RUNTIME_TAG)}, inputs {digest[:12]})\n")
+        # drop the deps-stage images of earlier builds; this build's stays as the layer cache of the next
+        docker("image", "prune", "--force", "--filter", "label=org.l8sdk.stage=deps",
+               "--filter", f"label!=org.l8sdk.build={digest}", check=False)  # fmt: skip
+    built = image_id(RUNTIME_TAG)
+    if previous and previous != built:  # the replaced image, now untagged; kept if a container still uses it
+        docker("image", "rm", previous, check=False)
+    out.write(f"runtime: built {RUNTIME_TAG} ({built}, inputs {digest[:12]})\n")
     return True
 
 

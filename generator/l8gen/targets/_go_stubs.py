@@ -23,7 +23,7 @@ from l8gen.protoc import run_plugin
 from l8gen.targets._go_protogen import GoPackage
 from l8gen.toolchain.bootstrap import GO_PLUGINS, GOBIN, installed_go_module_version
 
-_VERSIONS_BLOCK = re.compile(r"^// versions:\n(?://[ \t]+(?:- )?\S.*\n)+", re.MULTILINE)
+_VERSIONS_BLOCK = re.compile(r"^// versions:\n(?://[ \t]+(?:- )?protoc[\w-]*[ \t]+v\S*\n)+", re.MULTILINE)
 _checked: dict[str, Path] = {}
 
 
@@ -42,7 +42,8 @@ def plugin_path(binary: str) -> Path:
             continue
         have = installed_go_module_version(path, package)
         if have != version:
-            raise ConfigError(f"{path} is {binary} {have or '(unknown version)'}, the Go target needs {version}: {hint}")
+            found = have or "(unknown version)"
+            raise ConfigError(f"{path} is {binary} {found}, the Go target needs {version}: {hint}")
         _checked[binary] = path
         return path
     raise ConfigError(f"{binary} {version} not found in $L8GEN_GOBIN, {GOBIN} or PATH: {hint}")

@@ -13,7 +13,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from l8gen.ir.model import Api, Doc, Message, Method, Service
-from l8gen.naming.common import Origin, origin_of
 from l8gen.targets import _go_protogen as protogen
 from l8gen.targets._go_naming import GoIdents
 
@@ -21,13 +20,11 @@ from l8gen.targets._go_naming import GoIdents
 CLIENT_MEMBERS = (
     "Close", "Conn", "Endpoint", "WaitForReady", "SubscribeTopic", "WatchConfiguration",
 )
-# Package-level identifiers of package l8 (static templates); service files must not shadow them.
 # Imports the generated Go files use; a stub package alias must not take one of these names.
 RESERVED_ALIASES = frozenset({
     "context", "errors", "fmt", "io", "iter", "os", "proto", "protojson", "grpc", "codes", "status",
     "metadata", "l8", "json", "bufio", "sync", "time", "slices", "strings", "net", "testing", "bytes",
 })
-SHAPES = ("unary", "server_stream", "client_stream", "bidi")
 
 
 @dataclass(frozen=True)
@@ -126,7 +123,8 @@ class _Builder:
         self._aliases: dict[str, str] = {}  # import path -> alias
         taken = set(RESERVED_ALIASES)
         # Well-known type packages first: they keep their own names (anypb, emptypb...).
-        paths = [*sorted(protogen.WELL_KNOWN.values()), *sorted({p.import_path for p in self.layout.values()})]
+        own_paths = sorted({p.import_path for p in self.layout.values()})
+        paths = [*sorted(protogen.WELL_KNOWN.values()), *own_paths]
         for path in paths:
             base = protogen.package_name_of(path, self.layout)
             alias, n = base, 2
@@ -147,8 +145,11 @@ class _Builder:
         name = self.idents.method(method)
         rpc = f"{service.full_name}/{method.name}"
         shape = method.shape
-        upload = _single_bytes_field(self.api.message(method.input_type)) if shape == "client_stream" else ""
-        download = _single_bytes_field(self.api.message(method.output_type)) if shape == "server_stream" else ""
+        upload = download = ""
+        if shape == "client_stream":
+            upload = _single_bytes_field(self.api.message(method.input_type))
+        if shape == "server_stream":
+            download = _single_bytes_field(self.api.message(method.output_type))
         helper = self.idents.helper
         fallback = f"{name} calls {rpc}."
         return GoMethod(
@@ -183,7 +184,8 @@ class _Builder:
                 used["google.golang.org/protobuf/proto"] = GoImport("google.golang.org/protobuf/proto", "")
         return GoService(
             full_name=service.full_name, name=service.name, file_stem=self.idents.file_stem(service),
-            stub_field="stub" + self.idents.naming.service(service), stub_import=GoImport(path, alias), stub_client=f"{alias}.{go_service}Client",
+            stub_field="stub" + self.idents.naming.service(service), stub_import=GoImport(path, alias),
+            stub_client=f"{alias}.{go_service}Client",
             stub_new=f"{alias}.New{go_service}Client", stub_server=f"{alias}.{go_service}Server",
             stub_register=f"{alias}.Register{go_service}Server",
             stub_unimplemented=f"{alias}.Unimplemented{go_service}Server",
@@ -191,6 +193,10 @@ class _Builder:
             methods=methods, imports=tuple(sorted(used.values(), key=lambda i: i.path)),
             std_imports=tuple(sorted(std)),
         )
+
+    @staticmethod
+    def _all(services: tuple[GoService, ...]) -> list[GoMethod]:
+        return [m for s in services for m in s.methods]
 
     def build(self, version: str, module: str) -> GoView:
         clients = tuple(self.service(s) for s in self.api.client_services)
@@ -204,7 +210,7 @@ class _Builder:
         aliases = {f.package: self._aliases[self.layout[f.name].import_path] for f in self.api.files
                    if f.name in self.layout}
         examples: dict[str, GoMethod] = {}
-        for method in sorted((m for s in clients for m in s.methods), key=lambda m: m.rpc):
+        for method in sorted(self._all(clients), key=lambda m: m.rpc):
             examples.setdefault(method.shape, method)
             if method.shape == "unary":
                 examples.setdefault("unary_idempotent" if method.idempotent else "unary_mutating", method)
@@ -212,7 +218,7 @@ class _Builder:
                 examples.setdefault("upload", method)
             if method.download_field:
                 examples.setdefault("download", method)
-        retryable = tuple(sorted((m.service, m.proto_name) for s in clients for m in s.methods if m.idempotent))
+        retryable = tuple(sorted((m.service, m.proto_name) for m in self._all(clients) if m.idempotent))
         return GoView(
             module=module, version=version, services=clients, app_services=apps,
             imports=tuple(sorted(imports.values(), key=lambda i: i.path)), aliases=aliases,
@@ -226,5 +232,3 @@ def build_view(
     """The Go view of ``api`` without the ``internal`` proto packages (NamingError on collisions)."""
     return _Builder(api, module, overrides, internal or set()).build(version, module)
 
-
-__all__ = ["GoImport", "GoMethod", "GoService", "GoView", "Origin", "build_view", "origin_of", "SHAPES"]

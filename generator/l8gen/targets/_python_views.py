@@ -75,7 +75,8 @@ class ServiceView:
     async_methods_class: str
     async_client_class: str
     flat: bool  # methods also on Client/AsyncClient directly
-    docstring: str  # class docstring body (one line)
+    docstring: str  # class docstring text (the doc's first paragraph, wrapped for a class body)
+    summary: str  # the same on one line (README)
     import_block: str  # the module's imports (sorted and grouped like ruff's isort)
     methods: tuple[MethodView, ...]
     example: str  # README snippet (sync)
@@ -131,6 +132,11 @@ def docstring(body: str, indent: int, fallback: str) -> str:
         return f'{pad}"""{lines[0]}"""'
     rendered = [f'{pad}"""{lines[0]}'] + [f"{pad}{line}" if line else "" for line in lines[1:]]
     return "\n".join(rendered + [f'{pad}"""'])
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of a comment, on one line."""
+    return " ".join(text.strip().split("\n\n", 1)[0].split())
 
 
 def _args_section(params: Sequence[ParamView], extra: Sequence[tuple[str, str]]) -> str:
@@ -232,11 +238,12 @@ class ViewBuilder:
                                           ("Async", "Client"))]
         taken = {n.method(m) for m in service.methods}
         methods = tuple(self.method(service, m, taken) for m in service.methods)
-        summary = service.doc.summary or f"The {service.name} service."
+        summary = first_paragraph(service.doc.text) or f"The {service.name} service."
         return ServiceView(
             full_name=service.full_name, name=service.name, attr=attr, methods_class=classes[0],
             client_class=classes[1], async_methods_class=classes[2], async_client_class=classes[3], flat=flat,
-            docstring=_escape_doc(summary), import_block=self.service_imports(service, methods),
+            docstring="\n    ".join(textwrap.wrap(_escape_doc(summary), LINE - 8)), summary=summary,
+            import_block=self.service_imports(service, methods),
             methods=methods, example=self.example(attr, methods, flat))
 
     def referenced_types(self, message: Message) -> set[str]:
@@ -292,7 +299,7 @@ class ViewBuilder:
     def example(self, attr: str, methods: Sequence[MethodView], flat: bool) -> str:
         unary = [m for m in methods if m.shape == "unary"] or list(methods)
         m = unary[0]
-        args = ", ".join([f'{p.name}="{p.field}"' for p in m.params if p.annotation == "str"][:3])
+        args = ", ".join([f'{p.name}="my_{p.field}"' for p in m.params if p.annotation == "str"][:3])
         if m.shape == "client_stream" or m.shape == "bidi":
             args = ""
         return f"client.{attr}.{m.name}({args})"

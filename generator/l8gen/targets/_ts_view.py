@@ -1,14 +1,18 @@
 """The language view of the Node/TypeScript target: IR + protobuf-es exports + TS names -> template context.
 
-Pipeline place: ``targets.typescript`` builds ``view(...)`` once; the templates under
-``templates/typescript`` only print it. Names come from ``naming.typescript`` (client methods, with the
-user override map) and from the protobuf-es output (message/service identifiers, see ``_ts_es``); the
-derived helper names (``<method>From`` upload helpers) are collision-checked here.
+Pipeline place: ``targets.typescript`` builds the view once; the templates under ``templates/typescript``
+only print it. Names come from ``naming.typescript`` (client methods, with the user override map) and from
+the protobuf-es output (message/service identifiers, see ``_ts_es``). Two more naming passes live here:
+
+- import aliases: a protobuf-es export used by the client or the driver keeps its name unless another
+  module exports the same name or it clashes with a name the templates define (``Client``, ``CallOptions``
+  ...); then it is imported as ``<name>$<n>`` (``n`` = rank of its module, sorted);
+- derived helper names (``<method>From`` upload helpers), collision-checked against every client member.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
@@ -18,13 +22,25 @@ from l8gen.targets._ts_es import EsSymbol, exported_names, file_const, module_of
 
 # Members of the generated Client class that RPC methods must not take.
 CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed")
+# Identifiers the client/driver templates define or import themselves: protobuf-es exports get aliased.
+TEMPLATE_NAMES = frozenset({
+    "Client", "CallCore", "MessageInitShape", "UploadOptions", "ResolvedEndpoint", "CallOptions", "ClientOptions",
+    "BidiStream", "ByteSource", "ServerStream", "StreamInput", "Subscription", "SubscribeOptions",
+    "TopicEventHandler", "WaitForReadyOptions", "createRegistry", "DescMessage", "Message", "MessageShape",
+    "Registry", "REGISTRY", "Entry", "Erased", "unary", "serverStream", "clientStream", "bidi", "RPCS",
+    "APP_RPCS",
+})
 # Names exported by src/index.ts itself; a protobuf-es module exporting one of them is namespaced.
 SDK_EXPORTS = frozenset({
     "Client", "L8Error", "AppCallbackServer", "Subscription", "ServerStream", "BidiStream", "resolveEndpoint",
     "resolveToken", "parseEndpoint", "registerDetailTypes", "statusName", "STATUS_NAMES", "DEFAULT_CHUNK_SIZE",
     "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_RECEIVE_MESSAGE_BYTES", "SDK_VERSION", "PushQueue",
+    "WaitForReadyOptions", "ErrorDetail", "L8ErrorInit", "StatusName", "Environment", "ResolvedEndpoint",
+    "CallOptions", "ClientOptions", "Metadata", "RetryPolicy", "TlsOptions", "UploadOptions", "ByteSource",
+    "StreamInput", "SubscribeOptions", "TopicEventHandler", "TopicEventStatus", "AppCallbackServerOptions",
+    "TopicOptions",
 })
-SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
+SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime/SubscribeTopicEvents"
 APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
 
 
@@ -35,6 +51,20 @@ def jsdoc(doc: Doc, indent: str = "") -> list[str]:
 
 
 @dataclass(frozen=True)
+class Ref:
+    """A protobuf-es export as used by generated code: ``local`` is the identifier in the importing file and
+    ``spec`` the import specifier text (``Hello`` or ``Hello as Hello$2``)."""
+
+    module: str  # relative to src/: "./gen/spec/proto/runtime/v1/runtime_pb.js", or "@bufbuild/protobuf/wkt"
+    name: str
+    local: str
+
+    @property
+    def spec(self) -> str:
+        return self.name if self.name == self.local else f"{self.name} as {self.local}"
+
+
+@dataclass(frozen=True)
 class TsMethod:
     name: str  # proto name "GetState"
     ts_name: str  # client method "getState"
@@ -42,10 +72,10 @@ class TsMethod:
     rpc: str  # "spec.proto.runtime.v1.Runtime/GetState"
     shape: str
     idempotent: bool
-    service_const: str
-    service_module: str
-    input: EsSymbol
-    output: EsSymbol
+    service: Ref  # the service descriptor const
+    input_schema: Ref
+    output_schema: Ref
+    output_type: Ref
     doc: tuple[str, ...]
     upload_helper: str | None  # "putFileFrom" for client streams with exactly one bytes field
     upload_field: str | None  # protobuf-es property of that bytes field
@@ -55,8 +85,7 @@ class TsMethod:
 class TsService:
     full_name: str
     name: str
-    const: str
-    module: str
+    ref: Ref
     role: str
     methods: tuple[TsMethod, ...]
     doc: tuple[str, ...]
@@ -83,32 +112,53 @@ def _bytes_field(message: Message) -> str | None:
     return TypeScriptNaming.es_field(singles[0]) if len(singles) == 1 else None
 
 
-class _Symbols:
-    def __init__(self, symbols: Mapping[str, EsSymbol]) -> None:
-        self.symbols = symbols
+class Aliases:
+    """Local identifiers for the protobuf-es exports the generated layer uses (see the module docstring)."""
 
-    def get(self, full_name: str) -> EsSymbol:
+    def __init__(self, symbols: Mapping[str, EsSymbol], used: Iterable[str]) -> None:
+        self.symbols = symbols
+        pairs: set[tuple[str, str]] = set()
+        for full in used:
+            sym = self.symbol(full)
+            pairs |= {(sym.module, sym.schema), (sym.module, sym.type)}
+        modules_by_name: dict[str, list[str]] = {}
+        for module, name in sorted(pairs):
+            modules_by_name.setdefault(name, []).append(module)
+        self.local: dict[tuple[str, str], str] = {}
+        for name, modules in modules_by_name.items():
+            clash = len(modules) > 1 or name in TEMPLATE_NAMES
+            for rank, module in enumerate(modules, start=1):
+                self.local[(module, name)] = f"{name}${rank}" if clash else name
+
+    def symbol(self, full_name: str) -> EsSymbol:
         found = self.symbols.get(full_name) or wkt_symbol(full_name)
         if found is None:
             raise NamingError(f"typescript: protobuf-es generated no export for {full_name}")
         return found
 
+    def schema(self, full_name: str) -> Ref:
+        sym = self.symbol(full_name)
+        return Ref(sym.module, sym.schema, self.local[(sym.module, sym.schema)])
+
+    def type(self, full_name: str) -> Ref:
+        sym = self.symbol(full_name)
+        return Ref(sym.module, sym.type, self.local[(sym.module, sym.type)])
+
 
 def build_services(api: Api, naming: TypeScriptNaming, symbols: Mapping[str, EsSymbol]) -> tuple[TsService, ...]:
-    lookup = _Symbols(symbols)
+    used = [s.full_name for s in api.services]
+    used += [t for s in api.services for m in s.methods for t in (m.input_type, m.output_type)]
+    aliases = Aliases(symbols, used)
     taken = set(CLIENT_MEMBERS) | {naming.method(m) for s in api.services for m in s.methods}
     services = []
     for service in api.services:
-        methods = []
-        for method in service.methods:
-            methods.append(_method(api, service, method, naming, lookup, taken))
-        svc = lookup.get(service.full_name)
-        services.append(TsService(service.full_name, service.name, svc.schema, svc.module, service.role,
-                                  tuple(methods), tuple(jsdoc(service.doc, "  "))))
+        methods = tuple(_method(api, service, m, naming, aliases, taken) for m in service.methods)
+        services.append(TsService(service.full_name, service.name, aliases.schema(service.full_name),
+                                  service.role, methods, tuple(jsdoc(service.doc, "  "))))
     return tuple(services)
 
 
-def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming, lookup: _Symbols,
+def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming, aliases: Aliases,
             taken: set[str]) -> TsMethod:
     ts_name = naming.method(method)
     helper = field = None
@@ -129,44 +179,38 @@ def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming
     return TsMethod(
         name=method.name, ts_name=ts_name, es_local=es_method_local(method.name),
         rpc=method.path.lstrip("/"), shape=method.shape, idempotent=method.idempotent,
-        service_const=lookup.get(service.full_name).schema, service_module=lookup.get(service.full_name).module,
-        input=lookup.get(method.input_type),
-        output=lookup.get(method.output_type), doc=tuple(jsdoc(method.doc, "  ")),
-        upload_helper=helper, upload_field=field,
+        service=aliases.schema(service.full_name), input_schema=aliases.schema(method.input_type),
+        output_schema=aliases.schema(method.output_type), output_type=aliases.type(method.output_type),
+        doc=tuple(jsdoc(method.doc, "  ")), upload_helper=helper, upload_field=field,
     )
 
 
-def imports_for(services: tuple[TsService, ...], prefix: str = "./") -> dict[str, dict[str, list[str]]]:
-    """{module specifier: {"values": [...], "types": [...]}} for the client: service consts as values,
-    schemas (used in ``typeof``) and message types as types. ``prefix`` re-roots the ``./`` specifiers."""
+def _grouped(refs: Iterable[tuple[str, Ref]], prefix: str) -> dict[str, dict[str, list[str]]]:
     out: dict[str, dict[str, set[str]]] = {}
-
-    def add(module: str, kind: str, name: str) -> None:
-        spec = module if not module.startswith("./") else prefix + module[2:]
-        out.setdefault(spec, {"values": set(), "types": set()})[kind].add(name)
-
-    for service in services:
-        if service.role != "client":
-            continue
-        add(service.module, "values", service.const)
-        for method in service.methods:
-            add(method.input.module, "types", method.input.schema)
-            add(method.output.module, "types", method.output.type)
+    for kind, ref in refs:
+        module = ref.module.replace("./", prefix, 1) if ref.module.startswith("./") else ref.module
+        out.setdefault(module, {"values": set(), "types": set()})[kind].add(ref.spec)
     return {m: {k: sorted(v) for k, v in kinds.items()} for m, kinds in sorted(out.items())}
 
 
-def driver_imports(services: tuple[TsService, ...], package: str) -> dict[str, list[str]]:
-    """{module specifier: schema names} the compat driver's RPC table imports (through the package's
-    ``./gen/*.js`` subpath export, as a user would)."""
-    out: dict[str, set[str]] = {}
+def client_imports(services: tuple[TsService, ...]) -> dict[str, dict[str, list[str]]]:
+    """{module: {"values": [...], "types": [...]}} for src/client.ts: service consts as values, request
+    schemas (used in ``typeof``) and response types as types."""
+    refs: list[tuple[str, Ref]] = []
     for service in services:
-        if service.role != "client":
-            continue
-        for method in service.methods:
-            for symbol in (method.input, method.output):
-                module = symbol.module.replace("./gen/", f"{package}/gen/", 1)
-                out.setdefault(module, set()).add(symbol.schema)
-    return {m: sorted(v) for m, v in sorted(out.items())}
+        if service.role == "client":
+            refs.append(("values", service.ref))
+            for m in service.methods:
+                refs += [("types", m.input_schema), ("types", m.output_type)]
+    return _grouped(refs, "./")
+
+
+def driver_imports(services: tuple[TsService, ...], package: str) -> dict[str, dict[str, list[str]]]:
+    """The compat driver's RPC table imports the request/response schemas through the package's
+    ``./gen/*.js`` subpath export, as a user would."""
+    refs = [("values", r) for s in services if s.role == "client" for m in s.methods
+            for r in (m.input_schema, m.output_schema)]
+    return _grouped(refs, f"{package}/")
 
 
 def index_modules(api: Api, es_files: Mapping[str, str]) -> tuple[TsModule, ...]:

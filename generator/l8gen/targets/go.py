@@ -50,7 +50,8 @@ def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
     runtime_alias = view.aliases.get("spec.proto.runtime.v1", "")
     app = next((s for s in view.app_services if s.full_name == APP_CALLBACK), None)
     topic, config = view.method(SUBSCRIBE_TOPIC), view.method(SUBSCRIBE_CONFIG)
-    owner = (topic or config).service if (topic or config) else ""
+    either = topic or config
+    owner = either.service if either is not None else ""
     return {
         "module": view.module,
         "version": opts.version,

@@ -45,7 +45,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     services = view.build_services(api, naming, symbols)
     client_services = tuple(s for s in services if s.role == "client")
     methods = {m.rpc: m for s in services for m in s.methods}
-    subscribe = methods.get(view.SUBSCRIBE_RPC.rsplit(".", 1)[0] + "/" + view.SUBSCRIBE_RPC.rsplit(".", 1)[1])
+    subscribe = methods.get(view.SUBSCRIBE_RPC)
     app_callback = next((s for s in services if s.full_name == view.APP_CALLBACK and s.role == "app"), None)
     upload = next((m for s in client_services for m in s.methods if m.rpc.endswith("Runtime/PutFile")
                    and m.upload_helper), None)
@@ -62,7 +62,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "client_services": client_services,
         "client_methods": tuple(m for s in client_services for m in s.methods),
         "app_services": tuple(s for s in services if s.role == "app"),
-        "client_imports": view.imports_for(services),
+        "client_imports": view.client_imports(services),
         "driver_imports": view.driver_imports(services, opts.node_package),
         "index_modules": view.index_modules(api, es_files),
         "subscribe": subscribe,
@@ -73,11 +73,25 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     }
 
 
+def _without_internal(api: Api, opts: GenOptions) -> Api:
+    internal = set(opts.internal_packages)
+    if not internal:
+        return api
+    return Api(
+        files=tuple(f for f in api.files if f.package not in internal),
+        services=tuple(s for s in api.services if s.package not in internal),
+        messages=tuple(m for m in api.messages if m.package not in internal),
+        enums=tuple(e for e in api.enums if e.package not in internal),
+    )
+
+
 class TypeScriptTarget:
     name = "typescript"
     out_dir = "sdks/node"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
+        # internal packages (the harness control service) get neither message code nor a client layer
+        api = _without_internal(api, opts)
         es = generate_es(fds, [f.name for f in api.files])
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
         renderer = Renderer("typescript", opts.user_templates)

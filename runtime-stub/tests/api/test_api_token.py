@@ -94,3 +94,14 @@ def test_observed_metadata_and_logs_never_show_the_token(secured):
     assert calls_[0].metadata["authorization"] == "Bearer <redacted>"
     assert TOKEN not in stream.getvalue() and "wrong" not in stream.getvalue()
     assert "call rejected" in stream.getvalue()
+
+
+def test_reflection_needs_the_token(secured):
+    from grpc_reflection.v1alpha import reflection_pb2, reflection_pb2_grpc
+
+    r, _ = secured
+    stub = reflection_pb2_grpc.ServerReflectionStub(r.channel)
+    request = reflection_pb2.ServerReflectionRequest(list_services="")
+    assert code_of(stub.ServerReflectionInfo, iter([request])) == grpc.StatusCode.UNAUTHENTICATED
+    [resp] = list(stub.ServerReflectionInfo(iter([request]), metadata=GOOD))
+    assert len(resp.list_services_response.service) >= 9

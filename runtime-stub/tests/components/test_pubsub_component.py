@@ -43,6 +43,16 @@ async def settle(seconds: float = 0.05) -> None:
     await asyncio.sleep(seconds)
 
 
+async def until(condition: Callable[[], bool], timeout: float = 5.0) -> None:
+    """Wait for a condition instead of a fixed sleep (the machine may be busy)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not condition():
+        if loop.time() > deadline:
+            raise AssertionError("condition not met in time")
+        await asyncio.sleep(0.005)
+
+
 def test_event_carries_cloudevents_fields(tmp_path):
     ps = broker(tmp_path)
     ev = ps.make_event("t", b"data", "text/plain", {"key": "k1"})
@@ -68,7 +78,7 @@ def test_push_delivery_in_publish_order(tmp_path):
         ps = broker(tmp_path, app)
         for i in range(5):
             await ps.publish("t", str(i).encode())
-        await settle()
+        await until(lambda: len(app.seen) == 5)
         ps.close()
         return [d for _, _, d in app.seen]
 
@@ -80,7 +90,7 @@ def test_retry_redelivers_until_success(tmp_path):
         app = FakeApp(lambda e, n: RETRY if n <= 2 else SUCCESS)
         ps = broker(tmp_path, app)
         ev = await ps.publish("t", b"x")
-        await settle()
+        await until(lambda: len(ps.deliveries()) == 3)
         ps.close()
         return ev, app, ps.deliveries()
 
@@ -94,7 +104,8 @@ def test_retry_exhaustion_goes_to_dead_letter(tmp_path):
         app = FakeApp(lambda e, n: RETRY if e.topic == "t" else SUCCESS, dead_letter_topic="dlq")
         ps = broker(tmp_path, app, topics=("t", "dlq"), maxDeliveryAttempts="3")
         await ps.publish("t", b"x")
-        await settle(0.1)
+        await until(lambda: len(app.seen) == 4)
+        await settle()
         ps.close()
         return app
 
@@ -113,7 +124,7 @@ def test_drop_goes_to_dead_letter_at_once_with_reason(tmp_path):
         app = FakeApp(answer, dead_letter_topic="dlq")
         ps = broker(tmp_path, app, topics=("t", "dlq"))
         await ps.publish("t", b"x")
-        await settle()
+        await until(lambda: len(got) == 2)
         ps.close()
         return got
 
@@ -228,6 +239,7 @@ def test_mutant_pubsub_retry_ignored_does_not_redeliver(tmp_path):
 
         ps.push_router = route
         await ps.publish("t", b"x")
+        await until(lambda: bool(ps.deliveries()))
         await settle()
         ps.close()
         return app

@@ -77,3 +77,28 @@ def test_digest_ignores_tests_caches_and_bytecode(build: ModuleType, tmp_path: P
         (pkg / extra).parent.mkdir(parents=True, exist_ok=True)
         (pkg / extra).write_text("noise")
     assert build.inputs_digest("b", (pkg,)) == first
+
+
+def test_wheelhouse_split_puts_project_wheels_apart(build: ModuleType, tmp_path: Path) -> None:
+    sdk, runtime = tmp_path / "python", tmp_path / "runtime-stub"
+    for pkg, name in ((sdk, "l8sdk"), (runtime, "l8-runtime")):
+        pkg.mkdir()
+        (pkg / "pyproject.toml").write_text(f"[project]\nname = '{name}'\n")
+    wheels = tmp_path / "wheelhouse"
+    (wheels / "all").mkdir(parents=True)
+    names = ["l8sdk-0.1.0-py3-none-any.whl", "l8_runtime-0.1.0-py3-none-any.whl", "grpcio-1.0-cp311-x.whl",
+             "l8sdk_extras-1.0-py3-none-any.whl"]  # fmt: skip
+    for name in names:
+        (wheels / "all" / name).write_text("")
+    build.split_wheelhouse(wheels, (sdk, runtime))
+    assert sorted(p.name for p in (wheels / "project").iterdir()) == sorted(names[:2])
+    assert sorted(p.name for p in (wheels / "deps").iterdir()) == sorted(names[2:])
+
+
+def test_wheelhouse_split_fails_when_a_project_wheel_is_missing(build: ModuleType, tmp_path: Path) -> None:
+    pkg = tmp_path / "python"
+    pkg.mkdir()
+    (pkg / "pyproject.toml").write_text("[project]\nname = 'l8sdk'\n")
+    (tmp_path / "wh" / "all").mkdir(parents=True)
+    with pytest.raises(build.ImageError, match="no wheel for python"):
+        build.split_wheelhouse(tmp_path / "wh", (pkg,))

@@ -30,6 +30,7 @@ from .status import unary
 
 log = logging.getLogger("l8.runtime.appcallback")
 RECEIVED_LIMIT = 10_000
+_CLOSING: set[asyncio.Task[None]] = set()
 
 
 class _PushSubscriber:
@@ -71,7 +72,9 @@ class AppCallbackLink:
             old = self._channel
             self._channel = None
             try:
-                asyncio.get_running_loop().create_task(old.close())
+                task = asyncio.get_running_loop().create_task(old.close())
+                _CLOSING.add(task)  # keep a reference until it is done
+                task.add_done_callback(_CLOSING.discard)
             except RuntimeError:
                 pass
         self._address = address or None

@@ -16,8 +16,8 @@ Delivery model (in-memory broker):
   DROP goes to the dead-letter topic at once (if any). A dead-lettered message keeps its id and data and
   gets metadata ``deadLetterReason`` (DROP or RETRY_EXHAUSTED) and ``originalTopic``.
 - A message published with no subscriber is discarded (in-memory broker semantics).
-- When a stream ends, its unacknowledged messages are kept and delivered to the next stream that
-  subscribes to the same topic.
+- When a stream ends, its unacknowledged and queued messages go to another open stream of the topic,
+  or are kept for the next stream that subscribes to it (at-least-once: a message can arrive twice).
 Every delivery attempt is recorded (``deliveries``) for the control service.
 """
 
@@ -153,6 +153,7 @@ class PubSub(Component):
         self._streams: dict[str, list[StreamSubscriber]] = {}
         self._parked: dict[str, list[tuple[Event, bool]]] = {}
         self._timers: set[asyncio.TimerHandle] = set()
+        self._tasks: set[asyncio.Task[int]] = set()
         self.push_router: PushRouter | None = None
         super().__init__(name, metadata, ctx)
 
@@ -200,7 +201,9 @@ class PubSub(Component):
 
         def fire() -> None:
             self._timers.discard(handle)
-            loop.create_task(self.dispatch(event))
+            task = loop.create_task(self.dispatch(event))
+            self._tasks.add(task)  # keep a reference until it is done
+            task.add_done_callback(self._tasks.discard)
 
         handle = loop.call_later(delay_s, fire)
         self._timers.add(handle)
@@ -242,7 +245,15 @@ class PubSub(Component):
 
     def park_all(self, worker: _Worker) -> None:
         while not worker.queue.empty():
-            self._parked.setdefault(worker.topic, []).append(worker.queue.get_nowait())
+            self._park(worker.topic, worker.queue.get_nowait())
+
+    def _park(self, topic: str, item: tuple[Event, bool]) -> None:
+        """Keep an unacknowledged message for the topic's next stream (or hand it to a live one now)."""
+        streams = [s for s in self._streams.get(topic, []) if not s.closed]
+        if streams:
+            self._worker(streams[0], topic).queue.put_nowait(item)
+        else:
+            self._parked.setdefault(topic, []).append(item)
 
     def _worker(self, sub: Subscriber, topic: str) -> _Worker:
         key = (sub.sid, topic)
@@ -261,7 +272,7 @@ class PubSub(Component):
                 status = await sub.deliver(event)
             except SubscriberGone:
                 self._record(event, sub.channel, sub.sid, attempt, "UNACKED")
-                self._parked.setdefault(event.topic, []).append((event, dead_letters))
+                self._park(event.topic, (event, dead_letters))
                 return "UNACKED"
             except Exception as exc:  # an app error or an ack timeout means "try again later"
                 status, error = RETRY, f"{type(exc).__name__}: {exc}"

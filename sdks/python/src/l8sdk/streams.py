@@ -195,14 +195,21 @@ class AsyncBidiStream(Generic[Req, Resp]):
         try:
             await self._call.write(message)
         except grpc.RpcError as exc:
-            error = from_rpc_error(exc, self._rpc)
-            if error.code == "INTERNAL" and error.message == _AIO_WRITE_RACE:
-                # grpc.aio reports a write that races with the end of the call (server status, broken
-                # connection) as this local INTERNAL error and loses the real status: the stream is gone.
-                error = L8Error("UNAVAILABLE", "the stream ended while sending", rpc=self._rpc)
-            raise error from None
-        except _WRITE_ERRORS as exc:
-            raise L8Error("FAILED_PRECONDITION", f"the stream has ended: {exc}", rpc=self._rpc) from None
+            raise self._error(exc) from None
+        except _WRITE_ERRORS:
+            # The call has already ended: report how it ended (the server's status), like a read would.
+            code = await self._call.code()
+            if code == grpc.StatusCode.OK:
+                raise L8Error("FAILED_PRECONDITION", "send on a finished stream", rpc=self._rpc) from None
+            raise L8Error(code.name, await self._call.details() or "", rpc=self._rpc) from None
+
+    def _error(self, exc: grpc.RpcError) -> L8Error:
+        error = from_rpc_error(exc, self._rpc)
+        if error.code == "INTERNAL" and error.message == _AIO_WRITE_RACE:
+            # grpc.aio reports a write that races with the end of the call (a server status, a broken
+            # connection) as this local INTERNAL error and loses the real status: the stream is gone.
+            return L8Error("UNAVAILABLE", "the stream broke while sending", rpc=self._rpc)
+        return error
 
     async def close(self) -> None:
         """Half-close: no more requests; responses can still be received."""
@@ -211,14 +218,14 @@ class AsyncBidiStream(Generic[Req, Resp]):
             try:
                 await self._call.done_writing()
             except grpc.RpcError as exc:
-                raise from_rpc_error(exc, self._rpc) from None
+                raise self._error(exc) from None
 
     async def recv(self) -> Resp | None:
         """The next response, or None when the server has ended the stream."""
         try:
             item = await self._call.read()
         except grpc.RpcError as exc:
-            raise from_rpc_error(exc, self._rpc) from None
+            raise self._error(exc) from None
         except asyncio.CancelledError:
             if not self._cancelled:
                 raise

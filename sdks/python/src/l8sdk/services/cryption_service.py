@@ -24,7 +24,8 @@ __all__ = [
 
 
 class CryptionServiceMethods:
-    """CryptionService encrypts and decrypts bytes through a named cryption
+    """CryptionService encrypts and decrypts bytes through a named cryption component (in Layotto, e.g.
+    Aliyun KMS or AWS KMS; in the l8sdk reference runtime, the in-memory component `cryption_demo`).
 
     Sync methods of the CryptionService service, mixed into ``Client`` and
     ``CryptionServiceClient``.
@@ -118,7 +119,8 @@ class CryptionServiceClient(CryptionServiceMethods):
 
 
 class AsyncCryptionServiceMethods:
-    """CryptionService encrypts and decrypts bytes through a named cryption
+    """CryptionService encrypts and decrypts bytes through a named cryption component (in Layotto, e.g.
+    Aliyun KMS or AWS KMS; in the l8sdk reference runtime, the in-memory component `cryption_demo`).
 
     Asyncio methods of the CryptionService service, mixed into ``AsyncClient`` and
     ``AsyncCryptionServiceClient``.

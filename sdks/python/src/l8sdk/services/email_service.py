@@ -24,7 +24,8 @@ __all__ = [
 
 
 class EmailServiceMethods:
-    """EmailService sends e-mail through a named email component (in Layotto, e.g.
+    """EmailService sends e-mail through a named email component (in Layotto, e.g. Aliyun DirectMail; in the
+    reference runtime, `email_demo`).
 
     Sync methods of the EmailService service, mixed into ``Client`` and
     ``EmailServiceClient``.
@@ -127,7 +128,8 @@ class EmailServiceClient(EmailServiceMethods):
 
 
 class AsyncEmailServiceMethods:
-    """EmailService sends e-mail through a named email component (in Layotto, e.g.
+    """EmailService sends e-mail through a named email component (in Layotto, e.g. Aliyun DirectMail; in the
+    reference runtime, `email_demo`).
 
     Asyncio methods of the EmailService service, mixed into ``AsyncClient`` and
     ``AsyncEmailServiceClient``.

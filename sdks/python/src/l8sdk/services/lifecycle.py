@@ -25,6 +25,8 @@ __all__ = [
 
 class LifecycleMethods:
     """Lifecycle lets an operator or control plane push new configuration to components that are already
+    running, without restarting the runtime. It is served on the same gRPC port as Runtime (34904 by
+    default).
 
     Sync methods of the Lifecycle service, mixed into ``Client`` and
     ``LifecycleClient``.
@@ -77,6 +79,8 @@ class LifecycleClient(LifecycleMethods):
 
 class AsyncLifecycleMethods:
     """Lifecycle lets an operator or control plane push new configuration to components that are already
+    running, without restarting the runtime. It is served on the same gRPC port as Runtime (34904 by
+    default).
 
     Asyncio methods of the Lifecycle service, mixed into ``AsyncClient`` and
     ``AsyncLifecycleClient``.

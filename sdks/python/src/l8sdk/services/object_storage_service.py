@@ -32,7 +32,9 @@ __all__ = [
 
 
 class ObjectStorageServiceMethods:
-    """ObjectStorageService reads and writes objects in buckets of a named object
+    """ObjectStorageService reads and writes objects in buckets of a named object store (`store_name`;
+    Layotto ships Aliyun OSS, AWS S3, Tencent COS, Huawei OBS, MinIO and Ceph components; the reference
+    runtime's store is `oss_demo`, a local in-memory S3-like store).
 
     Sync methods of the ObjectStorageService service, mixed into ``Client`` and
     ``ObjectStorageServiceClient``.
@@ -1812,7 +1814,9 @@ class ObjectStorageServiceClient(ObjectStorageServiceMethods):
 
 
 class AsyncObjectStorageServiceMethods:
-    """ObjectStorageService reads and writes objects in buckets of a named object
+    """ObjectStorageService reads and writes objects in buckets of a named object store (`store_name`;
+    Layotto ships Aliyun OSS, AWS S3, Tencent COS, Huawei OBS, MinIO and Ceph components; the reference
+    runtime's store is `oss_demo`, a local in-memory S3-like store).
 
     Asyncio methods of the ObjectStorageService service, mixed into ``AsyncClient`` and
     ``AsyncObjectStorageServiceClient``.

@@ -26,7 +26,8 @@ __all__ = [
 
 
 class PhoneCallServiceMethods:
-    """PhoneCallService places voice calls through a named phone component (in
+    """PhoneCallService places voice calls through a named phone component (in Layotto, e.g. Aliyun VMS; in
+    the reference runtime, `phone_demo`).
 
     Sync methods of the PhoneCallService service, mixed into ``Client`` and
     ``PhoneCallServiceClient``.
@@ -89,7 +90,8 @@ class PhoneCallServiceClient(PhoneCallServiceMethods):
 
 
 class AsyncPhoneCallServiceMethods:
-    """PhoneCallService places voice calls through a named phone component (in
+    """PhoneCallService places voice calls through a named phone component (in Layotto, e.g. Aliyun VMS; in
+    the reference runtime, `phone_demo`).
 
     Asyncio methods of the PhoneCallService service, mixed into ``AsyncClient`` and
     ``AsyncPhoneCallServiceClient``.

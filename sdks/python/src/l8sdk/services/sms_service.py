@@ -26,7 +26,8 @@ __all__ = [
 
 
 class SmsServiceMethods:
-    """SmsService sends SMS through a named sms component (in Layotto, e.g.
+    """SmsService sends SMS through a named sms component (in Layotto, e.g. Tencent Cloud SMS; in the
+    reference runtime, `sms_demo`).
 
     Sync methods of the SmsService service, mixed into ``Client`` and
     ``SmsServiceClient``.
@@ -95,7 +96,8 @@ class SmsServiceClient(SmsServiceMethods):
 
 
 class AsyncSmsServiceMethods:
-    """SmsService sends SMS through a named sms component (in Layotto, e.g.
+    """SmsService sends SMS through a named sms component (in Layotto, e.g. Tencent Cloud SMS; in the
+    reference runtime, `sms_demo`).
 
     Asyncio methods of the SmsService service, mixed into ``AsyncClient`` and
     ``AsyncSmsServiceClient``.
