@@ -415,3 +415,77 @@ def compat_node(session: nox.Session) -> None:
     """Compatibility matrix for the Node SDK: every case through its driver against the runtime container."""
     _compat(session, "compat-node", "--languages=node")
 # ===== end of the Node/TypeScript SDK block =================================================================
+
+
+# ===== Go SDK (sdks/go; owned by the GO work) ===============================================================
+# `sdk-go`: the generated module builds, `go vet`, staticcheck (pinned, run with `go run pkg@version`) and
+# gofmt are clean, and `go test ./...` passes (its JSON events become JUnit XML for the ci summary).
+# `compat-go`: the compatibility matrix through the Go driver, built by the runner with
+# `go build -o <dir>/l8-compat-driver-go ./cmd/l8-compat-driver` in sdks/go (compat-tests/drivers.yaml).
+GO_SDK = ROOT / "sdks" / "go"
+STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
+GO_ENV = {"L8_CONNECTION_VECTORS": str(ROOT / "compat-tests" / "vectors" / "connection.json")}
+
+DEMOS["go"] = ["go", "-C", "sdks/go", "run", "./cmd/l8-hello"]
+
+
+def _go_junit(events: str, junit: Path, suite: str) -> tuple[int, list[str]]:
+    """Write `go test -json` events as JUnit XML; returns (tests run, failed test names with output)."""
+    import json
+
+    cases: dict[tuple[str, str], dict[str, Any]] = {}
+    for line in events.splitlines():
+        if not line.startswith("{"):
+            continue
+        ev = json.loads(line)
+        if not ev.get("Test"):
+            continue
+        case = cases.setdefault((ev["Package"], ev["Test"]), {"output": [], "action": "", "elapsed": 0.0})
+        if ev.get("Action") == "output":
+            case["output"].append(ev.get("Output", ""))
+        elif ev.get("Action") in ("pass", "fail", "skip"):
+            case["action"], case["elapsed"] = ev["Action"], ev.get("Elapsed", 0.0)
+    root = ET.Element("testsuite", name=suite, tests=str(len(cases)))
+    failed: list[str] = []
+    for (package, test), case in sorted(cases.items()):
+        node = ET.SubElement(root, "testcase", classname=package, name=test, time=str(case["elapsed"]))
+        if case["action"] == "fail":
+            failed.append(f"{package} {test}\n{''.join(case['output'])}")
+            ET.SubElement(node, "failure", message="failed").text = "".join(case["output"])
+        elif case["action"] == "skip":
+            ET.SubElement(node, "skipped")
+    root.set("failures", str(len(failed)))
+    root.set("skipped", str(sum(1 for c in cases.values() if c["action"] == "skip")))
+    ET.ElementTree(root).write(junit, encoding="unicode")
+    return len(cases), failed
+
+
+@nox.session(name="sdk-go")
+@ci_step("sdk-go")
+def sdk_go(session: nox.Session) -> None:
+    """Go SDK: go build, go vet, staticcheck, gofmt and go test on sdks/go (the generated module)."""
+    if not (GO_SDK / "go.mod").exists():
+        session.error("sdks/go/go.mod is missing: run `nox -s generate` first")
+    with session.chdir(GO_SDK):
+        dev_run(session, "go", "build", "./...")
+        dev_run(session, "go", "vet", "./...")
+        dev_run(session, "go", "run", STATICCHECK, "./...")
+        unformatted = dev_run(session, "gofmt", "-l", ".", silent=True) or ""
+        if unformatted.strip():
+            session.error(f"gofmt would change: {unformatted.split()}")
+        junit = junit_path("sdk-go")
+        junit.unlink(missing_ok=True)
+        events = dev_run(session, "go", "test", "-json", "-count=1", *session.posargs, "./...",
+                         env=GO_ENV, silent=True, success_codes=[0, 1]) or ""
+    total, failed = _go_junit(events, junit, "sdk-go")
+    session.log(f"go test: {total - len(failed)} passed, {len(failed)} failed")
+    if failed or total == 0:
+        session.error("go test failed:\n" + "\n".join(failed) if failed else "go test ran no test")
+
+
+@nox.session(name="compat-go")
+@ci_step("compat-go")
+def compat_go(session: nox.Session) -> None:
+    """Compatibility matrix for the Go SDK: every case through its driver against the runtime container."""
+    _compat(session, "compat-go", "--languages=go")
+# ===== end of the Go SDK block ==============================================================================

@@ -1,4 +1,5 @@
-"""The command-line edge of the pipeline: ``l8gen generate`` (proto/ -> sdks/<lang>/).
+"""The command-line edge of the pipeline: ``l8gen generate`` (proto/ -> sdks/<lang>/), plus ``l8gen diff`` and
+``l8gen release`` (API evolution, wired from ``l8gen.evolution.commands``).
 
 Reads proto/ (``descriptors``), runs the pure core (``pipeline.generate``) and hands the result to
 ``writer`` (the only code that writes into sdks/). Exit codes: 0 success (or up to date), 1 ``--check``
@@ -67,6 +68,16 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
     gen.add_argument(
         "--no-cache", action="store_true", help="regenerate even if the input digest is unchanged"
     )
+    gen.add_argument(
+        "--descriptor-set",
+        type=Path,
+        default=None,
+        help="generate from this buf image / FileDescriptorSet (e.g. a release record) instead of --proto-root",
+    )
+    gen.add_argument("--sdk-version", default=None, help="SDK version instead of [tool.l8gen].version")
+    from l8gen.evolution.commands import add_parsers
+
+    add_parsers(sub, stdout, stderr)
     return parser
 
 
@@ -83,11 +94,25 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.templates is not None and not args.templates.is_dir():
         raise ConfigError(f"{args.templates}: template directory not found")
     opts = load_options(config, args.templates)
+    if args.sdk_version is not None:
+        from dataclasses import replace
+
+        from l8gen.evolution.images import version_key
+
+        version_key(args.sdk_version)
+        opts = replace(opts, version=args.sdk_version)
     names = sorted(set(args.target)) if args.target else list(REGISTRY)
     unknown = [n for n in names if n not in REGISTRY]
     if unknown:
         REGISTRY[unknown[0]]  # raises ConfigError naming the known targets
-    compiled = compile_protos(args.proto_root)
+    if args.descriptor_set is not None:
+        from l8gen.descriptors import CompiledProtos
+        from l8gen.evolution.images import read_image
+
+        image = read_image(args.descriptor_set)
+        compiled = CompiledProtos(fds=image.fds, files=image.files)
+    else:
+        compiled = compile_protos(args.proto_root)
     if compiled.warnings:
         stderr.write(compiled.warnings + "\n")
     digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
@@ -142,6 +167,8 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
     try:
         if args.command == "generate":
             return _generate(args, stdout, stderr)
+        if args.command in ("diff", "release"):
+            return int(args.handler(args, stdout, stderr))
     except L8genError as exc:
         stderr.write(f"l8gen: error: {exc}\n")
         return USAGE_EXIT

@@ -22,7 +22,6 @@ from google.protobuf.message import DecodeError
 from l8gen.evolution import EvolutionError
 from l8gen.evolution import buf as bufcli
 
-DEFAULT_RELEASES = Path("proto") / "releases"
 _RECORD = re.compile(r"^v(\d+)\.(\d+)\.(\d+)\.binpb$")
 _BUF_IMAGE_EXTENSION = 8042  # buf.alpha.image.v1 ImageFileExtension on FileDescriptorProto
 _WKT_PREFIX = "google/protobuf/"
@@ -63,25 +62,30 @@ def _is_import(proto: descriptor_pb2.FileDescriptorProto) -> bool | None:
 
 
 def read_image(path: Path) -> Image:
-    """Read a buf image or a plain FileDescriptorSet (``protoc --include_imports -o``). In a plain set the
-    well-known types (google/protobuf/...) are the imports."""
+    """Read a buf image or a plain FileDescriptorSet file (see ``parse_image``)."""
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
         raise EvolutionError(f"{path}: cannot read descriptor set: {exc.strerror}") from exc
+    return parse_image(data, str(path))
+
+
+def parse_image(data: bytes, where: str) -> Image:
+    """Parse a buf image or a plain FileDescriptorSet (``protoc --include_imports -o``); in a plain set the
+    well-known types (google/protobuf/...) are the imports."""
     try:
         fds = descriptor_pb2.FileDescriptorSet.FromString(data)
     except DecodeError as exc:
-        raise EvolutionError(f"{path}: not a FileDescriptorSet / buf image ({exc})") from exc
+        raise EvolutionError(f"{where}: not a FileDescriptorSet / buf image ({exc})") from exc
     if not fds.file:
-        raise EvolutionError(f"{path}: the descriptor set holds no files")
+        raise EvolutionError(f"{where}: the descriptor set holds no files")
     files = []
     for proto in fds.file:
         flag = _is_import(proto)
         if not (flag if flag is not None else proto.name.startswith(_WKT_PREFIX)):
             files.append(proto.name)
     if not files:
-        raise EvolutionError(f"{path}: every file of the descriptor set is marked as an import")
+        raise EvolutionError(f"{where}: every file of the descriptor set is marked as an import")
     return Image(fds=fds, files=tuple(sorted(files)))
 
 

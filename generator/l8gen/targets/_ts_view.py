@@ -89,6 +89,9 @@ class TsService:
     role: str
     methods: tuple[TsMethod, ...]
     doc: tuple[str, ...]
+    prop: str  # property of the Client holding this service's sub-client: "objectStorageService"
+    class_name: str  # the sub-client class: "ObjectStorageServiceClient"
+    flat: bool  # its methods are also methods of Client (no name clash with another service)
 
 
 @dataclass(frozen=True)
@@ -115,7 +118,7 @@ def _bytes_field(message: Message) -> str | None:
 class Aliases:
     """Local identifiers for the protobuf-es exports the generated layer uses (see the module docstring)."""
 
-    def __init__(self, symbols: Mapping[str, EsSymbol], used: Iterable[str]) -> None:
+    def __init__(self, symbols: Mapping[str, EsSymbol], used: Iterable[str], defined: set[str]) -> None:
         self.symbols = symbols
         pairs: set[tuple[str, str]] = set()
         for full in used:
@@ -126,7 +129,7 @@ class Aliases:
             modules_by_name.setdefault(name, []).append(module)
         self.local: dict[tuple[str, str], str] = {}
         for name, modules in modules_by_name.items():
-            clash = len(modules) > 1 or name in TEMPLATE_NAMES
+            clash = len(modules) > 1 or name in TEMPLATE_NAMES or name in defined
             for rank, module in enumerate(modules, start=1):
                 self.local[(module, name)] = f"{name}${rank}" if clash else name
 
@@ -145,21 +148,36 @@ class Aliases:
         return Ref(sym.module, sym.type, self.local[(sym.module, sym.type)])
 
 
+def _class_name(naming: TypeScriptNaming, service: Service) -> str:
+    prop = naming.service(service).rstrip("$")
+    return prop[:1].upper() + prop[1:] + "Client"
+
+
 def build_services(api: Api, naming: TypeScriptNaming, symbols: Mapping[str, EsSymbol]) -> tuple[TsService, ...]:
+    """Every service with its methods; a client service is ``flat`` (its methods also on ``Client``) when
+    none of its method or helper names is used by another client service or a Client member."""
+    classes = {s.full_name: _class_name(naming, s) for s in api.services}
     used = [s.full_name for s in api.services]
     used += [t for s in api.services for m in s.methods for t in (m.input_type, m.output_type)]
-    aliases = Aliases(symbols, used)
-    taken = set(CLIENT_MEMBERS) | {naming.method(m) for s in api.services for m in s.methods}
+    aliases = Aliases(symbols, used, set(classes.values()))
+    methods = {s.full_name: tuple(_method(api, s, m, naming, aliases) for m in s.methods) for s in api.services}
+    members = {s.full_name: {n for m in methods[s.full_name] for n in (m.ts_name, m.upload_helper) if n}
+               for s in api.client_services}
+    props = {naming.service(s) for s in api.client_services} | set(CLIENT_MEMBERS)
     services = []
     for service in api.services:
-        methods = tuple(_method(api, service, m, naming, aliases, taken) for m in service.methods)
-        services.append(TsService(service.full_name, service.name, aliases.schema(service.full_name),
-                                  service.role, methods, tuple(jsdoc(service.doc, "  "))))
+        own = members.get(service.full_name, set())
+        others = set().union(*(v for k, v in members.items() if k != service.full_name))
+        flat = service.role == "client" and not (own & others) and not (own & props)
+        services.append(TsService(
+            service.full_name, service.name, aliases.schema(service.full_name), service.role,
+            methods[service.full_name], tuple(jsdoc(service.doc, "  ")), naming.service(service),
+            classes[service.full_name], flat,
+        ))
     return tuple(services)
 
 
-def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming, aliases: Aliases,
-            taken: set[str]) -> TsMethod:
+def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming, aliases: Aliases) -> TsMethod:
     ts_name = naming.method(method)
     helper = field = None
     if method.shape == "client_stream" and service.role == "client":
@@ -169,13 +187,13 @@ def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming
             field = None
         if field is not None:
             helper = f"{ts_name.rstrip('$')}From"
+            taken = {naming.method(m) for m in service.methods} | set(CLIENT_MEMBERS)
             if helper in taken:
                 raise NamingError(
                     f"typescript naming collision: the upload helper of rpc {method.full_name} would be "
-                    f"'{helper}', which another client member already uses; set "
+                    f"'{helper}', which another method of its client already uses; set "
                     f'[tool.l8gen.overrides.typescript] "{method.full_name}" = "<identifier>"'
                 )
-            taken.add(helper)
     return TsMethod(
         name=method.name, ts_name=ts_name, es_local=es_method_local(method.name),
         rpc=method.path.lstrip("/"), shape=method.shape, idempotent=method.idempotent,

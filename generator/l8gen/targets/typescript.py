@@ -40,7 +40,7 @@ LAYOTTO_TEST_RPCS = tuple(f"spec.proto.runtime.v1.Runtime/{name}" for name in (
 
 def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
     naming = TypeScriptNaming(api, opts.overrides_for("typescript"), client_members=view.CLIENT_MEMBERS,
-                              flat_methods=True)
+                              flat_methods=False)
     symbols = parse_exports(es_files)
     services = view.build_services(api, naming, symbols)
     client_services = tuple(s for s in services if s.role == "client")
@@ -61,6 +61,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "services": services,
         "client_services": client_services,
         "client_methods": tuple(m for s in client_services for m in s.methods),
+        "service_props": {m.rpc: s.prop for s in client_services for m in s.methods},
         "app_services": tuple(s for s in services if s.role == "app"),
         "client_imports": view.client_imports(services),
         "driver_imports": view.driver_imports(services, opts.node_package),

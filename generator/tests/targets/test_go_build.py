@@ -1,4 +1,4 @@
-"""The Go target's output compiles: the fragment protos (naming edge cases) with `go vet`, gofmt and `go test`.
+"""The Go target's output compiles: the fragment protos (naming edge cases) with go vet, gofmt, go test.
 
 Needs the Go toolchain (the machine image's `go`, with the module proxy for the first download). The real
 API's module is built, vetted, staticchecked and tested by `nox -s sdk-go`; here its files are only checked

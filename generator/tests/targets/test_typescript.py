@@ -50,15 +50,27 @@ def test_registered_as_typescript_writing_sdks_node() -> None:
     assert (target.name, target.out_dir) == ("typescript", "sdks/node")
 
 
+_DECL = re.compile(r"^  ([\w$]+)\(\s*(?:request|requests|first|options)\??: (?!ClientOptions)", re.M)
+
+
+def _classes(client: str) -> dict[str, list[str]]:
+    """{class name: RPC methods it declares (upload helpers left out)}."""
+    out = {}
+    for chunk in client.split("\nexport class ")[1:]:
+        name = chunk.split(" ", 1)[0]
+        out[name] = [d for d in _DECL.findall(chunk) if not d.endswith("From")]
+    return out
+
+
 def test_client_has_one_method_per_client_rpc(full: dict[str, str], api) -> None:  # type: ignore[no-untyped-def]
-    client = full["src/client.ts"]
+    classes = _classes(full["src/client.ts"])
     rpcs = [m for s in api.client_services for m in s.methods]
     assert len(rpcs) == 60
-    for m in rpcs:
-        rpc = m.path.lstrip("/")
-        assert f"RPC `{rpc}`" in client, rpc
-    declared = re.findall(r"^  ([\w$]+)\(\s*(?:request|requests|first|options)\??: (?!ClientOptions)", client, re.M)
-    assert len([d for d in declared if not d.endswith("From")]) == 60
+    assert len(classes["Client"]) == 60, "no method name clashes between services: every RPC is also flat"
+    for service in api.client_services:
+        expected = [_camel(m.name).replace("URL", "Url") for m in service.methods]
+        assert classes[f"{service.name}Client"] == expected, service.name
+        assert f"readonly {_camel(service.name)}: {service.name}Client;" in full["src/client.ts"]
 
 
 def test_method_shapes_match_the_descriptors(full: dict[str, str]) -> None:
@@ -90,7 +102,8 @@ def test_only_idempotent_rpcs_are_marked_retryable(full: dict[str, str], api) ->
 
 def test_upload_helpers_for_client_streams_with_one_bytes_field(full: dict[str, str]) -> None:
     helpers = re.findall(r"^  (\w+From)\(", full["src/client.ts"], re.M)
-    assert sorted(helpers) == ["appendObjectFrom", "putFileFrom", "putObjectFrom", "uploadPartFrom"]
+    assert sorted(set(helpers)) == ["appendObjectFrom", "putFileFrom", "putObjectFrom", "uploadPartFrom"]
+    assert len(helpers) == 8  # on Client and on the service's sub-client
     assert '"data", first, source' in full["src/client.ts"]  # PutFileRequest.data
     assert '"body", first, source' in full["src/client.ts"]  # PutObjectInput.body ...
 
@@ -225,9 +238,11 @@ def test_fragment_protos_generate_and_compile_with_tsc(tmp_path: Path) -> None:
     _tsc(root, "-p", "tsconfig.json")  # strict SDK build (emits dist/ for the driver's self-import)
     _tsc(root, "-p", "compat-driver/tsconfig.json", "--noEmit")
     _tsc(root, "-p", "test/tsconfig.json", "--noEmit")
-    client = files["src/client.ts"]
-    assert re.search(r"^  import\$\(request", client, re.M), "reserved RPC names are escaped with $"
-    assert re.search(r"^  delete\$\(request", client, re.M)
+    classes = _classes(files["src/client.ts"])
+    assert "import" in classes["ReservedClient"] and "delete" in classes["ReservedClient"], "keywords are legal"
+    assert "sayHello" not in classes["Client"], "same RPC name in two services: only on the sub-clients"
+    hello = sorted(c for c in classes if c.endswith("HelloClient"))
+    assert len(hello) == 2 and all(classes[c] == ["sayHello"] for c in hello)
 
 
 def test_full_api_compiles_with_tsc(full: dict[str, str], tmp_path: Path) -> None:

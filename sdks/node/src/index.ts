@@ -8,7 +8,6 @@
  * @module
  */
 import { registerDetailTypes } from "./runtime/errors.js";
-import { file_l8_control_v1_control } from "./gen/l8/control/v1/control_pb.js";
 import { file_spec_proto_extension_v1_cryption_cryption } from "./gen/spec/proto/extension/v1/cryption/cryption_pb.js";
 import { file_spec_proto_extension_v1_delay_queue_delay_queue } from "./gen/spec/proto/extension/v1/delay_queue/delay_queue_pb.js";
 import { file_spec_proto_extension_v1_email_email } from "./gen/spec/proto/extension/v1/email/email_pb.js";
@@ -22,7 +21,7 @@ import { file_spec_proto_runtime_v1_runtime } from "./gen/spec/proto/runtime/v1/
 /** Version of this SDK. */
 export const SDK_VERSION = "0.1.0";
 
-export { Client } from "./client.js";
+export { Client, CryptionServiceClient, DelayQueueClient, EmailServiceClient, PhoneCallServiceClient, ObjectStorageServiceClient, SmsServiceClient, LifecycleClient, RuntimeClient } from "./client.js";
 export type { WaitForReadyOptions } from "./client.js";
 export { L8Error, STATUS_NAMES, registerDetailTypes, statusName } from "./runtime/errors.js";
 export type { ErrorDetail, L8ErrorInit, StatusName } from "./runtime/errors.js";
@@ -37,7 +36,6 @@ export { Subscription } from "./subscription.js";
 export type { SubscribeOptions, TopicEventHandler, TopicEventStatus } from "./subscription.js";
 export { AppCallbackServer } from "./app-callback.js";
 export type { AppCallbackServerOptions, TopicOptions } from "./app-callback.js";
-export * from "./gen/l8/control/v1/control_pb.js";
 export * from "./gen/spec/proto/extension/v1/cryption/cryption_pb.js";
 export * from "./gen/spec/proto/extension/v1/delay_queue/delay_queue_pb.js";
 export * from "./gen/spec/proto/extension/v1/email/email_pb.js";
@@ -50,7 +48,6 @@ export * from "./gen/spec/proto/runtime/v1/runtime_pb.js";
 
 // Error details of the API's own message types decode too.
 registerDetailTypes(
-  file_l8_control_v1_control,
   file_spec_proto_extension_v1_cryption_cryption,
   file_spec_proto_extension_v1_delay_queue_delay_queue,
   file_spec_proto_extension_v1_email_email,
