@@ -47,17 +47,6 @@ READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
 CI_STEPS: list[tuple[str, Callable[[nox.Session], None]]] = []
 DEMOS: dict[str, list[str]] = {}
 
-# The Python SDK's demo: its public Client, endpoint from L8_GRPC_ENDPOINT (CONTRACTS §5).
-DEMOS["python"] = [
-    "python",
-    "-c",
-    "from l8sdk import Client\n"
-    "with Client() as client:\n"
-    "    client.wait_for_ready(timeout=10)\n"
-    "    reply = client.say_hello(service_name='helloworld', name='l8sdk demo')\n"
-    "    print(f'python SDK: SayHello(helloworld) -> {reply.hello!r}')\n",
-]
-
 
 def ci_step(name: str) -> Callable[[Callable[[nox.Session], None]], Callable[[nox.Session], None]]:
     """Register a session function as a step of `nox -s ci` (definition order)."""
@@ -116,8 +105,6 @@ def _pytest(session: nox.Session, step: str, *args: str, allow_empty: bool = Fal
     dev_run(
         session, "python", "-m", "pytest", f"--junitxml={junit}", *args, *session.posargs, success_codes=codes
     )
-    if allow_empty and not junit.exists():
-        session.log(f"{step}: no test collected")
 
 
 @nox.session
@@ -220,10 +207,18 @@ def demo(session: nox.Session) -> None:
     generate(session)
     if not DEMOS:
         session.error("no SDK registers a demo yet (DEMOS in noxfile.py): nothing was demonstrated")
+    failed = []
     with local_runtime(session, "--grpc-port", "0", "--http-port", "0") as endpoint:
         for language, command in sorted(DEMOS.items()):
             session.log(f"demo {language} -> {endpoint}")
-            dev_run(session, *command, env={"L8_GRPC_ENDPOINT": endpoint})
+            try:
+                dev_run(session, *command, env={"L8_GRPC_ENDPOINT": endpoint})
+            except CommandFailed:
+                failed.append(language)
+    answered = sorted(set(DEMOS) - set(failed))
+    session.log(f"demo: {len(answered)} of {len(DEMOS)} SDKs answered: {', '.join(answered) or 'none'}")
+    if failed:
+        session.error(f"demo failed for: {', '.join(failed)}")
 
 
 def _junit_counts() -> tuple[int, int, int]:
@@ -463,10 +458,11 @@ def _go_junit(events: str, junit: Path, suite: str) -> tuple[int, list[str]]:
 @nox.session(name="sdk-go")
 @ci_step("sdk-go")
 def sdk_go(session: nox.Session) -> None:
-    """Go SDK: go build, go vet, staticcheck, gofmt and go test on sdks/go (the generated module)."""
+    """Go SDK: go mod tidy -diff, build, vet, staticcheck, gofmt and go test on sdks/go (generated module)."""
     if not (GO_SDK / "go.mod").exists():
         session.error("sdks/go/go.mod is missing: run `nox -s generate` first")
     with session.chdir(GO_SDK):
+        dev_run(session, "go", "mod", "tidy", "-diff")  # go.mod/go.sum (templates) complete and minimal
         dev_run(session, "go", "build", "./...")
         dev_run(session, "go", "vet", "./...")
         dev_run(session, "go", "run", STATICCHECK, "./...")

@@ -86,7 +86,7 @@ class LanguageSession:
         if "callback" in case.requires and not self.callback_ok:
             return "runtime cannot reach a callback server on this host"
         if "restart" in case.requires and not self.runtime.can_restart:
-            return f"a {self.runtime.mode} runtime cannot be restarted by the harness"
+            return f"the harness cannot restart a runtime in {self.runtime.mode} mode"
         if "mutable_runtime" in case.requires and self.runtime.mode == "external":
             return "changes runtime configuration: not done to an external runtime"
         missing = sorted(case.uses - self.rpcs)

@@ -16,6 +16,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/protobuf/types/known/wrapperspb"
 )
 
 // callEveryShape calls one RPC of each call shape the API has and returns the method paths called.
@@ -175,6 +176,32 @@ func TestNewRejectsOddMetadata(t *testing.T) {
 	_, err := New(context.Background(), WithMetadata("only-a-key"), withLookupEnv(noEnv))
 	if Code(err) != codes.InvalidArgument {
 		t.Fatalf("err = %v, want InvalidArgument", err)
+	}
+}
+
+// answerBytes answers with one message of n bytes (a BytesValue: its size is all that matters here).
+func answerBytes(n int) func(string, grpc.ServerStream) error {
+	return func(_ string, stream grpc.ServerStream) error {
+		if err := stream.RecvMsg(&wrapperspb.BytesValue{}); err != nil {
+			return err
+		}
+		return stream.SendMsg(&wrapperspb.BytesValue{Value: make([]byte, n)})
+	}
+}
+
+func TestDefaultMessageLimitIsAbove4MiB(t *testing.T) {
+	f := startFake(t, answerBytes(5<<20))
+	c := newTestClient(t, f.addr)
+	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); err != nil {
+		t.Fatalf("a 5 MiB response with the default limit: %v", err)
+	}
+}
+
+func TestWithMaxMessageSize(t *testing.T) {
+	f := startFake(t, answerBytes(4096))
+	c := newTestClient(t, f.addr, WithMaxMessageSize(1024))
+	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); Code(err) != codes.ResourceExhausted {
+		t.Fatalf("a 4 KiB response with a 1 KiB limit: err = %v, want RESOURCE_EXHAUSTED", err)
 	}
 }
 

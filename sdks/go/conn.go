@@ -68,10 +68,12 @@ func dial(o *options, retryable []methodName) (*connection, error) {
 			MinConnectTimeout: 5 * time.Second,
 		}),
 	}
+	maxMessage := DefaultMaxMessageSize
 	if o.maxMessage > 0 {
-		dialOpts = append(dialOpts, grpc.WithDefaultCallOptions(
-			grpc.MaxCallRecvMsgSize(o.maxMessage), grpc.MaxCallSendMsgSize(o.maxMessage)))
+		maxMessage = o.maxMessage
 	}
+	dialOpts = append(dialOpts, grpc.WithDefaultCallOptions(
+		grpc.MaxCallRecvMsgSize(maxMessage), grpc.MaxCallSendMsgSize(maxMessage)))
 	if o.retry != nil {
 		config, err := o.retry.serviceConfig(retryable)
 		if err != nil {

@@ -54,8 +54,12 @@ func WithTLSConfig(cfg *tls.Config) Option { return func(o *options) { o.tlsConf
 // this option nothing is retried.
 func WithRetry(policy RetryPolicy) Option { return func(o *options) { o.retry = &policy } }
 
-// WithMaxMessageSize sets the largest message, in bytes, the client sends or accepts (gRPC's default
-// receive limit is 4 MiB).
+// DefaultMaxMessageSize is the largest message the client sends or accepts unless WithMaxMessageSize says
+// otherwise: 64 MiB (gRPC's own 4 MiB receive limit is too small for files and objects).
+const DefaultMaxMessageSize = 64 << 20
+
+// WithMaxMessageSize sets the largest message, in bytes, the client sends or accepts (default
+// DefaultMaxMessageSize).
 func WithMaxMessageSize(bytes int) Option { return func(o *options) { o.maxMessage = bytes } }
 
 // WithMetadata adds metadata (key, value pairs) sent on every call. Metadata added to a call's context

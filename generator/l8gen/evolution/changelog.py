@@ -45,8 +45,6 @@ def _change(c: Change) -> str:
     if c.change == "doc":
         what = c.detail.split(":", 1)[0]
         return f"{what[0].upper()}{what[1:]}: {label(c)}"
-    if c.change == "idempotency":
-        return c.detail.replace(c.element, f"`{c.element}`", 1)
     return c.detail.replace(c.element, f"`{c.element}`", 1)
 
 

@@ -10,6 +10,7 @@ SDK). A file whose descriptor changed with nothing else to show (options, reserv
 from __future__ import annotations
 
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from google.protobuf import descriptor_pb2
@@ -59,9 +60,12 @@ def compute(
         tmp = Path(tmp_name)
         against = resolve_against(against_ref, releases_dir, proto_root, config, tmp, buf)
         current = tmp / "current.binpb"
-        bufcli.build_image(buf, proto_root, current)
-        file_violations = tuple(bufcli.breaking(buf, proto_root, against.image))
-        wire = tuple(bufcli.breaking(buf, proto_root, against.image, bufcli.WIRE_JSON_CONFIG))
+        with ThreadPoolExecutor(max_workers=3) as pool:  # three independent buf runs, ~0.5 s each
+            built = pool.submit(bufcli.build_image, buf, proto_root, current)
+            file_run = pool.submit(bufcli.breaking, buf, proto_root, against.image)
+            wire_run = pool.submit(bufcli.breaking, buf, proto_root, against.image, bufcli.WIRE_JSON_CONFIG)
+            built.result()
+            file_violations, wire = tuple(file_run.result()), tuple(wire_run.result())
         old, new = read_image(against.image), read_image(current)
         source = display_path(against.image) if against.kind != "git" else f"git {against.label}:{proto_root}"
     old_api = build_api(old.fds, old.files, opts.app_services, ())

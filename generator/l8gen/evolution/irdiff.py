@@ -6,7 +6,8 @@ calls ``diff_apis(old, new)``; evolution.classify merges the result with buf's b
 Identity of elements: services, messages and enums by full name; RPCs by name inside their service; fields
 by *number* inside their message (a renamed field is the same field — buf reports the rename as breaking, it
 is not an addition); enum values by name, and a new name on a number that lost its old name is a rename, not
-an addition. Removals and signature changes are left to buf (FILE category). Only elements declared in the
+an addition. Removals, signature changes and option changes buf knows (idempotency level, json_name,
+jstype, packages) are left to buf (FILE category). Only elements declared in the
 API's own files count (well-known types pulled in by references are not API additions). Map-entry messages
 are part of their map field.
 """
@@ -33,8 +34,8 @@ KIND_LABELS = {
 
 @dataclass(frozen=True)
 class Change:
-    """One IR-level change. ``change`` is "added", "doc" (comment text), "idempotency" (retry behaviour) or
-    "options" (descriptor changed with nothing else to show: options, reserved ranges...);
+    """One IR-level change. ``change`` is "added", "doc" (comment text) or "options" (descriptor
+    changed with nothing else to show: options, reserved ranges...);
     ``element`` is a full name (fields: ``<message>.<field>``, enum values: ``<enum>.<VALUE>``)."""
 
     change: str
@@ -93,12 +94,6 @@ def _services(old: Mapping[str, Service], new: Mapping[str, Service]) -> list[Ch
                 continue
             prev = old_methods[method.name]
             out += _doc(prev.doc, method.doc, "rpc", method.full_name, svc.file, method.line)
-            if prev.idempotent != method.idempotent:
-                state = "idempotent (retried on UNAVAILABLE)" if method.idempotent else "no longer idempotent"
-                out.append(
-                    Change("idempotency", "rpc", method.full_name, svc.file, method.line,
-                           f"RPC {method.full_name} is now {state}")
-                )
     return out
 
 

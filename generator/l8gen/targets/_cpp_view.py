@@ -168,6 +168,7 @@ class CppApp:
 @dataclass(frozen=True)
 class CppPutFile:
     accessor: str
+    stream_ident: str
     file_ident: str
     request: str
 
@@ -180,6 +181,7 @@ class CppView:
     subscription: CppSubscription | None
     app: CppApp | None
     put_file: CppPutFile | None  # the PutFile-from-path helper (driver's upload_file)
+    runtime: CppService | None  # the service the helpers and the unit tests are built on (Runtime)
 
 
 def chunk_field(api: Api, method: Method) -> str | None:
@@ -279,7 +281,8 @@ def _helpers(api: Api, services: tuple[CppService, ...]) -> tuple[
     put_file = None
     found = _find_method(services, PUT_FILE_RPC)
     if found is not None and found[1].upload is not None:
-        put_file = CppPutFile(found[0].accessor, found[1].upload.file_ident, found[1].request)
+        upload = found[1].upload
+        put_file = CppPutFile(found[0].accessor, upload.stream_ident, upload.file_ident, found[1].request)
     return events, subscription, app, put_file
 
 
@@ -299,7 +302,8 @@ def build_view(api: Api, overrides: dict[str, str] | None = None, internal_packa
         for s in api.services if s.package not in internal for m in s.methods
     )
     events, subscription, app, put_file = _helpers(api, clients)
-    return CppView(clients, rpcs, events, subscription, app, put_file)
+    found = _find_method(clients, SUBSCRIBE_RPC)
+    return CppView(clients, rpcs, events, subscription, app, put_file, found[0] if found else None)
 
 
 __all__ = ["CppView", "NamingError", "build_view", "protoc_type", "protoc_class", "protoc_accessor"]

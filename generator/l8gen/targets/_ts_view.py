@@ -34,7 +34,7 @@ TEMPLATE_NAMES = frozenset({
 SDK_EXPORTS = frozenset({
     "Client", "L8Error", "AppCallbackServer", "Subscription", "ServerStream", "BidiStream", "resolveEndpoint",
     "resolveToken", "parseEndpoint", "registerDetailTypes", "statusName", "STATUS_NAMES", "DEFAULT_CHUNK_SIZE",
-    "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_RECEIVE_MESSAGE_BYTES", "SDK_VERSION", "PushQueue",
+    "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_MESSAGE_BYTES", "SDK_VERSION", "PushQueue",
     "WaitForReadyOptions", "ErrorDetail", "L8ErrorInit", "StatusName", "Environment", "ResolvedEndpoint",
     "CallOptions", "ClientOptions", "Metadata", "RetryPolicy", "TlsOptions", "UploadOptions", "ByteSource",
     "StreamInput", "SubscribeOptions", "TopicEventHandler", "TopicEventStatus", "AppCallbackServerOptions",

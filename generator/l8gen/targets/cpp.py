@@ -71,6 +71,15 @@ def _example(view: CppView) -> dict[str, str] | None:
     return None
 
 
+def _runtime_names(view: CppView) -> dict[str, str]:
+    """Names of the Runtime service for the unit-test templates (empty strings when the API has none)."""
+    rt = view.runtime
+    if rt is None:
+        return dict.fromkeys(("runtime_service", "runtime_ns", "runtime_class", "runtime_header", "rt_accessor"), "")
+    return {"runtime_service": rt.full_name, "runtime_ns": rt.stub.rpartition("::")[0], "runtime_class": rt.name,
+            "runtime_header": rt.grpc_header, "rt_accessor": rt.accessor}
+
+
 def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path with %nsdir, extra context) of every file of the package."""
     out: list[tuple[str, str, dict[str, Any]]] = [
@@ -107,7 +116,7 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
     if view.app is not None:
         out.append(("include/%nsdir/app_callback.h.j2", "include/%nsdir/app_callback.h", {}))
         out.append(("src/app_callback.cc.j2", "src/app_callback.cc", {}))
-    if view.subscription is not None and view.app is not None and view.put_file is not None:
+    if view.subscription is not None and view.app is not None and view.put_file is not None and view.runtime:
         out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
         for name in ("client", "streams", "helpers"):
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
@@ -134,7 +143,9 @@ class CppTarget:
             "events": view.events, "subscription": view.subscription, "app": view.app,
             "put_file": view.put_file, "example": _example(view), "api_protos": protos,
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),
-            "layer_sources": layer_sources, "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),
+            "layer_sources": layer_sources,
+            "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),
+            **_runtime_names(view),
         }
         renderer = Renderer("cpp", opts.user_templates)
         files = {"proto/api.fds.txtpb": descriptor_text(fds, protos)}

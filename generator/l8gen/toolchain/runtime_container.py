@@ -26,9 +26,10 @@ import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-import grpc  # type: ignore[import-untyped]
-from grpc_health.v1 import health_pb2, health_pb2_grpc  # type: ignore[import-untyped]
+import grpc  # type: ignore[import-untyped,unused-ignore]
+from grpc_health.v1 import health_pb2, health_pb2_grpc  # type: ignore[import-untyped,unused-ignore]
 from testcontainers.core.config import ConnectionMode, testcontainers_config
 from testcontainers.core.container import DockerContainer
 from testcontainers.core.docker_client import DockerClient
@@ -132,9 +133,8 @@ def health_check(target: str, service: str = "", timeout: float = 5.0) -> str:
     """One grpc.health.v1 Check; returns the status name (e.g. "SERVING")."""
     with grpc.insecure_channel(target) as channel:
         grpc.channel_ready_future(channel).result(timeout=timeout)
-        reply = health_pb2_grpc.HealthStub(channel).Check(
-            health_pb2.HealthCheckRequest(service=service), timeout=timeout
-        )
+        stub: Any = health_pb2_grpc.HealthStub(channel)  # Any: typed or not, depending on installed stubs
+        reply = stub.Check(health_pb2.HealthCheckRequest(service=service), timeout=timeout)
         return str(health_pb2.HealthCheckResponse.ServingStatus.Name(reply.status))
 
 

@@ -11,7 +11,7 @@ import threading
 import time
 import urllib.request
 
-import grpc  # type: ignore[import-untyped]
+import grpc  # type: ignore[import-untyped,unused-ignore]
 import pytest
 from l8gen.toolchain.engine import HOST_ALIAS
 from l8gen.toolchain.runtime_container import READY_RE, Runtime, health_check
@@ -28,7 +28,7 @@ def test_say_hello_through_mapped_port(runtime: Runtime) -> None:
     from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
 
     with grpc.insecure_channel(runtime.grpc_target) as channel:
-        stub = runtime_pb2_grpc.RuntimeStub(channel)  # type: ignore[no-untyped-call]
+        stub = runtime_pb2_grpc.RuntimeStub(channel)  # type: ignore[no-untyped-call,unused-ignore]
         reply = stub.SayHello(
             runtime_pb2.SayHelloRequest(service_name="helloworld", name="l8sdk-smoke"), timeout=10
         )
