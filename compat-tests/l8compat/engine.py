@@ -31,6 +31,8 @@ from .protos import REPO_ROOT
 
 IMAGE = "l8sdk/runtime:dev"
 LABEL = {"l8sdk": "1"}
+OWNER_LABEL = "l8sdk.owner-pid"  # the runner process that started the container
+STALE_AFTER_S = 1800.0
 GRPC_PORT = 34904
 READY = re.compile(r"L8 RUNTIME READY grpc=(\S+)")
 CALLBACK_HOST_IN_CONTAINER = "host.docker.internal"
@@ -81,15 +83,41 @@ def engine_reachable() -> tuple[bool, str]:
         return False, f"{type(exc).__name__}: {exc}"
 
 
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def is_stale(status: str, labels: dict[str, str], age_s: float) -> bool:
+    """A labelled container is stale when it stopped, when the run that started it is gone, or (started
+    by another tool, without an owner pid) when it has been up for more than STALE_AFTER_S."""
+    if status != "running":
+        return True
+    owner = labels.get(OWNER_LABEL, "")
+    if owner.isdigit():
+        return not _pid_alive(int(owner))
+    return age_s > STALE_AFTER_S
+
+
 def clean_stale(out: IO[str]) -> int:
-    """Remove containers left by an earlier run (label l8sdk=1)."""
+    """Remove l8sdk=1 containers left by earlier runs (never one a live run is using)."""
+    import datetime as dt
+
     import docker
 
     client = docker.from_env()
     n = 0
+    now = dt.datetime.now(dt.UTC)
     for c in client.containers.list(all=True, filters={"label": "l8sdk=1"}):
-        c.remove(force=True)
-        n += 1
+        created = dt.datetime.fromisoformat(c.attrs["Created"][:26].rstrip("Z") + "+00:00")
+        if is_stale(c.status, c.labels, (now - created).total_seconds()):
+            c.remove(force=True)
+            n += 1
     client.close()
     if n:
         out.write(f"compat: removed {n} stale l8sdk container(s)\n")
@@ -154,7 +182,10 @@ class ContainerRuntime(Runtime):
             DockerContainer(self.image)
             .with_command(cmd)
             .with_exposed_ports(GRPC_PORT)
-            .with_kwargs(labels=dict(LABEL), extra_hosts={CALLBACK_HOST_IN_CONTAINER: "host-gateway"})
+            .with_kwargs(
+                labels={**LABEL, OWNER_LABEL: str(os.getpid())},
+                extra_hosts={CALLBACK_HOST_IN_CONTAINER: "host-gateway"},
+            )
         )
         container.start()
         self._container = container

@@ -18,7 +18,7 @@ from typing import IO
 from .cases import Case
 from .control import ControlClient
 from .driver import DriverFailure, DriverProcess
-from .drivers import DriverBuildError, DriverSpec, build, load_registry
+from .drivers import DriverBuildError, DriverSpec, build, load_registry, skew_spec
 from .engine import (
     ContainerRuntime,
     EngineError,
@@ -53,6 +53,7 @@ class Options:
     results_dir: Path = RESULTS_DIR
     partial: str = ""  # non-empty when cases were filtered (coverage gate skipped)
     build_drivers: bool = True
+    sdk_root: Path | None = None  # older SDK trees for `<lang>@<X.Y.Z>` ids: <sdk_root>/<X.Y.Z>/sdks/<lang>
     callback_host: str = "127.0.0.1"  # external mode: how the external runtime reaches this host
 
 
@@ -162,6 +163,8 @@ class Harness:
         self.meta.languages[language] = info
         spec = self.registry.get(language)
         try:
+            if "@" in language:  # version skew: an older SDK generated from a release record
+                spec = skew_spec(language, self.opts.sdk_root)
             if spec is None or not spec.present:
                 raise DriverBuildError(
                     f"no {language} driver in the tree ({spec.marker if spec else 'not in drivers.yaml'})"
@@ -173,6 +176,7 @@ class Harness:
                 language, self.api, runtime, lambda: self._driver(spec), self.control, self.run_id
             )
             hello = session.start()
+            _check_skew_version(language, hello, session)
         except (DriverBuildError, DriverFailure, EngineError) as exc:
             info.status = "start-failed" if not isinstance(exc, DriverBuildError) else "build-failed"
             info.detail = str(exc)
@@ -190,6 +194,7 @@ class Harness:
             spec.language,
             list(spec.start),
             spec.cwd,
+            env=dict(spec.env),
             log_path=self.opts.results_dir / "logs" / f"driver-{spec.language}.log",
         )
         d.start()
@@ -223,13 +228,22 @@ class Harness:
         langs = list(self.opts.languages)
         known = {lang: self.known.get(lang, {}) for lang in langs}
         gs = [
-            coverage_gate(self.api, self.cases, self.run.results, langs, self.opts.partial),
+            coverage_gate(
+                self.api, self.cases, self.run.results, langs, self.opts.partial, self._skew_rpcs()
+            ),
             known_failing_gate(self.cases, self.run.results, known),
             executed_gate(self.run.results, langs),
             outcome_gate(self.run.results),
         ]
         self.meta.gates = {g.name: g.to_json() for g in gs}
         return {g.name: g for g in gs}
+
+    def _skew_rpcs(self) -> dict[str, set[str]]:
+        """Older SDKs (``<lang>@<X.Y.Z>``) need coverage only of the RPCs their driver knows: RPCs added
+        since that release have no method in that SDK (their cases are skipped, by design)."""
+        return {
+            lang: set(info.rpcs) for lang, info in self.meta.languages.items() if "@" in lang and info.rpcs
+        }
 
     def finish(self) -> list[Path]:
         self.meta.duration_s = time.monotonic() - self._t0
@@ -255,3 +269,18 @@ class Harness:
         if self.control is not None:
             self.control.close()
         return write_all(self.run, list(self.api.api_rpcs()), self.opts.results_dir)
+
+
+def _check_skew_version(language: str, hello: dict[str, object], session: LanguageSession) -> None:
+    """An older SDK's driver must report that SDK's version: proof that the old tree, not the current
+    one, is what runs (e.g. PYTHONPATH not reaching the driver)."""
+    _, _, version = language.partition("@")
+    if version and str(hello.get("sdk_version", "")) != version:
+        try:
+            session.stop()
+        except DriverFailure:
+            pass
+        raise DriverFailure(
+            f"{language}: the driver reports SDK version {hello.get('sdk_version')!r}, not {version}: "
+            "it is not running the older SDK tree"
+        )

@@ -9,6 +9,7 @@ Place in the pipeline: pytest -> l8compat.runner.Harness. Options:
   --results-dir DIR      where matrix.json/md/html go (default compat-tests/results)
   --no-driver-build      start drivers without running their build commands
   --callback-host H      external mode: the address the external runtime uses to reach this host
+  --sdk-root DIR         older SDK trees for version skew: language `python@0.1.0` runs DIR/0.1.0/sdks/python
 """
 
 from __future__ import annotations
@@ -41,6 +42,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     g.addoption("--results-dir", default=str(RESULTS_DIR))
     g.addoption("--no-driver-build", action="store_true")
     g.addoption("--callback-host", default="127.0.0.1")
+    g.addoption(
+        "--sdk-root", default="", help="older SDK trees (<DIR>/<X.Y.Z>/sdks/<lang>) for <lang>@<X.Y.Z>"
+    )
 
 
 class _Out:
@@ -51,11 +55,13 @@ class _Out:
 
     def write(self, text: str) -> None:
         tr = self.config.pluginmanager.get_plugin("terminalreporter")
-        for line in text.splitlines():
-            if tr is not None:
+        capman = self.config.pluginmanager.get_plugin("capturemanager")
+        if tr is None or capman is None:
+            sys.stderr.write(text)
+            return
+        with capman.global_and_fixture_disabled():  # shown live, even while a test item runs
+            for line in text.splitlines():
                 tr.write_line(line)
-            else:
-                sys.stderr.write(line + "\n")
 
     def flush(self) -> None:
         pass
@@ -81,6 +87,7 @@ def pytest_configure(config: pytest.Config) -> None:
         partial=f"--case {pattern}" if pattern else "",
         build_drivers=not config.getoption("--no-driver-build"),
         callback_host=config.getoption("--callback-host"),
+        sdk_root=Path(config.getoption("--sdk-root")) if config.getoption("--sdk-root") else None,
     )
     try:
         harness = Harness(api, cases, opts, out=_Out(config))

@@ -6,6 +6,8 @@ import (
 	"context"
 	"errors"
 	"io"
+	"net"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -16,7 +18,8 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/metadata"
-	"google.golang.org/protobuf/types/known/wrapperspb"
+	"google.golang.org/protobuf/encoding/protowire"
+	"google.golang.org/protobuf/types/known/emptypb"
 )
 
 // callEveryShape calls one RPC of each call shape the API has and returns the method paths called.
@@ -179,13 +182,34 @@ func TestNewRejectsOddMetadata(t *testing.T) {
 	}
 }
 
-// answerBytes answers with one message of n bytes (a BytesValue: its size is all that matters here).
+// answerBytes answers with one message of about n bytes: an unknown field (the largest field number),
+// which any response type skips when decoding; only its size matters here.
 func answerBytes(n int) func(string, grpc.ServerStream) error {
 	return func(_ string, stream grpc.ServerStream) error {
-		if err := stream.RecvMsg(&wrapperspb.BytesValue{}); err != nil {
+		if err := stream.RecvMsg(&emptypb.Empty{}); err != nil {
 			return err
 		}
-		return stream.SendMsg(&wrapperspb.BytesValue{Value: make([]byte, n)})
+		resp := &emptypb.Empty{}
+		raw := protowire.AppendTag(nil, protowire.MaxValidNumber, protowire.BytesType)
+		resp.ProtoReflect().SetUnknown(protowire.AppendBytes(raw, make([]byte, n)))
+		return stream.SendMsg(resp)
+	}
+}
+
+func TestUnixSocketEndpoint(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "runtime.sock")
+	lis, err := net.Listen("unix", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := grpc.NewServer(grpc.UnknownServiceHandler(func(_ any, stream grpc.ServerStream) error {
+		return answerWith(1)("", stream)
+	}))
+	go func() { _ = srv.Serve(lis) }()
+	defer srv.Stop()
+	c := newTestClient(t, "unix://"+path)
+	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); err != nil {
+		t.Fatalf("call over unix://%s: %v", path, err)
 	}
 }
 

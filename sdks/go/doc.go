@@ -15,7 +15,7 @@
 //	if err := client.WaitForReady(ctx); err != nil {
 //		return err
 //	}
-//	resp, err := client.Decrypt(ctx, &cryption.DecryptRequest{})
+//	resp, err := client.SayHello(ctx, &runtimev1.SayHelloRequest{ServiceName: "helloworld"})
 //
 // Errors are *Error values that keep the gRPC status (errors.As(err, &e) gives Code, Message, RPC and the
 // decoded google.rpc.Status Details). Server streams are read with a receive loop or range over All();

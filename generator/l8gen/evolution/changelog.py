@@ -57,14 +57,20 @@ def entries_for(report: DiffReport) -> dict[str, list[str]]:
     return {k: v for k, v in out.items() if v}
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def initial_entries(api: Api) -> dict[str, list[str]]:
     """The first release lists what the API holds: services with their RPC counts."""
     rpcs = sum(len(s.methods) for s in api.services)
+    messages = sum(1 for m in api.messages if not m.is_map_entry)
     bullets = [
-        f"Initial release of the API and the SDKs: {len(api.services)} services, {rpcs} RPCs, "
-        f"{sum(1 for m in api.messages if not m.is_map_entry)} messages, {len(api.enums)} enums:"
+        "Initial release of the API and the SDKs: "
+        f"{_count(len(api.services), 'service')}, {_count(rpcs, 'RPC')}, {_count(messages, 'message')}, "
+        f"{_count(len(api.enums), 'enum')}:"
     ]
-    bullets += [f"  - service `{s.full_name}` ({len(s.methods)} RPCs)" for s in api.services]
+    bullets += [f"  - service `{s.full_name}` ({_count(len(s.methods), 'RPC')})" for s in api.services]
     return {"Added": bullets}
 
 

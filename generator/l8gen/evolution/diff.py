@@ -2,9 +2,10 @@
 
 Place: commands -> **diff.compute** -> buf (FILE, WIRE_JSON) + images + ir.builder + irdiff -> classify.
 Both sides are buf images built by the same pinned buf (the current one from proto/, the old one recorded at
-release time or built from a git ref), so the IR diff never sees compiler differences. The IR is built with
-no internal packages, so the harness control service is compared too (its message code ships in the Python
-SDK). A file whose descriptor changed with nothing else to show (options, reserved ranges) is a patch change.
+release time or built from a git ref), so the IR diff never sees compiler differences. Files of
+``[tool.l8gen].internal_packages`` (the harness control service) are not classified: they are not part of the
+versioned API. A file whose descriptor changed with nothing else to show (options, reserved ranges) is a
+patch change.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from l8gen.config import load_options
 from l8gen.descriptors import display_path
 from l8gen.evolution import buf as bufcli
 from l8gen.evolution.classify import DiffReport, mark_wire
-from l8gen.evolution.images import Image, read_image, resolve_against
+from l8gen.evolution.images import Image, api_files, read_image, resolve_against
 from l8gen.evolution.irdiff import Change, diff_apis
 from l8gen.ir.builder import build_api
 
@@ -68,10 +69,14 @@ def compute(
             file_violations, wire = tuple(file_run.result()), tuple(wire_run.result())
         old, new = read_image(against.image), read_image(current)
         source = display_path(against.image) if against.kind != "git" else f"git {against.label}:{proto_root}"
-    old_api = build_api(old.fds, old.files, opts.app_services, ())
-    new_api = build_api(new.fds, new.files, opts.app_services, ())
+    internal = {f.name for image in (old, new) for f in image.fds.file if f.package in opts.internal_packages}
+    file_violations = tuple(v for v in file_violations if v.file not in internal)
+    wire = tuple(v for v in wire if v.file not in internal)
+    old_api = build_api(old.fds, api_files(old, opts.internal_packages), opts.app_services, ())
+    new_api = build_api(new.fds, api_files(new, opts.internal_packages), opts.app_services, ())
     ir = diff_apis(old_api, new_api)
     explained = {c.file for c in (*ir.added, *ir.changed)} | {v.file for v in (*file_violations, *wire)}
+    explained |= internal
     return DiffReport(
         against=against.label,
         against_kind=against.kind,

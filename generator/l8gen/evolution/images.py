@@ -89,6 +89,13 @@ def parse_image(data: bytes, where: str) -> Image:
     return Image(fds=fds, files=tuple(sorted(files)))
 
 
+def api_files(image: Image, internal_packages: tuple[str, ...] | list[str] = ()) -> tuple[str, ...]:
+    """The image's own files minus those of ``internal_packages`` (the harness control service is not part
+    of the versioned API: its changes do not bump the SDKs)."""
+    internal = set(internal_packages)
+    return tuple(f.name for f in image.fds.file if f.name in image.files and f.package not in internal)
+
+
 def version_key(version: str) -> tuple[int, int, int]:
     """(major, minor, patch) of ``X.Y.Z``; EvolutionError for anything else."""
     match = re.fullmatch(r"(\d+)\.(\d+)\.(\d+)", version)

@@ -28,7 +28,7 @@ from l8gen.evolution import EvolutionError, changelog
 from l8gen.evolution import buf as bufcli
 from l8gen.evolution.classify import SEMVER, bump_version
 from l8gen.evolution.diff import compute
-from l8gen.evolution.images import latest, parse_image, record_path, version_key
+from l8gen.evolution.images import api_files, latest, parse_image, record_path, version_key
 from l8gen.ir.builder import build_api
 
 
@@ -163,7 +163,7 @@ def _first_release(o: ReleaseOptions, version: str, stdout: TextIO) -> int:
     image = _current_image(o)
     opts = load_options(o.config)
     parsed = parse_image(image, str(o.proto_root))
-    api = build_api(parsed.fds, parsed.files, opts.app_services, ())
+    api = build_api(parsed.fds, api_files(parsed, opts.internal_packages), opts.app_services, ())
     table = tomllib.loads(o.config.read_text(encoding="utf-8")).get("tool", {}).get("l8gen", {})
     intro = f"First release. {_packages(version, table)}"
     _prepare(o, version, changelog.initial_entries(api), intro, image).write(o)

@@ -23,23 +23,21 @@ from l8gen.targets._ts_es import EsSymbol, exported_names, file_const, module_of
 # Members of the generated Client class that RPC methods must not take.
 CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed")
 # Identifiers the client/driver templates define or import themselves: protobuf-es exports get aliased.
-TEMPLATE_NAMES = frozenset({
-    "Client", "CallCore", "MessageInitShape", "UploadOptions", "ResolvedEndpoint", "CallOptions", "ClientOptions",
-    "BidiStream", "ByteSource", "ServerStream", "StreamInput", "Subscription", "SubscribeOptions",
-    "TopicEventHandler", "WaitForReadyOptions", "createRegistry", "DescMessage", "Message", "MessageShape",
-    "Registry", "REGISTRY", "Entry", "Erased", "unary", "serverStream", "clientStream", "bidi", "RPCS",
-    "APP_RPCS",
-})
+TEMPLATE_NAMES = frozenset("""
+    Client CallCore MessageInitShape UploadOptions ResolvedEndpoint CallOptions ClientOptions
+    BidiStream ByteSource ServerStream StreamInput Subscription SubscribeOptions TopicEventHandler
+    WaitForReadyOptions createRegistry DescMessage Message MessageShape Registry REGISTRY Entry
+    Erased unary serverStream clientStream bidi RPCS APP_RPCS
+""".split())
 # Names exported by src/index.ts itself; a protobuf-es module exporting one of them is namespaced.
-SDK_EXPORTS = frozenset({
-    "Client", "L8Error", "AppCallbackServer", "Subscription", "ServerStream", "BidiStream", "resolveEndpoint",
-    "resolveToken", "parseEndpoint", "registerDetailTypes", "statusName", "STATUS_NAMES", "DEFAULT_CHUNK_SIZE",
-    "DEFAULT_HOST", "DEFAULT_PORT", "DEFAULT_MAX_MESSAGE_BYTES", "SDK_VERSION", "PushQueue",
-    "WaitForReadyOptions", "ErrorDetail", "L8ErrorInit", "StatusName", "Environment", "ResolvedEndpoint",
-    "CallOptions", "ClientOptions", "Metadata", "RetryPolicy", "TlsOptions", "UploadOptions", "ByteSource",
-    "StreamInput", "SubscribeOptions", "TopicEventHandler", "TopicEventStatus", "AppCallbackServerOptions",
-    "TopicOptions",
-})
+SDK_EXPORTS = frozenset("""
+    Client L8Error AppCallbackServer Subscription ServerStream BidiStream resolveEndpoint
+    resolveToken parseEndpoint registerDetailTypes statusName STATUS_NAMES DEFAULT_CHUNK_SIZE
+    DEFAULT_HOST DEFAULT_PORT DEFAULT_MAX_MESSAGE_BYTES SDK_VERSION PushQueue WaitForReadyOptions
+    ErrorDetail L8ErrorInit StatusName Environment ResolvedEndpoint CallOptions ClientOptions
+    Metadata RetryPolicy TlsOptions UploadOptions ByteSource StreamInput SubscribeOptions
+    TopicEventHandler TopicEventStatus AppCallbackServerOptions TopicOptions
+""".split())
 SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime/SubscribeTopicEvents"
 APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
 
@@ -153,14 +151,17 @@ def _class_name(naming: TypeScriptNaming, service: Service) -> str:
     return prop[:1].upper() + prop[1:] + "Client"
 
 
-def build_services(api: Api, naming: TypeScriptNaming, symbols: Mapping[str, EsSymbol]) -> tuple[TsService, ...]:
+def build_services(
+    api: Api, naming: TypeScriptNaming, symbols: Mapping[str, EsSymbol]
+) -> tuple[TsService, ...]:
     """Every service with its methods; a client service is ``flat`` (its methods also on ``Client``) when
     none of its method or helper names is used by another client service or a Client member."""
     classes = {s.full_name: _class_name(naming, s) for s in api.services}
     used = [s.full_name for s in api.services]
     used += [t for s in api.services for m in s.methods for t in (m.input_type, m.output_type)]
     aliases = Aliases(symbols, used, set(classes.values()))
-    methods = {s.full_name: tuple(_method(api, s, m, naming, aliases) for m in s.methods) for s in api.services}
+    methods = {s.full_name: tuple(_method(api, s, m, naming, aliases) for m in s.methods)
+               for s in api.services}
     members = {s.full_name: {n for m in methods[s.full_name] for n in (m.ts_name, m.upload_helper) if n}
                for s in api.client_services}
     props = {naming.service(s) for s in api.client_services} | set(CLIENT_MEMBERS)
@@ -177,7 +178,9 @@ def build_services(api: Api, naming: TypeScriptNaming, symbols: Mapping[str, EsS
     return tuple(services)
 
 
-def _method(api: Api, service: Service, method: Method, naming: TypeScriptNaming, aliases: Aliases) -> TsMethod:
+def _method(
+    api: Api, service: Service, method: Method, naming: TypeScriptNaming, aliases: Aliases
+) -> TsMethod:
     ts_name = naming.method(method)
     helper = field = None
     if method.shape == "client_stream" and service.role == "client":

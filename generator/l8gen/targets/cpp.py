@@ -93,6 +93,7 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         ("tests/consumer/CMakeLists.txt.j2", "tests/consumer/CMakeLists.txt", {}),
         ("tests/consumer/main.cc.j2", "tests/consumer/main.cc", {}),
         ("tests/consumer/run.cmake.j2", "tests/consumer/run.cmake", {}),
+        ("LICENSE", "LICENSE", {}),  # the repository's LICENSE, shipped in the source package
         ("compat-driver/CMakeLists.txt.j2", "compat-driver/CMakeLists.txt", {}),
         ("compat-driver/json.h.j2", "compat-driver/json.h", {}),
         ("compat-driver/json.cc.j2", "compat-driver/json.cc", {}),

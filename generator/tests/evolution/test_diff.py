@@ -179,3 +179,12 @@ def test_missing_buf_is_a_clear_error(api_copy: ApiCopy) -> None:
     code, _, err = cli("diff", "--buf", str(api_copy.root / "node_modules/.bin/buf"))
     assert code == 2
     assert "buf CLI not found" in err and "npm ci" in err
+
+
+def test_internal_packages_are_not_classified(api_copy: ApiCopy) -> None:
+    # l8.control.v1 (the harness control service) is in [tool.l8gen].internal_packages: not versioned API.
+    api_copy.edit("l8/control/v1/control.proto", "  rpc ClearFaults(ClearFaultsRequest) returns (ClearFaultsResponse) {}\n", "")
+    code, report, _ = api_copy.diff()
+    assert code == 0
+    assert [report[k] for k in ("breaking", "wire_breaking", "added", "changed")] == [[], [], [], []]
+    assert report["semver"] == "none"

@@ -53,6 +53,17 @@ def test_message_and_field_names_match_the_real_plugin_output() -> None:
                 assert re.search(rf"^\t{ident} +\S", code, re.MULTILINE), field.name
 
 
+def test_lower_case_nested_names_match_the_real_plugin() -> None:
+    text = ('syntax = "proto3"; package q; message Outer { message inner { string x_y = 1; } inner i = 1; }\n'
+            "message lower_case { message Deep {} }")
+    fds = compile_proto(text, name="q/q.proto")
+    api = api_of(text, name="q/q.proto")
+    stubs = generate_stubs(fds, ["q/q.proto"], package_layout(api.files, MODULE), MODULE)
+    declared = re.findall(r"^type (\w+) struct", "\n".join(stubs.values()), re.MULTILINE)
+    assert sorted(declared) == sorted(message_ident(m) for m in api.messages)
+    assert "OuterInner" in declared  # '.' before a lower-case letter is dropped, not turned into '_'
+
+
 def test_field_named_like_a_generated_method_gets_a_suffix() -> None:
     api = api_of('syntax = "proto3"; package p; message M { string reset = 1; string descriptor = 2; }')
     message = api.message("p.M")

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 import re
+from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 from l8gen.config import load_options
@@ -109,3 +111,20 @@ def test_layotto_helpers_are_left_out_for_other_apis() -> None:
         assert path not in out
     assert "UploadFromReader" in out["service_streamer.go"]
     assert "AHelloSayHello" in out["service_a_hello.go"]
+
+
+def test_user_template_overrides_one_block(tmp_path: Path) -> None:
+    user = tmp_path / "go"
+    user.mkdir()
+    (user / "service_%service.go.j2").write_text(
+        '{% extends "builtin:service_%service.go.j2" %}\n'
+        "{% block service_doc %}\n// Custom: {{ service.full_name }}.\n{% endblock %}\n"
+    )
+    fds, files, opts = real()
+    api = build_api(fds, files, opts.app_services, opts.internal_packages)
+    out = TARGET.generate(api, fds, replace(opts, user_templates=tmp_path))
+    text = out["service_runtime.go"]
+    assert "// Custom: spec.proto.runtime.v1.Runtime.\n" in text
+    assert "The methods of *Client for" not in text
+    assert "func (c *Client) GetState(" in text
+    assert out["client.go"] == real_output()["client.go"]

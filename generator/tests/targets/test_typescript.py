@@ -1,4 +1,4 @@
-"""l8gen.targets.typescript: the Node/TypeScript SDK (protobuf-es messages + generated client, driver, package).
+"""l8gen.targets.typescript: the Node/TypeScript SDK (protobuf-es messages + client, driver, package).
 
 The fast tests check the generated text against the IR and the descriptors; the ``tsc`` tests compile the
 output of the full API and of the fragment protos with the SDK's pinned TypeScript (they need ``npm``).
@@ -84,8 +84,9 @@ def test_method_shapes_match_the_descriptors(full: dict[str, str]) -> None:
                 local = es_method_local(m.name)
                 call = re.search(rf"this\.#core\.(\w+)\(\w+(?:\$\d+)?\.method\.{re.escape(local)}\b", client)
                 assert call is not None, m.name
-                expected = {(False, False): "unary", (False, True): "serverStream", (True, False): "clientStream",
-                            (True, True): "bidi"}[(m.client_streaming, m.server_streaming)]
+                expected = {(False, False): "unary", (False, True): "serverStream",
+                            (True, False): "clientStream", (True, True): "bidi"}[
+                    (m.client_streaming, m.server_streaming)]
                 assert call.group(1) == expected, m.name
 
 
@@ -118,8 +119,8 @@ def test_driver_table_lists_every_client_rpc_and_the_app_callback(full: dict[str
 
 def test_js_string_int64_stays_string_other_int64_are_bigint(full: dict[str, str]) -> None:
     runtime = full["src/gen/spec/proto/runtime/v1/runtime_pb.ts"]
-    assert re.search(r"@generated from field: int64 next_id = 1 \[jstype = JS_STRING\];\n   \*/\n  nextId: string;",
-                     runtime)
+    js_string = r"@generated from field: int64 next_id = 1 \[jstype = JS_STRING\];\n   \*/\n  nextId: string;"
+    assert re.search(js_string, runtime)
     assert re.search(r"@generated from field: int64 size = 2;\n   \*/\n  size: bigint;", runtime)
 
 
@@ -161,8 +162,8 @@ def test_root_package_pins_the_same_protoc_gen_es() -> None:
 
 def test_generation_is_deterministic_and_order_independent(full: dict[str, str]) -> None:
     compiled = compile_protos(PROTO_ROOT)
-    again = pipeline.generate(compiled.fds, tuple(reversed(compiled.files)), OPTS, ["typescript"])["typescript"]
-    assert again == full
+    files = tuple(reversed(compiled.files))
+    assert pipeline.generate(compiled.fds, files, OPTS, ["typescript"])["typescript"] == full
     assert list(full) == sorted(full)
 
 
@@ -239,7 +240,8 @@ def test_fragment_protos_generate_and_compile_with_tsc(tmp_path: Path) -> None:
     _tsc(root, "-p", "compat-driver/tsconfig.json", "--noEmit")
     _tsc(root, "-p", "test/tsconfig.json", "--noEmit")
     classes = _classes(files["src/client.ts"])
-    assert "import" in classes["ReservedClient"] and "delete" in classes["ReservedClient"], "keywords are legal"
+    reserved = classes["ReservedClient"]
+    assert "import" in reserved and "delete" in reserved, "keywords are legal method names"
     assert "sayHello" not in classes["Client"], "same RPC name in two services: only on the sub-clients"
     hello = sorted(c for c in classes if c.endswith("HelloClient"))
     assert len(hello) == 2 and all(classes[c] == ["sayHello"] for c in hello)

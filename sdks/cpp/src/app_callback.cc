@@ -87,6 +87,7 @@ Result<int> AppCallbackServer::Start(const std::string& address, std::shared_ptr
   std::lock_guard<std::mutex> lock(impl_->mutex);
   if (impl_->server) return Error(grpc::StatusCode::FAILED_PRECONDITION, "the callback server is already running");
   grpc::ServerBuilder builder;
+  builder.AddChannelArgument(GRPC_ARG_ALLOW_REUSEPORT, 0);  // a second server on the same port must fail
   int port = 0;
   builder.AddListeningPort(address, credentials ? credentials : grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&impl_->service);

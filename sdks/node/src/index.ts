@@ -27,7 +27,7 @@ export { L8Error, STATUS_NAMES, registerDetailTypes, statusName } from "./runtim
 export type { ErrorDetail, L8ErrorInit, StatusName } from "./runtime/errors.js";
 export { DEFAULT_HOST, DEFAULT_PORT, parseEndpoint, resolveEndpoint, resolveToken } from "./runtime/endpoint.js";
 export type { Environment, ResolvedEndpoint } from "./runtime/endpoint.js";
-export { DEFAULT_MAX_RECEIVE_MESSAGE_BYTES } from "./runtime/options.js";
+export { DEFAULT_MAX_MESSAGE_BYTES } from "./runtime/options.js";
 export type { CallOptions, ClientOptions, Metadata, RetryPolicy, TlsOptions } from "./runtime/options.js";
 export type { UploadOptions } from "./runtime/calls.js";
 export { BidiStream, DEFAULT_CHUNK_SIZE, PushQueue, ServerStream } from "./runtime/streams.js";

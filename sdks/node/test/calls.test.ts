@@ -207,6 +207,16 @@ test("maxReceiveMessageBytes rejects larger responses with RESOURCE_EXHAUSTED", 
   assert.equal(err.code, "RESOURCE_EXHAUSTED");
 });
 
+test("maxSendMessageBytes rejects larger requests with RESOURCE_EXHAUSTED before sending", async () => {
+  const client = new Client({ endpoint: server.endpoint, env: {}, maxSendMessageBytes: 16 });
+  seen.length = 0;
+  const err = await client.sayHello({ serviceName: "helloworld", name: "x".repeat(64) }).catch((e: unknown) => e);
+  client.close();
+  assert.ok(err instanceof L8Error);
+  assert.equal(err.code, "RESOURCE_EXHAUSTED");
+  assert.equal(seen.length, 0, "the server never saw the call");
+});
+
 test("putFileFrom streams a file path in chunks: header first, then data only", async () => {
   const path = join(tmp, "upload.bin");
   const content = new Uint8Array(200_003).map((_, i) => i % 251);

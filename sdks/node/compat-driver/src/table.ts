@@ -7,6 +7,15 @@
  * @module
  */
 import { createRegistry } from "@bufbuild/protobuf";
+import {
+  file_google_protobuf_any,
+  file_google_protobuf_duration,
+  file_google_protobuf_empty,
+  file_google_protobuf_field_mask,
+  file_google_protobuf_struct,
+  file_google_protobuf_timestamp,
+  file_google_protobuf_wrappers,
+} from "@bufbuild/protobuf/wkt";
 import type { DescMessage, Message, MessageShape, Registry } from "@bufbuild/protobuf";
 import type { BidiStream, CallOptions, Client, ServerStream, StreamInput } from "@l8sdk/sdk";
 import { EmptySchema } from "@bufbuild/protobuf/wkt";
@@ -28,8 +37,15 @@ import { file_spec_proto_runtime_v1_appcallback } from "@l8sdk/sdk/gen/spec/prot
 import { file_spec_proto_runtime_v1_lifecycle } from "@l8sdk/sdk/gen/spec/proto/runtime/v1/lifecycle_pb.js";
 import { file_spec_proto_runtime_v1_runtime } from "@l8sdk/sdk/gen/spec/proto/runtime/v1/runtime_pb.js";
 
-/** Every message type of the API (for google.protobuf.Any in JSON). */
+/** Every message type of the API and the well-known types (for google.protobuf.Any in JSON). */
 export const REGISTRY: Registry = createRegistry(
+  file_google_protobuf_any,
+  file_google_protobuf_duration,
+  file_google_protobuf_empty,
+  file_google_protobuf_field_mask,
+  file_google_protobuf_struct,
+  file_google_protobuf_timestamp,
+  file_google_protobuf_wrappers,
   file_spec_proto_extension_v1_cryption_cryption,
   file_spec_proto_extension_v1_delay_queue_delay_queue,
   file_spec_proto_extension_v1_email_email,

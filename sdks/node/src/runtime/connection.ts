@@ -15,7 +15,7 @@ import { createGrpcTransport, Http2SessionManager } from "@connectrpc/connect-no
 import { resolveEndpoint, resolveToken } from "./endpoint.js";
 import type { ResolvedEndpoint } from "./endpoint.js";
 import { L8Error } from "./errors.js";
-import { DEFAULT_MAX_RECEIVE_MESSAGE_BYTES, toHeaders } from "./options.js";
+import { DEFAULT_MAX_MESSAGE_BYTES, toHeaders } from "./options.js";
 import type { ClientOptions, TlsOptions } from "./options.js";
 import { linkedController, sleep } from "./streams.js";
 import { Health, HealthCheckResponse_ServingStatus } from "../gen/grpc/health/v1/health_pb.js";
@@ -100,8 +100,8 @@ export class Connection {
       baseUrl,
       sessionManager: this.#session,
       interceptors: [sdkInterceptor, ...(options.interceptors ?? [])],
-      readMaxBytes: options.maxReceiveMessageBytes ?? DEFAULT_MAX_RECEIVE_MESSAGE_BYTES,
-      writeMaxBytes: options.maxSendMessageBytes ?? 0xffffffff,
+      readMaxBytes: options.maxReceiveMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      writeMaxBytes: options.maxSendMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     });
   }
 

@@ -58,9 +58,9 @@ export interface ClientOptions {
   metadata?: Metadata;
   /** Opt-in retries of idempotent RPCs on UNAVAILABLE (default: no retries). */
   retry?: RetryPolicy;
-  /** Largest message the client sends, in bytes (default: no limit). */
+  /** Largest message the client sends, in bytes (default 64 MiB). */
   maxSendMessageBytes?: number;
-  /** Largest message the client accepts, in bytes (default 4 MiB, like gRPC). */
+  /** Largest message the client accepts, in bytes (default 64 MiB; gRPC's 4 MiB is too small for files). */
   maxReceiveMessageBytes?: number;
   /** Extra connect-es interceptors, run after the SDK's own (metadata, token). */
   interceptors?: Interceptor[];
@@ -80,8 +80,8 @@ export interface CallOptions {
   metadata?: Metadata;
 }
 
-/** Default maximum size of a received message (4 MiB, the gRPC default). */
-export const DEFAULT_MAX_RECEIVE_MESSAGE_BYTES = 4 * 1024 * 1024;
+/** Default maximum size of a sent or received message (64 MiB, as in every l8sdk SDK). */
+export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 /** Converts {@link Metadata} to `Headers` (keys lower-cased by `Headers`). */
 export function toHeaders(metadata: Metadata | undefined): Headers {
