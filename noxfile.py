@@ -485,3 +485,93 @@ def compat_go(session: nox.Session) -> None:
     """Compatibility matrix for the Go SDK: every case through its driver against the runtime container."""
     _compat(session, "compat-go", "--languages=go")
 # ===== end of the Go SDK block ==============================================================================
+
+
+# ===== API evolution (generator/l8gen/evolution; owned by the EVOL work) ===================================
+# `api-check`: the SDKs match proto/ and proto/ has no breaking change since the last release record
+# (proto/releases/v<X.Y.Z>.binpb; in the tree, so a fresh clone without tags has its baseline).
+# `skew`: SDKs generated from the last release record (old clients) run the current case set against the
+# current runtime; matrix column `<lang>@<old version>` next to `<lang>` in compat-tests/results/skew/.
+# L8_SKEW_LANGUAGES=python,node,... picks the languages (default python).
+RELEASES_DIR = ROOT / "proto" / "releases"
+SKEW_DIR = ROOT / ".cache" / "skew"
+SKEW_TARGETS = {"python": "python", "node": "typescript", "go": "go", "cpp": "cpp"}  # driver -> l8gen target
+
+
+def last_release(session: nox.Session) -> tuple[str, Path]:
+    """(version, record path) of the newest release record."""
+    found = []
+    for path in RELEASES_DIR.glob("v*.binpb"):
+        match = re.fullmatch(r"v(\d+)\.(\d+)\.(\d+)\.binpb", path.name)
+        if match:
+            found.append((tuple(int(g) for g in match.groups()), path))
+    if not found:
+        session.error(f"no release record in {RELEASES_DIR.relative_to(ROOT)}/: record one: `l8gen release`")
+    key, path = max(found)
+    return ".".join(str(n) for n in key), path
+
+
+@nox.session(name="api-check")
+@ci_step("api-check")
+def api_check(session: nox.Session) -> None:
+    """API evolution gate: `l8gen generate --check` (sdks/ match proto/) and `l8gen diff` against the last
+    release record (prints additions/doc changes and the bump; fails on a breaking change)."""
+    dev_run(session, "l8gen", "generate", "--check")
+    dev_run(session, "l8gen", "diff", *session.posargs)
+
+
+@nox.session
+@ci_step("skew")
+def skew(session: nox.Session) -> None:
+    """Version skew: old clients (SDKs generated from the last release record) x the current runtime, as
+    matrix columns `<lang>@<version>`, then the additive-change test (old clients still pass)."""
+    version, record = last_release(session)
+    languages = [x for x in os.environ.get("L8_SKEW_LANGUAGES", "python").split(",") if x]
+    unknown = sorted(set(languages) - set(SKEW_TARGETS))
+    if unknown:
+        session.error(f"L8_SKEW_LANGUAGES: unknown languages {unknown}; known: {sorted(SKEW_TARGETS)}")
+    tree = SKEW_DIR / version
+    shutil.rmtree(tree, ignore_errors=True)
+    targets = [arg for lang in languages for arg in ("--target", SKEW_TARGETS[lang])]
+    dev_run(session, "l8gen", "generate", "--descriptor-set", str(record), "--sdk-version", version,
+            "--out", str(tree), *targets)
+    columns = [*languages, *(f"{lang}@{version}" for lang in languages)]
+    _compat(session, "skew", f"--languages={','.join(columns)}", f"--sdk-root={SKEW_DIR}",
+            f"--results-dir={ROOT / 'compat-tests' / 'results' / 'skew'}")
+    junit = junit_path("skew-additive")
+    junit.unlink(missing_ok=True)
+    dev_run(session, "python", "-m", "pytest", f"--junitxml={junit}", "-m", "container",
+            "generator/tests/evolution/test_skew.py")
+# ===== end of the API evolution block =======================================================================
+
+
+# ===== publishing (generator/l8gen/publish; owned by the PUB work) ==========================================
+# `publish` (a dry run: nothing leaves the machine): builds the four release artifacts into dist/ from the
+# generated sdks/ (wheel + sdist, npm tarball, Go module proxy tree + tag name, C++ source package), then
+# installs each one in a clean environment and runs a consumer program against the runtime container
+# (SayHello, SaveState/GetState, PutFile/GetFile). `-- --only python,go` limits the languages.
+# `upload` (never in CI; the module refuses when CI is set): `nox -s upload -- --yes` sends the smoke-tested
+# artifacts to PyPI / npm / the Go module repository (tag) / a GitHub release, credentials from the
+# environment (README "Publishing").
+@nox.session
+@ci_step("publish")
+def publish(session: nox.Session) -> None:
+    """Build the release artifacts of all four SDKs into dist/ and smoke-test each from a clean install."""
+    dev_run(session, "python", "-m", "l8gen.toolchain.bootstrap")  # go, npm, cmake, dockerd (else no-op)
+    junit = junit_path("publish")
+    junit.unlink(missing_ok=True)
+    try:  # each language builds on its own: smoke-test what was built even when another build failed
+        dev_run(session, "python", "-m", "l8gen.publish.build", *session.posargs)
+        build_failed = False
+    except CommandFailed:
+        build_failed = True
+    dev_run(session, "python", "-m", "l8gen.publish.smoke", f"--junit={junit}", *session.posargs)
+    if build_failed:
+        session.error("publish: a build failed (see above)")
+
+
+@nox.session
+def upload(session: nox.Session) -> None:
+    """Upload the smoke-tested artifacts in dist/ (`-- --yes`; credentials from the environment; never CI)."""
+    dev_run(session, "python", "-m", "l8gen.publish.upload", *session.posargs)
+# ===== end of the publishing block ==========================================================================

@@ -1,10 +1,12 @@
 """Where the runtime under test runs: a container (testcontainers), a local process, or an external target.
 
 Place in the pipeline: the runner asks for a Runtime; drivers connect to `runtime.endpoint`. Modes:
-- container: the image `l8sdk/runtime:dev` built by runtime-stub/image/build.py (no registry needed),
-  started with testcontainers (Ryuk disabled, label l8sdk=1, stale ones removed first), ready when its
-  READY line is logged AND grpc.health.v1 answers SERVING through the mapped port. The app callback address
-  is `host.docker.internal:<port>` mapped to the host gateway (`--add-host ...:host-gateway`).
+- container: through the project's one runtime-container module, l8gen.toolchain.runtime_container (also
+  used by the smoke test): the image `l8sdk/runtime:dev` built by runtime-stub/image/build.py (no registry
+  needed; $L8_RUNTIME_IMAGE overrides), testcontainers with Ryuk disabled, labels l8sdk=1 + owner pid/host
+  (stale containers of dead runs removed first, never a live run's), ready when the READY line is logged AND
+  grpc.health.v1 answers SERVING through the mapped port. The app callback address is
+  `host.docker.internal:<port>`, mapped to the host gateway (`extra_hosts: host-gateway`).
 - process: `l8-runtime` as a local subprocess, only when no container engine answers (reported loudly).
 - external: `--target host:port`, a runtime someone else started (e.g. a real Layotto).
 """
@@ -27,16 +29,9 @@ from typing import IO, Any
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from .protos import REPO_ROOT
-
-IMAGE = "l8sdk/runtime:dev"
-LABEL = {"l8sdk": "1"}
-OWNER_LABEL = "l8sdk.owner-pid"  # the runner process that started the container
-STALE_AFTER_S = 1800.0
 GRPC_PORT = 34904
 READY = re.compile(r"L8 RUNTIME READY grpc=(\S+)")
 CALLBACK_HOST_IN_CONTAINER = "host.docker.internal"
-BUILD_SCRIPT = REPO_ROOT / "runtime-stub" / "image" / "build.py"
 
 os.environ.setdefault("TESTCONTAINERS_RYUK_DISABLED", "true")
 
@@ -83,58 +78,32 @@ def engine_reachable() -> tuple[bool, str]:
         return False, f"{type(exc).__name__}: {exc}"
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-def is_stale(status: str, labels: dict[str, str], age_s: float) -> bool:
-    """A labelled container is stale when it stopped, when the run that started it is gone, or (started
-    by another tool, without an owner pid) when it has been up for more than STALE_AFTER_S."""
-    if status != "running":
-        return True
-    owner = labels.get(OWNER_LABEL, "")
-    if owner.isdigit():
-        return not _pid_alive(int(owner))
-    return age_s > STALE_AFTER_S
-
-
 def clean_stale(out: IO[str]) -> int:
-    """Remove l8sdk=1 containers left by earlier runs (never one a live run is using)."""
-    import datetime as dt
+    """Remove l8sdk=1 containers whose owner run is gone (never one a live run is using)."""
+    from l8gen.toolchain.runtime_container import remove_stale_containers
 
-    import docker
-
-    client = docker.from_env()
-    n = 0
-    now = dt.datetime.now(dt.UTC)
-    for c in client.containers.list(all=True, filters={"label": "l8sdk=1"}):
-        created = dt.datetime.fromisoformat(c.attrs["Created"][:26].rstrip("Z") + "+00:00")
-        if is_stale(c.status, c.labels, (now - created).total_seconds()):
-            c.remove(force=True)
-            n += 1
-    client.close()
-    if n:
-        out.write(f"compat: removed {n} stale l8sdk container(s)\n")
-    return n
+    removed = remove_stale_containers()
+    if removed:
+        out.write(f"compat: removed {len(removed)} stale l8sdk container(s): {', '.join(removed)}\n")
+    return len(removed)
 
 
-def build_image(out: IO[str]) -> None:
-    """Build (or find up to date) the runtime image through runtime-stub/image/build.py."""
-    if not BUILD_SCRIPT.exists():
-        raise EngineError(f"{BUILD_SCRIPT.relative_to(REPO_ROOT)} is missing: cannot build {IMAGE}")
-    proc = subprocess.run(
-        [sys.executable, str(BUILD_SCRIPT), "all"], capture_output=True, text=True, cwd=REPO_ROOT, check=False
-    )
-    for line in proc.stdout.splitlines():
+def build_image(out: IO[str]) -> str:
+    """Build (or find up to date) the runtime image through runtime-stub/image/build.py; returns its tag."""
+    import contextlib
+    import io
+
+    from l8gen.toolchain.runtime_container import RuntimeContainerError, ensure_runtime_image
+
+    buf = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(buf):
+            image = ensure_runtime_image()
+    except RuntimeContainerError as exc:
+        raise EngineError(str(exc)[-5000:]) from None
+    for line in buf.getvalue().splitlines():
         out.write(f"compat: image: {line}\n")
-    if proc.returncode != 0:
-        raise EngineError(f"building {IMAGE} failed:\n{proc.stdout[-2000:]}\n{proc.stderr[-3000:]}")
+    return str(image)
 
 
 @dataclass
@@ -167,72 +136,64 @@ class Runtime:
 
 
 class ContainerRuntime(Runtime):
-    def __init__(self, args: Sequence[str], callback_port: int, image: str = IMAGE) -> None:
+    def __init__(self, args: Sequence[str], callback_port: int, image: str) -> None:
         super().__init__(
             "container", callback_host=CALLBACK_HOST_IN_CONTAINER, callback_port=callback_port, args=args
         )
         self.image = image
-        self._container: Any = None
+        self._rt: Any = None
 
     def start(self) -> None:
-        from testcontainers.core.container import DockerContainer
+        from l8gen.toolchain.runtime_container import RuntimeContainerError, start_runtime
 
-        cmd = [*self.args]
-        container = (
-            DockerContainer(self.image)
-            .with_command(cmd)
-            .with_exposed_ports(GRPC_PORT)
-            .with_kwargs(
-                labels={**LABEL, OWNER_LABEL: str(os.getpid())},
-                extra_hosts={CALLBACK_HOST_IN_CONTAINER: "host-gateway"},
-            )
-        )
-        container.start()
-        self._container = container
-        self._await_ready(ready_count=1)
-
-    def _await_ready(self, ready_count: int, timeout_s: float = 90.0) -> None:
-        wrapped = self._container.get_wrapped_container()
-        deadline = time.monotonic() + timeout_s
-        while True:
-            logs = wrapped.logs().decode(errors="replace")
-            if len(READY.findall(logs)) >= ready_count:
-                break
-            wrapped.reload()
-            if wrapped.status in ("exited", "dead"):
-                raise EngineError(f"runtime container exited before READY:\n{logs[-3000:]}")
-            if time.monotonic() > deadline:
-                raise EngineError(
-                    f"no READY line from the runtime container after {timeout_s:.0f}s:\n{logs[-3000:]}"
-                )
-            time.sleep(0.2)
-        host = self._container.get_container_host_ip()
-        port = self._container.get_exposed_port(GRPC_PORT)
-        self.endpoint = f"{host}:{port}"
-        wait_health(self.endpoint, timeout_s=30)
+        try:
+            self._rt = start_runtime(self.image, args=list(self.args), timeout=90.0)
+        except RuntimeContainerError as exc:
+            raise EngineError(f"runtime container did not become ready: {str(exc)[-4000:]}") from None
+        self.endpoint = self._rt.grpc_target
+        self.notes.append(self._rt.readiness)
 
     @property
     def can_restart(self) -> bool:
         return True
 
     def restart(self) -> str:
-        """docker restart; then re-read the mapped port (it may change) and wait for READY + health."""
+        """docker restart; wait for a new READY line, re-read the mapped port (it may move), health check."""
+        from l8gen.toolchain.runtime_container import RuntimeContainerError, wait_ready
+
         before = self.endpoint
-        self._container.get_wrapped_container().restart(timeout=5)
+        wrapped = self._rt.container.get_wrapped_container()
+        seen = len(READY.findall(self.logs()))
+        wrapped.restart(timeout=5)
         self.restarts += 1
-        self._await_ready(ready_count=self.restarts + 1)
-        self.notes.append(f"restart #{self.restarts}: endpoint {before} -> {self.endpoint}")
+        deadline = time.monotonic() + 90
+        while len(READY.findall(self.logs())) <= seen:
+            wrapped.reload()
+            if wrapped.status in ("exited", "dead") or time.monotonic() > deadline:
+                raise EngineError(f"runtime container not READY after restart:\n{self.logs()[-3000:]}")
+            time.sleep(0.2)
+        try:
+            self.endpoint, how = wait_ready(self._rt.container, timeout=60.0)
+        except RuntimeContainerError as exc:
+            raise EngineError(str(exc)[-4000:]) from None
+        self.notes.append(f"restart #{self.restarts}: endpoint {before} -> {self.endpoint}; {how}")
         return self.endpoint
 
     def logs(self) -> str:
-        if self._container is None:
+        if self._rt is None:
             return ""
-        return str(self._container.get_wrapped_container().logs().decode(errors="replace"))
+        try:
+            return str(self._rt.logs())
+        except Exception as exc:  # noqa: BLE001 - the container may be gone; say so instead of failing
+            return f"<runtime container logs unavailable: {type(exc).__name__}: {exc}>"
 
     def stop(self) -> None:
-        if self._container is not None:
-            self._container.stop()
-            self._container = None
+        if self._rt is not None:
+            rt, self._rt = self._rt, None
+            try:
+                rt.container.stop()
+            except Exception as exc:  # noqa: BLE001 - already removed
+                self.notes.append(f"runtime container stop: {type(exc).__name__}: {exc}")
 
 
 class ProcessRuntime(Runtime):

@@ -133,8 +133,8 @@ class Harness:
                 raise EngineError(f"--runtime-mode container but no container engine answers: {engine}")
             clean_stale(self.out)
             self.say("building/checking the runtime image (runtime-stub/image/build.py)")
-            build_image(self.out)
-            rt = ContainerRuntime(self.runtime_args("host.docker.internal", cb_port), cb_port)
+            image = build_image(self.out)
+            rt = ContainerRuntime(self.runtime_args("host.docker.internal", cb_port), cb_port, image)
         else:
             banner = "NO CONTAINER ENGINE REACHABLE" if mode == "auto" else "--runtime-mode process"
             msg = (
@@ -255,10 +255,10 @@ class Harness:
             if s is not None:
                 try:
                     s.stop()
-                except DriverFailure:
-                    pass
+                except Exception as exc:  # noqa: BLE001 - teardown must not mask results
+                    self.say(f"{s.language} driver stop failed: {exc}")
         if self.runtime is not None:
-            logs = self.runtime.logs()
+            logs = self.runtime.logs()  # never raises: a vanished container is reported in the text
             if logs:
                 (self.opts.results_dir / "logs").mkdir(parents=True, exist_ok=True)
                 (self.opts.results_dir / "logs" / "runtime-final.log").write_text(logs)

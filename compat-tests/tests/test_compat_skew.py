@@ -1,4 +1,4 @@
-"""Version skew in l8compat: `<lang>@<X.Y.Z>` drivers on older SDK trees, their coverage and known failures."""
+"""Version skew in l8compat: `<lang>@<X.Y.Z>` drivers on older SDK trees, their coverage, known failures."""
 
 from __future__ import annotations
 

@@ -72,7 +72,7 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
         "--descriptor-set",
         type=Path,
         default=None,
-        help="generate from this buf image / FileDescriptorSet (e.g. a release record) instead of --proto-root",
+        help="generate from this buf image / FileDescriptorSet (e.g. a release record), not --proto-root",
     )
     gen.add_argument("--sdk-version", default=None, help="SDK version instead of [tool.l8gen].version")
     from l8gen.evolution.commands import add_parsers

@@ -97,13 +97,18 @@ def render_section(
         lines += [*preamble, ""]
     names = [*CATEGORIES, *sorted(set(hand) - set(CATEGORIES))]
     for name in names:
-        bullets = [*(f"- {b}" if not b.startswith("  ") else b for b in entries.get(name, ())), *hand.get(name, ())]
+        bullets = [
+            *(f"- {b}" if not b.startswith("  ") else b for b in entries.get(name, ())),
+            *hand.get(name, ()),
+        ]
         if bullets:
             lines += [f"### {name}", "", *bullets, ""]
     return "\n".join(lines)
 
 
-def insert(existing: str | None, version: str, date: str, intro: str, entries: Mapping[str, Sequence[str]]) -> str:
+def insert(
+    existing: str | None, version: str, date: str, intro: str, entries: Mapping[str, Sequence[str]]
+) -> str:
     """``existing`` (None: no file yet) with a new release section right below ``## [Unreleased]``."""
     text = existing if existing else HEADER
     if re.search(rf"^## \[{re.escape(version)}\]", text, re.MULTILINE):

@@ -108,8 +108,11 @@ class DiffReport:
 
         if self.breaking:
             wired = sum(1 for v in self.breaking if v.wire)
-            lines += ["", f"Breaking ({len(self.breaking)}; buf FILE = the SDK source contract; {wired} marked "
-                          "[wire] also break deployed clients/servers = buf WIRE_JSON):"]
+            lines += [
+                "",
+                f"Breaking ({len(self.breaking)}; buf FILE = the SDK source contract; {wired} marked "
+                "[wire] also break deployed clients/servers = buf WIRE_JSON):",
+            ]
             lines += [
                 f"  ! {where(v.file, v.line, v.column)}: {v.rule}{' [wire]' if v.wire else ''}: {v.message}"
                 for v in self.breaking

@@ -18,7 +18,9 @@ DEFAULT_RELEASES = Path("proto") / "releases"  # one v<X.Y.Z>.binpb (buf image) 
 
 def _common(parser: Any) -> None:
     parser.add_argument("--proto-root", default="proto", type=Path, help="buf module with the .proto files")
-    parser.add_argument("--config", default="pyproject.toml", type=Path, help="pyproject.toml with [tool.l8gen]")
+    parser.add_argument(
+        "--config", default="pyproject.toml", type=Path, help="pyproject.toml with [tool.l8gen]"
+    )
     parser.add_argument(
         "--releases", default=DEFAULT_RELEASES, type=Path, help="release records (v<X.Y.Z>.binpb)"
     )
@@ -27,9 +29,7 @@ def _common(parser: Any) -> None:
 
 def add_parsers(sub: Any, stdout: TextIO, stderr: TextIO) -> None:
     """Add ``diff`` and ``release`` to the ``l8gen`` sub-parsers (same parser class: the CLI's streams)."""
-    diff = sub.add_parser(
-        "diff", help="classify the proto changes since a release or git ref", stderr=stderr
-    )
+    diff = sub.add_parser("diff", help="classify the proto changes since a release or git ref", stderr=stderr)
     diff._stdout = stdout
     diff.add_argument(
         "--against", default=None, help="release (v0.1.0), image file or git ref; default: the last release"
@@ -39,15 +39,21 @@ def add_parsers(sub: Any, stdout: TextIO, stderr: TextIO) -> None:
     diff.add_argument("--allow-breaking", action="store_true", help="exit 0 even with breaking changes")
     diff.set_defaults(handler=run_diff)
 
-    rel = sub.add_parser("release", help="bump the one SDK version, regenerate, changelog, record", stderr=stderr)
+    rel = sub.add_parser(
+        "release", help="bump the one SDK version, regenerate, changelog, record", stderr=stderr
+    )
     rel._stdout = stdout
     _common(rel)
     rel.add_argument("--bump", default="auto", choices=("auto", "major", "minor", "patch"))
     rel.add_argument("--tag", action="store_true", help="create git tag v<version> for the committed release")
     rel.add_argument("--go-major-path", action="store_true", help="from v2 on, add /vN to the Go module path")
-    rel.add_argument("--date", default=None, help="release date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH/today)")
+    rel.add_argument(
+        "--date", default=None, help="release date YYYY-MM-DD (default: $SOURCE_DATE_EPOCH/today)"
+    )
     rel.add_argument("--changelog", default=Path("CHANGELOG.md"), type=Path)
-    rel.add_argument("--out", default=Path("."), type=Path, help="repository root (SDKs in <out>/sdks/<lang>)")
+    rel.add_argument(
+        "--out", default=Path("."), type=Path, help="repository root (SDKs in <out>/sdks/<lang>)"
+    )
     rel.add_argument("--target", action="append", default=None, help="SDKs to regenerate (default all)")
     rel.add_argument("--no-generate", action="store_true", help="do not regenerate the SDKs")
     rel.set_defaults(handler=run_release)

@@ -1,6 +1,7 @@
-"""Release records and image inputs of ``l8gen diff`` / ``l8gen release`` / ``l8gen generate --descriptor-set``.
+"""Release records and image inputs of ``l8gen diff``, ``l8gen release``, ``generate --descriptor-set``.
 
-Place: the input edge of API evolution. A release is recorded *in the tree* as ``proto/releases/v<X.Y.Z>.binpb``
+Place: the input edge of API evolution. A release is recorded *in the tree* as
+``proto/releases/v<X.Y.Z>.binpb``
 (a buf image = a FileDescriptorSet with imports and source info, each file marked import or not), so a fresh
 clone without tags still has its baseline. ``--against`` resolves to an image: a release record (``v0.1.0``,
 ``0.1.0``), an image file path, or a git ref (proto/ exported with ``git archive`` and built with buf).
@@ -54,7 +55,8 @@ class Against:
 
 def _is_import(proto: descriptor_pb2.FileDescriptorProto) -> bool | None:
     """buf's per-file import flag (ImageFileExtension.is_import = field 1), None when not a buf image."""
-    for field in unknown_fields.UnknownFieldSet(proto):
+    found = unknown_fields.UnknownFieldSet(proto)
+    for field in (found[i] for i in range(len(found))):
         if field.field_number == _BUF_IMAGE_EXTENSION and isinstance(field.data, bytes):
             data = field.data
             return len(data) >= 2 and data[0] == 0x08 and data[1] == 0x01
@@ -163,7 +165,9 @@ def _from_git(ref: str, proto_root: Path, config: Path, tmp: Path, buf: Path) ->
     prefix = proto_root.resolve().relative_to(top.resolve()).as_posix()
     proc = _git(top, "archive", "--format=tar", ref, "--", prefix)
     if proc.returncode != 0:
-        raise EvolutionError(f"--against {ref}: git archive of {prefix}/ failed: {proc.stderr.decode().strip()}")
+        raise EvolutionError(
+            f"--against {ref}: git archive of {prefix}/ failed: {proc.stderr.decode().strip()}"
+        )
     export = tmp / "against-src"
     with tarfile.open(fileobj=io.BytesIO(proc.stdout)) as archive:
         archive.extractall(export, filter="data")

@@ -99,8 +99,9 @@ def _services(old: Mapping[str, Service], new: Mapping[str, Service]) -> list[Ch
 
 def _rpc_added(svc: Service, name: str) -> Change:
     method = next(m for m in svc.methods if m.name == name)
-    return Change("added", "rpc", method.full_name, svc.file, method.line,
-                  f"RPC {method.full_name} ({method.shape})")
+    return Change(
+        "added", "rpc", method.full_name, svc.file, method.line, f"RPC {method.full_name} ({method.shape})"
+    )
 
 
 def _messages(old: Mapping[str, Message], new: Mapping[str, Message]) -> list[Change]:
@@ -116,15 +117,29 @@ def _messages(old: Mapping[str, Message], new: Mapping[str, Message]) -> list[Ch
             element = f"{name}.{field.name}"
             prev = old_fields.get(field.number)
             if prev is None:
-                out.append(Change("added", "field", element, msg.file, field.line,
-                                  f"field {field.name} = {field.number} in message {name}"))
+                out.append(
+                    Change(
+                        "added",
+                        "field",
+                        element,
+                        msg.file,
+                        field.line,
+                        f"field {field.name} = {field.number} in message {name}",
+                    )
+                )
             else:
                 out += _doc(prev.doc, field.doc, "field", element, msg.file, field.line)
         old_oneofs = {o.name: o for o in before.oneofs}
         for oneof in msg.oneofs:
             if oneof.name in old_oneofs:
-                out += _doc(old_oneofs[oneof.name].doc, oneof.doc, "oneof", f"{name}.{oneof.name}",
-                            msg.file, oneof.line)
+                out += _doc(
+                    old_oneofs[oneof.name].doc,
+                    oneof.doc,
+                    "oneof",
+                    f"{name}.{oneof.name}",
+                    msg.file,
+                    oneof.line,
+                )
     return out
 
 
@@ -145,8 +160,16 @@ def _enums(old: Mapping[str, Enum], new: Mapping[str, Enum]) -> list[Change]:
             if prev is not None:
                 out += _doc(prev.doc, value.doc, "enum_value", element, enum.file, value.line)
             elif value.number not in renamed_numbers:
-                out.append(Change("added", "enum_value", element, enum.file, value.line,
-                                  f"enum value {value.name} = {value.number} in enum {name}"))
+                out.append(
+                    Change(
+                        "added",
+                        "enum_value",
+                        element,
+                        enum.file,
+                        value.line,
+                        f"enum value {value.name} = {value.number} in enum {name}",
+                    )
+                )
     return out
 
 

@@ -17,7 +17,7 @@ import re
 import subprocess
 import tempfile
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
@@ -60,6 +60,13 @@ def release_date(explicit: str | None) -> str:
     return now.date().isoformat()
 
 
+def _quoted_value(value: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        return f'{match.group(1)}"{value}"'
+
+    return replace
+
+
 def set_config_values(text: str, values: Mapping[str, str], where: str) -> str:
     """``text`` (a pyproject.toml) with the given string keys of ``[tool.l8gen]`` replaced in place."""
     header = re.search(r"^\[tool\.l8gen\][ \t]*$", text, re.MULTILINE)
@@ -72,7 +79,7 @@ def set_config_values(text: str, values: Mapping[str, str], where: str) -> str:
         pattern = re.compile(rf'^({re.escape(key)}[ \t]*=[ \t]*)"[^"\n]*"', re.MULTILINE)
         if not pattern.search(body):
             raise EvolutionError(f'{where}: [tool.l8gen] has no `{key} = "..."` line to update')
-        body = pattern.sub(lambda m: f'{m.group(1)}"{value}"', body, count=1)
+        body = pattern.sub(_quoted_value(value), body, count=1)
     result = text[: header.end()] + body + text[end:]
     table = tomllib.loads(result)["tool"]["l8gen"]
     if any(table.get(k) != v for k, v in values.items()):
@@ -130,8 +137,9 @@ class _Record:
         self.snapshot.write_bytes(self.image)
 
 
-def _prepare(o: ReleaseOptions, version: str, entries: Mapping[str, Sequence[str]], intro: str,
-             image: bytes) -> _Record:
+def _prepare(
+    o: ReleaseOptions, version: str, entries: Mapping[str, Sequence[str]], intro: str, image: bytes
+) -> _Record:
     existing = o.changelog.read_text(encoding="utf-8") if o.changelog.is_file() else None
     text = changelog.insert(existing, version, release_date(o.date), intro, entries)
     target = record_path(o.releases_dir, version)
@@ -158,8 +166,10 @@ def _packages(version: str, table: Mapping[str, object]) -> str:
 
 def _first_release(o: ReleaseOptions, version: str, stdout: TextIO) -> int:
     if o.bump != "auto":
-        raise EvolutionError("--bump: there is no release record yet; the first release records the current "
-                             f"[tool.l8gen].version ({version}) as it is")
+        raise EvolutionError(
+            "--bump: there is no release record yet; the first release records the current "
+            f"[tool.l8gen].version ({version}) as it is"
+        )
     image = _current_image(o)
     opts = load_options(o.config)
     parsed = parse_image(image, str(o.proto_root))
@@ -168,7 +178,9 @@ def _first_release(o: ReleaseOptions, version: str, stdout: TextIO) -> int:
     intro = f"First release. {_packages(version, table)}"
     _prepare(o, version, changelog.initial_entries(api), intro, image).write(o)
     stdout.write(f"released {version} (first release record)\n")
-    stdout.write(f"recorded {display_path(record_path(o.releases_dir, version))}, {display_path(o.changelog)}\n")
+    stdout.write(
+        f"recorded {display_path(record_path(o.releases_dir, version))}, {display_path(o.changelog)}\n"
+    )
     stdout.write(f"tag: v{version} (not created: commit the release, then `l8gen release --tag`)\n")
     return 0
 
@@ -190,15 +202,19 @@ def release(o: ReleaseOptions, stdout: TextIO, stderr: TextIO) -> int:
     report = compute(o.proto_root, None, o.releases_dir, o.config, o.buf)
     if o.tag:
         if report.semver != "none":
-            raise EvolutionError(f"--tag: proto/ changed since v{last.version} ({report.semver}); run "
-                                 "`l8gen release` first, commit, then `l8gen release --tag`")
+            raise EvolutionError(
+                f"--tag: proto/ changed since v{last.version} ({report.semver}); run "
+                "`l8gen release` first, commit, then `l8gen release --tag`"
+            )
         create_tag(o, last.version, stdout)
         return 0
     stdout.write(report.render_text())
     chosen = report.bump if o.bump == "auto" else o.bump
     if chosen == "none":
-        raise EvolutionError(f"no API change since v{last.version}: nothing to release "
-                             "(pass --bump patch to release regenerated SDKs without an API change)")
+        raise EvolutionError(
+            f"no API change since v{last.version}: nothing to release "
+            "(pass --bump patch to release regenerated SDKs without an API change)"
+        )
     if SEMVER.index(chosen) < SEMVER.index(report.bump):
         raise EvolutionError(f"--bump {chosen} is too small: the changes need at least {report.bump}")
     version = bump_version(last.version, chosen)
@@ -208,8 +224,10 @@ def release(o: ReleaseOptions, stdout: TextIO, stderr: TextIO) -> int:
     if o.go_major_path:
         values["go_module"] = go_module_for(opts.go_module, major)
     elif major >= 2 and go_module_for(opts.go_module, major) != opts.go_module:
-        stderr.write(f"l8gen: note: Go module path stays {opts.go_module}; Go needs "
-                     f"{go_module_for(opts.go_module, major)} for v{major} (pass --go-major-path)\n")
+        stderr.write(
+            f"l8gen: note: Go module path stays {opts.go_module}; Go needs "
+            f"{go_module_for(opts.go_module, major)} for v{major} (pass --go-major-path)\n"
+        )
     original = o.config.read_text(encoding="utf-8")
     updated = set_config_values(original, values, str(o.config))
     entries = changelog.entries_for(report) or {"Changed": ["SDKs regenerated; no API change."]}
@@ -225,6 +243,8 @@ def release(o: ReleaseOptions, stdout: TextIO, stderr: TextIO) -> int:
         raise
     record.write(o)
     stdout.write(f"released {version} (bump {chosen} from {last.version})\n")
-    stdout.write(f"recorded {display_path(record_path(o.releases_dir, version))}, {display_path(o.changelog)}\n")
+    stdout.write(
+        f"recorded {display_path(record_path(o.releases_dir, version))}, {display_path(o.changelog)}\n"
+    )
     stdout.write(f"tag: v{version} (not created: commit the release, then `l8gen release --tag`)\n")
     return 0

@@ -60,7 +60,10 @@ def write_source_tarball(src: Path, files: Sequence[str], out: Path, top: str) -
                 data = (src / rel).read_bytes()
                 tar.addfile(_info(name, directory=False, size=len(data), mtime=mtime), io.BytesIO(data))
     out.parent.mkdir(parents=True, exist_ok=True)
-    with out.open("wb") as f, gzip.GzipFile(filename="", mode="wb", fileobj=f, mtime=0, compresslevel=9) as gz:
+    with (
+        out.open("wb") as f,
+        gzip.GzipFile(filename="", mode="wb", fileobj=f, mtime=0, compresslevel=9) as gz,
+    ):
         gz.write(raw.getvalue())
     return out
 

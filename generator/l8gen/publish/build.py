@@ -1,4 +1,4 @@
-"""``python -m l8gen.publish.build``: the release artifacts of the four SDKs, into dist/ (nothing is uploaded).
+"""``python -m l8gen.publish.build``: the release artifacts of the four SDKs into dist/ (nothing is uploaded).
 
 Place: sdks/<lang>/ -> **build** -> dist/ -> smoke -> upload. Each language is built from a staged copy of
 exactly the files its manifest lists (``release.stage``), by its ecosystem's own tool, and its artifact is
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import email.parser
-import io
 import json
 import shutil
 import sys
@@ -32,13 +31,14 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from l8gen.publish.archive import tar_names, write_source_tarball
-from l8gen.publish.commands import Steps, run_tool
+from l8gen.publish.commands import Steps, parse_args, run_tool
 from l8gen.publish.gomod import write_proxy_tree
 from l8gen.publish.release import (
     LANGUAGES,
     PublishError,
     Release,
     artifact_entry,
+    drop_record,
     load_release,
     stage,
     write_record,
@@ -94,12 +94,17 @@ def build_python(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
         run_tool([sys.executable, "-m", "build", "--outdir", str(out), str(src)], steps.log)
     wheels, sdists = sorted(out.glob("*.whl")), sorted(out.glob("*.tar.gz"))
     if len(wheels) != 1 or len(sdists) != 1:
-        raise PublishError(f"python -m build made {[p.name for p in out.iterdir()]}, expected 1 wheel + 1 sdist")
+        raise PublishError(
+            f"python -m build made {[p.name for p in out.iterdir()]}, expected 1 wheel + 1 sdist"
+        )
     with steps.step("twine check --strict"):
         run_tool([sys.executable, "-m", "twine", "check", "--strict", *map(str, wheels + sdists)], steps.log)
         check_wheel(wheels[0], release)
         check_sdist(sdists[0], release)
-    files = [artifact_entry(release.dist, wheels[0], "wheel"), artifact_entry(release.dist, sdists[0], "sdist")]
+    files = [
+        artifact_entry(release.dist, wheels[0], "wheel"),
+        artifact_entry(release.dist, sdists[0], "sdist"),
+    ]
     return {"package": release.python_package, "files": files}
 
 
@@ -113,7 +118,7 @@ def check_npm_package(tgz: Path, release: Release) -> list[str]:
     missing = [f for f in ("package.json", "README.md", "LICENSE") if f not in names]
     types = str(manifest.get("types", ""))
     if not types.endswith(".d.ts") or types.removeprefix("./") not in names:
-        missing.append(f"the typings named by \"types\" ({types or 'unset'})")
+        missing.append(f'the typings named by "types" ({types or "unset"})')
     if not any(n.endswith(".d.ts") for n in names):
         missing.append(".d.ts files")
     for key in ("license", "homepage", "repository", "keywords", "description"):
@@ -144,7 +149,9 @@ def build_node(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
         packed = json.loads(raw)
         tgz = out / packed[0]["filename"]
         names = check_npm_package(tgz, release)
-    steps.log.write(f"[node] {tgz.name}: {len(names)} files, {sum(n.endswith('.d.ts') for n in names)} .d.ts\n")
+    steps.log.write(
+        f"[node] {tgz.name}: {len(names)} files, {sum(n.endswith('.d.ts') for n in names)} .d.ts\n"
+    )
     return {"package": release.node_package, "files": [artifact_entry(release.dist, tgz, "tarball")]}
 
 
@@ -161,7 +168,8 @@ def build_go(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     _require(missing, f"{release.go_module}@{release.tag} module zip")
     (out / "TAG").write_text(release.tag + "\n", encoding="utf-8")
     files = [
-        artifact_entry(release.dist, out / "proxy" / result[kind], kind) for kind in ("zip", "mod", "info", "list")
+        artifact_entry(release.dist, out / "proxy" / result[kind], kind)
+        for kind in ("zip", "mod", "info", "list")
     ]
     steps.log.write(f"[go] {release.go_module}@{release.tag}: {len(result['files'])} files, {result['h1']}\n")
     return {
@@ -195,8 +203,11 @@ def build_cpp(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     with steps.step("source tarball"):
         tarball = write_source_tarball(src, files, out / f"{top}.tar.gz", top)
     steps.log.write(f"[cpp] {tarball.name}: {len(tar_names(tarball))} entries\n")
-    return {"package": "l8sdk (CMake: find_package(l8sdk CONFIG), target l8::sdk)", "top": top,
-            "files": [artifact_entry(release.dist, tarball, "source")]}
+    return {
+        "package": "l8sdk (CMake: find_package(l8sdk CONFIG), target l8::sdk)",
+        "top": top,
+        "files": [artifact_entry(release.dist, tarball, "source")],
+    }
 
 
 BUILDERS: dict[str, Callable[[Release, Path, Steps], dict[str, Any]]] = {
@@ -216,6 +227,7 @@ def build(release: Release, languages: Sequence[str], log: TextIO) -> dict[str, 
             try:
                 entry = BUILDERS[language](release, Path(tmp), steps)
             except PublishError as exc:
+                drop_record(release, language)
                 outcome[language] = f"FAILED: {exc}"
                 log.write(f"[{language}] build FAILED: {exc}\n")
                 continue
@@ -237,10 +249,9 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
     parser = argparse.ArgumentParser(prog="python -m l8gen.publish.build", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: cwd)")
     parser.add_argument("--only", type=parse_languages, default=list(LANGUAGES), help="e.g. python,go")
-    try:
-        args = parser.parse_args(list(argv))
-    except SystemExit as exc:
-        return 0 if exc.code == 0 else 2
+    args = parse_args(parser, argv, stdout, stderr)
+    if isinstance(args, int):
+        return args
     try:
         release = load_release(args.root)
     except PublishError as exc:

@@ -8,6 +8,8 @@ named steps of one language and prints them.
 
 from __future__ import annotations
 
+import argparse
+import contextlib
 import os
 import shlex
 import subprocess
@@ -83,3 +85,17 @@ class Steps:
     @property
     def total(self) -> float:
         return round(sum(self.times.values()), 1)
+
+
+def parse_args(
+    parser: argparse.ArgumentParser,
+    argv: Sequence[str],
+    stdout: TextIO,
+    stderr: TextIO,
+) -> argparse.Namespace | int:
+    """``parser.parse_args`` writing help/usage errors to the given streams; an int is the exit code."""
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            return parser.parse_args(list(argv))
+    except SystemExit as exc:
+        return 0 if exc.code == 0 else 2

@@ -25,22 +25,31 @@ TOOL_ENV = {"GOFLAGS": "-mod=readonly", "GOWORK": "off"}
 
 
 def escape_path(module: str) -> str:
-    """Go's module path escaping for proxy URLs and cache paths: an upper-case letter becomes ``!`` + lower."""
+    """Go's module path escaping (proxy URLs, cache paths): an upper-case letter becomes ``!`` + lower."""
     return "".join(f"!{c.lower()}" if c.isupper() else c for c in module)
 
 
-def write_proxy_tree(module_dir: Path, module: str, tag: str, proxy_root: Path, log: TextIO) -> dict[str, Any]:
+def write_proxy_tree(
+    module_dir: Path, module: str, tag: str, proxy_root: Path, log: TextIO
+) -> dict[str, Any]:
     """Write ``module``@``tag`` from ``module_dir`` into ``proxy_root``; return gomodzip's JSON result
     (paths relative to ``proxy_root``, ``h1``/``mod_h1`` go.sum hashes, the zip's file list)."""
     stamp = _dt.datetime.fromtimestamp(source_date_epoch(), _dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     out = run_tool(
         [
-            "go", "run", ".",
-            "-dir", str(module_dir),
-            "-module", module,
-            "-version", tag,
-            "-time", stamp,
-            "-out", str(proxy_root),
+            "go",
+            "run",
+            ".",
+            "-dir",
+            str(module_dir),
+            "-module",
+            module,
+            "-version",
+            tag,
+            "-time",
+            stamp,
+            "-out",
+            str(proxy_root),
         ],
         log,
         cwd=TOOL_DIR,

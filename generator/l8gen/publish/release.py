@@ -1,4 +1,4 @@
-"""What is released: names and version from ``[tool.l8gen]``, the staged SDK sources, and ``dist/release.json``.
+"""What is released: names and version from ``[tool.l8gen]``, the staged SDK sources, dist/release.json.
 
 Place: the first step of publishing (sdks/<lang>/ -> staging -> artifacts). One version for all four SDKs
 comes from the root pyproject.toml (design guide §8); the Go module path must carry ``/vN`` from major 2 on.
@@ -76,8 +76,8 @@ def check_version(version: str, go_module: str) -> None:
     suffix = re.search(r"/v(\d+)$", go_module)
     if major >= 2 and (suffix is None or int(suffix.group(1)) != major):
         raise PublishError(
-            f"[tool.l8gen] go_module {go_module!r} must end in /v{major} for version {version} (Go's semantic "
-            "import versioning); `l8gen release --go-major-path` changes it"
+            f"[tool.l8gen] go_module {go_module!r} must end in /v{major} for version {version} (Go's "
+            "semantic import versioning); `l8gen release --go-major-path` changes it"
         )
     if major < 2 and suffix is not None:
         raise PublishError(f"[tool.l8gen] go_module {go_module!r} has a /vN suffix but version is {version}")
@@ -167,6 +167,14 @@ def write_record(release: Release, language: str, entry: Mapping[str, Any]) -> P
     tmp.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
     os.replace(tmp, out)
     return out
+
+
+def drop_record(release: Release, language: str) -> None:
+    """Forget ``language``'s artifacts (its build failed: nothing stale may be smoke-tested or uploaded)."""
+    data = read_record(release.dist)
+    if language in data.get("artifacts", {}):
+        del data["artifacts"][language]
+        (release.dist / RECORD).write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
 
 
 def recorded(release: Release, language: str) -> dict[str, Any]:

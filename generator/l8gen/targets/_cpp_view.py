@@ -34,7 +34,7 @@ PROTOC_KEYWORDS = frozenset({
 # in addition to naming.cpp's reserved words.
 EXTRA_RESERVED = (
     "requests", "data", "first", "chunk_size", "path", "message", "bytes", "size", "file", "connection",
-    "stub_", "connection_",
+    "stub_", "connection_", "endpoint", "channel",
 )
 # Members of l8::Client that the service accessors must not take.
 CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")

@@ -39,7 +39,7 @@ def buf() -> Path:
 
 @dataclass
 class ApiCopy:
-    """A scratch repository: proto/ (copy), pyproject.toml ([tool.l8gen] only), proto/releases/v<base>.binpb."""
+    """A scratch repository: proto/ (copy), pyproject.toml ([tool.l8gen] only), proto/releases/."""
 
     root: Path
     buf: Path
@@ -49,7 +49,7 @@ class ApiCopy:
         return self.root / "proto"
 
     def edit(self, rel: str, old: str, new: str) -> None:
-        """Replace ``old`` by ``new`` in proto/<rel>; ``old`` must occur exactly once (no edit silently misses)."""
+        """Replace ``old`` by ``new`` in proto/<rel>; ``old`` must occur exactly once (no silent miss)."""
         path = self.proto / rel
         text = path.read_text()
         assert text.count(old) == 1, f"{rel}: {old!r} found {text.count(old)} times, expected once"
@@ -83,7 +83,9 @@ def _repo_version() -> str:
 
 
 def make_copy(root: Path, buf: Path, version: str = BASE_VERSION, record: bool = True) -> ApiCopy:
-    shutil.copytree(REPO / "proto", root / "proto", ignore=shutil.ignore_patterns("releases", "tests", "__pycache__"))
+    shutil.copytree(
+        REPO / "proto", root / "proto", ignore=shutil.ignore_patterns("releases", "tests", "__pycache__")
+    )
     (root / "pyproject.toml").write_text(_l8gen_table(version))
     copy = ApiCopy(root, buf)
     if record:

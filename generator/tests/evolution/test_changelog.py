@@ -14,17 +14,28 @@ from tests.conftest import api_of
 
 def _report(**kw: object) -> DiffReport:
     base: dict[str, object] = dict(
-        against="v0.1.0", against_kind="release", against_source="proto/releases/v0.1.0.binpb",
-        proto_root="proto", version="0.1.0", breaking=(), wire_breaking=(), added=(), changed=(),
+        against="v0.1.0",
+        against_kind="release",
+        against_source="proto/releases/v0.1.0.binpb",
+        proto_root="proto",
+        version="0.1.0",
+        breaking=(),
+        wire_breaking=(),
+        added=(),
+        changed=(),
     )
     base.update(kw)
     return DiffReport(**base)  # type: ignore[arg-type]
 
 
-DELETED = Violation("RPC_NO_DELETE", "e.proto", 25, 1, 'Previously present RPC "SendEmail" was deleted.', wire=True)
+DELETED = Violation(
+    "RPC_NO_DELETE", "e.proto", 25, 1, 'Previously present RPC "SendEmail" was deleted.', wire=True
+)
 RENAMED = Violation("FIELD_SAME_NAME", "e.proto", 90, 10, 'Field "2" changed name from "a" to "b".')
 ADDED = Change("added", "rpc", "e.v1.Mail.Resend", "e.proto", 40, "RPC e.v1.Mail.Resend (unary)")
-DOC = Change("doc", "field", "e.v1.Content.text", "e.proto", 112, "documentation changed: field e.v1.Content.text")
+DOC = Change(
+    "doc", "field", "e.v1.Content.text", "e.proto", 112, "documentation changed: field e.v1.Content.text"
+)
 
 
 def test_entries_sort_breaking_into_removed_and_changed() -> None:
@@ -35,8 +46,10 @@ def test_entries_sort_breaking_into_removed_and_changed() -> None:
             '**Breaking:** Field "2" changed name from "a" to "b". (`e.proto:90`, FIELD_SAME_NAME)',
             "Documentation changed: field `e.v1.Content.text`",
         ],
-        "Removed": ['**Breaking (wire/JSON):** Previously present RPC "SendEmail" was deleted. (`e.proto:25`, '
-                    "RPC_NO_DELETE)"],
+        "Removed": [
+            '**Breaking (wire/JSON):** Previously present RPC "SendEmail" was deleted. (`e.proto:25`, '
+            "RPC_NO_DELETE)"
+        ],
     }
 
 
@@ -50,15 +63,17 @@ def test_first_section_creates_the_file_with_header_and_unreleased() -> None:
 def test_new_section_goes_above_older_ones_and_unreleased_notes_move_in() -> None:
     first = insert(None, "0.1.0", "2026-01-01", "First.", {"Added": ["Initial"]})
     with_notes = first.replace(
-        "## [Unreleased]\n", "## [Unreleased]\n\nA hand-written note.\n\n### Fixed\n\n- Fixed a typo.\n\n"
-        "### Added\n\n- A hand-written addition.\n"
+        "## [Unreleased]\n",
+        "## [Unreleased]\n\nA hand-written note.\n\n### Fixed\n\n- Fixed a typo.\n\n"
+        "### Added\n\n- A hand-written addition.\n",
     )
     text = insert(with_notes, "0.2.0", "2026-02-01", "Second.", {"Added": ["RPC `y`"]})
     unreleased, rest = text.split("## [Unreleased]\n", 1)[1].split("## [0.2.0]", 1)
     assert unreleased == "\n"
     second, older = rest.split("## [0.1.0]", 1)
     assert second == (
-        " - 2026-02-01\n\nSecond.\n\nA hand-written note.\n\n### Added\n\n- RPC `y`\n- A hand-written addition.\n\n"
+        " - 2026-02-01\n\nSecond.\n\nA hand-written note.\n\n"
+        "### Added\n\n- RPC `y`\n- A hand-written addition.\n\n"
         "### Fixed\n\n- Fixed a typo.\n\n"
     )
     assert older.startswith(" - 2026-01-01\n\nFirst.\n\n### Added\n\n- Initial\n")
@@ -71,7 +86,9 @@ def test_same_version_twice_is_an_error() -> None:
 
 
 def test_file_without_unreleased_gets_one() -> None:
-    text = insert("# Changelog\n\n## [0.1.0] - 2026-01-01\n\n- old\n", "0.2.0", "2026-02-02", "Next.", {"Added": ["z"]})
+    text = insert(
+        "# Changelog\n\n## [0.1.0] - 2026-01-01\n\n- old\n", "0.2.0", "2026-02-02", "Next.", {"Added": ["z"]}
+    )
     assert text == (
         "# Changelog\n\n## [Unreleased]\n\n## [0.2.0] - 2026-02-02\n\nNext.\n\n### Added\n\n- z\n\n"
         "## [0.1.0] - 2026-01-01\n\n- old\n"
@@ -79,8 +96,13 @@ def test_file_without_unreleased_gets_one() -> None:
 
 
 def test_initial_entries_list_services_with_rpc_counts() -> None:
-    api = api_of('syntax = "proto3";\npackage d.v1;\nmessage A {}\nservice S { rpc M(A) returns (A); rpc N(A) returns (A); }\n')
+    api = api_of(
+        'syntax = "proto3";\npackage d.v1;\nmessage A {}\n'
+        "service S { rpc M(A) returns (A); rpc N(A) returns (A); }\n"
+    )
     assert initial_entries(api) == {
-        "Added": ["Initial release of the API and the SDKs: 1 service, 2 RPCs, 1 message, 0 enums:",
-                  "  - service `d.v1.S` (2 RPCs)"]
+        "Added": [
+            "Initial release of the API and the SDKs: 1 service, 2 RPCs, 1 message, 0 enums:",
+            "  - service `d.v1.S` (2 RPCs)",
+        ]
     }

@@ -15,8 +15,15 @@ FIELD_NAME = Violation("FIELD_SAME_NAME", "a.proto", 12, 10, 'Field "1" changed 
 
 def _report(version: str = "0.3.1", **kw: object) -> DiffReport:
     base: dict[str, object] = dict(
-        against="v" + version, against_kind="release", against_source="proto/releases/x.binpb",
-        proto_root="proto", version=version, breaking=(), wire_breaking=(), added=(), changed=(),
+        against="v" + version,
+        against_kind="release",
+        against_source="proto/releases/x.binpb",
+        proto_root="proto",
+        version=version,
+        breaking=(),
+        wire_breaking=(),
+        added=(),
+        changed=(),
     )
     base.update(kw)
     return DiffReport(**base)  # type: ignore[arg-type]
@@ -49,7 +56,12 @@ def test_breaking_from_1_0_bumps_major() -> None:
 
 @pytest.mark.parametrize(
     ("version", "bump", "expected"),
-    [("0.1.0", "patch", "0.1.1"), ("0.1.7", "minor", "0.2.0"), ("1.9.9", "major", "2.0.0"), ("2.0.0", "none", "2.0.0")],
+    [
+        ("0.1.0", "patch", "0.1.1"),
+        ("0.1.7", "minor", "0.2.0"),
+        ("1.9.9", "major", "2.0.0"),
+        ("2.0.0", "none", "2.0.0"),
+    ],
 )
 def test_bump_version(version: str, bump: str, expected: str) -> None:
     assert bump_version(version, bump) == expected
@@ -70,13 +82,32 @@ def test_mark_wire_flags_same_location_and_keeps_wire_only_findings() -> None:
     wire_same = Violation("FIELD_SAME_NAME", "a.proto", 12, 10, 'Field "1" changed name.')
     marked = mark_wire((FIELD_NAME, other), (wire_same, wire_only))
     assert [(v.rule, v.wire) for v in marked] == [
-        ("FIELD_SAME_NAME", True), ("FIELD_SAME_JSTYPE", False), ("FIELD_WIRE_JSON_COMPATIBLE_TYPE", True)
+        ("FIELD_SAME_NAME", True),
+        ("FIELD_SAME_JSTYPE", False),
+        ("FIELD_WIRE_JSON_COMPATIBLE_TYPE", True),
     ]
 
 
 def test_json_shape() -> None:
     data = _report(added=(ADDED,)).to_json()
-    assert set(data) == {"against", "breaking", "wire_breaking", "added", "changed", "semver", "bump", "version",
-                         "next_version"}
-    assert data["added"] == [{"change": "added", "kind": "rpc", "element": "a.v1.S.M", "file": "a.proto",
-                              "line": 7, "detail": "RPC a.v1.S.M (unary)"}]
+    assert set(data) == {
+        "against",
+        "breaking",
+        "wire_breaking",
+        "added",
+        "changed",
+        "semver",
+        "bump",
+        "version",
+        "next_version",
+    }
+    assert data["added"] == [
+        {
+            "change": "added",
+            "kind": "rpc",
+            "element": "a.v1.S.M",
+            "file": "a.proto",
+            "line": 7,
+            "detail": "RPC a.v1.S.M (unary)",
+        }
+    ]

@@ -1,4 +1,4 @@
-"""``l8gen diff`` end to end: real edits on a copy of proto/, the real buf CLI, the JSON report and exit code."""
+"""``l8gen diff`` end to end: real edits on a copy of proto/, the real buf CLI, JSON report and exit code."""
 
 from __future__ import annotations
 
@@ -39,11 +39,21 @@ def test_rename_field_is_breaking_major_applied_as_minor_before_1_0(api_copy: Ap
 def test_rename_after_1_0_bumps_major(tmp_path: Path, buf: Path, monkeypatch: object) -> None:
     copy = make_copy(tmp_path / "repo", buf, version="1.4.2")
     copy.edit(EMAIL, "  string setting_id = 2;", "  string profile_id = 2;")
-    code, report, _ = copy.diff("--proto-root", str(copy.proto), "--config", str(copy.root / "pyproject.toml"),
-                                "--releases", str(copy.proto / "releases"))
+    code, report, _ = copy.diff(
+        "--proto-root",
+        str(copy.proto),
+        "--config",
+        str(copy.root / "pyproject.toml"),
+        "--releases",
+        str(copy.proto / "releases"),
+    )
     assert code == 1
     assert (report["semver"], report["bump"], report["version"], report["next_version"]) == (
-        "major", "major", "1.4.2", "2.0.0")
+        "major",
+        "major",
+        "1.4.2",
+        "2.0.0",
+    )
 
 
 def test_delete_rpc_is_breaking(api_copy: ApiCopy) -> None:
@@ -72,7 +82,11 @@ def test_allow_breaking_exits_zero(api_copy: ApiCopy) -> None:
 
 
 def test_add_field_is_minor(api_copy: ApiCopy) -> None:
-    api_copy.edit(EMAIL, "  string text = 1;\n}", "  string text = 1;\n\n  // HTML body. Optional.\n  string html = 2;\n}")
+    api_copy.edit(
+        EMAIL,
+        "  string text = 1;\n}",
+        "  string text = 1;\n\n  // HTML body. Optional.\n  string html = 2;\n}",
+    )
     code, report, _ = api_copy.diff()
     assert code == 0
     assert _elements(report, "added") == [("added", "field", "spec.proto.extension.v1.email.Content.html")]
@@ -85,17 +99,22 @@ def test_add_rpc_is_minor(api_copy: ApiCopy) -> None:
         EMAIL,
         "  rpc SendEmail(SendEmailRequest) returns (SendEmailResponse) {}\n",
         "  rpc SendEmail(SendEmailRequest) returns (SendEmailResponse) {}\n\n"
-        "  // Sends the same e-mail again.\n  rpc ResendEmail(SendEmailRequest) returns (SendEmailResponse) {}\n",
+        "  // Sends the same e-mail again.\n"
+        "  rpc ResendEmail(SendEmailRequest) returns (SendEmailResponse) {}\n",
     )
     code, report, _ = api_copy.diff()
     assert code == 0
-    assert _elements(report, "added") == [("added", "rpc", "spec.proto.extension.v1.email.EmailService.ResendEmail")]
+    assert _elements(report, "added") == [
+        ("added", "rpc", "spec.proto.extension.v1.email.EmailService.ResendEmail")
+    ]
     assert report["breaking"] == []
     assert report["semver"] == "minor"
 
 
 def test_comment_only_is_patch(api_copy: ApiCopy) -> None:
-    api_copy.edit(EMAIL, "  // Plain-text body, sent as is (UTF-8).", "  // Plain-text body, sent unchanged (UTF-8).")
+    api_copy.edit(
+        EMAIL, "  // Plain-text body, sent as is (UTF-8).", "  // Plain-text body, sent unchanged (UTF-8)."
+    )
     code, report, _ = api_copy.diff()
     assert code == 0
     assert _elements(report, "changed") == [("doc", "field", "spec.proto.extension.v1.email.Content.text")]
@@ -105,9 +124,12 @@ def test_comment_only_is_patch(api_copy: ApiCopy) -> None:
 
 def test_idempotency_change_is_breaking_for_buf(api_copy: ApiCopy) -> None:
     # The SDKs retry only idempotent RPCs: buf's FILE category guards the level (RPC_SAME_IDEMPOTENCY_LEVEL).
-    api_copy.edit(RUNTIME, "  rpc SayHello(SayHelloRequest) returns (SayHelloResponse) {\n"
-                           "    option idempotency_level = NO_SIDE_EFFECTS;\n  }",
-                  "  rpc SayHello(SayHelloRequest) returns (SayHelloResponse) {}")
+    api_copy.edit(
+        RUNTIME,
+        "  rpc SayHello(SayHelloRequest) returns (SayHelloResponse) {\n"
+        "    option idempotency_level = NO_SIDE_EFFECTS;\n  }",
+        "  rpc SayHello(SayHelloRequest) returns (SayHelloResponse) {}",
+    )
     code, report, _ = api_copy.diff()
     assert code == 1
     assert _rules(report) == {"RPC_SAME_IDEMPOTENCY_LEVEL"}
@@ -123,7 +145,11 @@ def test_identical_is_none(api_copy: ApiCopy) -> None:
 
 
 def test_default_is_the_latest_release_record(api_copy: ApiCopy) -> None:
-    api_copy.edit(EMAIL, "  string text = 1;\n}", "  string text = 1;\n\n  // HTML body. Optional.\n  string html = 2;\n}")
+    api_copy.edit(
+        EMAIL,
+        "  string text = 1;\n}",
+        "  string text = 1;\n\n  // HTML body. Optional.\n  string html = 2;\n}",
+    )
     api_copy.record("0.2.0")  # the addition is released as 0.2.0: nothing new since then
     code, report, _ = api_copy.diff()
     assert (code, report["against"]["ref"], report["semver"]) == (0, "v0.2.0", "none")  # type: ignore[index]
@@ -141,8 +167,12 @@ def test_text_report_names_file_line_and_verdict(api_copy: ApiCopy) -> None:
 
 def test_against_a_git_ref(api_copy: ApiCopy) -> None:
     def git(*args: str) -> None:
-        subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-                       cwd=api_copy.root, check=True, capture_output=True)
+        subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=api_copy.root,
+            check=True,
+            capture_output=True,
+        )
 
     git("init", "-q")
     git("add", "-A")
@@ -162,8 +192,17 @@ def test_unknown_ref_is_a_clear_error(api_copy: ApiCopy) -> None:
 
 def test_no_release_record_is_a_clear_error(tmp_path: Path, buf: Path, monkeypatch: object) -> None:
     copy = make_copy(tmp_path / "repo", buf, record=False)
-    code, _, err = cli("diff", "--buf", str(buf), "--proto-root", str(copy.proto),
-                       "--releases", str(copy.proto / "releases"), "--config", str(copy.root / "pyproject.toml"))
+    code, _, err = cli(
+        "diff",
+        "--buf",
+        str(buf),
+        "--proto-root",
+        str(copy.proto),
+        "--releases",
+        str(copy.proto / "releases"),
+        "--config",
+        str(copy.root / "pyproject.toml"),
+    )
     assert code == 2
     assert "no release recorded" in err and "l8gen release" in err
 
@@ -183,7 +222,11 @@ def test_missing_buf_is_a_clear_error(api_copy: ApiCopy) -> None:
 
 def test_internal_packages_are_not_classified(api_copy: ApiCopy) -> None:
     # l8.control.v1 (the harness control service) is in [tool.l8gen].internal_packages: not versioned API.
-    api_copy.edit("l8/control/v1/control.proto", "  rpc ClearFaults(ClearFaultsRequest) returns (ClearFaultsResponse) {}\n", "")
+    api_copy.edit(
+        "l8/control/v1/control.proto",
+        "  rpc ClearFaults(ClearFaultsRequest) returns (ClearFaultsResponse) {}\n",
+        "",
+    )
     code, report, _ = api_copy.diff()
     assert code == 0
     assert [report[k] for k in ("breaking", "wire_breaking", "added", "changed")] == [[], [], [], []]

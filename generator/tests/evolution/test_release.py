@@ -95,12 +95,18 @@ def test_breaking_release_before_1_0_bumps_minor_and_marks_it(api_copy: ApiCopy)
     assert _table(api_copy.root)["version"] == "0.2.0"
     changelog = (api_copy.root / "CHANGELOG.md").read_text()
     assert "major change, bump minor" in changelog
-    assert re.search(r"### Removed\n\n- \*\*Breaking[^*]*:\*\* Previously present RPC \"SendEmail\"", changelog)
+    assert re.search(
+        r"### Removed\n\n- \*\*Breaking[^*]*:\*\* Previously present RPC \"SendEmail\"", changelog
+    )
 
 
-def test_go_module_path_changes_for_v2_only_with_the_opt_in(tmp_path: Path, buf: Path,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
-    for flag, module in (("", "github.com/l8sdk/l8sdk-go"), ("--go-major-path", "github.com/l8sdk/l8sdk-go/v2")):
+def test_go_module_path_changes_for_v2_only_with_the_opt_in(
+    tmp_path: Path, buf: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for flag, module in (
+        ("", "github.com/l8sdk/l8sdk-go"),
+        ("--go-major-path", "github.com/l8sdk/l8sdk-go/v2"),
+    ):
         copy = make_copy(tmp_path / (flag or "plain"), buf, version="1.4.2")
         monkeypatch.chdir(copy.root)
         copy.edit(EMAIL, "  string setting_id = 2;", "  string profile_id = 2;")
@@ -120,8 +126,13 @@ def test_version_edited_by_hand_is_refused(api_copy: ApiCopy) -> None:
 
 def test_tag_is_created_only_for_a_committed_release(fresh: ApiCopy) -> None:
     def git(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
-                              cwd=fresh.root, check=True, capture_output=True, text=True)
+        return subprocess.run(
+            ["git", "-c", "user.name=t", "-c", "user.email=t@example.com", *args],
+            cwd=fresh.root,
+            check=True,
+            capture_output=True,
+            text=True,
+        )
 
     git("init", "-q")
     git("add", "-A")

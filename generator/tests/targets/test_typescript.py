@@ -247,8 +247,24 @@ def test_fragment_protos_generate_and_compile_with_tsc(tmp_path: Path) -> None:
     assert len(hello) == 2 and all(classes[c] == ["sayHello"] for c in hello)
 
 
-def test_full_api_compiles_with_tsc(full: dict[str, str], tmp_path: Path) -> None:
+def _readme_examples(readme: str) -> str:
+    """The README's ```ts blocks as one module: imports first, the rest as the body of a function."""
+    lines = [line for block in re.findall(r"```ts\n(.*?)```", readme, re.S) for line in block.splitlines()]
+    imports = sorted({line for line in lines if line.startswith("import ")})
+    body = "".join(f"  {line}\n" for line in lines if not line.startswith("import "))
+    return "\n".join(imports) + f"\nexport async function examples(): Promise<void> {{\n{body}}}\n"
+
+
+def test_full_api_and_readme_examples_compile_with_tsc(full: dict[str, str], tmp_path: Path) -> None:
     root = _tsc_workspace(full, tmp_path)
     _tsc(root, "-p", "tsconfig.json")
     _tsc(root, "-p", "compat-driver/tsconfig.json", "--noEmit")
     _tsc(root, "-p", "test/tsconfig.json", "--noEmit")
+    examples = root / "readme-examples"
+    examples.mkdir()
+    (examples / "examples.ts").write_text(_readme_examples(full["README.md"]))
+    (examples / "tsconfig.json").write_text(json.dumps({
+        "extends": "../tsconfig.json", "include": ["*.ts"],
+        "compilerOptions": {"rootDir": ".", "noEmit": True, "noUnusedLocals": False},
+    }))
+    _tsc(root, "-p", "readme-examples/tsconfig.json")

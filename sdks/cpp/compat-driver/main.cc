@@ -351,6 +351,8 @@ class Driver {
 
   Reply ServeCallback(const Struct& request) {
     if (callback_) callback_->Shutdown();
+    callback_ = nullptr;
+    static_cast<void>(callback_events_.All(/*clear=*/true));  // a new callback session starts with no events
     auto server = std::make_unique<l8::AppCallbackServer>();
     if (const auto* list = List(request, "subscriptions")) {
       for (const auto& value : list->values()) {

@@ -64,8 +64,11 @@ Result<std::shared_ptr<Connection>> Connection::Open(const ClientOptions& option
   const EnvLookup env = options.env ? options.env : EnvLookup(ProcessEnv);
   auto endpoint = ResolveEndpoint(options.endpoint, env);
   if (!endpoint.ok()) return std::move(endpoint).error();
-  if (options.max_send_message_bytes < 0 || options.max_receive_message_bytes < 0) {
-    return Error(grpc::StatusCode::INVALID_ARGUMENT, "message size limits must not be negative");
+  for (const int limit : {options.max_send_message_bytes, options.max_receive_message_bytes}) {
+    if (limit == 0 || limit < -1) {
+      return Error(grpc::StatusCode::INVALID_ARGUMENT,
+                   "message size limits must be positive (or -1 for unlimited), not " + std::to_string(limit));
+    }
   }
   if (options.retry.max_attempts < 1) {
     return Error(grpc::StatusCode::INVALID_ARGUMENT, "retry.max_attempts must be at least 1");
@@ -79,8 +82,8 @@ Result<std::shared_ptr<Connection>> Connection::Open(const ClientOptions& option
   }
   grpc::ChannelArguments args;
   args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, kUserAgent);
-  if (options.max_send_message_bytes > 0) args.SetMaxSendMessageSize(options.max_send_message_bytes);
-  if (options.max_receive_message_bytes > 0) args.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
+  args.SetMaxSendMessageSize(options.max_send_message_bytes);
+  args.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
   if (!options.tls.server_name_override.empty()) args.SetSslTargetNameOverride(options.tls.server_name_override);
   auto channel = grpc::CreateCustomChannel(endpoint->target, credentials, args);
   Endpoint resolved = std::move(endpoint).value();

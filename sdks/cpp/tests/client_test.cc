@@ -194,14 +194,21 @@ TEST(MessageSize, ReceiveLimitIsEnforced) {
   EXPECT_EQ(reply.error().code(), grpc::StatusCode::RESOURCE_EXHAUSTED);
 }
 
-TEST(MessageSize, LargeMessagesPassWhenTheLimitIsRaised) {
+TEST(MessageSize, DefaultAcceptsMoreThanGrpcsFourMiB) {
   l8test::TestServer server;
-  l8::ClientOptions options;
-  options.max_receive_message_bytes = 8 * 1024 * 1024;
-  auto client = Connect(server.endpoint(), options);
+  auto client = Connect(server.endpoint());
   auto reply = client.runtime().SayHello(Hello("big:5000000"));
   ASSERT_TRUE(reply.ok()) << reply.error().ToString();
   EXPECT_EQ(reply->hello().size(), 5000000u);
+}
+
+TEST(MessageSize, ZeroIsInvalid) {
+  l8::ClientOptions options;
+  options.endpoint = "localhost:1";
+  options.max_send_message_bytes = 0;
+  auto client = l8::Client::Create(options);
+  ASSERT_FALSE(client.ok());
+  EXPECT_EQ(client.error().code(), grpc::StatusCode::INVALID_ARGUMENT);
 }
 
 TEST(Errors, DetailsAreDecoded) {

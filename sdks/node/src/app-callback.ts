@@ -35,14 +35,14 @@ interface Registration {
   handler: TopicEventHandler;
 }
 
-function toStatus(status: TopicEventStatus | undefined | void): TopicEventResponse_TopicEventResponseStatus {
+function toStatus(status: TopicEventStatus | string | undefined | void): TopicEventResponse_TopicEventResponseStatus {
   if (status === undefined || status === null) {
     return TopicEventResponse_TopicEventResponseStatus.SUCCESS;
   }
   if (typeof status === "number") {
     return status;
   }
-  const value = TopicEventResponse_TopicEventResponseStatus[status];
+  const value = status === "SUCCESS" || status === "RETRY" || status === "DROP" ? TopicEventResponse_TopicEventResponseStatus[status] : undefined;
   if (value === undefined) {
     throw new L8Error(`unknown topic event status ${JSON.stringify(status)}`, { code: "INVALID_ARGUMENT" });
   }

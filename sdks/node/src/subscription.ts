@@ -18,10 +18,14 @@ import { linkedController, sleep } from "./runtime/streams.js";
 /** A handler's verdict: a status name or the enum value. */
 export type TopicEventStatus = "SUCCESS" | "RETRY" | "DROP" | TopicEventResponse_TopicEventResponseStatus;
 
-/** Handles one message; returning nothing means SUCCESS, throwing means RETRY. */
+/**
+ * Handles one message; returning nothing means SUCCESS, throwing means RETRY. An async handler's result is
+ * typed `string` too, because TypeScript widens `return "SUCCESS"` in an `async` function to `string`; a
+ * name other than SUCCESS/RETRY/DROP is answered RETRY and reported as an INVALID_ARGUMENT L8Error.
+ */
 export type TopicEventHandler = (
   event: TopicEventRequest,
-) => TopicEventStatus | undefined | void | Promise<TopicEventStatus | undefined | void>;
+) => TopicEventStatus | undefined | void | Promise<TopicEventStatus | string | undefined | void>;
 
 /** Options of {@link Client.subscribe}. */
 export interface SubscribeOptions {
@@ -48,14 +52,14 @@ const PERMANENT: ReadonlySet<StatusName> = new Set([
   "INVALID_ARGUMENT", "NOT_FOUND", "PERMISSION_DENIED", "UNAUTHENTICATED", "UNIMPLEMENTED", "FAILED_PRECONDITION",
 ]);
 
-function statusValue(status: TopicEventStatus | undefined | void): TopicEventResponse_TopicEventResponseStatus {
+function statusValue(status: TopicEventStatus | string | undefined | void): TopicEventResponse_TopicEventResponseStatus {
   if (status === undefined || status === null) {
     return TopicEventResponse_TopicEventResponseStatus.SUCCESS;
   }
   if (typeof status === "number") {
     return status;
   }
-  const value = TopicEventResponse_TopicEventResponseStatus[status];
+  const value = status === "SUCCESS" || status === "RETRY" || status === "DROP" ? TopicEventResponse_TopicEventResponseStatus[status] : undefined;
   if (value === undefined) {
     throw new L8Error(`unknown topic event status ${JSON.stringify(status)}`, { code: "INVALID_ARGUMENT" });
   }

@@ -99,13 +99,15 @@ test("AppCallbackServer lists its topics and routes events to their handlers", a
     .onTopic("ps", "audit", () => "DROP")
     .onTopic("other", "orders", () => {
       throw new Error("boom");
-    });
+    })
+    .onTopic("ps", "async", async () => "DROP")
+    .onTopic("ps", "typo", async () => "NOPE");
   const { port } = await app.listen(0);
   const runtimeSide = createClient(AppCallback, createGrpcTransport({ baseUrl: `http://127.0.0.1:${port}` }));
   const list = await runtimeSide.listTopicSubscriptions({});
   assert.deepEqual(
     list.subscriptions.map((s) => [s.pubsubName, s.topic, s.metadata]),
-    [["ps", "orders", { rawPayload: "true" }], ["ps", "audit", {}], ["other", "orders", {}]],
+    [["ps", "orders", { rawPayload: "true" }], ["ps", "audit", {}], ["other", "orders", {}], ["ps", "async", {}], ["ps", "typo", {}]],
   );
   const send = async (pubsubName: string, topic: string) =>
     (await runtimeSide.onTopicEvent({ id: "1", pubsubName, topic, data: new TextEncoder().encode("order-1") })).status;
@@ -113,8 +115,10 @@ test("AppCallbackServer lists its topics and routes events to their handlers", a
   assert.equal(await send("ps", "audit"), Status.DROP);
   assert.equal(await send("other", "orders"), Status.RETRY);
   assert.equal(await send("ps", "unknown"), Status.DROP);
+  assert.equal(await send("ps", "async"), Status.DROP);
+  assert.equal(await send("ps", "typo"), Status.RETRY);
   await app.close();
   assert.deepEqual(handled, ["order-1"]);
-  assert.deepEqual(errors, ["boom"]);
+  assert.deepEqual(errors, ["boom", 'unknown topic event status "NOPE"']);
   assert.equal(app.port, 0);
 });

@@ -27,6 +27,9 @@ using EnvLookup = std::function<std::optional<std::string>(const std::string& na
 /// The process environment (std::getenv).
 std::optional<std::string> ProcessEnv(const std::string& name);
 
+/// Default send and receive message size limit of a client (64 MiB).
+inline constexpr int kDefaultMaxMessageBytes = 64 * 1024 * 1024;
+
 /// TLS settings. TLS is used when `enabled` is true or the endpoint is an https:// URL.
 struct TlsOptions {
   /// Use TLS even for a plain host:port endpoint.
@@ -76,10 +79,11 @@ struct ClientOptions {
   Metadata metadata;
   /// Automatic retries of idempotent RPCs (off by default).
   RetryPolicy retry;
-  /// Largest message the client sends, in bytes; 0 = gRPC's default (unlimited).
-  int max_send_message_bytes = 0;
-  /// Largest message the client accepts, in bytes; 0 = gRPC's default (4 MiB).
-  int max_receive_message_bytes = 0;
+  /// Largest message the client sends, in bytes (-1 = unlimited). 64 MiB by default, as in the Python and Go SDKs:
+  /// gRPC's own 4 MiB receive default is too small for files and objects.
+  int max_send_message_bytes = kDefaultMaxMessageBytes;
+  /// Largest message the client accepts, in bytes (-1 = unlimited). 64 MiB by default.
+  int max_receive_message_bytes = kDefaultMaxMessageBytes;
   /// Where environment variables are read from; empty = the process environment.
   EnvLookup env;
 };

@@ -26,7 +26,11 @@ def main() -> None:
         state = client.get_state(store_name="state_demo", key=env["L8_SMOKE_KEY"], timeout=10)
         # client stream: the chunked upload helper; server stream: GetFile, one message per chunk
         client.put_file_from_path(
-            env["L8_SMOKE_UPLOAD"], store_name="file_demo", name=env["L8_SMOKE_FILE"], chunk_size=CHUNK, timeout=30
+            env["L8_SMOKE_UPLOAD"],
+            store_name="file_demo",
+            name=env["L8_SMOKE_FILE"],
+            chunk_size=CHUNK,
+            timeout=30,
         )
         digest, size, chunks = hashlib.sha256(), 0, 0
         for reply in client.get_file(store_name="file_demo", name=env["L8_SMOKE_FILE"], timeout=30):

@@ -1,0 +1,159 @@
+"""The C++ view (targets._cpp_view): protoc's C++ names, SDK identifiers, upload helpers, Layotto helpers."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from l8gen.errors import NamingError
+from l8gen.targets._cpp_view import build_view, chunk_field, protoc_accessor, protoc_class, protoc_type
+
+from tests.conftest import api_of, compile_proto
+
+KEYWORD_PROTO = """syntax = "proto3";
+package kw.v1;
+message class { message default { int32 x = 1; } enum namespace { register = 0; } map<string, int32> m = 1; }
+message Plain { message Inner { message Deeper {} } }
+enum Errno { ERRNO_UNSPECIFIED = 0; }
+enum new { NEW_UNSPECIFIED = 0; }
+"""
+
+
+def test_protoc_class_suffixes_keywords_at_every_level() -> None:
+    api = api_of(KEYWORD_PROTO)
+    assert protoc_class(api, "kw.v1.class") == "class_"
+    assert protoc_class(api, "kw.v1.class.default") == "class__default"
+    assert protoc_class(api, "kw.v1.class.namespace") == "class__namespace"
+    assert protoc_class(api, "kw.v1.class.MEntry") == "class__MEntry_DoNotUse"
+    assert protoc_class(api, "kw.v1.Plain.Inner.Deeper") == "Plain_Inner_Deeper"
+    assert protoc_class(api, "kw.v1.new") == "new_"
+    assert protoc_class(api, "kw.v1.Errno") == "Errno"
+
+
+def test_protoc_type_is_fully_qualified() -> None:
+    api = api_of(KEYWORD_PROTO)
+    assert protoc_type(api, "kw.v1.class.default") == "::kw::v1::class__default"
+
+
+@pytest.mark.skipif(shutil.which("protoc") is None, reason="no Debian protoc (protobuf-compiler)")
+def test_protoc_class_matches_what_debian_protoc_generates(tmp_path: Path) -> None:
+    (tmp_path / "kw.proto").write_text(KEYWORD_PROTO)
+    subprocess.run(["protoc", f"-I{tmp_path}", f"--cpp_out={tmp_path}", "kw.proto"], check=True, cwd=tmp_path)
+    header = (tmp_path / "kw.pb.h").read_text()
+    api = api_of(KEYWORD_PROTO)
+    for full_name in ("kw.v1.class", "kw.v1.class.default", "kw.v1.Plain.Inner.Deeper"):
+        assert f"class {protoc_class(api, full_name)} final" in header
+    for full_name in ("kw.v1.class.namespace", "kw.v1.new"):
+        assert f"enum {protoc_class(api, full_name)} : int" in header
+
+
+def test_protoc_accessor_lowercases_and_suffixes_keywords() -> None:
+    assert protoc_accessor("data") == "data"
+    assert protoc_accessor("Body") == "body"
+    assert protoc_accessor("delete") == "delete_"
+    assert protoc_accessor("NULL") == "null"  # lower-cased first: no longer a keyword
+
+
+STREAMS_PROTO = """syntax = "proto3";
+package up.v1;
+message Chunk { string name = 1; bytes data = 2; }
+message TwoBlobs { bytes a = 1; bytes b = 2; }
+message InOneof { oneof x { bytes data = 1; string text = 2; } }
+message Done {}
+service Files {
+  rpc Put(stream Chunk) returns (Done);
+  rpc PutTwo(stream TwoBlobs) returns (Done);
+  rpc PutOneof(stream InOneof) returns (Done);
+  rpc Get(Chunk) returns (stream Chunk) { option idempotency_level = NO_SIDE_EFFECTS; }
+}
+"""
+
+
+def test_upload_helper_only_for_a_single_plain_bytes_field() -> None:
+    api = api_of(STREAMS_PROTO)
+    methods = {m.name: m for m in api.service("up.v1.Files").methods}
+    assert chunk_field(api, methods["Put"]) == "data"
+    assert chunk_field(api, methods["PutTwo"]) is None
+    assert chunk_field(api, methods["PutOneof"]) is None
+    assert chunk_field(api, methods["Get"]) is None  # not client streaming
+    view = build_view(api)
+    (files,) = view.services
+    put = next(m for m in files.methods if m.name == "Put")
+    assert put.upload is not None
+    assert (put.upload.stream_ident, put.upload.file_ident, put.upload.accessor) == (
+        "PutFromStream", "PutFromFile", "data")
+
+
+def test_service_view_names() -> None:
+    view = build_view(api_of(STREAMS_PROTO))
+    (files,) = view.services
+    assert (files.cls, files.accessor, files.member, files.header) == (
+        "FilesClient", "files", "files_", "files_client.h")
+    assert files.stub == "::up::v1::Files"
+    assert files.grpc_header == "test.grpc.pb.h"
+    get = next(m for m in files.methods if m.name == "Get")
+    assert (get.shape, get.idempotent, get.rpc) == ("server_stream", True, "up.v1.Files/Get")
+    assert get.request == "::up::v1::Chunk"
+
+
+def test_layotto_helpers_absent_for_other_apis() -> None:
+    view = build_view(api_of(STREAMS_PROTO))
+    assert (view.events, view.subscription, view.app, view.put_file, view.runtime) == (None,) * 5
+
+
+def test_rpc_names_that_are_template_locals_are_escaped() -> None:
+    api = api_of("""syntax = "proto3";
+package loc.v1;
+message M {}
+service S { rpc request(M) returns (M); rpc path(M) returns (M); rpc Get(M) returns (M); }
+""")
+    (service,) = build_view(api).services
+    assert [m.ident for m in service.methods] == ["request_", "path_", "Get"]
+    assert [m.stub_method for m in service.methods] == ["request", "path", "Get"]
+
+
+def test_accessor_named_like_a_client_member_is_escaped() -> None:
+    api = api_of("""syntax = "proto3";
+package clash.v1;
+message M {}
+service Endpoint { rpc Get(M) returns (M); }
+""")
+    (service,) = build_view(api).services
+    assert (service.cls, service.accessor) == ("EndpointClient", "endpoint_")
+
+
+def test_services_whose_accessors_collide_fail_with_a_hint() -> None:
+    api = api_of("""syntax = "proto3";
+package clash.v1;
+message M {}
+service HTTPProxy { rpc Get(M) returns (M); }
+service HttpProxy { rpc Get(M) returns (M); }
+""")
+    with pytest.raises(NamingError, match=r"http_proxy.*overrides\.cpp"):
+        build_view(api)
+
+
+def test_override_renames_the_service() -> None:
+    api = api_of("""syntax = "proto3";
+package clash.v1;
+message M {}
+service Channel { rpc Get(M) returns (M); }
+""")
+    (service,) = build_view(api, {"clash.v1.Channel": "Pipe"}).services
+    assert (service.cls, service.accessor) == ("PipeClient", "pipe")
+
+
+def test_internal_packages_get_no_client() -> None:
+    fds = compile_proto("""syntax = "proto3";
+package ctl.v1;
+message M {}
+service Control { rpc Get(M) returns (M); }
+""")
+    from l8gen.ir.builder import build_api
+
+    api = build_api(fds, ["test.proto"], (), ("ctl.v1",))
+    view = build_view(api, internal_packages=("ctl.v1",))
+    assert view.services == ()
+    assert view.all_rpcs == ()
