@@ -30,6 +30,14 @@ PROTOC_KEYWORDS = frozenset({
     "xor_eq",
 })
 
+# Field names that are macros of the C/C++ standard library or of the compiler's GNU mode. protoc 3.21 escapes
+# only keywords, so a field named `errno` gives an `errno()` accessor that the macro breaks. The C++ target
+# renames such fields (trailing "_", the escape rule) in the descriptor copy it compiles; json_name is kept.
+MACRO_FIELD_NAMES = frozenset({
+    "errno", "assert", "offsetof", "setjmp", "va_arg", "va_start", "va_end", "va_copy", "major", "minor",
+    "makedev", "linux", "unix", "i386",
+})
+
 # Local names of the generated C++ (parameters, locals) that an RPC-derived identifier must not take,
 # in addition to naming.cpp's reserved words.
 EXTRA_RESERVED = (
@@ -82,9 +90,10 @@ def protoc_type(api: Api, full_name: str) -> str:
 
 
 def protoc_accessor(field_name: str) -> str:
-    """protoc's accessor name of a field (lower-cased; keywords suffixed with ``_``)."""
+    """protoc's accessor name of a field (lower-cased; keywords suffixed with ``_``), after the target's
+    renaming of macro-named fields (``errno`` -> ``errno_``)."""
     name = field_name.lower()
-    return name + "_" if name in PROTOC_KEYWORDS else name
+    return name + "_" if name in PROTOC_KEYWORDS or name in MACRO_FIELD_NAMES else name
 
 
 def protoc_stem(proto_file: str) -> str:
