@@ -13,21 +13,21 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
-from l8gen.ir.model import Api, Doc, Message, Method, Service
+from l8gen.ir.model import Api, Doc, Method, Service
 from l8gen.naming.common import Origin, origin_of, snake
 from l8gen.naming.cpp import CppNaming
 
 # protoc 3.21's kKeywordList (compiler/cpp/helpers.cc): the names protoc itself suffixes with "_".
 PROTOC_KEYWORDS = frozenset({
-    "NULL", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break", "case",
-    "catch", "char", "class", "compl", "const", "constexpr", "const_cast", "continue", "decltype", "default",
-    "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern", "false",
-    "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new", "noexcept",
-    "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "register",
-    "reinterpret_cast", "return", "short", "signed", "sizeof", "static", "static_assert", "static_cast",
-    "struct", "switch", "template", "this", "thread_local", "throw", "true", "try", "typedef", "typeid",
-    "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t", "while", "xor",
-    "xor_eq",
+    "NULL", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
+    "case", "catch", "char", "class", "compl", "const", "constexpr", "const_cast", "continue", "decltype",
+    "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern",
+    "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new",
+    "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public",
+    "register", "reinterpret_cast", "return", "short", "signed", "sizeof", "static", "static_assert",
+    "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true", "try",
+    "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t",
+    "while", "xor", "xor_eq",
 })
 
 # Field names that are macros of the C/C++ standard library or of the compiler's GNU mode. protoc 3.21 escapes
@@ -59,24 +59,21 @@ APP_SERVICE = "spec.proto.runtime.v1.AppCallback"
 PUT_FILE_RPC = "spec.proto.runtime.v1.Runtime.PutFile"
 
 
+def _resolve_keyword(name: str) -> str:
+    return name + "_" if name in PROTOC_KEYWORDS else name
+
+
 def protoc_class(api: Api, full_name: str) -> str:
     """protoc's unqualified C++ class name of a message or enum (``Outer_Inner``, keywords suffixed)."""
     try:
-        element: Message | object = api.message(full_name)
-        is_message = True
+        message = api.message(full_name)
     except KeyError:
-        element = api.enum(full_name)
-        is_message = False
-    parent = element.parent  # type: ignore[attr-defined]
-    name = element.name  # type: ignore[attr-defined]
-    if is_message:
-        res = (protoc_class(api, parent) + "_" if parent else "") + name
-        if element.is_map_entry:  # type: ignore[attr-defined]
-            res += "_DoNotUse"
-        return res + "_" if res in PROTOC_KEYWORDS else res
-    if parent is None:
-        return name + "_" if name in PROTOC_KEYWORDS else name
-    return protoc_class(api, parent) + "_" + name
+        enum = api.enum(full_name)
+        if enum.parent is None:
+            return _resolve_keyword(enum.name)
+        return protoc_class(api, enum.parent) + "_" + enum.name
+    name = (protoc_class(api, message.parent) + "_" if message.parent else "") + message.name
+    return _resolve_keyword(name + "_DoNotUse" if message.is_map_entry else name)
 
 
 def protoc_type(api: Api, full_name: str) -> str:
@@ -85,8 +82,8 @@ def protoc_type(api: Api, full_name: str) -> str:
         package = api.message(full_name).package
     except KeyError:
         package = api.enum(full_name).package
-    namespace = "::".join(package.split(".")) if package else ""
-    return f"::{namespace}::{protoc_class(api, full_name)}" if namespace else f"::{protoc_class(api, full_name)}"
+    namespace = "".join(f"::{part}" for part in package.split(".") if part)
+    return f"{namespace}::{protoc_class(api, full_name)}"
 
 
 def protoc_accessor(field_name: str) -> str:
@@ -185,7 +182,7 @@ class CppPutFile:
 @dataclass(frozen=True)
 class CppView:
     services: tuple[CppService, ...]  # client services
-    all_rpcs: tuple[tuple[str, str, str], ...]  # (service full name, rpc, shape) of every API RPC, app included
+    all_rpcs: tuple[tuple[str, str, str], ...]  # (service, rpc, shape) of every API RPC, app RPCs included
     events: CppEvents | None
     subscription: CppSubscription | None
     app: CppApp | None
@@ -210,7 +207,9 @@ def _origin(kind: str, full_name: str, file: str) -> Origin:
     return Origin(kind, full_name, file)
 
 
-def _claim_all(naming: CppNaming, what: str, taken: Iterable[str], items: Iterable[tuple[str, Origin]]) -> None:
+def _claim_all(
+    naming: CppNaming, what: str, taken: Iterable[str], items: Iterable[tuple[str, Origin]]
+) -> None:
     scope = naming.scope(what, taken)
     for ident, origin in items:
         scope.claim(ident, origin)
@@ -234,17 +233,18 @@ def _service(api: Api, naming: CppNaming, service: Service) -> CppService:
     base = naming.service(service)
     accessor = naming.escape(snake(base) or base.lower())
     methods = tuple(_method(api, naming, service, m) for m in service.methods)
+    helper = "upload helper of rpc"
     _claim_all(naming, f"members of the {service.name} client", (), [
-        (ident, origin_of(m, api) if ident == cm.ident else _origin("upload helper of rpc", m.full_name, service.file))
+        (ident, origin_of(m, api) if ident == cm.ident else _origin(helper, m.full_name, service.file))
         for m, cm in zip(service.methods, methods, strict=True)
         for ident in (cm.ident, *((cm.upload.stream_ident, cm.upload.file_ident) if cm.upload else ()))
     ])
-    package = "::".join(service.package.split("."))
+    namespace = "".join(f"::{part}" for part in service.package.split(".") if part)
     doc = doc_lines(service.doc)
     return CppService(
         full_name=service.full_name, name=service.name, cls=f"{base}Client", accessor=accessor,
         member=f"{accessor}_", guard=f"{accessor.upper()}_CLIENT", header=f"{accessor}_client.h",
-        source=f"{accessor}_client.cc", stub=f"::{package}::{service.name}" if package else f"::{service.name}",
+        source=f"{accessor}_client.cc", stub=f"{namespace}::{service.name}",
         grpc_header=protoc_stem(service.file) + ".grpc.pb.h", doc=doc, doc_summary=doc[:1], methods=methods,
     )
 
@@ -271,8 +271,8 @@ def _helpers(api: Api, services: tuple[CppService, ...]) -> tuple[
     found = _find_method(services, SUBSCRIBE_RPC)
     if events is not None and found is not None and found[1].shape == "bidi":
         service, method = found
-        subscription = CppSubscription(method.rpc, service.cls, service.accessor, method.ident, method.request,
-                                       method.response)
+        subscription = CppSubscription(
+            method.rpc, service.cls, service.accessor, method.ident, method.request, method.response)
     app = None
     app_services = [s for s in api.app_services if s.full_name == APP_SERVICE]
     if events is not None and app_services:
@@ -280,12 +280,13 @@ def _helpers(api: Api, services: tuple[CppService, ...]) -> tuple[
         by_name = {m.name: m for m in svc.methods}
         listing, event = by_name.get("ListTopicSubscriptions"), by_name.get("OnTopicEvent")
         if listing is not None and event is not None:
-            package = "::".join(svc.package.split("."))
+            namespace = "".join(f"::{part}" for part in svc.package.split(".") if part)
             app = CppApp(
-                full_name=svc.full_name, stub=f"::{package}::{svc.name}",
+                full_name=svc.full_name, stub=f"{namespace}::{svc.name}",
                 grpc_header=protoc_stem(svc.file) + ".grpc.pb.h", list_method=listing.name,
-                list_request=protoc_type(api, listing.input_type), list_response=protoc_type(api, listing.output_type),
-                event_method=event.name, event_response=protoc_type(api, event.output_type),
+                list_request=protoc_type(api, listing.input_type),
+                list_response=protoc_type(api, listing.output_type), event_method=event.name,
+                event_response=protoc_type(api, event.output_type),
             )
     put_file = None
     found = _find_method(services, PUT_FILE_RPC)
@@ -295,7 +296,9 @@ def _helpers(api: Api, services: tuple[CppService, ...]) -> tuple[
     return events, subscription, app, put_file
 
 
-def build_view(api: Api, overrides: dict[str, str] | None = None, internal_packages: Iterable[str] = ()) -> CppView:
+def build_view(
+    api: Api, overrides: dict[str, str] | None = None, internal_packages: Iterable[str] = ()
+) -> CppView:
     """The C++ view of ``api``; raises ``NamingError`` on identifier collisions."""
     naming = CppNaming(api, overrides, extra_reserved=EXTRA_RESERVED, client_members=CLIENT_MEMBERS)
     internal = set(internal_packages)

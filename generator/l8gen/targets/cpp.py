@@ -28,7 +28,7 @@ _NAMESPACE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
 def api_file_names(api: Api, internal_packages: Iterable[str]) -> list[str]:
-    """The API's .proto files that get C++ code (internal packages such as the harness control are left out)."""
+    """The API's .proto files that get C++ code (internal packages, e.g. the harness control, get none)."""
     internal = set(internal_packages)
     return sorted(f.name for f in api.files if f.package not in internal)
 
@@ -89,10 +89,11 @@ def _example(view: CppView) -> dict[str, str] | None:
 def _runtime_names(view: CppView) -> dict[str, str]:
     """Names of the Runtime service for the unit-test templates (empty strings when the API has none)."""
     rt = view.runtime
+    keys = ("runtime_service", "runtime_ns", "runtime_class", "runtime_header", "rt_accessor")
     if rt is None:
-        return dict.fromkeys(("runtime_service", "runtime_ns", "runtime_class", "runtime_header", "rt_accessor"), "")
-    return {"runtime_service": rt.full_name, "runtime_ns": rt.stub.rpartition("::")[0], "runtime_class": rt.name,
-            "runtime_header": rt.grpc_header, "rt_accessor": rt.accessor}
+        return dict.fromkeys(keys, "")
+    values = (rt.full_name, rt.stub.rpartition("::")[0], rt.name, rt.grpc_header, rt.accessor)
+    return dict(zip(keys, values, strict=True))
 
 
 def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
@@ -122,8 +123,9 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         out.append((f"src/{name}.cc.j2", f"src/{name}.cc", {}))
     out.append(("src/connection.h.j2", "src/connection.h", {}))
     for service in view.services:
-        out.append(("include/%nsdir/%service_client.h.j2", f"include/%nsdir/{service.header}", {"service": service}))
-        out.append(("src/%service_client.cc.j2", f"src/{service.source}", {"service": service}))
+        bound = {"service": service}
+        out.append(("include/%nsdir/%service_client.h.j2", f"include/%nsdir/{service.header}", bound))
+        out.append(("src/%service_client.cc.j2", f"src/{service.source}", bound))
     if view.events is not None:
         out.append(("include/%nsdir/events.h.j2", "include/%nsdir/events.h", {}))
     if view.subscription is not None:
@@ -147,15 +149,17 @@ class CppTarget:
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
         ns = opts.cpp_namespace
         if not _NAMESPACE.match(ns):
-            raise ConfigError(f"[tool.l8gen] cpp_namespace {ns!r} is not a C++ namespace (e.g. 'l8' or 'acme::l8')")
+            raise ConfigError(
+                f"[tool.l8gen] cpp_namespace {ns!r} is not a C++ namespace (e.g. 'l8' or 'acme::l8')")
         view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
         protos = api_file_names(api, opts.internal_packages)
         templates = _templates(view)
-        layer_sources = sorted(out for _, out, _ in templates if out.startswith("src/") and out.endswith(".cc"))
+        layer_sources = sorted(p for _, p, _ in templates if p.startswith("src/") and p.endswith(".cc"))
         nsdir = ns.replace("::", "/")
         ctx: dict[str, Any] = {
             "ns": ns, "nsdir": nsdir, "guard": ns.upper().replace("::", "_"), "version": opts.version,
-            "cmake_version": cmake_version(opts.version), "services": view.services, "all_rpcs": view.all_rpcs,
+            "cmake_version": cmake_version(opts.version), "services": view.services,
+            "all_rpcs": view.all_rpcs,
             "events": view.events, "subscription": view.subscription, "app": view.app,
             "put_file": view.put_file, "example": _example(view), "api_protos": protos,
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),

@@ -44,7 +44,7 @@ def write_if_changed(files: dict[str, str], root: Path) -> None:
 def test_fragments_generate_build_and_pass_their_tests() -> None:
     for tool in ("cmake", "ninja", "protoc", "grpc_cpp_plugin"):
         if shutil.which(tool) is None:
-            pytest.fail(f"`{tool}` is required to build the C++ target's output (nox -s bootstrap installs it)")
+            pytest.fail(f"`{tool}` is needed to build the C++ target's output (nox -s bootstrap installs it)")
     fds, _, api = fragments_api()
     files = TARGET.generate(api, fds, GenOptions())
     source, build = WORK / "src", WORK / "build"
@@ -55,7 +55,8 @@ def test_fragments_generate_build_and_pass_their_tests() -> None:
     assert (build / "compat-driver" / "l8-compat-driver").is_file()
     out = run("ctest", "--test-dir", str(build), "--output-on-failure", "-E", "consumer_package")
     assert "100% tests passed" in out
-    hello = subprocess.run([str(build / "compat-driver" / "l8-compat-driver")], input='{"id":1,"op":"hello"}\n',
-                           capture_output=True, text=True, timeout=60, check=True).stdout
+    driver = build / "compat-driver" / "l8-compat-driver"
+    hello = subprocess.run([str(driver)], input='{"id":1,"op":"hello"}\n', capture_output=True, text=True,
+                           timeout=60, check=True).stdout
     for rpc in ("l8test.reserved_words.Reserved/Delete", "l8test.streaming.Streamer/Chat"):
         assert rpc in hello

@@ -21,7 +21,7 @@ from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
 from l8gen.targets.cpp import TARGET, cmake_version, descriptor_text
 
-from tests.conftest import PROTO_ROOT, REPO
+from tests.conftest import PROTO_ROOT, REPO, compile_proto
 
 
 @functools.cache
@@ -126,8 +126,8 @@ def test_debian_protoc_encodes_the_descriptor_text(tmp_path: Path) -> None:
     include = Path("/usr/include")
     with source.open("rb") as stdin:
         proc = subprocess.run(
-            ["protoc", "--encode=google.protobuf.FileDescriptorSet", f"-I{include}", "google/protobuf/descriptor.proto"],
-            stdin=stdin, capture_output=True, check=False)
+            ["protoc", "--encode=google.protobuf.FileDescriptorSet", f"-I{include}",
+             "google/protobuf/descriptor.proto"], stdin=stdin, capture_output=True, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     decoded = descriptor_pb2.FileDescriptorSet.FromString(proc.stdout)
     assert "spec/proto/runtime/v1/runtime.proto" in [f.name for f in decoded.file]
@@ -155,3 +155,15 @@ def test_nested_namespace_moves_the_include_dir() -> None:
     assert "include/acme/l8/client.h" in out
     assert "namespace acme::l8 {" in out["include/acme/l8/client.h"]
     assert "add_library(acme::l8::sdk ALIAS l8sdk)" in out["CMakeLists.txt"]
+
+
+def test_macro_named_fields_are_renamed_keeping_their_json_name() -> None:
+    fds = compile_proto("""syntax = "proto3";
+package m.v1;
+message M { string errno = 1; string assert = 2; string delete = 3; message N { int32 major = 1; } }
+""")
+    parsed = text_format.Parse(descriptor_text(fds, ["test.proto"]), descriptor_pb2.FileDescriptorSet())
+    (message,) = next(f for f in parsed.file if f.name == "test.proto").message_type
+    assert [(f.name, f.json_name) for f in message.field] == [
+        ("errno_", "errno"), ("assert_", "assert"), ("delete", "delete")]  # keywords: protoc escapes those
+    assert [(f.name, f.json_name) for f in message.nested_type[0].field] == [("major_", "major")]

@@ -54,6 +54,7 @@ def test_protoc_accessor_lowercases_and_suffixes_keywords() -> None:
     assert protoc_accessor("Body") == "body"
     assert protoc_accessor("delete") == "delete_"
     assert protoc_accessor("NULL") == "null"  # lower-cased first: no longer a keyword
+    assert protoc_accessor("errno") == "errno_"  # renamed by the target (a macro), see descriptor_text
 
 
 STREAMS_PROTO = """syntax = "proto3";
