@@ -93,9 +93,9 @@ def check_smoke_passed(release: Release, language: str, entry: Mapping[str, Any]
 # ---- the four uploads ------------------------------------------------------------------------------------
 def upload_python(release: Release, entry: Mapping[str, Any], env: Mapping[str, str], log: TextIO) -> str:
     files = [str(artifact(release, entry, kind)) for kind in ("wheel", "sdist")]
-    tool_env = {}
+    tool_env = {k: v for k, v in env.items() if k.startswith("TWINE_")}  # twine reads its own variables
     if env.get("PYPI_TOKEN"):
-        tool_env = {"TWINE_USERNAME": "__token__", "TWINE_PASSWORD": env["PYPI_TOKEN"]}
+        tool_env.update(TWINE_USERNAME="__token__", TWINE_PASSWORD=env["PYPI_TOKEN"])
     run_tool(
         [sys.executable, "-m", "twine", "upload", "--non-interactive", "--disable-progress-bar", *files],
         log,
