@@ -57,7 +57,7 @@ def merge(root: Path) -> Run | None:
     meta = RunMeta(runtime_mode=modes[0] if len(modes) == 1 else "mixed:" + ",".join(modes))
     meta.started = min(r["meta"].get("started", "") for r in runs.values())
     meta.duration_s = sum(
-        float(r["meta"].get("duration_s", 0)) for r in {id(v): v for v in runs.values()}.values()
+        float(r["meta"].get("duration_s", 0)) for r in {v["source"]: v for v in runs.values()}.values()
     )
     run = Run(meta)
     gated: set[str] = set()

@@ -16,6 +16,7 @@ def _write(
         runtime_mode="container",
         started=started,
         mutant=mutant,
+        duration_s=1.0,
         languages={lang: LanguageInfo(lang, sdk_version="0.1.0") for lang in langs},
         gates={
             "coverage": {"ok": outcome == "pass", "detail": [] if outcome == "pass" else ["x"], "skipped": ""}
@@ -47,6 +48,7 @@ def test_newest_run_per_language_wins(tmp_path: Path) -> None:
     merged = merge(tmp_path)
     assert merged is not None
     assert {(r.language, r.outcome) for r in merged.results} == {("python", "pass"), ("go", "fail")}
+    assert merged.meta.duration_s == 2.0  # one run each: "all" (for go) and "python"
     assert merged.meta.gates["coverage"]["ok"] is False  # the go run's gate failed
     assert any("python: from results/python" in n for n in merged.meta.notes)
 
@@ -57,6 +59,13 @@ def test_mutant_and_skew_runs_are_ignored(tmp_path: Path) -> None:
     _write(tmp_path, "skew", "2026-01-06T00:00:00Z", ["python"], outcome="fail")
     merged = merge(tmp_path)
     assert merged is not None and [r.outcome for r in merged.results] == ["pass"]
+
+
+def test_one_run_for_several_languages_counts_once(tmp_path: Path) -> None:
+    _write(tmp_path, "all", "2026-01-01T00:00:00Z", ["python", "go", "node"])
+    merged = merge(tmp_path)
+    assert merged is not None and merged.meta.duration_s == 1.0
+    assert sorted(merged.meta.languages) == ["go", "node", "python"]
 
 
 def test_nothing_to_merge(tmp_path: Path) -> None:

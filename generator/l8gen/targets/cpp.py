@@ -15,7 +15,7 @@ from typing import Any
 
 from google.protobuf import descriptor_pb2, text_format
 
-from l8gen.errors import ConfigError
+from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api
 from l8gen.render import Renderer
@@ -59,8 +59,13 @@ def descriptor_text(fds: descriptor_pb2.FileDescriptorSet, wanted: Iterable[str]
 def _escape_macro_fields(message: descriptor_pb2.DescriptorProto) -> None:
     """Rename fields whose accessor would be a C/C++ macro (``errno`` -> ``errno_``), keeping their JSON name:
     field names are not on the wire, and proto3 JSON uses json_name."""
+    names = {field.name for field in message.field}
     for field in message.field:
         if field.name.lower() in MACRO_FIELD_NAMES:
+            if field.name + "_" in names:
+                raise NamingError(
+                    f"cpp: field {message.name}.{field.name} is a C/C++ macro name and must become "
+                    f"{field.name}_, but that name is taken")
             if not field.HasField("json_name"):
                 field.json_name = json_name_of(field.name)
             field.name += "_"

@@ -15,7 +15,7 @@ import pytest
 from google.protobuf import descriptor_pb2, text_format
 from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
-from l8gen.errors import ConfigError
+from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import build_api
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
@@ -167,3 +167,12 @@ message M { string errno = 1; string assert = 2; string delete = 3; message N { 
     assert [(f.name, f.json_name) for f in message.field] == [
         ("errno_", "errno"), ("assert_", "assert"), ("delete", "delete")]  # keywords: protoc escapes those
     assert [(f.name, f.json_name) for f in message.nested_type[0].field] == [("major_", "major")]
+
+
+def test_macro_rename_refuses_to_clash() -> None:
+    fds = compile_proto("""syntax = "proto3";
+package m.v1;
+message M { string errno = 1; string errno_ = 2; }
+""")
+    with pytest.raises(NamingError, match="errno_"):
+        descriptor_text(fds, ["test.proto"])
