@@ -25,7 +25,7 @@ _LOCATION = re.compile(r"^([^\s:][^:]*\.proto):(\d+)(?::(\d+))?: ")
 
 def wkt_include_dir() -> Path:
     """The directory holding google/protobuf/*.proto shipped with grpcio-tools."""
-    import grpc_tools  # type: ignore[import-untyped]
+    import grpc_tools
 
     return Path(grpc_tools.__file__).parent / "_proto"
 
@@ -37,7 +37,7 @@ def run_bundled_protoc(args: Sequence[str]) -> tuple[int, str]:
     temporary file for the duration of the call (serialised by a lock; also keeps a protoc-plugin's stdout,
     which carries the CodeGeneratorResponse, clean).
     """
-    from grpc_tools import _protoc_compiler  # type: ignore[import-untyped,unused-ignore]
+    from grpc_tools import _protoc_compiler
 
     with _LOCK, tempfile.TemporaryFile() as capture:
         import sys

@@ -59,10 +59,10 @@ def descriptor_text(fds: descriptor_pb2.FileDescriptorSet, wanted: Iterable[str]
 def _escape_macro_fields(message: descriptor_pb2.DescriptorProto) -> None:
     """Rename fields whose accessor would be a C/C++ macro (``errno`` -> ``errno_``), keeping their JSON name:
     field names are not on the wire, and proto3 JSON uses json_name."""
-    names = {field.name for field in message.field}
+    accessors = {field.name.lower() for field in message.field}
     for field in message.field:
         if field.name.lower() in MACRO_FIELD_NAMES:
-            if field.name + "_" in names:
+            if field.name.lower() + "_" in accessors:
                 raise NamingError(
                     f"cpp: field {message.name}.{field.name} is a C/C++ macro name and must become "
                     f"{field.name}_, but that name is taken")

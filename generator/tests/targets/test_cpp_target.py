@@ -172,7 +172,7 @@ message M { string errno = 1; string assert = 2; string delete = 3; message N { 
 def test_macro_rename_refuses_to_clash() -> None:
     fds = compile_proto("""syntax = "proto3";
 package m.v1;
-message M { string errno = 1; string errno_ = 2; }
+message M { string Errno = 1; string errno_ = 2; }
 """)
-    with pytest.raises(NamingError, match="errno_"):
+    with pytest.raises(NamingError, match="Errno_"):
         descriptor_text(fds, ["test.proto"])
