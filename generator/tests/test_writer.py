@@ -71,3 +71,12 @@ def test_corrupt_manifest_is_treated_as_missing(tmp_path: Path) -> None:
     (tmp_path / writer.MANIFEST).write_text("{not json")
     assert writer.read_manifest(tmp_path) is None
     assert not writer.is_up_to_date(tmp_path, "x")
+
+
+def test_written_files_get_ordinary_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o022)
+    try:
+        _generate(tmp_path, {"a.txt": "A\n"})
+    finally:
+        os.umask(old)
+    assert (tmp_path / "a.txt").stat().st_mode & 0o777 == 0o644
