@@ -44,6 +44,9 @@ DEBIAN_PACKAGES: tuple[str, ...] = (
     "cmake",
     "ninja-build",
     "libgtest-dev",
+    "g++",
+    "openssl",  # the SDK TLS tests mint certificates at test time
+    "ccache",  # used by the C++ build when present: warm rebuilds in seconds
 )
 # binary name -> (module package path, pinned module version). Versions: newest the Go proxy served on
 # 2026-11-25; protoc-gen-go must match google.golang.org/protobuf in the Go SDK's go.mod.
