@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import grpc
-from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[attr-defined]
+from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[attr-defined,unused-ignore]
 from grpc_reflection.v1alpha import reflection  # type: ignore[import-untyped]
 
 from .actuator import DOWN, UP, Actuator, HealthState

@@ -12,7 +12,19 @@ import traceback
 from collections.abc import Callable, Sequence
 from typing import Any, TextIO
 
-from google.protobuf import any_pb2, json_format
+from google.protobuf import (
+    any_pb2,
+    api_pb2,
+    duration_pb2,
+    empty_pb2,
+    field_mask_pb2,
+    json_format,
+    source_context_pb2,
+    struct_pb2,
+    timestamp_pb2,
+    type_pb2,
+    wrappers_pb2,
+)
 from google.protobuf.message import Message
 
 import l8sdk
@@ -21,6 +33,23 @@ from compat_driver.sessions import CallbackRecorder, OpenStream, Subscription, t
 from l8sdk import Client, L8Error, RetryPolicy
 from l8sdk.callback import AppCallbackServer
 from l8sdk.pb import appcallback_pb2
+
+# json_format resolves an Any's "@type" in the default descriptor pool, which holds only the protoc modules
+# imported so far. Requests and responses carry well-known types in Any (e.g. Layotto's InvokeService ``data``
+# as a google.protobuf.BytesValue or StringValue), so the driver imports all of them itself rather than
+# relying on what the SDK happens to import.
+WELL_KNOWN_TYPES = (
+    any_pb2,
+    api_pb2,
+    duration_pb2,
+    empty_pb2,
+    field_mask_pb2,
+    source_context_pb2,
+    struct_pb2,
+    timestamp_pb2,
+    type_pb2,
+    wrappers_pb2,
+)
 
 STATUSES = dict(appcallback_pb2.TopicEventResponse.TopicEventResponseStatus.items())
 

@@ -72,3 +72,23 @@ def test_driver_protocol(fake: FakeRuntime) -> None:
     finally:
         code = driver.quit()
     assert code == 0
+
+
+def test_driver_process_reads_and_prints_well_known_types_in_any() -> None:
+    """The driver parses requests with json_format and the default descriptor pool: in a fresh driver process
+    an Any holding a well-known type (Layotto's InvokeService data as BytesValue/StringValue) must resolve."""
+    values = [
+        {"@type": "type.googleapis.com/google.protobuf.BytesValue", "value": "AAEC/w=="},
+        {"@type": "type.googleapis.com/google.protobuf.StringValue", "value": "text"},
+        {"@type": "type.googleapis.com/google.protobuf.Struct", "value": {"k": ["v", 2.5]}},
+        {"@type": "type.googleapis.com/google.protobuf.Timestamp", "value": "2024-01-02T03:04:05Z"},
+    ]
+    script = ("import json, sys\n"
+              "import compat_driver.driver\n"
+              "from google.protobuf import any_pb2, json_format\n"
+              "print(json.dumps([json_format.MessageToDict(json_format.ParseDict(v, any_pb2.Any()))\n"
+              "                  for v in json.load(sys.stdin)]))\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=SDK_ROOT, input=json.dumps(values),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == values

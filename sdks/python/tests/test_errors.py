@@ -4,6 +4,9 @@
 from __future__ import annotations
 
 import asyncio
+import json
+import subprocess
+import sys
 from typing import Any
 
 import grpc
@@ -84,6 +87,44 @@ def test_async_details_are_decoded(fake: FakeRuntime) -> None:
     with pytest.raises(L8Error) as info:
         asyncio.run(scenario())
     assert [type(d).__name__ for d in info.value.details] == ["ErrorInfo", "BadRequest", "RetryInfo", "Any"]
+
+
+WKT = "type.googleapis.com/google.protobuf."
+WELL_KNOWN_ANYS = [
+    {"@type": WKT + "BytesValue", "value": "AAEC/w=="},
+    {"@type": WKT + "StringValue", "value": "text"},
+    {"@type": WKT + "Int64Value", "value": "-9007199254740993"},
+    {"@type": WKT + "Struct", "value": {"k": [1.5, "v", None, True]}},
+    {"@type": WKT + "Value", "value": {"nested": "x"}},
+    {"@type": WKT + "Timestamp", "value": "2024-01-02T03:04:05Z"},
+    {"@type": WKT + "Duration", "value": "1.500s"},
+    {"@type": WKT + "FieldMask", "value": "a.b,c"},
+    {"@type": WKT + "Empty"},
+]
+# A fresh interpreter, so no test module's imports have filled the default descriptor pool: importing the SDK
+# alone must make the well-known types known to json_format (an Any's "@type") and to decode_details.
+FRESH_PROCESS = """
+import json, sys
+import l8sdk
+from google.protobuf import any_pb2, json_format
+from l8sdk.errors import decode_details
+out = []
+for value in json.load(sys.stdin):
+    packed = json_format.ParseDict(value, any_pb2.Any())
+    [detail] = decode_details([packed])
+    out.append([json_format.MessageToDict(packed), detail.DESCRIPTOR.full_name])
+print(json.dumps(out))
+"""
+
+
+def test_well_known_types_in_any_are_known_after_importing_the_sdk() -> None:
+    proc = subprocess.run([sys.executable, "-c", FRESH_PROCESS], input=json.dumps(WELL_KNOWN_ANYS),
+                          capture_output=True, text=True, timeout=60, check=False)
+    assert proc.returncode == 0, proc.stderr
+    got = json.loads(proc.stdout)
+    assert [printed for printed, _ in got] == WELL_KNOWN_ANYS
+    assert [name for _, name in got] == [item["@type"].removeprefix("type.googleapis.com/")
+                                         for item in WELL_KNOWN_ANYS]
 
 
 def test_unreachable_runtime_is_unavailable() -> None:

@@ -6,7 +6,10 @@ Place in the runtime:
   with ListTopicSubscriptions -- every time, so an app started after the runtime is picked up -- and
   delivers matching events with OnTopicEvent. A gRPC error from the app counts as RETRY, except
   UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata ``deadLetterTopic`` sets
-  its dead-letter topic.
+  its dead-letter topic. A channel that failed to connect sits in gRPC's reconnect backoff (1 s growing to
+  120 s) and fails every call at once without dialling, so an app that starts (or restarts) later would miss
+  events: a channel in TRANSIENT_FAILURE is replaced by a fresh one (own subchannel pool, no backoff state)
+  before the next call, which dials the app now.
 - ``LoopbackApp`` serves spec.proto.runtime.v1.AppCallback on the runtime's own port, so all 62 RPCs of the
   API (AppCallback's two included) are served: it is a scriptable test app (control ConfigureLoopbackApp)
   that records every event it receives (control ListReceivedEvents). Point the link at it with "self".
@@ -31,6 +34,7 @@ from .status import unary
 log = logging.getLogger("l8.runtime.appcallback")
 RECEIVED_LIMIT = 10_000
 _CLOSING: set[asyncio.Task[None]] = set()
+_CHANNEL_OPTIONS = (("grpc.use_local_subchannel_pool", 1),)
 
 
 class _PushSubscriber:
@@ -68,6 +72,10 @@ class AppCallbackLink:
 
     def set_address(self, address: str | None) -> None:
         """Change the app callback target ("self" = the loopback app, empty/None = push delivery off)."""
+        self._drop_channel()
+        self._address = address or None
+
+    def _drop_channel(self) -> None:
         if self._channel is not None:
             old = self._channel
             self._channel = None
@@ -77,7 +85,6 @@ class AppCallbackLink:
                 task.add_done_callback(_CLOSING.discard)
             except RuntimeError:
                 pass
-        self._address = address or None
 
     def _target(self) -> str | None:
         if self._address is None:
@@ -88,9 +95,19 @@ class AppCallbackLink:
         target = self._target()
         if target is None:
             return None
-        if self._channel is None:
-            self._channel = grpc.aio.insecure_channel(target)
-        return cb_grpc.AppCallbackStub(self._channel)  # type: ignore[no-untyped-call]
+        channel = self._channel
+        if channel is not None and channel.get_state() == grpc.ChannelConnectivity.TRANSIENT_FAILURE:
+            # In reconnect backoff: a call would fail without dialling even if the app is up by now.
+            log_event(
+                log, logging.DEBUG, "app callback channel in reconnect backoff; redialling", target=target
+            )
+            self._drop_channel()
+            channel = None
+        if channel is None:
+            # A local subchannel pool: with gRPC's global pool the new channel would share the old
+            # channel's subchannel, and with it the backoff this replacement is meant to skip.
+            channel = self._channel = grpc.aio.insecure_channel(target, options=_CHANNEL_OPTIONS)
+        return cb_grpc.AppCallbackStub(channel)  # type: ignore[no-untyped-call]
 
     async def subscriptions(self) -> list[cb.TopicSubscription]:
         stub = self.stub()

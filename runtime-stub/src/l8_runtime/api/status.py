@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
 import grpc
 from google.protobuf import any_pb2
 from google.rpc import error_details_pb2, status_pb2  # type: ignore[import-untyped]
-from grpc_status import rpc_status  # type: ignore[attr-defined]
+from grpc_status import rpc_status  # type: ignore[attr-defined,unused-ignore]
 
 from ..components.base import ComponentConfigError
 from ..errors import DOMAIN, ApiError, invalid

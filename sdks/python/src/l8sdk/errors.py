@@ -12,14 +12,44 @@ from collections.abc import Iterable, Sequence
 from typing import Any, TypeVar
 
 import grpc
-from google.protobuf import any_pb2, descriptor_pool, message_factory
+from google.protobuf import (
+    any_pb2,
+    api_pb2,
+    descriptor_pool,
+    duration_pb2,
+    empty_pb2,
+    field_mask_pb2,
+    message_factory,
+    source_context_pb2,
+    struct_pb2,
+    timestamp_pb2,
+    type_pb2,
+    wrappers_pb2,
+)
 from google.protobuf.message import DecodeError, Message
 from google.rpc import error_details_pb2, status_pb2
 
 __all__ = ["L8Error", "STATUS_DETAILS_KEY", "decode_details", "from_rpc_error"]
 
-# Importing error_details_pb2 registers ErrorInfo, BadRequest, RetryInfo, ... in the default pool.
-_KNOWN_DETAIL_MODULES = (error_details_pb2,)
+# Importing a protoc module registers its messages in the default descriptor pool, where ``decode_details``
+# looks detail types up: google.rpc's ErrorInfo, BadRequest, RetryInfo, ... and protobuf's well-known types
+# (a detail may be a StringValue, a Struct...). The pool only holds what some module imported, so the
+# well-known types are imported here, in the one module every import of the SDK loads: that also lets
+# ``json_format`` parse and print an ``Any`` holding one of them (e.g. Layotto's InvokeService ``data`` as a
+# google.protobuf.BytesValue or StringValue) in any program using the SDK.
+_KNOWN_DETAIL_MODULES = (
+    error_details_pb2,
+    any_pb2,
+    api_pb2,
+    duration_pb2,
+    empty_pb2,
+    field_mask_pb2,
+    source_context_pb2,
+    struct_pb2,
+    timestamp_pb2,
+    type_pb2,
+    wrappers_pb2,
+)
 
 STATUS_DETAILS_KEY = "grpc-status-details-bin"
 
