@@ -125,11 +125,12 @@ def bootstrap(session: nox.Session) -> None:
 @nox.session
 @ci_step("lint")
 def lint(session: nox.Session) -> None:
-    """ruff + mypy (strict, per pyproject) on the generator, the runtime and the build scripts."""
+    """ruff + mypy (strict) on the Python code; `buf lint` (every element commented) on proto/."""
     failed = []
     for command in (
         ["ruff", "check", "--output-format=concise", *LINT_PATHS],
         ["mypy", *[t for t in MYPY_TARGETS if (ROOT / t).exists()]],
+        [str(ROOT / "node_modules" / ".bin" / "buf"), "lint", "proto"],  # pinned in package.json; npm ci
     ):
         try:
             dev_run(session, *command)
