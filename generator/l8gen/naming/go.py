@@ -7,17 +7,24 @@ they are escaped the same way when they hit a generated member (``Close``...) vi
 
 Identifiers: exported (``Exported``) and unexported (``unexported``) MixedCaps with Go initialisms
 (``GetNextId`` -> ``GetNextID``, ``SignURL`` -> ``SignURL``, ``sse_kms_key_id`` -> ``SSEKMSKeyID`` /
-``sseKMSKeyID``); services and RPC methods are exported, request-field parameters unexported. Message struct
-field names follow protoc-gen-go exactly (``go_field``, no initialisms: ``store_name`` -> ``StoreName``,
-``id`` -> ``Id``), as do message type names (``go_type``: ``Outer_Inner``).
+``sseKMSKeyID``); services and RPC methods are exported, request-field parameters unexported. With
+``flat_methods`` (the Go SDK: every RPC is a method of the one ``*l8.Client``) RPCs of different services
+that get the same name are qualified with their service identifier (``AHelloSayHello``) in one fixed pass,
+unless overridden; the helpers derived from an RPC (``Open<X>``, ``<X>FromReader``...) and the service file
+stems are claimed on first use in the scopes they share with them.
+
+Names of protoc-gen-go / protoc-gen-go-grpc output follow those plugins exactly (``strs.GoCamelCase``, no
+initialisms): message/enum types (``go_type``: ``Outer_Inner``, but ``Outer.inner`` -> ``OuterInner``),
+struct fields (``go_field``: ``store_name`` -> ``StoreName``, ``id`` -> ``Id``, ``reset`` -> ``Reset_``),
+enum constants (``enum_value``), services and RPCs of the stubs (``go_camel_case``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from l8gen.ir.model import Api, Field
-from l8gen.naming.common import KNOWN_WORDS, LanguageNaming, cap, split_words
+from l8gen.ir.model import Api, Field, Message, Method, Service
+from l8gen.naming.common import KNOWN_WORDS, LanguageNaming, Origin, Scope, cap, origin_of, snake, split_words
 
 INITIALISMS = frozenset(
     {
@@ -172,18 +179,27 @@ TEMPLATE_LOCALS = frozenset(
     }
 )
 RESERVED = KEYWORDS | PREDECLARED | TEMPLATE_LOCALS
-# Method names protoc-gen-go generates on every message: a field whose Go name equals one gets "_".
+# Names protoc-gen-go reserves on every message (protogen's ``usedNames``): a field whose Go name equals one,
+# or whose getter would, gets "_" appended (``reset`` -> ``Reset_``).
 _GENERATED_MESSAGE_METHODS = frozenset(
     {
         "Reset",
         "String",
         "ProtoMessage",
-        "ProtoReflect",
-        "Descriptor",
         "Marshal",
         "Unmarshal",
+        "ExtensionRangeArray",
+        "ExtensionMap",
+        "Descriptor",
     }
 )
+# Names of the Go layer derived from an RPC's client method name (claimed in the *l8.Client method scope).
+HELPERS = {
+    "open": "Open{}",
+    "from_reader": "{}FromReader",
+    "from_path": "{}FromPath",
+    "to_writer": "{}ToWriter",
+}
 _KNOWN = {w.upper(): w for w in KNOWN_WORDS}
 
 
@@ -212,21 +228,22 @@ def unexported(name: str) -> str:
 
 
 def go_camel_case(name: str) -> str:
-    """protoc-gen-go's ``GoCamelCase`` (the Go name of a field or message part)."""
+    """protoc-gen-go's ``strs.GoCamelCase``: the Go identifier it derives from a proto name (a ``.`` before
+    a lower-case letter is dropped, any other ``.`` becomes ``_``)."""
     out: list[str] = []
     i = 0
     while i < len(name):
         ch = name[i]
         nxt = name[i + 1] if i + 1 < len(name) else ""
         if ch == "." and nxt.islower() and nxt.isascii():
-            pass
+            pass  # skip '.' in ".{{lowercase}}"
         elif ch == ".":
             out.append("_")
         elif ch == "_" and (i == 0 or name[i - 1] == "."):
             out.append("X")
         elif ch == "_" and nxt.isascii() and nxt.islower():
-            pass
-        elif ch.isdigit():
+            pass  # skip '_' in "_{{lowercase}}"
+        elif ch.isascii() and ch.isdigit():
             out.append(ch)
         else:
             out.append(ch.upper() if ch.isascii() and ch.islower() else ch)
@@ -253,28 +270,82 @@ class GoNaming(LanguageNaming):
         flat_methods: bool = False,
     ) -> None:
         super().__init__(api, overrides, extra_reserved)
+        members = sorted(set(client_members))
+        # Names per service first (clashes inside one service are errors there) ...
         self.assign_standard(
             lambda s: exported(s.name),
             lambda m: exported(m.name),
             lambda f: unexported(f.name),
-            client_members,
-            flat_methods,
+            members,
         )
         self.check_overrides()
+        self._flat: Scope | None = None
+        if flat_methods:
+            self._flatten(members)
+        self._helpers: dict[tuple[str, str], str] = {}
+        self._files = self.scope("the service files of package l8")
+        self._file_stems: dict[str, str] = {}
+
+    def _flatten(self, members: Iterable[str]) -> None:
+        """... then flat: every RPC of every service in one scope, cross-service namesakes qualified."""
+        owners: dict[str, set[str]] = {}
+        for service in self.api.services:
+            for method in service.methods:
+                owners.setdefault(self.method(method), set()).add(service.full_name)
+        self._flat = self.scope("the methods of *l8.Client", members)
+        for service in self.api.services:
+            for method in service.methods:
+                name = self.method(method)
+                if len(owners[name]) > 1 and method.full_name not in self.overrides:
+                    name = self.service(service) + name
+                self._methods[method.full_name] = self._flat.claim(name, origin_of(method, self.api))
+
+    def helper(self, method: Method, kind: str) -> str:
+        """The ``kind`` helper's name for ``method`` (``open``, ``from_reader``, ``from_path``,
+        ``to_writer``), claimed on first use in the flat client method scope (``flat_methods`` only)."""
+        if self._flat is None:
+            raise ValueError("GoNaming.helper needs flat_methods=True")
+        key = (method.full_name, kind)
+        if key not in self._helpers:
+            name = HELPERS[kind].format(self.method(method))
+            origin = origin_of(method, self.api)
+            helper = Origin(f"{kind} helper of rpc", origin.full_name, origin.file, origin.line)
+            self._helpers[key] = self._flat.claim(name, helper)
+        return self._helpers[key]
+
+    def file_stem(self, service: Service) -> str:
+        """``service_<stem>.go``: snake case of the service identifier (package-qualified when needed),
+        claimed on first use."""
+        if service.full_name not in self._file_stems:
+            stem = self._files.claim(snake(self.service(service)), origin_of(service, self.api))
+            self._file_stems[service.full_name] = stem
+        return self._file_stems[service.full_name]
 
     @staticmethod
-    def go_field(field: Field) -> str:
-        """The struct field name protoc-gen-go generates for ``field`` (getter: ``"Get" + go_field``)."""
-        name = go_camel_case(field.name)
-        return name + "_" if name in _GENERATED_MESSAGE_METHODS else name
+    def go_field(message: Message, field: Field | str) -> str:
+        """The struct field name protoc-gen-go generates for ``field`` of ``message`` (getter:
+        ``"Get" + go_field``), conflict suffixes included: fields are made unique in declaration order against
+        the message's generated methods and the earlier fields and getters."""
+        wanted = field if isinstance(field, str) else field.name
+        used = set(_GENERATED_MESSAGE_METHODS)
+        for candidate in message.fields:
+            ident = go_camel_case(candidate.name)
+            while ident in used or f"Get{ident}" in used:
+                ident += "_"
+            used.add(ident)
+            used.add(f"Get{ident}")
+            if candidate.name == wanted:
+                return ident
+        raise KeyError(f"{message.full_name} has no field {wanted}")
 
     def go_type(self, full_name: str) -> str:
-        """The Go type protoc-gen-go generates for a message/enum: ``Outer_Inner``."""
-        return "_".join(go_camel_case(part) for part in self.local_name(full_name))
+        """The Go type protoc-gen-go generates for a message/enum: ``GoCamelCase`` of the name below the
+        package (``Outer.Inner`` -> ``Outer_Inner``, ``Outer.inner`` -> ``OuterInner``)."""
+        return go_camel_case(".".join(self.local_name(full_name)))
 
     def enum_value(self, enum_full_name: str, value: str) -> str:
         """protoc-gen-go's constant for an enum value: ``<EnumType>_<VALUE>`` (``<Parent>_<VALUE>`` when
         nested in a message)."""
         parts = self.local_name(enum_full_name)
-        prefix = "_".join(go_camel_case(p) for p in parts[:-1]) if len(parts) > 1 else go_camel_case(parts[0])
-        return f"{prefix}_{value}"
+        parent = parts[:-1] if len(parts) > 1 else parts
+        return f"{go_camel_case('.'.join(parent))}_{value}"

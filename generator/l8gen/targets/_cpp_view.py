@@ -2,9 +2,9 @@
 
 Pipeline place: ``targets.cpp`` builds a ``CppView`` from the IR with ``build_view`` and renders
 ``templates/cpp`` with it. SDK identifiers (service client classes, accessors, methods, upload helpers) come
-from ``l8gen.naming.cpp`` (one escape rule: trailing ``_``); the names of protoc's own C++ output (message
-classes, accessors, enum constants) follow protoc 3.21's rules (``protoc_class`` & co. below), because the
-templates must spell exactly what Debian's protoc generates.
+from ``l8gen.naming.cpp`` (one escape rule: trailing ``_``), and so do the names of protoc's own C++ output
+(``CppNaming.pb_type``/``pb_accessor``: protoc 3.21's rules, because the templates must spell exactly what
+Debian's protoc generates).
 """
 
 from __future__ import annotations
@@ -17,33 +17,6 @@ from l8gen.ir.model import Api, Doc, Method, Service
 from l8gen.naming.common import Origin, origin_of, snake
 from l8gen.naming.cpp import CppNaming
 
-# protoc 3.21's kKeywordList (compiler/cpp/helpers.cc): the names protoc itself suffixes with "_".
-PROTOC_KEYWORDS = frozenset({
-    "NULL", "alignas", "alignof", "and", "and_eq", "asm", "auto", "bitand", "bitor", "bool", "break",
-    "case", "catch", "char", "class", "compl", "const", "constexpr", "const_cast", "continue", "decltype",
-    "default", "delete", "do", "double", "dynamic_cast", "else", "enum", "explicit", "export", "extern",
-    "false", "float", "for", "friend", "goto", "if", "inline", "int", "long", "mutable", "namespace", "new",
-    "noexcept", "not", "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public",
-    "register", "reinterpret_cast", "return", "short", "signed", "sizeof", "static", "static_assert",
-    "static_cast", "struct", "switch", "template", "this", "thread_local", "throw", "true", "try",
-    "typedef", "typeid", "typename", "union", "unsigned", "using", "virtual", "void", "volatile", "wchar_t",
-    "while", "xor", "xor_eq",
-})
-
-# Field names that are macros of the C/C++ standard library or of the compiler's GNU mode. protoc 3.21 escapes
-# only keywords, so a field named `errno` gives an `errno()` accessor that the macro breaks. The C++ target
-# renames such fields (trailing "_", the escape rule) in the descriptor copy it compiles; json_name is kept.
-MACRO_FIELD_NAMES = frozenset({
-    "errno", "assert", "offsetof", "setjmp", "va_arg", "va_start", "va_end", "va_copy", "major", "minor",
-    "makedev", "linux", "unix", "i386",
-})
-
-# Local names of the generated C++ (parameters, locals) that an RPC-derived identifier must not take,
-# in addition to naming.cpp's reserved words.
-EXTRA_RESERVED = (
-    "requests", "data", "first", "chunk_size", "path", "message", "bytes", "size", "file", "connection",
-    "stub_", "connection_", "endpoint", "channel",
-)
 # Members of l8::Client that the service accessors must not take.
 CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")
 # Classes of the SDK namespace that service client classes must not take.
@@ -57,40 +30,6 @@ EVENT_RESPONSE = "spec.proto.runtime.v1.TopicEventResponse"
 SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
 APP_SERVICE = "spec.proto.runtime.v1.AppCallback"
 PUT_FILE_RPC = "spec.proto.runtime.v1.Runtime.PutFile"
-
-
-def _resolve_keyword(name: str) -> str:
-    return name + "_" if name in PROTOC_KEYWORDS else name
-
-
-def protoc_class(api: Api, full_name: str) -> str:
-    """protoc's unqualified C++ class name of a message or enum (``Outer_Inner``, keywords suffixed)."""
-    try:
-        message = api.message(full_name)
-    except KeyError:
-        enum = api.enum(full_name)
-        if enum.parent is None:
-            return _resolve_keyword(enum.name)
-        return protoc_class(api, enum.parent) + "_" + enum.name
-    name = (protoc_class(api, message.parent) + "_" if message.parent else "") + message.name
-    return _resolve_keyword(name + "_DoNotUse" if message.is_map_entry else name)
-
-
-def protoc_type(api: Api, full_name: str) -> str:
-    """The fully qualified C++ type protoc generates for a message or enum (``::pkg::v1::Outer_Inner``)."""
-    try:
-        package = api.message(full_name).package
-    except KeyError:
-        package = api.enum(full_name).package
-    namespace = "".join(f"::{part}" for part in package.split(".") if part)
-    return f"{namespace}::{protoc_class(api, full_name)}"
-
-
-def protoc_accessor(field_name: str) -> str:
-    """protoc's accessor name of a field (lower-cased; keywords suffixed with ``_``), after the target's
-    renaming of macro-named fields (``errno`` -> ``errno_``)."""
-    name = field_name.lower()
-    return name + "_" if name in PROTOC_KEYWORDS or name in MACRO_FIELD_NAMES else name
 
 
 def protoc_stem(proto_file: str) -> str:
@@ -220,11 +159,11 @@ def _method(api: Api, naming: CppNaming, service: Service, method: Method) -> Cp
     field = chunk_field(api, method)
     upload = None
     if field is not None:
-        upload = CppUpload(field, protoc_accessor(field), f"{ident}FromStream", f"{ident}FromFile")
+        upload = CppUpload(field, naming.pb_accessor(field), f"{ident}FromStream", f"{ident}FromFile")
     return CppMethod(
         name=method.name, ident=ident, stub_method=method.name, rpc=f"{service.full_name}/{method.name}",
-        shape=method.shape, idempotent=method.idempotent, request=protoc_type(api, method.input_type),
-        response=protoc_type(api, method.output_type), request_full=method.input_type,
+        shape=method.shape, idempotent=method.idempotent, request=naming.pb_type(method.input_type),
+        response=naming.pb_type(method.output_type), request_full=method.input_type,
         response_full=method.output_type, doc=doc_lines(method.doc), upload=upload,
     )
 
@@ -259,14 +198,14 @@ def _find_method(services: Iterable[CppService], full_name: str) -> tuple[CppSer
     return None
 
 
-def _helpers(api: Api, services: tuple[CppService, ...]) -> tuple[
+def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> tuple[
         CppEvents | None, CppSubscription | None, CppApp | None, CppPutFile | None]:
     names = {m.full_name for m in api.messages} | {e.full_name for e in api.enums}
     events = None
     status_enum = f"{EVENT_RESPONSE}.TopicEventResponseStatus"
     if {EVENT_TYPE, EVENT_RESPONSE, status_enum} <= names:
         header = protoc_stem(api.message(EVENT_TYPE).file) + ".pb.h"
-        events = CppEvents(header, protoc_type(api, EVENT_TYPE), protoc_type(api, status_enum))
+        events = CppEvents(header, naming.pb_type(EVENT_TYPE), naming.pb_type(status_enum))
     subscription = None
     found = _find_method(services, SUBSCRIBE_RPC)
     if events is not None and found is not None and found[1].shape == "bidi":
@@ -284,9 +223,9 @@ def _helpers(api: Api, services: tuple[CppService, ...]) -> tuple[
             app = CppApp(
                 full_name=svc.full_name, stub=f"{namespace}::{svc.name}",
                 grpc_header=protoc_stem(svc.file) + ".grpc.pb.h", list_method=listing.name,
-                list_request=protoc_type(api, listing.input_type),
-                list_response=protoc_type(api, listing.output_type), event_method=event.name,
-                event_response=protoc_type(api, event.output_type),
+                list_request=naming.pb_type(listing.input_type),
+                list_response=naming.pb_type(listing.output_type), event_method=event.name,
+                event_response=naming.pb_type(event.output_type),
             )
     put_file = None
     found = _find_method(services, PUT_FILE_RPC)
@@ -300,7 +239,7 @@ def build_view(
     api: Api, overrides: dict[str, str] | None = None, internal_packages: Iterable[str] = ()
 ) -> CppView:
     """The C++ view of ``api``; raises ``NamingError`` on identifier collisions."""
-    naming = CppNaming(api, overrides, extra_reserved=EXTRA_RESERVED, client_members=CLIENT_MEMBERS)
+    naming = CppNaming(api, overrides, client_members=CLIENT_MEMBERS)
     internal = set(internal_packages)
     clients = tuple(
         _service(api, naming, s) for s in api.client_services if s.package not in internal
@@ -313,9 +252,9 @@ def build_view(
         (s.full_name, m.name, m.shape)
         for s in api.services if s.package not in internal for m in s.methods
     )
-    events, subscription, app, put_file = _helpers(api, clients)
+    events, subscription, app, put_file = _helpers(api, naming, clients)
     found = _find_method(clients, SUBSCRIBE_RPC)
     return CppView(clients, rpcs, events, subscription, app, put_file, found[0] if found else None)
 
 
-__all__ = ["CppView", "NamingError", "build_view", "protoc_type", "protoc_class", "protoc_accessor"]
+__all__ = ["CppView", "NamingError", "build_view"]

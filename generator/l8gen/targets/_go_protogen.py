@@ -1,9 +1,8 @@
-"""Names the official Go plugins give to proto elements, and where each proto file's Go package lives.
+"""Where each proto file's Go package lives (the layout the official Go plugins are told to follow).
 
-Pipeline place: helper of ``targets.go`` (IR -> Go view). The Go SDK layer calls the code that
-protoc-gen-go / protoc-gen-go-grpc generate, so it must spell their identifiers exactly as they do
-(``GetNextIdRequest``, ``HTTPExtension_Verb``, ``NewRuntimeClient``, field ``Data``). Those rules are
-protoc-gen-go's (``strs.GoCamelCase``), not ours; our own idiomatic names come from ``l8gen.naming.go``.
+Pipeline place: helper of ``targets.go`` (IR -> Go view). The identifiers protoc-gen-go / protoc-gen-go-grpc
+give to proto elements (``GetNextIdRequest``, ``HTTPExtension_Verb``, field ``Data``) are computed by
+``l8gen.naming.go`` (``go_type``, ``go_field``, ``go_camel_case``), with our own idiomatic names.
 
 Package layout: a proto file ``spec/proto/<dir>/<f>.proto`` becomes Go package ``<module>/proto/<dir>``, any
 other file ``<dir>/<f>.proto`` ``<module>/proto/<dir>``; the package name follows buf's convention (last
@@ -19,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
-from l8gen.ir.model import Message, ProtoFile
+from l8gen.ir.model import ProtoFile
 
 _VERSION = re.compile(r"^v\d+((alpha|beta)\d*)?$")
 
@@ -37,57 +36,6 @@ WELL_KNOWN: Mapping[str, str] = {
     "google/protobuf/wrappers.proto": "google.golang.org/protobuf/types/known/wrapperspb",
     "google/protobuf/descriptor.proto": "google.golang.org/protobuf/types/descriptorpb",
 }
-
-# Method names protoc-gen-go puts on every message; a field whose Go name equals one gets a "_" suffix.
-_MESSAGE_METHODS = frozenset(
-    {"Reset", "String", "ProtoMessage", "Marshal", "Unmarshal", "ExtensionRangeArray", "ExtensionMap",
-     "Descriptor"}
-)
-
-
-def go_camel_case(name: str) -> str:
-    """protoc-gen-go's ``strs.GoCamelCase``: the Go identifier it derives from a proto name."""
-    out: list[str] = []
-    i = 0
-    while i < len(name):
-        c = name[i]
-        if c == "." and i + 1 < len(name) and name[i + 1].islower() and name[i + 1].isascii():
-            pass  # skip '.' in ".{{lowercase}}"
-        elif c == ".":
-            out.append("_")
-        elif c == "_" and (i == 0 or name[i - 1] == "."):
-            out.append("X")
-        elif c == "_" and i + 1 < len(name) and name[i + 1].isascii() and name[i + 1].islower():
-            pass  # skip '_' in "_{{lowercase}}"
-        elif c.isascii() and c.isdigit():
-            out.append(c)
-        else:
-            out.append(c.upper() if c.isascii() and c.islower() else c)
-            while i + 1 < len(name) and name[i + 1].isascii() and name[i + 1].islower():
-                i += 1
-                out.append(name[i])
-        i += 1
-    return "".join(out)
-
-
-def message_ident(message: Message) -> str:
-    """Go type name protoc-gen-go gives a message (nested: ``Outer_Inner``)."""
-    return go_camel_case(".".join(message.local_path))
-
-
-def field_ident(message: Message, field_name: str) -> str:
-    """Go struct field name protoc-gen-go gives ``field_name`` of ``message`` (conflict suffixes included)."""
-    used = set(_MESSAGE_METHODS)
-    for field in message.fields:
-        ident = go_camel_case(field.name)
-        while ident in used or f"Get{ident}" in used:
-            ident += "_"
-        used.add(ident)
-        used.add(f"Get{ident}")
-        if field.name == field_name:
-            return ident
-    raise KeyError(f"{message.full_name} has no field {field_name}")
-
 
 def _package_name(proto_package: str) -> str:
     parts = [p for p in proto_package.split(".") if p]

@@ -18,8 +18,9 @@ from google.protobuf import descriptor_pb2, text_format
 from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api
+from l8gen.naming.cpp import MACRO_FIELD_NAMES
 from l8gen.render import Renderer
-from l8gen.targets._cpp_view import MACRO_FIELD_NAMES, CppView, build_view, protoc_stem
+from l8gen.targets._cpp_view import CppView, build_view, protoc_stem
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Protos compiled next to the API: google.rpc.Status details and the standard health check.

@@ -1,61 +1,12 @@
-"""The C++ view (targets._cpp_view): protoc's C++ names, SDK identifiers, upload helpers, Layotto helpers."""
+"""The C++ view (targets._cpp_view): SDK identifiers, upload and Layotto helpers (protoc names: naming)."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-from pathlib import Path
-
 import pytest
 from l8gen.errors import NamingError
-from l8gen.targets._cpp_view import build_view, chunk_field, protoc_accessor, protoc_class, protoc_type
+from l8gen.targets._cpp_view import build_view, chunk_field
 
 from tests.conftest import api_of, compile_proto
-
-KEYWORD_PROTO = """syntax = "proto3";
-package kw.v1;
-message class { message default { int32 x = 1; } enum namespace { register = 0; } map<string, int32> m = 1; }
-message Plain { message Inner { message Deeper {} } }
-enum Errno { ERRNO_UNSPECIFIED = 0; }
-enum new { NEW_UNSPECIFIED = 0; }
-"""
-
-
-def test_protoc_class_suffixes_keywords_at_every_level() -> None:
-    api = api_of(KEYWORD_PROTO)
-    assert protoc_class(api, "kw.v1.class") == "class_"
-    assert protoc_class(api, "kw.v1.class.default") == "class__default"
-    assert protoc_class(api, "kw.v1.class.namespace") == "class__namespace"
-    assert protoc_class(api, "kw.v1.class.MEntry") == "class__MEntry_DoNotUse"
-    assert protoc_class(api, "kw.v1.Plain.Inner.Deeper") == "Plain_Inner_Deeper"
-    assert protoc_class(api, "kw.v1.new") == "new_"
-    assert protoc_class(api, "kw.v1.Errno") == "Errno"
-
-
-def test_protoc_type_is_fully_qualified() -> None:
-    api = api_of(KEYWORD_PROTO)
-    assert protoc_type(api, "kw.v1.class.default") == "::kw::v1::class__default"
-
-
-@pytest.mark.skipif(shutil.which("protoc") is None, reason="no Debian protoc (protobuf-compiler)")
-def test_protoc_class_matches_what_debian_protoc_generates(tmp_path: Path) -> None:
-    (tmp_path / "kw.proto").write_text(KEYWORD_PROTO)
-    subprocess.run(["protoc", f"-I{tmp_path}", f"--cpp_out={tmp_path}", "kw.proto"], check=True, cwd=tmp_path)
-    header = (tmp_path / "kw.pb.h").read_text()
-    api = api_of(KEYWORD_PROTO)
-    for full_name in ("kw.v1.class", "kw.v1.class.default", "kw.v1.Plain.Inner.Deeper"):
-        assert f"class {protoc_class(api, full_name)} final" in header
-    for full_name in ("kw.v1.class.namespace", "kw.v1.new"):
-        assert f"enum {protoc_class(api, full_name)} : int" in header
-
-
-def test_protoc_accessor_lowercases_and_suffixes_keywords() -> None:
-    assert protoc_accessor("data") == "data"
-    assert protoc_accessor("Body") == "body"
-    assert protoc_accessor("delete") == "delete_"
-    assert protoc_accessor("NULL") == "null"  # lower-cased first: no longer a keyword
-    assert protoc_accessor("errno") == "errno_"  # renamed by the target (a macro), see descriptor_text
-
 
 STREAMS_PROTO = """syntax = "proto3";
 package up.v1;

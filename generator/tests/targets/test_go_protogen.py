@@ -1,4 +1,4 @@
-"""l8gen.targets._go_protogen / _go_stubs: protoc-gen-go's names, our package layout, the official stubs."""
+"""l8gen.targets._go_protogen / _go_stubs: our package layout and the official stubs (names: naming)."""
 
 from __future__ import annotations
 
@@ -9,66 +9,12 @@ import pytest
 from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.model import ProtoFile
 from l8gen.targets import _go_stubs
-from l8gen.targets._go_protogen import field_ident, go_camel_case, message_ident, package_layout
+from l8gen.targets._go_protogen import package_layout
 from l8gen.targets._go_stubs import generate_stubs, strip_versions
 
-from tests.conftest import api_of, compile_proto, fragments_api
+from tests.conftest import compile_proto
 
 MODULE = "example.com/sdk"
-
-
-@pytest.mark.parametrize(
-    ("proto", "go"),
-    [
-        ("store_name", "StoreName"),
-        ("GetNextId", "GetNextId"),
-        ("sse_kms_keyId", "SseKmsKeyId"),
-        ("maxKeys", "MaxKeys"),
-        ("_private", "XPrivate"),
-        ("ds18b20", "Ds18B20"),
-        ("c2s", "C2S"),
-        ("ALL_CAPS", "ALL_CAPS"),
-        ("Outer.Inner", "Outer_Inner"),
-        ("lowercase_message", "LowercaseMessage"),
-        ("Outer.inner", "OuterInner"),
-    ],
-)
-def test_go_camel_case_follows_protoc_gen_go(proto: str, go: str) -> None:
-    assert go_camel_case(proto) == go
-
-
-def test_message_and_field_names_match_the_real_plugin_output() -> None:
-    fds, files, api = fragments_api()
-    layout = package_layout(api.files, MODULE)
-    stubs = generate_stubs(fds, files, layout, MODULE)
-    code = "\n".join(stubs.values())
-    declared = set(re.findall(r"^type (\w+) struct", code, re.MULTILINE))
-    messages = [m for m in api.messages if not m.is_map_entry and not m.full_name.startswith("google.")]
-    assert messages
-    for message in messages:
-        assert message_ident(message) in declared, message.full_name
-        for field in message.fields:
-            if field.oneof is None:
-                ident = field_ident(message, field.name)
-                assert re.search(rf"^\t{ident} +\S", code, re.MULTILINE), field.name
-
-
-def test_lower_case_nested_names_match_the_real_plugin() -> None:
-    text = ('syntax = "proto3"; package q; message Outer { message inner { string x_y = 1; } inner i = 1; }\n'
-            "message lower_case { message Deep {} }")
-    fds = compile_proto(text, name="q/q.proto")
-    api = api_of(text, name="q/q.proto")
-    stubs = generate_stubs(fds, ["q/q.proto"], package_layout(api.files, MODULE), MODULE)
-    declared = re.findall(r"^type (\w+) struct", "\n".join(stubs.values()), re.MULTILINE)
-    assert sorted(declared) == sorted(message_ident(m) for m in api.messages)
-    assert "OuterInner" in declared  # '.' before a lower-case letter is dropped, not turned into '_'
-
-
-def test_field_named_like_a_generated_method_gets_a_suffix() -> None:
-    api = api_of('syntax = "proto3"; package p; message M { string reset = 1; string descriptor = 2; }')
-    message = api.message("p.M")
-    assert field_ident(message, "reset") == "Reset_"
-    assert field_ident(message, "descriptor") == "Descriptor_"
 
 
 def _file(name: str, package: str) -> ProtoFile:

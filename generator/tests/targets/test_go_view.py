@@ -1,4 +1,4 @@
-"""l8gen.targets._go_view / _go_naming: the Go layer's identifiers, collisions, examples and imports."""
+"""l8gen.targets._go_view (naming.go, flat mode): Go layer identifiers, collisions, examples, imports."""
 
 from __future__ import annotations
 
