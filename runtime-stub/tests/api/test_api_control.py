@@ -57,9 +57,11 @@ def test_delay_fault_trips_the_client_deadline(runtime):
 
 def test_observed_metadata_and_deadline(runtime):
     hello(runtime, metadata=(("x-trace", "abc"),), timeout=5)
+    # gRPC core rounds the grpc-timeout header up to a compact unit (5 s can arrive as 5010m), so the server
+    # may see a few ms more than the client asked for; 100 ms of slack covers that and nothing else.
     [call] = runtime.control.ListCalls(ctl.ListCallsRequest(method=HELLO, clear=True)).calls
     assert (
-        call.metadata["x-trace"] == "abc" and call.has_deadline and 3000 < call.deadline_remaining_ms <= 5000
+        call.metadata["x-trace"] == "abc" and call.has_deadline and 3000 < call.deadline_remaining_ms <= 5100
     )
     hello(runtime)
     [call] = runtime.control.ListCalls(ctl.ListCallsRequest(method=HELLO)).calls
