@@ -66,9 +66,9 @@ def test_run_reads_stdin_and_writes_stdout(
     assert "not a CodeGeneratorRequest" in err.getvalue()
 
 
-@pytest.mark.skipif(PLUGIN is None, reason="protoc-gen-l8 entry point not installed (pip install -e .)")
 def test_protoc_runs_the_plugin_and_fails_cleanly_on_collisions(tmp_path: Path) -> None:
     """End to end through protoc: the real python target, then a collision reported by protoc."""
+    assert PLUGIN, "protoc-gen-l8 entry point not installed (pip install -e .)"
     proto = tmp_path / "proto"
     (proto / "demo").mkdir(parents=True)
     (proto / "demo/d.proto").write_text(

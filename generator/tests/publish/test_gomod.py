@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -14,7 +13,6 @@ import pytest
 from l8gen.publish.gomod import escape_path, go_sum_lines, write_proxy_tree
 from l8gen.publish.release import PublishError
 
-pytestmark = pytest.mark.skipif(shutil.which("go") is None, reason="needs the go command (nox -s bootstrap)")
 MODULE = "example.com/Acme/hello"
 
 

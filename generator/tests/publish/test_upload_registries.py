@@ -6,7 +6,6 @@ from __future__ import annotations
 import base64
 import io
 import json
-import shutil
 import tarfile
 import threading
 import zipfile
@@ -102,7 +101,6 @@ def test_python_upload_runs_twine_with_the_token(release: Release, registry: str
     assert TOKEN not in out + err
 
 
-@pytest.mark.skipif(shutil.which("npm") is None, reason="needs npm")
 def test_node_upload_runs_npm_publish_with_the_token(release: Release, registry: str) -> None:
     tgz = release.dist / "node" / "l8sdk-sdk-0.3.1.tgz"
     tgz.parent.mkdir(parents=True)
