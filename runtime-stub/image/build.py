@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import IO
 
 BASE_TAG = "l8sdk/base:bookworm-py311"
-RUNTIME_TAG = "l8sdk/runtime:dev"
+RUNTIME_TAG = os.environ.get("L8_RUNTIME_TAG", "l8sdk/runtime:dev")  # per-worktree tag
 INPUTS_LABEL = "org.l8sdk.inputs"
 SUITE = "bookworm"
 BASE_PACKAGES = ("python3", "python3-venv")

@@ -38,7 +38,7 @@ from l8gen.toolchain.engine import EXTRA_HOSTS
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 BUILD_SCRIPT = REPO_ROOT / "runtime-stub" / "image" / "build.py"
-RUNTIME_TAG = "l8sdk/runtime:dev"
+RUNTIME_TAG = os.environ.get("L8_RUNTIME_TAG", "l8sdk/runtime:dev")  # per-worktree tag
 IMAGE_ENV = "L8_RUNTIME_IMAGE"  # use this (pre-built) image instead of building RUNTIME_TAG
 GRPC_PORT = 34904
 HTTP_PORT = 34999
