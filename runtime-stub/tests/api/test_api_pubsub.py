@@ -44,9 +44,17 @@ def test_push_delivery_fills_cloudevents_fields(runtime):
         "application/json",
         "pub_subs_demo",
         "1.0",
-        "l8-app",
+        "runtime",
     )
-    assert ev.id and ev.type and ev.metadata["key"] == "k1" and got.status == "SUCCESS"
+    assert ev.id and ev.type == "com.runtime.event.sent" and ev.metadata["key"] == "k1"
+    assert got.status == "SUCCESS"
+
+
+def test_push_delivery_defaults_the_content_type_to_text_plain(runtime):
+    use_loopback(runtime, ctl.LoopbackSubscription(pubsub_name="pub_subs_demo", topic="plain"))
+    publish(runtime, "plain", b"no type given")
+    [got] = wait_for(lambda: received(runtime, "plain"))
+    assert (got.event.data_content_type, got.event.source) == ("text/plain", "runtime")
 
 
 def test_push_retry_then_success(runtime):

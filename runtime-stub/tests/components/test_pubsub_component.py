@@ -58,12 +58,18 @@ def test_event_carries_cloudevents_fields(tmp_path):
     ev = ps.make_event("t", b"data", "text/plain", {"key": "k1"})
     assert (ev.spec_version, ev.source, ev.pubsub_name, ev.topic, ev.data_content_type) == (
         "1.0",
-        "me",
+        "runtime",  # Layotto's envelope source, not the app id ("me")
         "ps",
         "t",
         "text/plain",
     )
-    assert ev.id and ev.type and dict(ev.metadata) == {"key": "k1"}
+    assert ev.id and ev.type == "com.runtime.event.sent" and dict(ev.metadata) == {"key": "k1"}
+
+
+def test_event_content_type_defaults_to_text_plain_and_keeps_the_publishers(tmp_path):
+    ps = broker(tmp_path)
+    assert ps.make_event("t", b"x").data_content_type == "text/plain"
+    assert ps.make_event("t", b"{}", "application/json").data_content_type == "application/json"
 
 
 def test_empty_topic_is_invalid(tmp_path):

@@ -54,10 +54,48 @@ def test_stale_etag_is_aborted_and_keeps_value(store):
     assert store.get("k").value == b"v2"
 
 
-def test_etag_on_missing_key_is_aborted(store):
-    with pytest.raises(ApiError) as exc:
-        store.save([SetOp("new", b"v", etag="123")])
-    assert exc.value.code == "ABORTED"
+@pytest.mark.parametrize("concurrency", ["", FIRST_WRITE, LAST_WRITE])
+def test_etag_on_missing_key_is_accepted_like_layottos_redis_store(store, concurrency):
+    store.save([SetOp("new", b"v", etag="123", concurrency=concurrency)])
+    assert store.get("new").value == b"v"
+    store.delete(DeleteOp("gone", etag="456", concurrency=concurrency))
+    assert store.get("gone").found is False
+
+
+@pytest.mark.parametrize("concurrency", ["", FIRST_WRITE])
+def test_etag_zero_means_no_etag(store, concurrency):
+    store.save([SetOp("k", b"v1")])
+    store.save([SetOp("k", b"v2", etag="0")])  # "0" is no etag: unconditional (unspecified) write
+    assert store.get("k").value == b"v2"
+    if concurrency == FIRST_WRITE:
+        # FIRST_WRITE without an etag ("0") on an existing key still conflicts
+        with pytest.raises(ApiError) as exc:
+            store.save([SetOp("k", b"v3", etag="0", concurrency=concurrency)])
+        assert exc.value.code == "ABORTED"
+        assert store.get("k").value == b"v2"
+    store.delete(DeleteOp("k", etag="0"))
+    assert store.get("k").found is False
+
+
+def test_last_write_ignores_a_stale_etag(store):
+    store.save([SetOp("k", b"v1")])
+    stale = store.get("k").etag
+    store.save([SetOp("k", b"v2")])
+    store.save([SetOp("k", b"v3", etag=stale, concurrency=LAST_WRITE)])
+    assert store.get("k").value == b"v3"
+    store.transact([DeleteOp("k", etag=stale, concurrency=LAST_WRITE)])
+    assert store.get("k").found is False
+
+
+def test_first_write_enforces_a_stale_etag(store):
+    store.save([SetOp("k", b"v1")])
+    stale = store.get("k").etag
+    store.save([SetOp("k", b"v2")])
+    for op in (SetOp("k", b"v3", etag=stale, concurrency=FIRST_WRITE), DeleteOp("k", stale, FIRST_WRITE)):
+        with pytest.raises(ApiError) as exc:
+            store.transact([op])
+        assert exc.value.code == "ABORTED"
+    assert store.get("k").value == b"v2"
 
 
 def test_first_write_without_etag_creates_but_never_overwrites(store):

@@ -5,8 +5,9 @@ delivery to the app's AppCallback.OnTopicEvent and DelayQueue.PublishDelayMessag
 asyncio loop.
 
 Delivery model (in-memory broker):
-- Every published message becomes a CloudEvents-shaped :class:`Event` (id, source = app id, type,
-  spec_version "1.0", content type, data, topic, pubsub name, metadata).
+- Every published message becomes a CloudEvents-shaped :class:`Event` with Layotto's envelope defaults
+  (id, source ``runtime``, type ``com.runtime.event.sent``, spec_version "1.0", content type -- the
+  publisher's, else ``text/plain`` -- data, topic, pubsub name, metadata).
 - Each subscriber of the topic -- every open SubscribeTopicEvents stream plus the app callback when the
   app listed the topic in ListTopicSubscriptions -- gets its own copy (fan-out), in publish order: one
   worker per (subscriber, topic) delivers sequentially.
@@ -34,7 +35,9 @@ from ..errors import invalid, require
 from .base import Component, meta_float, meta_int
 
 SUCCESS, RETRY, DROP = "SUCCESS", "RETRY", "DROP"
-EVENT_TYPE = "com.layotto.event.sent"
+EVENT_TYPE = "com.runtime.event.sent"  # Layotto's CloudEvents defaults (docs/DIFFERENCES.md)
+EVENT_SOURCE = "runtime"
+DEFAULT_CONTENT_TYPE = "text/plain"
 RECORD_LIMIT = 10_000
 
 
@@ -174,8 +177,8 @@ class PubSub(Component):
             topic=topic,
             pubsub_name=self.name,
             data=bytes(data),
-            data_content_type=content_type,
-            source=self.ctx.app_id,
+            data_content_type=content_type or DEFAULT_CONTENT_TYPE,
+            source=EVENT_SOURCE,
             metadata=dict(metadata or {}),
         )
 

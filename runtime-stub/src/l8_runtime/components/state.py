@@ -4,7 +4,10 @@ Place in the runtime: the component behind Runtime.GetState ... ExecuteStateTran
 follow Dapr's in-memory store, which Layotto uses:
 
 - Every write gives the key a new opaque etag.
-- With an etag (non-empty), a write/delete succeeds only if the key exists with that etag -> else ABORTED.
+- Etag checks follow Layotto's Redis store (what Layotto's own clients rely on; docs/DIFFERENCES.md):
+  an empty etag or ``"0"`` means "no etag"; LAST_WRITE ignores the etag; otherwise (FIRST_WRITE or
+  unspecified) a write/delete with an etag succeeds if the key has that etag *or does not exist* -> else
+  ABORTED.
 - Without an etag, FIRST_WRITE succeeds only if the key does not exist yet -> else ABORTED;
   LAST_WRITE/unspecified writes unconditionally.
 - Multi-item saves, bulk deletes and transactions check every etag first and then apply everything in one
@@ -28,6 +31,7 @@ from .base import Component
 
 FIRST_WRITE = "first-write"
 LAST_WRITE = "last-write"
+NO_ETAG = ("", "0")  # Layotto's Redis store (and the js-sdk, which sends "0") treat these as "no etag"
 
 
 @dataclass(frozen=True)
@@ -172,16 +176,14 @@ class StateStore(Component):
     def _check_etag(self, op: SetOp | DeleteOp) -> None:
         if self.ctx.mutated("etag-ignored"):
             return
+        etag = op.etag or ""
+        if op.concurrency == LAST_WRITE:
+            return  # Layotto's stores: last-write-wins whatever etag came with the write
         current = self._live(op.key)
-        if op.etag:
-            if current is None:
+        if etag not in NO_ETAG:
+            if current is not None and current.etag != etag:
                 raise aborted(
-                    f"possible etag mismatch for key {op.key!r}: the key does not exist or has expired",
-                    key=op.key,
-                )
-            if current.etag != op.etag:
-                raise aborted(
-                    f"possible etag mismatch for key {op.key!r}: etag {op.etag!r} is not current", key=op.key
+                    f"possible etag mismatch for key {op.key!r}: etag {etag!r} is not current", key=op.key
                 )
         elif op.concurrency == FIRST_WRITE and current is not None:
             if self.ctx.mutated("first-write-ignored"):
