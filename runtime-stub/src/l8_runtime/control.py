@@ -165,6 +165,8 @@ class ControlService(ctl_grpc.ControlServicer):
             self.host.loopback.configure(subs)
         except ValueError as exc:
             raise invalid(str(exc), field="subscriptions") from None
+        if self.host.link is not None and self.host.link.address == "self":
+            await self.host.link.refresh()  # the runtime reads subscriptions once; this is a refresh
         return ctl.ConfigureLoopbackAppResponse()
 
     @unary
@@ -176,6 +178,7 @@ class ControlService(ctl_grpc.ControlServicer):
             raise invalid('address must be host:port, "self" or empty', field="address")
         assert self.host.link is not None
         self.host.link.set_address(address or None)
+        await self.host.link.refresh()  # an explicit refresh of the app's subscriptions (also same address)
         return ctl.SetAppCallbackResponse()
 
     @unary
@@ -185,6 +188,8 @@ class ControlService(ctl_grpc.ControlServicer):
         self.observer.reset()
         if self.host.loopback is not None:
             self.host.loopback.reset()
+            if self.host.link is not None and self.host.link.address == "self":
+                await self.host.link.refresh()
         return ctl.ResetResponse()
 
     @unary

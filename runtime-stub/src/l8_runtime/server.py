@@ -163,6 +163,7 @@ class RuntimeServer:
         self._server = server
         for name in ["", *services]:
             await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
+        link.start_refresh()  # the app's subscriptions, once at start (Layotto's rule)
         self._actuator = Actuator(self.health_state, runtime_version())
         http_host = opts.http_host or opts.host
         http_port = await self._actuator.start(http_host, opts.http_port)

@@ -1,10 +1,13 @@
 """The app side of pub/sub push delivery: the runtime as AppCallback *client*, and a loopback AppCallback app.
 
 Place in the runtime:
-- ``AppCallbackLink`` is the push router of every pub/sub component. On each publish it asks the app
+- ``AppCallbackLink`` is the push router of every pub/sub component. Like Layotto it asks the app
   (``--app-callback host:port`` / ``app.grpc_callback_*`` / control SetAppCallback) for its subscriptions
-  with ListTopicSubscriptions -- every time, so an app started after the runtime is picked up -- and
-  delivers matching events with OnTopicEvent. A gRPC error from the app counts as RETRY, except
+  with ListTopicSubscriptions once -- at start -- and routes every publish by that list, so an app busy at
+  publish time loses nothing. The list is fetched again on an explicit refresh (control SetAppCallback,
+  also with the same address; ConfigureLoopbackApp for the loopback app) and when the app (re)connects
+  (the channel turns READY again). Until one fetch succeeded (an app started after the runtime), a
+  publish tries one fetch itself. It delivers matching events with OnTopicEvent. A gRPC error from the app counts as RETRY, except
   UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata ``deadLetterTopic`` sets
   its dead-letter topic. A channel that failed to connect sits in gRPC's reconnect backoff (1 s growing to
   120 s) and fails every call at once without dialling, so an app that starts (or restarts) later would miss
@@ -64,6 +67,10 @@ class AppCallbackLink:
         self.timeout = timeout
         self._address: str | None = None
         self._channel: grpc.aio.Channel | None = None
+        self._watcher: asyncio.Task[None] | None = None
+        self._subs: list[cb.TopicSubscription] | None = None  # None: not fetched (successfully) yet
+        self._fetching: asyncio.Task[bool] | None = None
+        self.fetches = 0  # ListTopicSubscriptions calls made (observable in tests)
         self.set_address(address)
 
     @property
@@ -74,8 +81,12 @@ class AppCallbackLink:
         """Change the app callback target ("self" = the loopback app, empty/None = push delivery off)."""
         self._drop_channel()
         self._address = address or None
+        self._subs = None
 
     def _drop_channel(self) -> None:
+        if self._watcher is not None:
+            self._watcher.cancel()
+            self._watcher = None
         if self._channel is not None:
             old = self._channel
             self._channel = None
@@ -107,24 +118,66 @@ class AppCallbackLink:
             # A local subchannel pool: with gRPC's global pool the new channel would share the old
             # channel's subchannel, and with it the backoff this replacement is meant to skip.
             channel = self._channel = grpc.aio.insecure_channel(target, options=_CHANNEL_OPTIONS)
+            self._watcher = asyncio.get_running_loop().create_task(self._watch(channel))
         return cb_grpc.AppCallbackStub(channel)  # type: ignore[no-untyped-call]
 
-    async def subscriptions(self) -> list[cb.TopicSubscription]:
-        stub = self.stub()
-        if stub is None:
-            return []
+    async def _watch(self, channel: grpc.aio.Channel) -> None:
+        """Refresh the subscriptions whenever the channel becomes READY again (the app (re)connected)."""
+        state = channel.get_state()
+        while self._channel is channel:
+            await channel.wait_for_state_change(state)
+            previous, state = state, channel.get_state()
+            if state == grpc.ChannelConnectivity.IDLE:
+                channel.get_state(try_to_connect=True)  # keep dialling: notice the app coming (back)
+            if state == grpc.ChannelConnectivity.READY and previous != state and self._fetching is None:
+                self.start_refresh()
+
+    def start_refresh(self) -> None:
+        """Fetch the subscriptions in the background (at start; on reconnect)."""
+        if self._fetching is None and self._target() is not None:
+            self._fetching = asyncio.get_running_loop().create_task(self._fetch(self.timeout))
+
+    async def refresh(self) -> bool:
+        """Fetch the app's subscriptions now (an explicit refresh); False if the app did not answer."""
+        if self._target() is None:
+            self._subs = None
+            return False
+        if self._fetching is None:
+            self._fetching = asyncio.get_running_loop().create_task(self._fetch(self.timeout))
+        return await asyncio.shield(self._fetching)
+
+    async def _fetch(self, timeout: float) -> bool:
         try:
-            resp = await stub.ListTopicSubscriptions(empty_pb2.Empty(), timeout=min(self.timeout, 2.0))
-        except grpc.aio.AioRpcError as exc:
-            log_event(
-                log,
-                logging.WARNING,
-                "ListTopicSubscriptions failed; treating as no subscriptions",
-                target=self._target(),
-                code=exc.code().name,
-            )
-            return []
-        return list(resp.subscriptions)
+            stub = self.stub()
+            if stub is None:
+                return False
+            self.fetches += 1
+            try:
+                resp = await stub.ListTopicSubscriptions(empty_pb2.Empty(), timeout=timeout)
+            except grpc.aio.AioRpcError as exc:
+                log_event(
+                    log,
+                    logging.WARNING,
+                    "ListTopicSubscriptions failed; no push subscriptions until the app answers",
+                    target=self._target(),
+                    code=exc.code().name,
+                )
+                return False
+            self._subs = list(resp.subscriptions)
+            log_event(log, logging.INFO, "app subscriptions fetched", count=len(self._subs))
+            return True
+        finally:
+            self._fetching = None
+
+    async def subscriptions(self) -> list[cb.TopicSubscription]:
+        """The cached subscriptions; one fetch (2 s at most) while none has succeeded yet."""
+        if self._subs is None and self._target() is not None:
+            if self._fetching is not None:
+                await asyncio.shield(self._fetching)
+            else:
+                self._fetching = asyncio.get_running_loop().create_task(self._fetch(min(self.timeout, 2.0)))
+                await asyncio.shield(self._fetching)
+        return list(self._subs or [])
 
     async def route(self, pubsub_name: str, topic: str) -> list[Subscriber]:
         """Push router for pub/sub components: the app, if it subscribed to this topic."""
@@ -135,6 +188,9 @@ class AppCallbackLink:
         return []
 
     async def close(self) -> None:
+        if self._watcher is not None:
+            self._watcher.cancel()
+            self._watcher = None
         if self._channel is not None:
             await self._channel.close()
             self._channel = None
