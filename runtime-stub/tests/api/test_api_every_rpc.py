@@ -76,20 +76,10 @@ def subscribe_topic(r) -> list:
 
 
 def subscribe_config(r) -> list:
-    import threading
-
     call = r.runtime.SubscribeConfiguration(
         iter([rt.SubscribeConfigurationRequest(store_name="config_demo", keys=["watched"])])
     )
-    threading.Timer(
-        0.3,
-        lambda: r.runtime.SaveConfiguration(
-            rt.SaveConfigurationRequest(
-                store_name="config_demo", items=[rt.ConfigurationItem(key="watched", content="v")]
-            )
-        ),
-    ).start()
-    first = next(call)
+    first = next(call)  # the watched keys' current values answer the watch at once
     call.cancel()
     return [first]
 

@@ -3,8 +3,9 @@ SubscribeConfiguration bidi stream.
 
 Place in the runtime: mixin of the Runtime servicer; semantics live in components/configstore.py. The
 request's ``app_id`` is ignored (normal clients only see the runtime's own app id, as in Layotto).
-SubscribeConfiguration: every client message adds a watch; each change of a watched item is sent as one
-response; no initial snapshot. The stream stays open until the client cancels it (also after the client
+SubscribeConfiguration: every client message adds a watch and is answered at once with the watched items'
+current values (as Layotto's in-memory store; empty ``items`` if none exist); each later change of a
+watched item is sent as one response. The stream stays open until the client cancels it (also after the client
 half-closes); a bad watch request ends it with INVALID_ARGUMENT.
 """
 
@@ -76,6 +77,9 @@ class ConfigurationMixin:
                         loop.call_soon_threadsafe(queue.put_nowait, (name, items))
 
                     cancels.append(store.subscribe(sel, watcher))
+                    # Layotto's in-memory store: the current values first (also the "subscribed" signal);
+                    # queued before any change (the watcher's puts go through call_soon_threadsafe)
+                    queue.put_nowait((req.store_name, store.get(sel)))
                 # client half-closed: keep the watches and the stream until the client cancels
             except Exception as exc:  # reported on the response stream
                 queue.put_nowait(exc)
