@@ -11,6 +11,7 @@ streams (one request per connection), so no web framework is needed.
 - ``POST /actuator/logger`` with ``{"component": "<logger suffix>", "level": "debug"}`` sets a log level
   and returns ``{}``.
 - Any other ``/actuator/<x>`` or path: 404 with an empty body; an unknown health type: 500.
+- ``GET``/``PUT /oss/...``: signed OSS URLs (PresignedUrl), served by oss_http.py when given.
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .oss_http import SignedUrlHttp
 
 INIT, UP, DOWN = "INIT", "UP", "DOWN"
 MAX_HEADER = 16 * 1024
@@ -26,7 +30,11 @@ MAX_BODY = 64 * 1024
 REASONS = {
     200: "OK",
     400: "Bad Request",
+    403: "Forbidden",
     404: "Not Found",
+    405: "Method Not Allowed",
+    411: "Length Required",
+    412: "Precondition Failed",
     413: "Payload Too Large",
     500: "Internal Server Error",
 }
@@ -48,9 +56,10 @@ class HealthState:
 
 
 class Actuator:
-    def __init__(self, health: HealthState, version: str) -> None:
+    def __init__(self, health: HealthState, version: str, signed_urls: SignedUrlHttp | None = None) -> None:
         self.health = health
         self.version = version
+        self.signed_urls = signed_urls
         self.server: asyncio.Server | None = None
 
     async def start(self, host: str, port: int) -> int:
@@ -109,6 +118,16 @@ class Actuator:
                 name, _, value = line.partition(":")
                 if name.strip().lower() == "content-length":
                     length = int(value.strip() or 0) if value.strip().isdigit() else -1
+            if self.signed_urls is not None and path.startswith("/oss/"):
+                known = any(line.partition(":")[0].strip().lower() == "content-length" for line in lines[1:])
+                if length < 0:
+                    await _respond(writer, 400, b"")
+                    return
+                status, payload, headers = await self.signed_urls.handle(
+                    method, path, length if known else None, reader
+                )
+                await _respond(writer, status, payload, head_only=method == "HEAD", headers=headers)
+                return
             if length < 0 or length > MAX_BODY:
                 await _respond(writer, 413 if length > MAX_BODY else 400, b"")
                 return
@@ -125,13 +144,19 @@ def _json(obj: Any) -> bytes:
     return json.dumps(obj, separators=(",", ":")).encode()
 
 
-async def _respond(writer: asyncio.StreamWriter, status: int, body: bytes, head_only: bool = False) -> None:
-    headers = [
+async def _respond(
+    writer: asyncio.StreamWriter,
+    status: int,
+    body: bytes,
+    head_only: bool = False,
+    headers: dict[str, str] | None = None,
+) -> None:
+    extra = dict(headers) if headers is not None else ({"Content-Type": "application/json"} if body else {})
+    head = [
         f"HTTP/1.1 {status} {REASONS.get(status, 'Error')}",
         f"Content-Length: {len(body)}",
         "Connection: close",
+        *(f"{k}: {v}" for k, v in extra.items()),
     ]
-    if body:
-        headers.append("Content-Type: application/json")
-    writer.write(("\r\n".join(headers) + "\r\n\r\n").encode() + (b"" if head_only else body))
+    writer.write(("\r\n".join(head) + "\r\n\r\n").encode() + (b"" if head_only else body))
     await writer.drain()

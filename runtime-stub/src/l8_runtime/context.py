@@ -81,6 +81,7 @@ class RuntimeContext:
     monotonic: Callable[[], float] = time.monotonic
     wall: Callable[[], float] = time.time
     outboxes: Outboxes = field(default_factory=Outboxes)
+    oss_url_base: str = "http://127.0.0.1:34999/oss"  # where signed OSS URLs point (the actuator's /oss)
 
     def __post_init__(self) -> None:
         if self.mutation is not None and self.mutation not in MUTATIONS:

@@ -35,6 +35,7 @@ from .control import ControlService, runtime_version
 from .interceptors import Gatekeeper
 from .logs import log_event
 from .observe import Observer
+from .oss_http import SignedUrlHttp
 from .pb import (
     API_SERVICES,
     CONTROL_SERVICE,
@@ -164,10 +165,12 @@ class RuntimeServer:
         for name in ["", *services]:
             await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
         link.start_refresh()  # the app's subscriptions, once at start (Layotto's rule)
-        self._actuator = Actuator(self.health_state, runtime_version())
+        self._actuator = Actuator(self.health_state, runtime_version(), SignedUrlHttp(self.components, ctx))
         http_host = opts.http_host or opts.host
         http_port = await self._actuator.start(http_host, opts.http_port)
         self.http_address = hostport(http_host, http_port)
+        url_host = "127.0.0.1" if http_host in ("0.0.0.0", "::", "") else http_host
+        ctx.oss_url_base = f"http://{hostport(url_host, http_port)}/oss"
         self.health_state.set(UP, "")
         log_event(
             log,

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.utils import formatdate
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
@@ -137,10 +138,14 @@ class UrlSigner:
     Shape: ``<base>/<store>/<bucket>/<key>?X-L8-Method=..&X-L8-Expires=..&X-L8-Signature=..``.
     """
 
-    def __init__(self, secret: bytes, base: str, store: str) -> None:
+    def __init__(self, secret: bytes, base: str | Callable[[], str], store: str) -> None:
         self.secret = secret
-        self.base = base.rstrip("/")
+        self._base = base  # a callable: resolved at use (the actuator's port is known only once it is bound)
         self.store = store
+
+    @property
+    def base(self) -> str:
+        return (self._base() if callable(self._base) else self._base).rstrip("/")
 
     def _mac(self, method: str, bucket: str, key: str, expires: int) -> str:
         msg = f"{method}\n{self.store}\n{bucket}\n{key}\n{expires}".encode()
