@@ -55,7 +55,7 @@ def test_print_config_with_data_dir_adds_the_sqlite_store(tmp_path):
         (["--tls-cert", "x.pem"], "--tls-cert and --tls-key"),
         (["--config", "/does/not/exist.json"], "cannot read"),
         (["--set", "bogus.x.type=y"], "unknown API"),
-        (["--set", "state.s.type=cassandra"], "unknown component type"),
+        (["--set", "state.s.type=hazelcast"], "no local equivalent"),
         (["--app-callback", "nohostport"], "HOST:PORT"),
     ],
 )

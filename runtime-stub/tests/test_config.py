@@ -112,10 +112,11 @@ def test_yaml_syntax_error_has_line(tmp_path):
     assert f"{path}:" in str(exc.value)
 
 
-def test_unknown_component_type_is_reported_by_the_registry(ctx):
+def test_unknown_component_type_is_reported_with_the_file_and_component(ctx):
     with pytest.raises(ConfigError) as exc:
-        Components(parse_config({"state": {"s": {"type": "redis"}}}), ctx)
-    assert "unknown component type 'redis'" in str(exc.value) and "in-memory" in str(exc.value)
+        parse_config({"state": {"s": {"type": "hazelcast"}}}, "f.json")
+    msg = str(exc.value)
+    assert msg.startswith("f.json: state.s:") and "'hazelcast'" in msg and "in-memory" in msg and "redis" in msg
 
 
 def test_bad_component_metadata_is_a_config_error(ctx):

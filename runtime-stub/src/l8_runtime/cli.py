@@ -85,6 +85,8 @@ def run(argv: list[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(f"l8-runtime: {exc}\n")
         return 2
     if args.print_config:
+        for warning in config.warnings:
+            stderr.write(f"l8-runtime: warning: {warning}\n")
         stdout.write(json.dumps(config.to_json(), indent=2, sort_keys=True) + "\n")
         return 0
     logs.setup(stderr, args.log_level)

@@ -7,7 +7,11 @@ builds one component per entry. The file format is Layotto's ``grpc_config`` obj
     {"app": {"app_id": "my-app", "grpc_callback_host": "127.0.0.1", "grpc_callback_port": 9999},
      "state": {"state_demo": {"type": "in-memory", "metadata": {}}}, ...}
 
-A whole MOSN/Layotto config file (``servers[].listeners[]...config.grpc_config``) is accepted too.
+A whole MOSN/Layotto config file (``servers[].listeners[]...config.grpc_config``) is accepted too, with
+Layotto's component types (redis, etcd, zookeeper, ...) mapped to local equivalents by layotto_types.py
+(one warning per mapped component, kept in ``RuntimeConfig.warnings``) and its array-style metadata
+(``[{"name": k, "value": v}, ...]``). A relative ``secretsFile`` that does not exist relative to the
+working directory (Layotto's rule) is looked up next to the config file.
 Metadata values are strings, as in Layotto; scalars from YAML are converted, nested values JSON-encoded.
 """
 
@@ -20,6 +24,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from .layotto_types import UnmappableComponent, map_component
 
 # API keys of Layotto's grpc_config that the runtime serves, with a label used in error messages.
 API_LABELS: dict[str, str] = {
@@ -69,6 +75,7 @@ class AppSpec:
 class RuntimeConfig:
     app: AppSpec = field(default_factory=AppSpec)
     apis: dict[str, dict[str, ComponentSpec]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)  # one per component mapped from a Layotto type
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"app": dict(self.app.__dict__)}
@@ -179,8 +186,15 @@ def apply_override(raw: dict[str, Any], assignment: str) -> None:
 def _as_metadata(where: str, value: Any) -> dict[str, str]:
     if value is None:
         return {}
+    if isinstance(value, list):  # Layotto's array style: [{"name": "redisHost", "value": "..."}, ...]
+        pairs: dict[str, Any] = {}
+        for i, entry in enumerate(value):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
+                raise ConfigError(f'{where}.metadata[{i}]: expected {{"name": ..., "value": ...}}')
+            pairs[entry["name"]] = entry.get("value")
+        value = pairs
     if not isinstance(value, dict):
-        raise ConfigError(f"{where}.metadata: expected an object")
+        raise ConfigError(f"{where}.metadata: expected an object or a list of name/value pairs")
     out: dict[str, str] = {}
     for k, v in value.items():
         if isinstance(v, str):
@@ -228,6 +242,12 @@ def parse_config(raw: dict[str, Any], source: str = "<config>") -> RuntimeConfig
             # Layotto also allows metadata entries next to `type` (e.g. helloworld's "hello").
             extra = {k: v for k, v in spec.items() if k not in ("type", "metadata")}
             metadata = _as_metadata(where, extra) | _as_metadata(where, spec.get("metadata"))
+            try:
+                type_, metadata, warning = map_component(key, str(name), type_, metadata)
+            except UnmappableComponent as exc:
+                raise ConfigError(f"{source}: {exc}") from None
+            if warning is not None:
+                cfg.warnings.append(f"{source}: {warning}")
             comps[str(name)] = ComponentSpec(type_, metadata)
         cfg.apis[key] = comps
     return cfg
@@ -240,4 +260,18 @@ def load_config(
     raw = copy.deepcopy(raw)
     for assignment in overrides or []:
         apply_override(raw, assignment)
-    return parse_config(raw, str(path) if path is not None else "<embedded>")
+    cfg = parse_config(raw, str(path) if path is not None else "<embedded>")
+    if path is not None:
+        _secrets_next_to(cfg, path.parent)
+    return cfg
+
+
+def _secrets_next_to(cfg: RuntimeConfig, config_dir: Path) -> None:
+    for name, spec in cfg.apis.get("secret_store", {}).items():
+        file = spec.metadata.get("secretsFile", "")
+        if spec.type == "local.file" and file and not Path(file).is_absolute() and not Path(file).exists():
+            beside = config_dir / file
+            if beside.exists():
+                cfg.apis["secret_store"][name] = ComponentSpec(
+                    spec.type, spec.metadata | {"secretsFile": str(beside)}
+                )

@@ -101,6 +101,8 @@ class RuntimeServer:
             scratch_dir=self._scratch,
             mutation=opts.mutation,
         )
+        for warning in self.config.warnings:  # once per component mapped from a Layotto type
+            log_event(log, logging.WARNING, "component mapped to a local equivalent", detail=warning)
         self.components = Components(self.config, ctx)
         observer = Observer() if opts.enable_control else None
         server = grpc.aio.server(
