@@ -36,22 +36,36 @@ def grpc_config() -> dict[str, Any]:
 def test_the_profile_names_the_example_components() -> None:
     profile = yaml.safe_load(PROFILE.read_text())
     raw = grpc_config()
-    api_of = {"state_demo": "state", "lock_demo": "lock", "sequencer_demo": "sequencer",
-              "pub_subs_demo": "pub_subs", "config_demo": "config_store", "file_demo": "file",
-              "secret_demo": "secret_store"}
+    api_of = {
+        "state_demo": "state",
+        "lock_demo": "lock",
+        "sequencer_demo": "sequencer",
+        "pub_subs_demo": "pub_subs",
+        "config_demo": "config_store",
+        "file_demo": "file",
+        "secret_demo": "secret_store",
+    }
     assert set(profile["components"]) == set(api_of)
     for contract, name in profile["components"].items():
         assert name != contract and list(raw[api_of[contract]]) == [name]
         layotto_type = raw[api_of[contract]][name]["type"]
         assert layotto_type in LAYOTTO_TYPES.get(api_of[contract], {}) or layotto_type in (
-            "in-memory", "local", "local.file")
+            "in-memory",
+            "local",
+            "local.file",
+        )
 
 
 def test_every_mapped_component_warns_once_and_is_a_local_type() -> None:
     cfg = load_config(EXAMPLE)
     raw = grpc_config()
-    mapped = [(api, name) for api, comps in raw.items() if isinstance(comps, dict) and api != "app"
-              for name, spec in comps.items() if spec["type"] in LAYOTTO_TYPES.get(api, {})]
+    mapped = [
+        (api, name)
+        for api, comps in raw.items()
+        if isinstance(comps, dict) and api != "app"
+        for name, spec in comps.items()
+        if spec["type"] in LAYOTTO_TYPES.get(api, {})
+    ]
     assert len(mapped) >= 5
     for api, name in mapped:
         hits = [w for w in cfg.warnings if f": {api}.{name}: " in w]
@@ -61,8 +75,19 @@ def test_every_mapped_component_warns_once_and_is_a_local_type() -> None:
 
 
 def test_array_style_metadata_becomes_a_map() -> None:
-    cfg = parse_config({"pub_subs": {"p": {"type": "in-memory", "metadata": [
-        {"name": "maxDeliveryAttempts", "value": 3}, {"name": "consumerID", "value": "a"}]}}})
+    cfg = parse_config(
+        {
+            "pub_subs": {
+                "p": {
+                    "type": "in-memory",
+                    "metadata": [
+                        {"name": "maxDeliveryAttempts", "value": 3},
+                        {"name": "consumerID", "value": "a"},
+                    ],
+                }
+            }
+        }
+    )
     assert cfg.apis["pub_subs"]["p"].metadata == {"maxDeliveryAttempts": "3", "consumerID": "a"}
     with pytest.raises(ConfigError) as exc:
         parse_config({"state": {"s": {"type": "in-memory", "metadata": [{"value": "x"}]}}}, "c.json")
@@ -74,8 +99,12 @@ def test_a_type_without_local_equivalent_fails_naming_file_and_component(tmp_pat
     text = json.dumps(raw).replace('"type": "redis_standalone"', '"type": "hazelcast"')
     bad = tmp_path / "bad.json"
     bad.write_text(text)
-    proc = subprocess.run([sys.executable, "-m", "l8_runtime", "--config", str(bad), "--print-config"],
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "l8_runtime", "--config", str(bad), "--print-config"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2 and "Traceback" not in proc.stderr
     assert f"{bad}: lock.redis_lock: component type 'hazelcast' has no local equivalent" in proc.stderr
 
@@ -83,8 +112,20 @@ def test_a_type_without_local_equivalent_fails_naming_file_and_component(tmp_pat
 @pytest.fixture(scope="module")
 def started() -> Iterator[tuple[Client, str]]:
     proc = subprocess.Popen(
-        [sys.executable, "-m", "l8_runtime", "--config", str(EXAMPLE), "--grpc-port", "0", "--http-port", "0"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "l8_runtime",
+            "--config",
+            str(EXAMPLE),
+            "--grpc-port",
+            "0",
+            "--http-port",
+            "0",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     assert proc.stdout is not None and proc.stderr is not None
     line = proc.stdout.readline()
@@ -116,11 +157,15 @@ def test_state_lock_sequencer_under_the_layotto_names(started: tuple[Client, str
 
 def test_config_file_secret_pubsub_under_the_layotto_names(started: tuple[Client, str]) -> None:
     client, _ = started
-    client.save_configuration(store_name="mem_config", items=[runtime_pb2.ConfigurationItem(key="a", content="1")])
+    client.save_configuration(
+        store_name="mem_config", items=[runtime_pb2.ConfigurationItem(key="a", content="1")]
+    )
     assert [i.content for i in client.get_configuration(store_name="mem_config", keys=["a"]).items] == ["1"]
     client.put_file(iter([runtime_pb2.PutFileRequest(store_name="local_file", name="d/f.txt", data=b"file")]))
     assert b"".join(r.data for r in client.get_file(store_name="local_file", name="d/f.txt")) == b"file"
-    assert dict(client.get_secret(store_name="local_secret", key="db-password").data) == {"db-password": "s3cr3t"}
+    assert dict(client.get_secret(store_name="local_secret", key="db-password").data) == {
+        "db-password": "s3cr3t"
+    }
     got: queue.Queue[bytes] = queue.Queue()
     with client.subscribe_with_handler("mem_pubsub", "t", lambda ev: got.put(ev.data)) as sub:
         assert sub.wait_subscribed(10)

@@ -105,8 +105,9 @@ def map_component(
             f"runtime types: {', '.join(native) or '-'}; Layotto types mapped: {', '.join(layotto) or '-'}"
         )
     meta = dict(metadata) if mapped.keep_metadata else {}
+    ignored = f"; metadata ignored: {', '.join(sorted(metadata))}" if metadata and not meta else ""
     warning = (
         f"{api}.{name}: Layotto type {type_!r} is served by the runtime's {mapped.runtime_type!r} component "
-        f"({mapped.note})" + (f"; metadata ignored: {', '.join(sorted(metadata))}" if metadata and not meta else "")
+        f"({mapped.note}){ignored}"
     )
     return mapped.runtime_type, meta, warning

@@ -46,7 +46,9 @@ class SignedUrlHttp:
     def wall(self) -> float:
         return self.ctx.wall()
 
-    async def handle(self, method: str, target: str, length: int | None, reader: asyncio.StreamReader) -> Reply:
+    async def handle(
+        self, method: str, target: str, length: int | None, reader: asyncio.StreamReader
+    ) -> Reply:
         try:
             store = self._store(target)
             if method == "GET":

@@ -12,7 +12,9 @@ from l8_runtime.pb import oss
 
 
 def sign(r, key: str, method: str, seconds: int = 60, bucket: str = "b") -> str:
-    req = oss.SignURLInput(store_name="oss_demo", bucket=bucket, key=key, method=method, expired_in_sec=seconds)
+    req = oss.SignURLInput(
+        store_name="oss_demo", bucket=bucket, key=key, method=method, expired_in_sec=seconds
+    )
     url: str = r.oss.SignURL(req).signed_url
     return url
 
@@ -40,12 +42,16 @@ def test_put_then_get_over_http_round_trips_an_object(runtime) -> None:
     status, got, headers = http(sign(runtime, "dir/obj.bin", "GET"))
     assert (status, got) == (200, body)
     # the object is a normal object of the store: the gRPC API sees what HTTP wrote
-    msgs = list(runtime.oss.GetObject(oss.GetObjectInput(store_name="oss_demo", bucket="b", key="dir/obj.bin")))
+    msgs = list(
+        runtime.oss.GetObject(oss.GetObjectInput(store_name="oss_demo", bucket="b", key="dir/obj.bin"))
+    )
     assert b"".join(m.body for m in msgs) == body and msgs[0].etag == headers["ETag"]
 
 
 def test_object_put_over_grpc_is_fetched_over_http(runtime) -> None:
-    runtime.oss.PutObject(iter([oss.PutObjectInput(store_name="oss_demo", bucket="b", key="g", body=b"grpc")]))
+    runtime.oss.PutObject(
+        iter([oss.PutObjectInput(store_name="oss_demo", bucket="b", key="g", body=b"grpc")])
+    )
     status, got, headers = http(sign(runtime, "g", "GET"))
     assert (status, got) == (200, b"grpc")
 

@@ -7,12 +7,12 @@ Place in the runtime:
   publish time loses nothing. The list is fetched again on an explicit refresh (control SetAppCallback,
   also with the same address; ConfigureLoopbackApp for the loopback app) and when the app (re)connects
   (the channel turns READY again). Until one fetch succeeded (an app started after the runtime), a
-  publish tries one fetch itself. It delivers matching events with OnTopicEvent. A gRPC error from the app counts as RETRY, except
-  UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata ``deadLetterTopic`` sets
-  its dead-letter topic. A channel that failed to connect sits in gRPC's reconnect backoff (1 s growing to
-  120 s) and fails every call at once without dialling, so an app that starts (or restarts) later would miss
-  events: a channel in TRANSIENT_FAILURE is replaced by a fresh one (own subchannel pool, no backoff state)
-  before the next call, which dials the app now.
+  publish tries one fetch itself. It delivers matching events with OnTopicEvent. A gRPC error from the app
+  counts as RETRY, except UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata
+  ``deadLetterTopic`` sets its dead-letter topic. A channel that failed to connect sits in gRPC's reconnect
+  backoff (1 s growing to 120 s) and fails every call at once without dialling, so an app that starts (or
+  restarts) later would miss events: a channel in TRANSIENT_FAILURE is replaced by a fresh one (own
+  subchannel pool, no backoff state) before the next call, which dials the app now.
 - ``LoopbackApp`` serves spec.proto.runtime.v1.AppCallback on the runtime's own port, so all 62 RPCs of the
   API (AppCallback's two included) are served: it is a scriptable test app (control ConfigureLoopbackApp)
   that records every event it receives (control ListReceivedEvents). Point the link at it with "self".
