@@ -19,6 +19,8 @@ from .errors import invalid
 from .observe import Observer
 from .pb import ctl, ctl_grpc
 
+REFRESH_TIMEOUT_S = 5.0  # how long a control call waits for the app's ListTopicSubscriptions
+
 
 def runtime_version() -> str:
     try:
@@ -166,7 +168,7 @@ class ControlService(ctl_grpc.ControlServicer):
         except ValueError as exc:
             raise invalid(str(exc), field="subscriptions") from None
         if self.host.link is not None and self.host.link.address == "self":
-            await self.host.link.refresh()  # the runtime reads subscriptions once; this is a refresh
+            await self.host.link.refresh(timeout=REFRESH_TIMEOUT_S)  # subscriptions are read once: refresh
         return ctl.ConfigureLoopbackAppResponse()
 
     @unary
@@ -178,7 +180,9 @@ class ControlService(ctl_grpc.ControlServicer):
             raise invalid('address must be host:port, "self" or empty', field="address")
         assert self.host.link is not None
         self.host.link.set_address(address or None)
-        await self.host.link.refresh()  # an explicit refresh of the app's subscriptions (also same address)
+        # an explicit refresh of the app's subscriptions (also with the same address); bounded, so an app
+        # that does not answer leaves the list unknown (a publish retries) instead of stalling this call
+        await self.host.link.refresh(timeout=REFRESH_TIMEOUT_S)
         return ctl.SetAppCallbackResponse()
 
     @unary
@@ -189,7 +193,7 @@ class ControlService(ctl_grpc.ControlServicer):
         if self.host.loopback is not None:
             self.host.loopback.reset()
             if self.host.link is not None and self.host.link.address == "self":
-                await self.host.link.refresh()
+                await self.host.link.refresh(timeout=REFRESH_TIMEOUT_S)
         return ctl.ResetResponse()
 
     @unary

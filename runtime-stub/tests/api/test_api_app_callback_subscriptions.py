@@ -133,3 +133,19 @@ def test_an_app_that_reconnects_is_asked_again(start_runtime, serve_app) -> None
     assert second.list_calls >= 1
     publish(runtime, "after", b"2")
     assert wait_received(second, 1) == [("after", b"2")]
+
+
+def test_a_hanging_fetch_of_the_old_address_does_not_hold_up_the_new_one(start_runtime, serve_app) -> None:
+    slow_port, fast_port = free_port(), free_port()
+    _, slow = serve_app(slow_port, ["old"])
+    slow.list_delay = 8.0  # the fetch at start hangs (the runtime waits up to 10 s for it)
+    runtime = start_runtime(enable_control=True, app_callback=f"127.0.0.1:{slow_port}")
+    deadline = time.monotonic() + 5
+    while slow.list_calls == 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    _, fast = serve_app(fast_port, ["new"])
+    started = time.monotonic()
+    runtime.control.SetAppCallback(ctl.SetAppCallbackRequest(address=f"127.0.0.1:{fast_port}"), timeout=15)
+    assert time.monotonic() - started < 3 and fast.list_calls == 1
+    publish(runtime, "new", b"1")
+    assert wait_received(fast, 1) == [("new", b"1")]

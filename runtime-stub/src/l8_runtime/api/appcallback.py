@@ -70,6 +70,7 @@ class AppCallbackLink:
         self._watcher: asyncio.Task[None] | None = None
         self._subs: list[cb.TopicSubscription] | None = None  # None: not fetched (successfully) yet
         self._fetching: asyncio.Task[bool] | None = None
+        self._generation = 0  # bumped when the address changes: a fetch of an older one is ignored
         self.fetches = 0  # ListTopicSubscriptions calls made (observable in tests)
         self.set_address(address)
 
@@ -79,6 +80,7 @@ class AppCallbackLink:
 
     def set_address(self, address: str | None) -> None:
         """Change the app callback target ("self" = the loopback app, empty/None = push delivery off)."""
+        self._cancel_fetch()
         self._drop_channel()
         self._address = address or None
         self._subs = None
@@ -135,18 +137,31 @@ class AppCallbackLink:
     def start_refresh(self) -> None:
         """Fetch the subscriptions in the background (at start; on reconnect)."""
         if self._fetching is None and self._target() is not None:
-            self._fetching = asyncio.get_running_loop().create_task(self._fetch(self.timeout))
+            self._begin_fetch(self.timeout)
 
-    async def refresh(self) -> bool:
+    async def refresh(self, timeout: float | None = None) -> bool:
         """Fetch the app's subscriptions now (an explicit refresh); False if the app did not answer."""
         if self._target() is None:
             self._subs = None
             return False
-        if self._fetching is None:
-            self._fetching = asyncio.get_running_loop().create_task(self._fetch(self.timeout))
-        return await asyncio.shield(self._fetching)
+        self._cancel_fetch()  # an in-flight fetch may predate what changed: ask again
+        timeout = self.timeout if timeout is None else timeout
+        task = self._begin_fetch(timeout)
+        await asyncio.wait([task])  # a fetch cancelled by an address change is just "no answer"
+        return not task.cancelled() and task.result()
 
-    async def _fetch(self, timeout: float) -> bool:
+    def _begin_fetch(self, timeout: float) -> asyncio.Task[bool]:
+        task = self._fetching = asyncio.get_running_loop().create_task(self._fetch(timeout, self._generation))
+        return task
+
+    def _cancel_fetch(self) -> None:
+        """Forget an in-flight fetch of the previous address (it must not answer for the new one)."""
+        self._generation += 1
+        if self._fetching is not None:
+            self._fetching.cancel()
+            self._fetching = None
+
+    async def _fetch(self, timeout: float, generation: int) -> bool:
         try:
             stub = self.stub()
             if stub is None:
@@ -163,20 +178,19 @@ class AppCallbackLink:
                     code=exc.code().name,
                 )
                 return False
+            if generation != self._generation:
+                return False  # the address changed meanwhile
             self._subs = list(resp.subscriptions)
             log_event(log, logging.INFO, "app subscriptions fetched", count=len(self._subs))
             return True
         finally:
-            self._fetching = None
+            if self._fetching is asyncio.current_task():
+                self._fetching = None
 
     async def subscriptions(self) -> list[cb.TopicSubscription]:
         """The cached subscriptions; one fetch (2 s at most) while none has succeeded yet."""
         if self._subs is None and self._target() is not None:
-            if self._fetching is not None:
-                await asyncio.shield(self._fetching)
-            else:
-                self._fetching = asyncio.get_running_loop().create_task(self._fetch(min(self.timeout, 2.0)))
-                await asyncio.shield(self._fetching)
+            await asyncio.wait([self._fetching or self._begin_fetch(min(self.timeout, 2.0))])
         return list(self._subs or [])
 
     async def route(self, pubsub_name: str, topic: str) -> list[Subscriber]:
@@ -188,6 +202,7 @@ class AppCallbackLink:
         return []
 
     async def close(self) -> None:
+        self._cancel_fetch()
         if self._watcher is not None:
             self._watcher.cancel()
             self._watcher = None
