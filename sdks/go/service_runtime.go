@@ -76,10 +76,11 @@ func (c *Client) DeleteConfiguration(ctx context.Context, req *runtimev1.DeleteC
 // SubscribeConfiguration calls spec.proto.runtime.v1.Runtime/SubscribeConfiguration.
 //
 // Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-// watch on the given keys of one store; the runtime sends a response each time a watched item is
-// saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-// sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-// it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+// watch on the given keys of one store and is answered at once with their current values (no items
+// when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+// watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+// stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+// stream with INVALID_ARGUMENT.
 //
 // The returned *BidiStream sends with Send and receives with Recv (or range over All); CloseSend ends the
 // sending side, Close cancels the call.
@@ -150,9 +151,10 @@ func (c *Client) GetBulkState(ctx context.Context, req *runtimev1.GetBulkStateRe
 
 // SaveState calls spec.proto.runtime.v1.Runtime/SaveState.
 //
-// Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-// the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-// INVALID_ARGUMENT when an item has an empty key.
+// Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+// means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+// etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+// rules). Errors: INVALID_ARGUMENT when an item has an empty key.
 func (c *Client) SaveState(ctx context.Context, req *runtimev1.SaveStateRequest, opts ...grpc.CallOption) (*emptypb.Empty, error) {
 	return c.stubRuntime.SaveState(ctx, req, opts...)
 }
@@ -160,7 +162,8 @@ func (c *Client) SaveState(ctx context.Context, req *runtimev1.SaveStateRequest,
 // DeleteState calls spec.proto.runtime.v1.Runtime/DeleteState.
 //
 // Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-// With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+// With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+// happens only if the etag matches the stored version, otherwise ABORTED.
 func (c *Client) DeleteState(ctx context.Context, req *runtimev1.DeleteStateRequest, opts ...grpc.CallOption) (*emptypb.Empty, error) {
 	return c.stubRuntime.DeleteState(ctx, req, opts...)
 }

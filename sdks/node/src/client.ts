@@ -551,8 +551,9 @@ export class Client {
    * SignURL returns a pre-signed URL that grants the bearer `method` access to
    * one object for `expired_in_sec` seconds without further credentials. It
    * does not check that the object exists (a PUT URL is typically for a new
-   * object). The reference runtime returns a URL carrying the bucket, key,
-   * method, expiry and an HMAC signature; GetObject and PutObject accept it in
+   * object). The reference runtime returns an HTTP URL of its actuator port
+   * (`/oss/<store>/<bucket>/<key>`, serving GET and PUT) carrying the method,
+   * expiry and an HMAC signature; GetObject and PutObject also accept it in
    * their `signed_url` field.
    *
    * Errors: INVALID_ARGUMENT when `method` is not GET or PUT, or
@@ -729,10 +730,11 @@ export class Client {
 
   /**
    * Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-   * watch on the given keys of one store; the runtime sends a response each time a watched item is
-   * saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-   * sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-   * it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+   * watch on the given keys of one store and is answered at once with their current values (no items
+   * when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+   * watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+   * stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+   * stream with INVALID_ARGUMENT.
    *
    * RPC `spec.proto.runtime.v1.Runtime/SubscribeConfiguration` (bidi).
    */
@@ -808,9 +810,10 @@ export class Client {
   }
 
   /**
-   * Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-   * the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-   * INVALID_ARGUMENT when an item has an empty key.
+   * Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+   * means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+   * etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+   * rules). Errors: INVALID_ARGUMENT when an item has an empty key.
    *
    * RPC `spec.proto.runtime.v1.Runtime/SaveState` (unary).
    */
@@ -820,7 +823,8 @@ export class Client {
 
   /**
    * Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-   * With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+   * With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+   * happens only if the etag matches the stored version, otherwise ABORTED.
    *
    * RPC `spec.proto.runtime.v1.Runtime/DeleteState` (unary).
    */
@@ -1513,8 +1517,9 @@ export class ObjectStorageServiceClient {
    * SignURL returns a pre-signed URL that grants the bearer `method` access to
    * one object for `expired_in_sec` seconds without further credentials. It
    * does not check that the object exists (a PUT URL is typically for a new
-   * object). The reference runtime returns a URL carrying the bucket, key,
-   * method, expiry and an HMAC signature; GetObject and PutObject accept it in
+   * object). The reference runtime returns an HTTP URL of its actuator port
+   * (`/oss/<store>/<bucket>/<key>`, serving GET and PUT) carrying the method,
+   * expiry and an HMAC signature; GetObject and PutObject also accept it in
    * their `signed_url` field.
    *
    * Errors: INVALID_ARGUMENT when `method` is not GET or PUT, or
@@ -1745,10 +1750,11 @@ export class RuntimeClient {
 
   /**
    * Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-   * watch on the given keys of one store; the runtime sends a response each time a watched item is
-   * saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-   * sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-   * it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+   * watch on the given keys of one store and is answered at once with their current values (no items
+   * when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+   * watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+   * stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+   * stream with INVALID_ARGUMENT.
    *
    * RPC `spec.proto.runtime.v1.Runtime/SubscribeConfiguration` (bidi).
    */
@@ -1824,9 +1830,10 @@ export class RuntimeClient {
   }
 
   /**
-   * Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-   * the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-   * INVALID_ARGUMENT when an item has an empty key.
+   * Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+   * means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+   * etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+   * rules). Errors: INVALID_ARGUMENT when an item has an empty key.
    *
    * RPC `spec.proto.runtime.v1.Runtime/SaveState` (unary).
    */
@@ -1836,7 +1843,8 @@ export class RuntimeClient {
 
   /**
    * Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-   * With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+   * With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+   * happens only if the etag matches the stored version, otherwise ABORTED.
    *
    * RPC `spec.proto.runtime.v1.Runtime/DeleteState` (unary).
    */

@@ -75,10 +75,11 @@ class RuntimeClient {
   Result<::google::protobuf::Empty> DeleteConfiguration(const ::spec::proto::runtime::v1::DeleteConfigurationRequest& request, const CallOptions& options = {}) const;
 
   /// Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-  /// watch on the given keys of one store; the runtime sends a response each time a watched item is
-  /// saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-  /// sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-  /// it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+  /// watch on the given keys of one store and is answered at once with their current values (no items
+  /// when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+  /// watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+  /// stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+  /// stream with INVALID_ARGUMENT.
   ///
   /// Bidirectional-streaming RPC `spec.proto.runtime.v1.Runtime/SubscribeConfiguration`: write and read on the returned stream.
   BidiStream<::spec::proto::runtime::v1::SubscribeConfigurationRequest, ::spec::proto::runtime::v1::SubscribeConfigurationResponse> SubscribeConfiguration(const CallOptions& options = {}) const;
@@ -126,15 +127,17 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetBulkState` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::GetBulkStateResponse> GetBulkState(const ::spec::proto::runtime::v1::GetBulkStateRequest& request, const CallOptions& options = {}) const;
 
-  /// Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-  /// the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-  /// INVALID_ARGUMENT when an item has an empty key.
+  /// Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+  /// means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+  /// etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+  /// rules). Errors: INVALID_ARGUMENT when an item has an empty key.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/SaveState`.
   Result<::google::protobuf::Empty> SaveState(const ::spec::proto::runtime::v1::SaveStateRequest& request, const CallOptions& options = {}) const;
 
   /// Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-  /// With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+  /// With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+  /// happens only if the etag matches the stored version, otherwise ABORTED.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/DeleteState`.
   Result<::google::protobuf::Empty> DeleteState(const ::spec::proto::runtime::v1::DeleteStateRequest& request, const CallOptions& options = {}) const;

@@ -86,15 +86,16 @@ type TopicEventRequest struct {
 	// not. Use it to de-duplicate redeliveries and, on the SubscribeTopicEvents stream, to acknowledge the
 	// message (SubscribeTopicEventsRequestProcessed.id).
 	Id string `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	// Context in which the event happened (CloudEvents `source`); the runtime sets the publishing app id,
-	// or an empty string when unknown.
+	// Context in which the event happened (CloudEvents `source`); the runtime sets "runtime", as Layotto
+	// does.
 	Source string `protobuf:"bytes,2,opt,name=source,proto3" json:"source,omitempty"`
-	// Type of the event (CloudEvents `type`), e.g. "com.layotto.event.sent". Informational only.
+	// Type of the event (CloudEvents `type`): "com.runtime.event.sent", as Layotto sets it. Informational
+	// only.
 	Type string `protobuf:"bytes,3,opt,name=type,proto3" json:"type,omitempty"`
 	// CloudEvents specification version of the envelope, normally "1.0".
 	SpecVersion string `protobuf:"bytes,4,opt,name=spec_version,json=specVersion,proto3" json:"spec_version,omitempty"`
 	// Media type of `data` as given by the publisher (PublishEventRequest.data_content_type), e.g.
-	// "application/json" or "text/plain". Empty when the publisher did not say.
+	// "application/json"; "text/plain" when the publisher did not say (Layotto's default).
 	DataContentType string `protobuf:"bytes,5,opt,name=data_content_type,json=dataContentType,proto3" json:"data_content_type,omitempty"`
 	// Name of the topic the message was published to.
 	Topic string `protobuf:"bytes,6,opt,name=topic,proto3" json:"topic,omitempty"`

@@ -271,9 +271,9 @@ func (SequencerOptions_AutoIncrement) EnumDescriptor() ([]byte, []int) {
 	return file_spec_proto_runtime_v1_runtime_proto_rawDescGZIP(), []int{20, 0}
 }
 
-// How concurrent writes to the same key are resolved. With an etag the store always uses optimistic
-// concurrency (the write succeeds only if the etag matches); this option decides what happens
-// without one.
+// How concurrent writes to the same key are resolved. With an etag, FIRST_WRITE and unspecified use
+// optimistic concurrency (the write succeeds only if the etag matches or the key is missing) and
+// LAST_WRITE ignores the etag, as Layotto's stores do; without one, this option decides what happens.
 type StateOptions_StateConcurrency int32
 
 const (
@@ -281,7 +281,7 @@ const (
 	StateOptions_CONCURRENCY_UNSPECIFIED StateOptions_StateConcurrency = 0
 	// First write wins: writing a key that already exists requires a matching etag.
 	StateOptions_CONCURRENCY_FIRST_WRITE StateOptions_StateConcurrency = 1
-	// Last write wins: writes without an etag overwrite whatever is stored.
+	// Last write wins: writes overwrite whatever is stored; an etag is ignored.
 	StateOptions_CONCURRENCY_LAST_WRITE StateOptions_StateConcurrency = 2
 )
 
@@ -2432,7 +2432,8 @@ func (x *StateItem) GetOptions() *StateOptions {
 	return nil
 }
 
-// A state version tag. Tags are produced by the store and must be treated as opaque strings.
+// A state version tag. Tags are produced by the store and must be treated as opaque strings; "0" and
+// the empty string mean "no etag" (Layotto's Redis store; its js-sdk sends "0").
 type Etag struct {
 	state protoimpl.MessageState `protogen:"open.v1"`
 	// The tag as returned in GetStateResponse.etag or BulkStateItem.etag.

@@ -90,10 +90,11 @@ type RuntimeClient interface {
 	// with empty `content`).
 	DeleteConfiguration(ctx context.Context, in *DeleteConfigurationRequest, opts ...grpc.CallOption) (*emptypb.Empty, error)
 	// Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-	// watch on the given keys of one store; the runtime sends a response each time a watched item is
-	// saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-	// sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-	// it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+	// watch on the given keys of one store and is answered at once with their current values (no items
+	// when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+	// watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+	// stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+	// stream with INVALID_ARGUMENT.
 	SubscribeConfiguration(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[SubscribeConfigurationRequest, SubscribeConfigurationResponse], error)
 	// Tries once, without blocking, to take a distributed lock with a lease of `expire` seconds.
 	// Returns success=false when the lock is currently held (by anyone, including the same owner: locks
@@ -120,12 +121,14 @@ type RuntimeClient interface {
 	// request order; a missing key gives an item with empty data, and a per-key failure is reported in
 	// the item's `error` instead of failing the whole call. Has no side effects.
 	GetBulkState(ctx context.Context, in *GetBulkStateRequest, opts ...grpc.CallOption) (*GetBulkStateResponse, error)
-	// Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-	// the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-	// INVALID_ARGUMENT when an item has an empty key.
+	// Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+	// means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+	// etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+	// rules). Errors: INVALID_ARGUMENT when an item has an empty key.
 	SaveState(ctx context.Context, in *SaveStateRequest, opts ...grpc.CallOption) (*emptypb.Empty, error)
 	// Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-	// With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+	// With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+	// happens only if the etag matches the stored version, otherwise ABORTED.
 	DeleteState(ctx context.Context, in *DeleteStateRequest, opts ...grpc.CallOption) (*emptypb.Empty, error)
 	// Deletes several keys of a `state` store. Only each item's key, etag and options are used; its value
 	// is ignored. Missing keys are not an error; an etag mismatch fails with ABORTED.
@@ -499,10 +502,11 @@ type RuntimeServer interface {
 	// with empty `content`).
 	DeleteConfiguration(context.Context, *DeleteConfigurationRequest) (*emptypb.Empty, error)
 	// Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-	// watch on the given keys of one store; the runtime sends a response each time a watched item is
-	// saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-	// sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-	// it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+	// watch on the given keys of one store and is answered at once with their current values (no items
+	// when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+	// watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+	// stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+	// stream with INVALID_ARGUMENT.
 	SubscribeConfiguration(grpc.BidiStreamingServer[SubscribeConfigurationRequest, SubscribeConfigurationResponse]) error
 	// Tries once, without blocking, to take a distributed lock with a lease of `expire` seconds.
 	// Returns success=false when the lock is currently held (by anyone, including the same owner: locks
@@ -529,12 +533,14 @@ type RuntimeServer interface {
 	// request order; a missing key gives an item with empty data, and a per-key failure is reported in
 	// the item's `error` instead of failing the whole call. Has no side effects.
 	GetBulkState(context.Context, *GetBulkStateRequest) (*GetBulkStateResponse, error)
-	// Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-	// the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-	// INVALID_ARGUMENT when an item has an empty key.
+	// Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+	// means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+	// etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+	// rules). Errors: INVALID_ARGUMENT when an item has an empty key.
 	SaveState(context.Context, *SaveStateRequest) (*emptypb.Empty, error)
 	// Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-	// With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+	// With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+	// happens only if the etag matches the stored version, otherwise ABORTED.
 	DeleteState(context.Context, *DeleteStateRequest) (*emptypb.Empty, error)
 	// Deletes several keys of a `state` store. Only each item's key, etag and options are used; its value
 	// is ignored. Missing keys are not an error; an etag mismatch fails with ABORTED.

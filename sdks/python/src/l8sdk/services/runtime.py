@@ -256,11 +256,11 @@ class RuntimeMethods:
     ]:
         """Watches configuration items for changes (bidirectional stream). Each request the client sends adds
         a
-        watch on the given keys of one store; the runtime sends a response each time a watched item is
-        saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot
-        is
-        sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-        it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+        watch on the given keys of one store and is answered at once with their current values (no items
+        when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+        watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+        stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+        stream with INVALID_ARGUMENT.
 
         Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.
 
@@ -517,9 +517,10 @@ class RuntimeMethods:
         timeout: float | None = None,
         metadata: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
-        """Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-        the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-        INVALID_ARGUMENT when an item has an empty key.
+        """Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+        means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+        etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+        rules). Errors: INVALID_ARGUMENT when an item has an empty key.
 
         Args:
             request: a ``SaveStateRequest``; leave it out to build one from the keyword fields below.
@@ -553,7 +554,8 @@ class RuntimeMethods:
         metadata: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-        With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+        With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+        happens only if the etag matches the stored version, otherwise ABORTED.
 
         Args:
             request: a ``DeleteStateRequest``; leave it out to build one from the keyword fields below.
@@ -1301,11 +1303,11 @@ class AsyncRuntimeMethods:
     ]:
         """Watches configuration items for changes (bidirectional stream). Each request the client sends adds
         a
-        watch on the given keys of one store; the runtime sends a response each time a watched item is
-        saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot
-        is
-        sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-        it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+        watch on the given keys of one store and is answered at once with their current values (no items
+        when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+        watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+        stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+        stream with INVALID_ARGUMENT.
 
         Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.
 
@@ -1562,9 +1564,10 @@ class AsyncRuntimeMethods:
         timeout: float | None = None,
         metadata: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
-        """Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-        the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-        INVALID_ARGUMENT when an item has an empty key.
+        """Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+        means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+        etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+        rules). Errors: INVALID_ARGUMENT when an item has an empty key.
 
         Args:
             request: a ``SaveStateRequest``; leave it out to build one from the keyword fields below.
@@ -1598,7 +1601,8 @@ class AsyncRuntimeMethods:
         metadata: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-        With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+        With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+        happens only if the etag matches the stored version, otherwise ABORTED.
 
         Args:
             request: a ``DeleteStateRequest``; leave it out to build one from the keyword fields below.

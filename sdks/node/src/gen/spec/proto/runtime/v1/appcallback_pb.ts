@@ -35,15 +35,16 @@ export type TopicEventRequest = Message<"spec.proto.runtime.v1.TopicEventRequest
   id: string;
 
   /**
-   * Context in which the event happened (CloudEvents `source`); the runtime sets the publishing app id,
-   * or an empty string when unknown.
+   * Context in which the event happened (CloudEvents `source`); the runtime sets "runtime", as Layotto
+   * does.
    *
    * @generated from field: string source = 2;
    */
   source: string;
 
   /**
-   * Type of the event (CloudEvents `type`), e.g. "com.layotto.event.sent". Informational only.
+   * Type of the event (CloudEvents `type`): "com.runtime.event.sent", as Layotto sets it. Informational
+   * only.
    *
    * @generated from field: string type = 3;
    */
@@ -58,7 +59,7 @@ export type TopicEventRequest = Message<"spec.proto.runtime.v1.TopicEventRequest
 
   /**
    * Media type of `data` as given by the publisher (PublishEventRequest.data_content_type), e.g.
-   * "application/json" or "text/plain". Empty when the publisher did not say.
+   * "application/json"; "text/plain" when the publisher did not say (Layotto's default).
    *
    * @generated from field: string data_content_type = 5;
    */

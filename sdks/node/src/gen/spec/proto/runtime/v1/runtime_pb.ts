@@ -1358,7 +1358,8 @@ export const StateItemSchema: GenMessage<StateItem> = /*@__PURE__*/
   messageDesc(file_spec_proto_runtime_v1_runtime, 30);
 
 /**
- * A state version tag. Tags are produced by the store and must be treated as opaque strings.
+ * A state version tag. Tags are produced by the store and must be treated as opaque strings; "0" and
+ * the empty string mean "no etag" (Layotto's Redis store; its js-sdk sends "0").
  *
  * @generated from message spec.proto.runtime.v1.Etag
  */
@@ -1407,9 +1408,9 @@ export const StateOptionsSchema: GenMessage<StateOptions> = /*@__PURE__*/
   messageDesc(file_spec_proto_runtime_v1_runtime, 32);
 
 /**
- * How concurrent writes to the same key are resolved. With an etag the store always uses optimistic
- * concurrency (the write succeeds only if the etag matches); this option decides what happens
- * without one.
+ * How concurrent writes to the same key are resolved. With an etag, FIRST_WRITE and unspecified use
+ * optimistic concurrency (the write succeeds only if the etag matches or the key is missing) and
+ * LAST_WRITE ignores the etag, as Layotto's stores do; without one, this option decides what happens.
  *
  * @generated from enum spec.proto.runtime.v1.StateOptions.StateConcurrency
  */
@@ -1429,7 +1430,7 @@ export enum StateOptions_StateConcurrency {
   CONCURRENCY_FIRST_WRITE = 1,
 
   /**
-   * Last write wins: writes without an etag overwrite whatever is stored.
+   * Last write wins: writes overwrite whatever is stored; an etag is ignored.
    *
    * @generated from enum value: CONCURRENCY_LAST_WRITE = 2;
    */
@@ -2399,10 +2400,11 @@ export const Runtime: GenService<{
   },
   /**
    * Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-   * watch on the given keys of one store; the runtime sends a response each time a watched item is
-   * saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-   * sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-   * it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+   * watch on the given keys of one store and is answered at once with their current values (no items
+   * when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+   * watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+   * stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+   * stream with INVALID_ARGUMENT.
    *
    * @generated from rpc spec.proto.runtime.v1.Runtime.SubscribeConfiguration
    */
@@ -2485,9 +2487,10 @@ export const Runtime: GenService<{
     output: typeof GetBulkStateResponseSchema;
   },
   /**
-   * Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-   * the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-   * INVALID_ARGUMENT when an item has an empty key.
+   * Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+   * means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+   * etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+   * rules). Errors: INVALID_ARGUMENT when an item has an empty key.
    *
    * @generated from rpc spec.proto.runtime.v1.Runtime.SaveState
    */
@@ -2498,7 +2501,8 @@ export const Runtime: GenService<{
   },
   /**
    * Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-   * With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+   * With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+   * happens only if the etag matches the stored version, otherwise ABORTED.
    *
    * @generated from rpc spec.proto.runtime.v1.Runtime.DeleteState
    */

@@ -4747,8 +4747,9 @@ export const ObjectStorageService: GenService<{
    * SignURL returns a pre-signed URL that grants the bearer `method` access to
    * one object for `expired_in_sec` seconds without further credentials. It
    * does not check that the object exists (a PUT URL is typically for a new
-   * object). The reference runtime returns a URL carrying the bucket, key,
-   * method, expiry and an HMAC signature; GetObject and PutObject accept it in
+   * object). The reference runtime returns an HTTP URL of its actuator port
+   * (`/oss/<store>/<bucket>/<key>`, serving GET and PUT) carrying the method,
+   * expiry and an HMAC signature; GetObject and PutObject also accept it in
    * their `signed_url` field.
    *
    * Errors: INVALID_ARGUMENT when `method` is not GET or PUT, or

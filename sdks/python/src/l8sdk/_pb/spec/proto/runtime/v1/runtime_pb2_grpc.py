@@ -242,10 +242,11 @@ class RuntimeServicer:
 
     def SubscribeConfiguration(self, request_iterator, context):
         """Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
-        watch on the given keys of one store; the runtime sends a response each time a watched item is
-        saved or deleted, carrying the new items (deleted items have empty `content`). No initial snapshot is
-        sent: call GetConfiguration for the current values. The stream stays open until the client cancels
-        it; a bad request (unknown store, no keys) ends the stream with INVALID_ARGUMENT.
+        watch on the given keys of one store and is answered at once with their current values (no items
+        when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
+        watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
+        stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
+        stream with INVALID_ARGUMENT.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -307,9 +308,10 @@ class RuntimeServicer:
         raise NotImplementedError('Method not implemented!')
 
     def SaveState(self, request, context):
-        """Creates or replaces values in a `state` store. When an item carries an etag, it is written only if
-        the etag still matches the stored version; otherwise the call fails with ABORTED. Errors:
-        INVALID_ARGUMENT when an item has an empty key.
+        """Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
+        means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
+        etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
+        rules). Errors: INVALID_ARGUMENT when an item has an empty key.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -317,7 +319,8 @@ class RuntimeServicer:
 
     def DeleteState(self, request, context):
         """Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
-        With an etag the delete happens only if it matches the stored version, otherwise ABORTED.
+        With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
+        happens only if the etag matches the stored version, otherwise ABORTED.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
