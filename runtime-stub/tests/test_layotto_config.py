@@ -171,3 +171,19 @@ def test_config_file_secret_pubsub_under_the_layotto_names(started: tuple[Client
         assert sub.wait_subscribed(10)
         client.publish_event(pubsub_name="mem_pubsub", topic="t", data=b"evt")
         assert got.get(timeout=10) == b"evt"
+
+
+def test_sdk_watch_is_subscribed_by_the_initial_values(started: tuple[Client, str]) -> None:
+    client, _ = started
+    client.save_configuration(
+        store_name="mem_config", items=[runtime_pb2.ConfigurationItem(key="w", content="now")]
+    )
+    seen: queue.Queue[list[tuple[str, str]]] = queue.Queue()
+    watch = client.watch_configuration(
+        lambda msg: seen.put([(i.key, i.content) for i in msg.items]), store_name="mem_config", keys=["w"]
+    )
+    try:
+        assert watch.wait_subscribed(10)  # no change was made: the first message is the current value
+        assert seen.get(timeout=5) == [("w", "now")]
+    finally:
+        watch.close(5)

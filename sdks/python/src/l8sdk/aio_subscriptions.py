@@ -164,7 +164,10 @@ class AsyncTopicSubscription(_AsyncResubscribing):
 
 
 class AsyncConfigurationWatch(_AsyncResubscribing):
-    """A running SubscribeConfiguration subscription on asyncio, calling ``handler`` with every update."""
+    """A running SubscribeConfiguration subscription on asyncio, calling ``handler`` with every update.
+
+    Layotto (and the reference runtime) answer the watch at once with the current values: that first
+    message goes to ``handler`` too and is what ``wait_subscribed()`` waits for."""
 
     def __init__(self, open_stream: Callable[[], AsyncBidiStream[Any, Any]],
                  handler: AsyncConfigurationHandler, *, store_name: str, keys: Sequence[str] = (),

@@ -183,7 +183,10 @@ class TopicSubscription(_Resubscribing):
 
 
 class ConfigurationWatch(_Resubscribing):
-    """A running SubscribeConfiguration subscription calling ``handler`` with every update."""
+    """A running SubscribeConfiguration subscription calling ``handler`` with every update.
+
+    Layotto (and the reference runtime) answer the watch at once with the current values: that first
+    message goes to ``handler`` too and is what ``wait_subscribed()`` waits for."""
 
     def __init__(self, open_stream: Callable[[], BidiStream[Any, Any]], handler: ConfigurationHandler, *,
                  store_name: str, keys: Sequence[str] = (), group: str = "", label: str = "",
