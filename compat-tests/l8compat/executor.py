@@ -18,15 +18,18 @@ from typing import Any
 
 from .cases import Case, Step
 from .control import ControlClient, ControlError
-from .driver import DriverFailure, DriverProcess, Reply
+from .driver import DriverFailure, DriverProcess, DriverTimeout, Reply
 from .engine import Runtime
 from .expect import StepFailed, verify
 from .matching import extract
 from .protos import Api, Rpc
 from .results import CaseResult, StepRecord, clip
+from .targets import Target, unsupported_reason
 from .templating import Scope, TemplateFailure, render
+from .verdicts import observed_expected
 
-SLACK_S = 30.0
+SLACK_S = 10.0  # a reply may take the op's own timeout plus this
+CASE_BUDGET_S = 45.0  # default budget of one case (all its steps); a profile may set case_timeout_s
 
 
 class CaseError(RuntimeError):
@@ -43,12 +46,15 @@ class LanguageSession:
         control: ControlClient | None,
         run_id: str,
         callback_ok: bool = True,
+        target: Target | None = None,
     ) -> None:
         self.language, self.api, self.runtime = language, api, runtime
         self._start_driver = start_driver
         self.control = control
         self.run_id = run_id
         self.callback_ok = callback_ok
+        self.target = target
+        self.case_budget_s = (target.case_timeout_s if target else 0) or CASE_BUDGET_S
         self.driver: DriverProcess | None = None
         self.rpcs: set[str] = set()
 
@@ -80,11 +86,15 @@ class LanguageSession:
             self.driver = None
 
     # -- cases -----------------------------------------------------------------------------------------
+    def unsupported_reason(self, case: Case) -> str:
+        """The runtime lacks what the case needs (profile `lacks`, unreachable callback): "unsupported"."""
+        if "callback" in case.requires and not self.callback_ok:
+            return "runtime cannot reach a callback server on this host (no callback port in the profile)"
+        return unsupported_reason(self.target, case)
+
     def skip_reason(self, case: Case) -> str:
         if "control" in case.requires and self.control is None:
             return "runtime serves no l8.control.v1 control service"
-        if "callback" in case.requires and not self.callback_ok:
-            return "runtime cannot reach a callback server on this host"
         if "restart" in case.requires and not self.runtime.can_restart:
             return f"the harness cannot restart a runtime in {self.runtime.mode} mode"
         if "mutable_runtime" in case.requires and self.runtime.mode == "external":
@@ -106,10 +116,10 @@ class LanguageSession:
             0.0,
             file=f"{case.file}:{case.line}",
         )
-        reason = self.skip_reason(case)
-        if reason:
-            result.outcome, result.reason = "skip", reason
-            return result
+        for outcome, reason in (("unsupported", self.unsupported_reason(case)), ("skip", self.skip_reason(case))):
+            if reason:
+                result.outcome, result.reason = outcome, reason
+                return result
         run = _CaseRun(self, case, result)
         started = time.monotonic()
         try:
@@ -137,6 +147,7 @@ class _CaseRun:
         self.callback_started = False
         self.dirty_connection = False
         self.tmp: list[Path] = []
+        self.deadline = time.monotonic() + session.case_budget_s
 
     @property
     def driver(self) -> DriverProcess:
@@ -150,27 +161,31 @@ class _CaseRun:
         try:
             for step in (*self.case.setup, *self.case.steps):
                 self._run_step(step)
+        except DriverTimeout as exc:  # the runtime did not answer in time: its failure, the run goes on
+            outcome, failure = "fail", str(exc)
+            self.result.wedged = True
+            self.result.observed = {"status": "NO_REPLY", "value": str(exc)[:200]}
         except StepFailed as exc:
             outcome, failure = "fail", str(exc)
         except (CaseError, DriverFailure, TemplateFailure) as exc:
             outcome, failure = "error", str(exc)
-        if outcome != "error":
-            for step in self.case.cleanup:
-                try:
-                    self._run_step(step)
-                except StepFailed as exc:
-                    if failure is None:
-                        outcome, failure = "fail", f"(cleanup) {exc}"
-                except (CaseError, DriverFailure, TemplateFailure) as exc:
-                    outcome, failure = "error", f"(cleanup) {exc}"
-                    break
+        # Cleanup always runs while the driver lives; its problems are reported beside the case's own
+        # result (cleanup_problem) and only decide the outcome when the case itself passed.
+        if self.s.driver is not None and self.s.driver.alive and not self.result.wedged:
+            problem = self._cleanup()
+            if problem:
+                self.result.cleanup_problem = problem
+                if outcome == "pass":
+                    outcome, failure = problem.split(":", 1)[0], problem.split(":", 1)[1].strip()
         try:
-            self._tidy()
+            if not self.result.wedged:  # a wedged driver is restarted below instead
+                self._tidy()
         except (DriverFailure, CaseError) as exc:
             if outcome == "pass":
                 outcome, failure = "error", f"(tidy) {exc}"
-        if outcome == "error" and (
-            self.s.driver is None or not self.s.driver.alive or "driver" in (failure or "")
+        if self.result.wedged or (
+            outcome == "error"
+            and (self.s.driver is None or not self.s.driver.alive or "driver" in (failure or ""))
         ):
             try:
                 self.s.restart_driver()
@@ -179,15 +194,40 @@ class _CaseRun:
         self.result.outcome = outcome
         self.result.reason = failure or ""
 
+    def _cleanup(self) -> str:
+        """Run every cleanup step (one failing does not stop the others); "<fail|error>: why" or ""."""
+        problems: list[tuple[str, str]] = []
+        for step in self.case.cleanup:
+            try:
+                self._run_step(step, record_observed=False)
+            except StepFailed as exc:
+                problems.append(("fail", f"(cleanup) {exc}"))
+            except DriverTimeout as exc:
+                problems.append(("fail", f"(cleanup) {exc}"))
+                break
+            except (CaseError, DriverFailure, TemplateFailure) as exc:
+                problems.append(("error", f"(cleanup) {exc}"))
+                if self.s.driver is None or not self.s.driver.alive:
+                    break
+        if not problems:
+            return ""
+        kind = "error" if any(k == "error" for k, _ in problems) else "fail"
+        return kind + ": " + "; ".join(p for _, p in problems)
+
     # -- steps -----------------------------------------------------------------------------------------
-    def _run_step(self, step: Step) -> None:
+    def _run_step(self, step: Step, record_observed: bool = True) -> None:
         rec = StepRecord(step.phase, step.index, step.action, step.where, 0.0, True)
         self.result.steps.append(rec)
         started = time.monotonic()
         try:
             view = self._dispatch(step, rec)
-            expect = render(step.body.get("expect", {}), self.scope)
-            verify(expect, view)
+            expect = self._map(render(step.body.get("expect", {}), self.scope))
+            try:
+                verify(expect, view)
+            except StepFailed:
+                if record_observed:
+                    self.result.observed, self.result.expected = observed_expected(view, expect)
+                raise
             for name, path in step.body.get("capture", {}).items():
                 try:
                     self.scope.vars[name] = extract(view, path)
@@ -199,10 +239,17 @@ class _CaseRun:
         finally:
             rec.duration_ms = (time.monotonic() - started) * 1000
 
+    def _map(self, value: Any) -> Any:
+        """Contract component names -> the target's (profile `components`)."""
+        return self.s.target.map_names(value) if self.s.target is not None else value
+
     def _send(self, rec: StepRecord, op: str, *, budget_ms: Any = None, **fields: Any) -> Reply:
-        """Send one driver op; the reply may take the op's own timeout plus SLACK_S."""
+        """Send one driver op; the reply may take the op's own timeout plus SLACK_S, never longer than
+        what is left of the case's budget (cleanup gets a few seconds more)."""
         rec.sent = clip({"op": op, **fields})
         budget = (float(budget_ms) / 1000 if budget_ms else 0) + SLACK_S
+        left = self.deadline - time.monotonic() + (5.0 if rec.phase == "cleanup" else 0.0)
+        budget = max(1.0, min(budget, left))
         reply = self.driver.request(op, timeout_s=budget, **fields)
         rec.reply = clip(reply.body)
         return reply
@@ -227,7 +274,7 @@ class _CaseRun:
         return {**self._canon("spec.proto.runtime.v1.TopicEventRequest", body, "event"), **extra}
 
     def _dispatch(self, step: Step, rec: StepRecord) -> dict[str, Any]:
-        b = render(dict(step.body), self.scope)
+        b = self._map(render(dict(step.body), self.scope))
         a = b[step.action]
         act = step.action
         if act == "call":

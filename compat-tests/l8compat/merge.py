@@ -4,7 +4,8 @@ Place in the pipeline: the nox sessions compat-<lang> and compat each write thei
 compat-tests/results/<session>/ (so one session never overwrites another's); this module then rebuilds the
 combined reports from the newest run of every language found there. Each language keeps its own run's
 metadata (runtime mode, endpoint, start time, gates) in the combined JSON, so a grid assembled from several
-runs says so. Mutant and version-skew runs (results/mutants/, results/skew/) are never merged.
+runs says so. Mutant, version-skew and conformance runs (results/mutants/, results/skew/,
+results/conformance/) are never merged.
 
 CLI: python -m l8compat.merge [--root compat-tests/results]
 """
@@ -22,7 +23,7 @@ from .protos import load_api
 from .reports import RESULTS_DIR, write_all
 from .results import CaseResult, LanguageInfo, Run, RunMeta, StepRecord
 
-EXCLUDED = {"mutants", "skew", "logs"}
+EXCLUDED = {"mutants", "skew", "logs", "conformance"}
 
 
 def newest_runs(root: Path) -> dict[str, dict[str, Any]]:
