@@ -332,7 +332,8 @@ def compat_conformance(session: nox.Session) -> None:
     out = ROOT / "compat-tests" / "results" / "conformance"
     for name, extra in (("reference", []), ("variant", ["--target=reference-variant"])):
         dev_run(session, "python", "-m", "pytest", COMPAT_RUN, "-q", "-p", "no:cacheprovider", "-rfE",
-                "--languages=python,go", f"--results-dir={out / name}", *extra, *session.posargs, env=COMPAT_ENV)
+                "--languages=python,go", f"--results-dir={out / name}", *extra, *session.posargs,
+                env=COMPAT_ENV)
     dev_run(session, "python", "-m", "l8compat.conformance", f"--reference={out / 'reference'}",
             f"--variant={out / 'variant'}", env=COMPAT_ENV)
 # ===== end of the compatibility harness block ===============================================================

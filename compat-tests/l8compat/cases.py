@@ -241,11 +241,17 @@ def _check_publish_order(ctx: _Ctx, cpath: tuple[Any, ...], steps: tuple[Step, .
         if step.action == "call" and step.arg in PUBLISH_CALLS and raw_stream:
             where = step.where.split(" ", 1)[-1]
             if MANUAL_ACK_CAPABILITY not in caps:
-                raise ctx.error(cpath, f"{where}: publishes into a raw stream it acks by hand: add "
-                                f"capabilities: [{MANUAL_ACK_CAPABILITY}]")
+                raise ctx.error(
+                    cpath,
+                    f"{where}: publishes into a raw stream it acks by hand: add "
+                    f"capabilities: [{MANUAL_ACK_CAPABILITY}]",
+                )
             if "timeout_ms" not in step.body:
-                raise ctx.error(cpath, f"{where}: a publish into a raw stream needs timeout_ms (no stall "
-                                "on a runtime whose publish waits for the ack)")
+                raise ctx.error(
+                    cpath,
+                    f"{where}: a publish into a raw stream needs timeout_ms (no stall "
+                    "on a runtime whose publish waits for the ack)",
+                )
     later = [s for s in steps if s.action in ("subscribe", "serve_callback")]
     first_pub = next((i for i, s in enumerate(steps) if s.action == "call" and s.arg in PUBLISH_CALLS), None)
     if first_pub is not None and later and subscribed_at is not None and subscribed_at > first_pub:

@@ -49,7 +49,9 @@ def check(reference: dict[str, Any], variant: dict[str, Any], tolerance: float =
         if r["outcome"] not in ("fail", "known_deviation"):
             problems.append(f"{where}: {r['outcome']} (expected pass, unsupported or a runtime deviation)")
         elif r.get("verdict") != "runtime_deviation":
-            problems.append(f"{where}: {r['outcome']} with verdict {r.get('verdict')!r}, not runtime_deviation")
+            problems.append(
+                f"{where}: {r['outcome']} with verdict {r.get('verdict')!r}, not runtime_deviation"
+            )
         elif not r.get("observed", {}).get("status"):
             problems.append(f"{where}: runtime deviation without an observed status")
     for r in reference["results"]:
@@ -62,7 +64,11 @@ def check(reference: dict[str, Any], variant: dict[str, Any], tolerance: float =
     ref_ms = {(r["language"], r["case_id"]): float(r["duration_ms"]) for r in reference["results"]}
     for r in variant["results"]:
         before = ref_ms.get((r["language"], r["case_id"]))
-        if r["outcome"] in EXECUTED and before is not None and float(r["duration_ms"]) - before > STALL_S * 1000:
+        if (
+            r["outcome"] in EXECUTED
+            and before is not None
+            and float(r["duration_ms"]) - before > STALL_S * 1000
+        ):
             problems.append(
                 f"variant {r['language']} {r['case_id']}: {float(r['duration_ms']) / 1000:.1f}s vs "
                 f"{before / 1000:.1f}s in the reference run (stall?)"

@@ -116,7 +116,10 @@ class LanguageSession:
             0.0,
             file=f"{case.file}:{case.line}",
         )
-        for outcome, reason in (("unsupported", self.unsupported_reason(case)), ("skip", self.skip_reason(case))):
+        for outcome, reason in (
+            ("unsupported", self.unsupported_reason(case)),
+            ("skip", self.skip_reason(case)),
+        ):
             if reason:
                 result.outcome, result.reason = outcome, reason
                 return result

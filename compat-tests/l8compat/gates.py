@@ -77,7 +77,9 @@ def apply_known_deviation(result: CaseResult, deviations: dict[str, str], target
         result.outcome = "known_deviation"
     else:
         result.outcome = "xpass"
-        result.reason = f"listed in target {target}'s known_deviations ({reason}) but passed: remove the entry"
+        result.reason = (
+            f"listed in target {target}'s known_deviations ({reason}) but passed: remove the entry"
+        )
     return result
 
 

@@ -132,6 +132,12 @@ def render_markdown(run: Run, rpcs: list[Rpc]) -> str:
     return "\n".join(out) + "\n"
 
 
+def _verdict_note(r: CaseResult) -> str:
+    if r.verdict == "sdk_fault":
+        return f" [SDK fault: {', '.join(r.odd_one_out)}]"
+    return " [runtime deviation]" if r.verdict else ""
+
+
 def _obs(d: dict[str, object]) -> str:
     text = str(d.get("status", "?"))
     detail = d.get("message") or d.get("value")
@@ -143,12 +149,24 @@ def conformance_rows(run: Run) -> list[tuple[str, str, str, str, str, str]]:
     rows = []
     for rpc, entry in conformance_view(run).items():
         for d in entry["deviations"]:
-            verdict = "runtime deviation" + (" (known)" if d["known"] else "") + (" (wedged)" if d["wedged"] else "")
-            rows.append((rpc, d["case"], verdict, ",".join(d["languages"]), _obs(d["observed"]), _obs(d["expected"])))
+            verdict = (
+                "runtime deviation"
+                + (" (known)" if d["known"] else "")
+                + (" (wedged)" if d["wedged"] else "")
+            )
+            rows.append(
+                (rpc, d["case"], verdict, ",".join(d["languages"]), _obs(d["observed"]), _obs(d["expected"]))
+            )
         for d in entry["sdk_faults"]:
             rows.append(
-                (rpc, d["case"], f"SDK fault: {','.join(d['odd_one_out'])}", ",".join(d["languages"]),
-                 _obs(d["observed"]), _obs(d["expected"]))
+                (
+                    rpc,
+                    d["case"],
+                    f"SDK fault: {','.join(d['odd_one_out'])}",
+                    ",".join(d["languages"]),
+                    _obs(d["observed"]),
+                    _obs(d["expected"]),
+                )
             )
         if entry["unsupported"]:  # one row per RPC: N cases, the distinct reasons
             reasons = "; ".join(sorted({d["reason"] for d in entry["unsupported"]}))
@@ -253,7 +271,9 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
                 steps = json.dumps([s.__dict__ for s in r.steps], indent=1, default=str)
                 parts.append(
                     f"<li><details><summary>{line}: {e((r.reason or r.known_failing_reason)[:300])}"
-                    f"</summary><pre>{e(r.reason)}</pre><pre>{e(steps)}</pre></details></li>"
+                    f"{e(_verdict_note(r))}</summary><pre>{e(r.reason)}</pre>"
+                    + (f"<pre>cleanup: {e(r.cleanup_problem)}</pre>" if r.cleanup_problem else "")
+                    + f"<pre>{e(steps)}</pre></details></li>"
                 )
             parts.append("</ul></div>")
     parts.append("</body></html>\n")

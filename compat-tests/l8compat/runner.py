@@ -60,7 +60,9 @@ class Options:
     build_drivers: bool = True
     sdk_root: Path | None = None  # older SDK trees for `<lang>@<X.Y.Z>` ids: <sdk_root>/<X.Y.Z>/sdks/<lang>
     callback_host: str = "127.0.0.1"  # external mode: how the external runtime reaches this host
-    callback_port: int = 0  # external mode: fixed callback port (0: the profile's, else AppCallback unsupported)
+    callback_port: int = (
+        0  # external mode: fixed callback port (0: the profile's, else AppCallback unsupported)
+    )
 
 
 class Harness:
@@ -152,7 +154,9 @@ class Harness:
             rt: Runtime = ExternalRuntime(target.address, host, fixed)
             rt.start()
             if not fixed:
-                rt.notes.append("no fixed callback port (profile callback.port): AppCallback cases unsupported")
+                rt.notes.append(
+                    "no fixed callback port (profile callback.port): AppCallback cases unsupported"
+                )
             self.meta.notes.extend(rt.notes)
             return rt
         mode = self.opts.runtime_mode

@@ -102,9 +102,7 @@ def resolve_path(spec: str, directory: Path = TARGETS_DIR) -> Path | None:
     if HOST_PORT.match(spec):
         return None
     known = ", ".join(sorted(p.stem for p in directory.glob("*.yaml"))) or "none"
-    raise TargetError(
-        f"--target {spec!r}: neither host:port nor a profile (compat-tests/targets/: {known})"
-    )
+    raise TargetError(f"--target {spec!r}: neither host:port nor a profile (compat-tests/targets/: {known})")
 
 
 def load_target(spec: str, directory: Path = TARGETS_DIR) -> Target | None:
@@ -124,7 +122,9 @@ def load_profile(path: Path) -> Target:
         raise TargetError(f"{path}: cannot read profile: {exc}") from None
     errors = sorted(_validator().iter_errors(raw), key=lambda e: list(map(str, e.absolute_path)))
     if errors:
-        lines = [f"{path}: {'.'.join(map(str, e.absolute_path)) or '<document>'}: {e.message}" for e in errors]
+        lines = [
+            f"{path}: {'.'.join(map(str, e.absolute_path)) or '<document>'}: {e.message}" for e in errors
+        ]
         raise TargetError("bad target profile:\n" + "\n".join(lines))
     external = raw["address"] != "container"
     for key in ("runtime_args", "runtime_config"):
@@ -162,7 +162,9 @@ def check_against_cases(target: Target, cases: list[Case]) -> list[str]:
     for c in cases:
         known_caps |= capabilities(c)
     ids = {c.id for c in cases}
-    problems = [f"{target.source}: lacks {cap!r}: no case needs it" for cap in sorted(target.lacks - known_caps)]
+    problems = [
+        f"{target.source}: lacks {cap!r}: no case needs it" for cap in sorted(target.lacks - known_caps)
+    ]
     problems += [
         f"{target.source}: known_deviations: {cid} matches no case"
         for cid in sorted(set(target.known_deviations) - ids)

@@ -55,9 +55,7 @@ for line in sys.stdin:
 
 
 @pytest.fixture
-def session_for(
-    api: Api, tmp_path: Path
-) -> Iterator[Callable[..., LanguageSession]]:
+def session_for(api: Api, tmp_path: Path) -> Iterator[Callable[..., LanguageSession]]:
     made: list[LanguageSession] = []
 
     def make(answers: dict[str, object], **kw: object) -> LanguageSession:
@@ -108,7 +106,9 @@ def test_1_cleanup_template_error_is_reported_beside_the_real_failure(
                 request: {storeName: state_demo, key: "{{ vars.etag.missing }}"}
         """,
     )
-    session = session_for({"GetState": {"error": {"code": "UNIMPLEMENTED", "message": "store type not supported"}}})
+    session = session_for(
+        {"GetState": {"error": {"code": "UNIMPLEMENTED", "message": "store type not supported"}}}
+    )
     result = session.run_case(case)
     assert result.outcome == "fail"
     assert "store type not supported" in result.reason  # the case's own failure, not the cleanup's
@@ -141,7 +141,9 @@ def test_1b_cleanup_failure_of_a_passing_case_still_fails_it(
 
 
 def _callback_case(api: Api) -> Case:
-    return next(c for c in load_cases(api) if "callback" in c.requires and c.rpc.service_short == "AppCallback")
+    return next(
+        c for c in load_cases(api) if "callback" in c.requires and c.rpc.service_short == "AppCallback"
+    )
 
 
 def test_2_callback_cases_are_unsupported_without_a_reachable_port(
@@ -179,7 +181,10 @@ def test_2b_external_target_uses_the_profiles_fixed_callback_port(
 
 
 def test_3_a_call_that_never_returns_ends_the_case_not_the_run(
-    api: Api, case_file: Callable[[str, str], Path], session_for: Callable[..., LanguageSession], tmp_path: Path
+    api: Api,
+    case_file: Callable[[str, str], Path],
+    session_for: Callable[..., LanguageSession],
+    tmp_path: Path,
 ) -> None:
     case = _case(
         api,
@@ -226,7 +231,9 @@ def test_3b_publishing_into_a_hand_acked_raw_stream_must_declare_it(
         """
     with pytest.raises(CaseError, match="publish_returns_before_ack"):
         load_file(case_file(text, "runtime/a.yaml"), api, case_file(text, "runtime/a.yaml").parents[1])
-    tagged = text.replace("kind: stream", "kind: stream\n            capabilities: [publish_returns_before_ack]")
+    tagged = text.replace(
+        "kind: stream", "kind: stream\n            capabilities: [publish_returns_before_ack]"
+    )
     path = case_file(tagged, "runtime/b.yaml")
     with pytest.raises(CaseError, match="timeout_ms"):
         load_file(path, api, path.parents[1])

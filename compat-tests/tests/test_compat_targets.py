@@ -107,7 +107,9 @@ def test_capabilities_come_from_services_rpcs_requires_and_tags(
 
 def test_a_lacked_capability_makes_the_case_unsupported(api: Api, tmp_path: Path) -> None:
     cases = {c.id: c for c in load_cases(api)}
-    t = load_profile(_profile(tmp_path, "address: h:1\nlacks: [ObjectStorageService, publish_returns_before_ack]\n"))
+    t = load_profile(
+        _profile(tmp_path, "address: h:1\nlacks: [ObjectStorageService, publish_returns_before_ack]\n")
+    )
     s3 = next(c for cid, c in cases.items() if cid.startswith("ObjectStorageService."))
     assert "ObjectStorageService" in unsupported_reason(t, s3)
     assert "publish_returns_before_ack" in unsupported_reason(
