@@ -82,8 +82,17 @@ def _two_sdk_deviation_run() -> Run:
         if r.outcome == "fail":
             r.observed, r.expected = {"status": "DEADLINE_EXCEEDED", "message": "late"}, {"status": "OK"}
     run.results.append(
-        CaseResult("python", RPC.service, RPC.name, "u", "Runtime.GetState/u", "happy", "unsupported", 0,
-                   reason="target t lacks Runtime.GetState")
+        CaseResult(
+            "python",
+            RPC.service,
+            RPC.name,
+            "u",
+            "Runtime.GetState/u",
+            "happy",
+            "unsupported",
+            0,
+            reason="target t lacks Runtime.GetState",
+        )
     )
     return run
 
@@ -100,7 +109,9 @@ def test_json_conformance_view_validates_against_the_schema(tmp_path: Path) -> N
     (dev,) = view["deviations"]
     assert dev["case"] == "Runtime.GetState/bad" and dev["languages"] == ["go", "python"]
     assert dev["observed"]["status"] == "DEADLINE_EXCEEDED" and dev["expected"]["status"] == "OK"
-    assert view["unsupported"] == [{"case": "Runtime.GetState/u", "reason": "target t lacks Runtime.GetState"}]
+    assert view["unsupported"] == [
+        {"case": "Runtime.GetState/u", "reason": "target t lacks Runtime.GetState"}
+    ]
     bad = [r for r in data["results"] if r["case"] == "bad"]
     assert {r["verdict"] for r in bad} == {"runtime_deviation"}
 
