@@ -69,6 +69,10 @@ def merge(root: Path) -> Run | None:
         meta.engine = meta.engine or m.get("engine", "")
         meta.runtime_endpoint = meta.runtime_endpoint or m.get("runtime_endpoint", "")
         meta.runtime_args = meta.runtime_args or m.get("runtime_args", [])
+        meta.target = meta.target or m.get("target", "")
+        meta.target_profile = meta.target_profile or m.get("target_profile", "")
+        meta.reference = meta.reference and bool(m.get("reference", True))
+        meta.wedged += [w for w in m.get("wedged", []) if w.startswith(f"{lang} ")]
         meta.notes.append(
             f"{lang}: from results/{data['source']} ({m['runtime_mode']}, started {m.get('started')})"
         )
