@@ -1,23 +1,25 @@
 """Running one case for one language: steps -> driver ops / control calls -> verified, recorded results.
 
 Place in the pipeline: runner (pytest items) -> executor.LanguageSession.run_case -> driver / control ->
-expect.verify -> results.CaseResult. Setup, steps and cleanup run in order; cleanup always runs. After a
-case the session puts things back (open streams cancelled, callback server stopped, default connection
-restored), so cases stay independent. A driver that breaks the protocol is restarted and the case is an
-`error`, never a pass.
+expect.verify -> results.CaseResult. Setup, steps and cleanup run in order (each step's action in
+actions.py); cleanup always runs and its problems are recorded beside the case's own result
+(cleanup_problem), never instead of it. After a case the session puts things back (open streams cancelled,
+callback server stopped, default connection restored), so cases stay independent. A driver that breaks the
+protocol is restarted and the case is an `error`, never a pass. Each case has a time budget: a call that
+never returns ends the case as a `fail` (wedged, observed NO_REPLY) and the driver is restarted. A target
+profile maps component names (requests and expectations) and marks cases it cannot serve `unsupported`.
 """
 
 from __future__ import annotations
 
-import base64
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from .actions import CaseError, dispatch
 from .cases import Case, Step
-from .control import ControlClient, ControlError
+from .control import ControlClient
 from .driver import DriverFailure, DriverProcess, DriverTimeout, Reply
 from .engine import Runtime
 from .expect import StepFailed, verify
@@ -30,10 +32,6 @@ from .verdicts import observed_expected
 
 SLACK_S = 10.0  # a reply may take the op's own timeout plus this
 CASE_BUDGET_S = 45.0  # default budget of one case (all its steps); a profile may set case_timeout_s
-
-
-class CaseError(RuntimeError):
-    """The harness could not judge the case (driver failure, bad template): outcome `error`."""
 
 
 class LanguageSession:
@@ -123,7 +121,7 @@ class LanguageSession:
             if reason:
                 result.outcome, result.reason = outcome, reason
                 return result
-        run = _CaseRun(self, case, result)
+        run = CaseRun(self, case, result)
         started = time.monotonic()
         try:
             run.execute()
@@ -132,7 +130,7 @@ class LanguageSession:
         return result
 
 
-class _CaseRun:
+class CaseRun:
     def __init__(self, session: LanguageSession, case: Case, result: CaseResult) -> None:
         self.s, self.case, self.result = session, case, result
         self.scope = Scope(
@@ -224,7 +222,7 @@ class _CaseRun:
         started = time.monotonic()
         try:
             view = self._dispatch(step, rec)
-            expect = self._map(render(step.body.get("expect", {}), self.scope))
+            expect = self.map_names(render(step.body.get("expect", {}), self.scope))
             try:
                 verify(expect, view)
             except StepFailed:
@@ -242,11 +240,11 @@ class _CaseRun:
         finally:
             rec.duration_ms = (time.monotonic() - started) * 1000
 
-    def _map(self, value: Any) -> Any:
+    def map_names(self, value: Any) -> Any:
         """Contract component names -> the target's (profile `components`)."""
         return self.s.target.map_names(value) if self.s.target is not None else value
 
-    def _send(self, rec: StepRecord, op: str, *, budget_ms: Any = None, **fields: Any) -> Reply:
+    def send(self, rec: StepRecord, op: str, *, budget_ms: Any = None, **fields: Any) -> Reply:
         """Send one driver op; the reply may take the op's own timeout plus SLACK_S, never longer than
         what is left of the case's budget (cleanup gets a few seconds more)."""
         rec.sent = clip({"op": op, **fields})
@@ -257,16 +255,16 @@ class _CaseRun:
         rec.reply = clip(reply.body)
         return reply
 
-    def _canon(self, type_name: str, value: Any, what: str) -> Any:
+    def canon(self, type_name: str, value: Any, what: str) -> Any:
         try:
             return self.s.api.canonical(type_name, value if value is not None else {})
         except Exception as exc:  # noqa: BLE001 - any parse failure is a driver/SDK defect
             raise StepFailed(f"{what} is not valid proto3 JSON for {type_name}: {exc}") from None
 
-    def _view(self, reply: Reply) -> dict[str, Any]:
+    def view(self, reply: Reply) -> dict[str, Any]:
         return {"ok": reply.ok, "error": reply.error} if not reply.ok else {"ok": True}
 
-    def _event(self, e: Any) -> Any:
+    def event(self, e: Any) -> Any:
         if not isinstance(e, dict):
             raise StepFailed(f"event is not an object: {clip(e)}")
         if isinstance(e.get("event"), dict):
@@ -274,188 +272,10 @@ class _CaseRun:
         else:
             extra = {k: e[k] for k in ("status",) if k in e}
             body = {k: v for k, v in e.items() if k not in extra}
-        return {**self._canon("spec.proto.runtime.v1.TopicEventRequest", body, "event"), **extra}
+        return {**self.canon("spec.proto.runtime.v1.TopicEventRequest", body, "event"), **extra}
 
     def _dispatch(self, step: Step, rec: StepRecord) -> dict[str, Any]:
-        b = self._map(render(dict(step.body), self.scope))
-        a = b[step.action]
-        act = step.action
-        if act == "call":
-            rpc = self.s.api.resolve(b.get("service", self.case.rpc.service), a)
-            fields: dict[str, Any] = {"service": rpc.service, "rpc": rpc.name}
-            for k in ("request", "requests", "timeout_ms", "metadata"):
-                if k in b:
-                    fields[k] = b[k]
-            if rpc.shape in ("client_stream", "bidi"):
-                fields.setdefault("requests", [])
-            else:
-                fields.setdefault("request", {})
-            reply = self._send(rec, "call", budget_ms=b.get("timeout_ms"), **fields)
-            view = self._view(reply)
-            if reply.ok:
-                if rpc.shape in ("server_stream", "bidi"):
-                    items = reply.body.get("responses")
-                    if not isinstance(items, list):
-                        raise StepFailed(f"{rpc.shape} call reply has no 'responses' list")
-                    view["responses"] = [self._canon(rpc.output_type, x, "response") for x in items]
-                else:
-                    view["response"] = self._canon(rpc.output_type, reply.body.get("response"), "response")
-            return view
-        if act == "open":
-            rpc = self.s.api.resolve(b.get("service", self.case.rpc.service), b["rpc"])
-            self.streams[a] = rpc
-            fields = {"stream": a, "service": rpc.service, "rpc": rpc.name}
-            for k in ("request", "timeout_ms", "metadata"):
-                if k in b:
-                    fields[k] = b[k]
-            return self._view(self._send(rec, "open", budget_ms=b.get("timeout_ms"), **fields))
-        if act in ("send", "recv", "close_send", "cancel"):
-            rpc = self.streams[a]
-            if act == "send":
-                return self._view(self._send(rec, "send", stream=a, message=b["message"]))
-            if act == "recv":
-                tmo = b.get("timeout_ms", 10000)
-                reply = self._send(
-                    rec, "recv", budget_ms=tmo, stream=a, count=b.get("count", 1), timeout_ms=tmo
-                )
-                view = self._view(reply)
-                if reply.ok:
-                    view["messages"] = [
-                        self._canon(rpc.output_type, x, "message") for x in reply.body.get("messages", [])
-                    ]
-                    view["done"] = bool(reply.body.get("done", False))
-                return view
-            if act == "cancel":
-                self.streams.pop(a, None)
-                return self._view(self._send(rec, "cancel", stream=a))
-            reply = self._send(rec, "close_send", stream=a)
-            view = self._view(reply)
-            if reply.ok and rpc.shape == "client_stream":
-                view["response"] = self._canon(rpc.output_type, reply.body.get("response"), "response")
-            return view
-        if act == "subscribe":
-            self.streams[a] = self.s.api.resolve("spec.proto.runtime.v1.Runtime", "SubscribeTopicEvents")
-            fields = {k: b[k] for k in ("pubsub_name", "topic", "status", "dead_letter_topic") if k in b}
-            return self._view(self._send(rec, "subscribe", stream=a, **fields))
-        if act == "subscription_events":
-            tmo = b.get("timeout_ms", 10000)
-            reply = self._send(
-                rec, "subscription_events", budget_ms=tmo, stream=a, count=b.get("count", 1), timeout_ms=tmo
-            )
-            view = self._view(reply)
-            if reply.ok:
-                view["events"] = [
-                    self._canon("spec.proto.runtime.v1.TopicEventRequest", e, "event")
-                    for e in reply.body.get("events", [])
-                ]
-            return view
-        if act == "serve_callback":
-            port = a.get("port", self.s.runtime.callback_port)
-            reply = self._send(rec, "serve_callback", port=port, subscriptions=a["subscriptions"])
-            self.callback_started = self.callback_started or reply.ok
-            view = self._view(reply)
-            if reply.ok:
-                view["response"] = {"port": reply.body.get("port")}
-                self._point_runtime_at_callback(int(reply.body.get("port") or port))
-            return view
-        if act == "callback_events":
-            return self._callback_events(a, rec)
-        if act == "stop_callback":
-            self.callback_started = False
-            return self._view(self._send(rec, "stop_callback"))
-        if act == "upload_file":
-            data = base64.b64decode(a["content"])
-            with tempfile.NamedTemporaryFile(prefix="l8compat-", delete=False) as f:
-                f.write(data)
-            self.tmp.append(Path(f.name))
-            return self._view(
-                self._send(
-                    rec,
-                    "upload_file",
-                    store_name=a["store_name"],
-                    name=a["name"],
-                    path=f.name,
-                    chunk_size=a.get("chunk_size", 65536),
-                )
-            )
-        if act == "control":
-            return self._control(a, b.get("request", {}), rec)
-        if act == "connect":
-            self.dirty_connection = True
-            fields = {"endpoint": self.s.runtime.endpoint, **a}
-            return self._view(self._send(rec, "connect", **fields))
-        if act == "wait_ready":
-            tmo = a.get("timeout_ms", 20000)
-            return self._view(self._send(rec, "wait_ready", budget_ms=tmo, timeout_ms=tmo))
-        if act == "sleep":
-            time.sleep(float(a) / 1000)
-            return {"ok": True}
-        if act == "restart_runtime":
-            return self._restart(rec)
-        if act == "assert":
-            rec.sent = clip({"assert": a})
-            return {"ok": True, "value": a}
-        raise CaseError(f"unknown action {act}")  # pragma: no cover - rejected by the loader
-
-    def _callback_events(self, a: dict[str, Any], rec: StepRecord) -> dict[str, Any]:
-        want = int(a.get("wait_for", 0))
-        deadline = time.monotonic() + float(a.get("timeout_ms", 10000)) / 1000
-        while True:
-            last = time.monotonic() >= deadline
-            clear = bool(a.get("clear", False))
-            reply = self._send(rec, "callback_events", clear=False)
-            if not reply.ok:
-                return self._view(reply)
-            events = reply.body.get("events", [])
-            if len(events) >= want or last:
-                break
-            time.sleep(0.1)
-        if clear:
-            reply = self._send(rec, "callback_events", clear=True)
-            if not reply.ok:
-                return self._view(reply)
-            events = reply.body.get("events", [])
-        return {"ok": True, "events": [self._event(e) for e in events]}
-
-    def _point_runtime_at_callback(self, port: int) -> None:
-        """Tell the runtime (control SetAppCallback) where the callback helper listens now.
-
-        The runtime was started with --app-callback at the reserved port; setting the address again also
-        gives it a fresh channel (one that failed while no helper listened may be in reconnect backoff).
-        Without a control service (external runtime) the address configured there must be right.
-        """
-        if self.s.control is None:
-            return
-        try:
-            self.s.control.call("SetAppCallback", {"address": f"{self.s.runtime.callback_host}:{port}"})
-        except ControlError as exc:
-            raise CaseError(f"control SetAppCallback failed: {exc}") from None
-
-    def _control(self, rpc_name: str, request: dict[str, Any], rec: StepRecord) -> dict[str, Any]:
-        if self.s.control is None:
-            raise CaseError("no control service")
-        rec.sent = clip({"control": rpc_name, "request": request})
-        try:
-            rsp = self.s.control.call(rpc_name, request)
-        except ControlError as exc:
-            rec.reply = {"error": str(exc)}
-            return {"ok": False, "error": {"code": exc.code, "message": exc.message}}
-        rec.reply = clip(rsp)
-        return {"ok": True, "response": rsp}
-
-    def _restart(self, rec: StepRecord) -> dict[str, Any]:
-        before = self.s.runtime.endpoint
-        after = self.s.runtime.restart()
-        rec.sent = {"restart_runtime": self.s.runtime.mode}
-        rec.reply = {"endpoint_before": before, "endpoint_after": after}
-        self.scope.ctx["endpoint"] = after
-        if self.s.control is not None:
-            self.s.control.reconnect(after)
-        if after != before:  # the mapped port moved: point the SDK at it (the driver keeps running)
-            reply = self._send(rec, "connect", endpoint=after)
-            if not reply.ok:
-                return self._view(reply)
-        return {"ok": True, "response": {"endpointChanged": after != before}}
+        return dispatch(self, step, rec)
 
     def _tidy(self) -> None:
         for name in list(self.streams):
