@@ -44,7 +44,7 @@ from .gates import (
 from .protos import Api
 from .reports import RESULTS_DIR, write_all
 from .results import CaseResult, LanguageInfo, Run, RunMeta
-from .targets import Target, check_against_cases, load_target
+from .targets import Target, TargetError, check_against_cases, load_target
 
 CONFIG_IN_CONTAINER = "/etc/l8/target-config"
 
@@ -76,6 +76,8 @@ class Harness:
         self.known = {lang: load_known_failing(lang) for lang in opts.languages}
         self.target: Target | None = load_target(opts.target)  # TargetError on a bad profile
         self.profile_problems = tuple(check_against_cases(self.target, cases)) if self.target else ()
+        if self.profile_problems:  # a stale or mistyped profile entry: say so before anything runs
+            raise TargetError("bad target profile:\n" + "\n".join(self.profile_problems))
         self.meta = RunMeta(
             runtime_mode="",
             started=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),

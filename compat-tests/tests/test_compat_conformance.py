@@ -273,3 +273,12 @@ def test_verdicts_all_agree_is_runtime_deviation_disagreement_names_the_odd_one(
     go_b = next(r for r in run.results if r.case_id == "B" and r.language == "go")
     assert go_b.verdict == "sdk_fault" and go_b.odd_one_out == ["go"]
     assert run.results[-1].verdict == ""  # one language: nothing to compare with
+
+
+def test_a_profile_naming_nothing_stops_the_run_before_it_starts(api: Api, tmp_path: Path) -> None:
+    from l8compat.targets import TargetError
+
+    profile = tmp_path / "stale.yaml"
+    profile.write_text("address: 127.0.0.1:1\nknown_deviations: [{case: Runtime.GetState/gone, reason: r}]\n")
+    with pytest.raises(TargetError, match="Runtime.GetState/gone matches no case"):
+        Harness(api, load_cases(api), Options(target=str(profile), languages=[], results_dir=tmp_path))
