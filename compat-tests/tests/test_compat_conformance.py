@@ -282,3 +282,17 @@ def test_a_profile_naming_nothing_stops_the_run_before_it_starts(api: Api, tmp_p
     profile.write_text("address: 127.0.0.1:1\nknown_deviations: [{case: Runtime.GetState/gone, reason: r}]\n")
     with pytest.raises(TargetError, match="Runtime.GetState/gone matches no case"):
         Harness(api, load_cases(api), Options(target=str(profile), languages=[], results_dir=tmp_path))
+
+
+def test_known_deviations_are_strict() -> None:
+    from l8compat.gates import apply_known_deviation, outcome_gate
+
+    listed = {"A": "publish waits for the ack"}
+    failed = apply_known_deviation(_result("python", "A", "fail", "DEADLINE_EXCEEDED"), listed, "t")
+    passed = apply_known_deviation(_result("go", "A", "pass"), listed, "t")
+    other = apply_known_deviation(_result("go", "B", "fail", "INTERNAL"), listed, "t")
+    assert failed.outcome == "known_deviation" and failed.known_failing_reason == listed["A"]
+    assert passed.outcome == "xpass" and "known_deviations" in passed.reason
+    assert other.outcome == "fail"
+    gate = outcome_gate([failed, passed, other])
+    assert not gate.ok and len(gate.detail) == 2  # the xpass and the unlisted failure, not the deviation
