@@ -60,6 +60,9 @@ def merge(root: Path) -> Run | None:
     meta.duration_s = sum(
         float(r["meta"].get("duration_s", 0)) for r in {v["source"]: v for v in runs.values()}.values()
     )
+    targets = sorted({r["meta"].get("target", "") or "reference" for r in runs.values()})
+    if len(targets) > 1:  # verdicts compare languages: across different runtimes they mean nothing
+        meta.notes.append(f"MIXED TARGETS {', '.join(targets)}: no verdicts (different runtimes)")
     run = Run(meta)
     gated: set[str] = set()
     for lang, data in sorted(runs.items()):
@@ -69,7 +72,7 @@ def merge(root: Path) -> Run | None:
         meta.engine = meta.engine or m.get("engine", "")
         meta.runtime_endpoint = meta.runtime_endpoint or m.get("runtime_endpoint", "")
         meta.runtime_args = meta.runtime_args or m.get("runtime_args", [])
-        meta.target = meta.target or m.get("target", "")
+        meta.target = ",".join(targets) if len(targets) > 1 else m.get("target", "")
         meta.target_profile = meta.target_profile or m.get("target_profile", "")
         meta.reference = meta.reference and bool(m.get("reference", True))
         meta.wedged += [w for w in m.get("wedged", []) if w.startswith(f"{lang} ")]

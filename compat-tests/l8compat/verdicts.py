@@ -7,7 +7,8 @@ matrix.{json,md,html} (conformance_view). Rules, per case, over the languages th
   all SDKs agree, so the runtime differs from the contract;
 - the languages disagree (some pass, or they fail differently) -> `sdk_fault`, naming the odd one(s) out:
   the languages outside the largest group of identical outcomes;
-- only one language ran it -> no verdict (nothing to compare with).
+- only one language ran it -> no verdict (nothing to compare with); nor in a merge of runs against
+  different targets (meta.target lists several): their languages did not see the same runtime.
 """
 
 from __future__ import annotations
@@ -60,6 +61,9 @@ def classify(run: Run) -> None:
     by_case: dict[str, list[CaseResult]] = defaultdict(list)
     for r in run.results:
         r.verdict, r.odd_one_out = "", []
+    if "," in run.meta.target:
+        return
+    for r in run.results:
         if r.outcome in EXECUTED and "@" not in r.language:
             by_case[r.case_id].append(r)
     for rs in by_case.values():

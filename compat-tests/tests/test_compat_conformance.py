@@ -296,3 +296,13 @@ def test_known_deviations_are_strict() -> None:
     assert other.outcome == "fail"
     gate = outcome_gate([failed, passed, other])
     assert not gate.ok and len(gate.detail) == 2  # the xpass and the unlisted failure, not the deviation
+
+
+def test_no_verdicts_across_runs_against_different_targets() -> None:
+    run = Run(RunMeta("mixed:container,external", target="layotto,reference"))
+    run.results = [_result("python", "A", "fail", "INTERNAL"), _result("go", "A", "fail", "INTERNAL")]
+    classify(run)
+    assert [r.verdict for r in run.results] == ["", ""]
+    run.meta.target = "layotto"
+    classify(run)
+    assert [r.verdict for r in run.results] == ["runtime_deviation", "runtime_deviation"]
