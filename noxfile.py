@@ -322,6 +322,20 @@ def compat_mutants(session: nox.Session) -> None:
     """Mutation self-test: every `l8-runtime --mutate NAME` bug must make the suite fail (names the cases)."""
     mutants = ["python", "-m", "l8compat.mutants", "--languages=python"]
     dev_run(session, *mutants, *session.posargs, env=COMPAT_ENV)
+
+
+@nox.session(name="compat-conformance")
+@ci_step("compat-conformance")
+def compat_conformance(session: nox.Session) -> None:
+    """Conformance self-test (l8compat.conformance): Python + Go drivers against the reference runtime and
+    the `reference-variant` target; every difference must be classified, no stall (±20 % time)."""
+    out = ROOT / "compat-tests" / "results" / "conformance"
+    for name, extra in (("reference", []), ("variant", ["--target=reference-variant"])):
+        dev_run(session, "python", "-m", "pytest", COMPAT_RUN, "-q", "-p", "no:cacheprovider", "-rfE",
+                "--languages=python,go", f"--results-dir={out / name}", *extra, *session.posargs,
+                env=COMPAT_ENV)
+    dev_run(session, "python", "-m", "l8compat.conformance", f"--reference={out / 'reference'}",
+            f"--variant={out / 'variant'}", env=COMPAT_ENV)
 # ===== end of the compatibility harness block ===============================================================
 
 

@@ -74,6 +74,7 @@ class Case:
     file: str
     line: int
     uses: frozenset[str] = field(default_factory=frozenset)  # every RPC key the case calls
+    capabilities: tuple[str, ...] = ()  # explicit tags beyond the services/RPCs it calls (targets.py)
 
     def all_steps(self) -> Iterable[Step]:
         yield from self.setup
@@ -221,6 +222,42 @@ def _step(
     return Step(action, arg, raw, ctx.where(path), phase, index)
 
 
+PUBLISH_CALLS = ("PublishEvent", "PublishDelayMessage")
+MANUAL_ACK_CAPABILITY = "publish_returns_before_ack"
+
+
+def _check_publish_order(ctx: _Ctx, cpath: tuple[Any, ...], steps: tuple[Step, ...], caps: list[str]) -> None:
+    """Case hygiene for runtimes whose publish may wait for the subscriber's ack: a case subscribes before
+    it publishes; a publish into a raw SubscribeTopicEvents stream the harness acks by hand (after the
+    publish returns) needs the capability publish_returns_before_ack and a deadline on the publish."""
+    subscribed_at: int | None = None
+    raw_stream = False
+    for i, step in enumerate(steps):
+        if step.action in ("subscribe", "serve_callback") or (
+            step.action == "open" and step.body.get("rpc") == "SubscribeTopicEvents"
+        ):
+            subscribed_at = i if subscribed_at is None else subscribed_at
+            raw_stream = raw_stream or step.action == "open"
+        if step.action == "call" and step.arg in PUBLISH_CALLS and raw_stream:
+            where = step.where.split(" ", 1)[-1]
+            if MANUAL_ACK_CAPABILITY not in caps:
+                raise ctx.error(
+                    cpath,
+                    f"{where}: publishes into a raw stream it acks by hand: add "
+                    f"capabilities: [{MANUAL_ACK_CAPABILITY}]",
+                )
+            if "timeout_ms" not in step.body:
+                raise ctx.error(
+                    cpath,
+                    f"{where}: a publish into a raw stream needs timeout_ms (no stall "
+                    "on a runtime whose publish waits for the ack)",
+                )
+    later = [s for s in steps if s.action in ("subscribe", "serve_callback")]
+    first_pub = next((i for i, s in enumerate(steps) if s.action == "call" and s.arg in PUBLISH_CALLS), None)
+    if first_pub is not None and later and subscribed_at is not None and subscribed_at > first_pub:
+        raise ctx.error(cpath, f"{steps[first_pub].where.split(' ', 1)[-1]}: publishes before it subscribes")
+
+
 def load_file(path: Path, api: Api, root: Path = CASES_DIR) -> list[Case]:
     rel = str(path.relative_to(root.parent)) if path.is_relative_to(root.parent) else str(path)
     text = path.read_text(encoding="utf-8")
@@ -259,6 +296,7 @@ def load_file(path: Path, api: Api, root: Path = CASES_DIR) -> list[Case]:
                 _step(api, s, svc, ctx, cpath + (phase, i), phase, i, streams, uses)
                 for i, s in enumerate(raw.get(phase, []))
             )
+        _check_publish_order(ctx, cpath, phases["setup"] + phases["steps"], raw.get("capabilities", []))
         if rpc.role == "app" and "callback" not in raw.get("requires", []):
             raise ctx.error(cpath, f"{rpc.key} is an AppCallback RPC: its cases must require 'callback'")
         if rpc.role == "client" and rpc.key not in uses:
@@ -279,6 +317,7 @@ def load_file(path: Path, api: Api, root: Path = CASES_DIR) -> list[Case]:
                 file=rel,
                 line=ctx.line(cpath),
                 uses=frozenset(uses),
+                capabilities=tuple(raw.get("capabilities", [])),
             )
         )
     return out

@@ -23,6 +23,10 @@ class DriverFailure(RuntimeError):
     """The driver broke the protocol: died, hung, or wrote something that is not a reply."""
 
 
+class DriverTimeout(DriverFailure):
+    """No reply within the op's budget: usually a runtime call that never returns (a wedged runtime)."""
+
+
 @dataclass
 class Reply:
     ok: bool
@@ -146,7 +150,7 @@ class DriverProcess:
         while True:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise DriverFailure(
+                raise DriverTimeout(
                     f"{self.language} driver gave no reply to {op} #{rid} in {timeout_s:.0f}s"
                 )
             try:

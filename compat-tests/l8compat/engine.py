@@ -136,18 +136,21 @@ class Runtime:
 
 
 class ContainerRuntime(Runtime):
-    def __init__(self, args: Sequence[str], callback_port: int, image: str) -> None:
+    def __init__(
+        self, args: Sequence[str], callback_port: int, image: str, volumes: dict[str, str] | None = None
+    ) -> None:
         super().__init__(
             "container", callback_host=CALLBACK_HOST_IN_CONTAINER, callback_port=callback_port, args=args
         )
         self.image = image
+        self.volumes = dict(volumes or {})  # host path -> container path (read-only), e.g. a config file
         self._rt: Any = None
 
     def start(self) -> None:
         from l8gen.toolchain.runtime_container import RuntimeContainerError, start_runtime
 
         try:
-            self._rt = start_runtime(self.image, args=list(self.args), timeout=90.0)
+            self._rt = start_runtime(self.image, args=list(self.args), timeout=90.0, volumes=self.volumes)
         except RuntimeContainerError as exc:
             raise EngineError(f"runtime container did not become ready: {str(exc)[-4000:]}") from None
         self.endpoint = self._rt.grpc_target

@@ -3,8 +3,10 @@
 Place in the pipeline: results (every CaseResult of the run) + cases + proto/ inventory -> gates -> pass/fail
 of the whole run (reported in matrix.json and as pytest items). Rules:
 - coverage: every RPC of every API service (proto/, AppCallback included: its cases are the ones in which
-  the runtime calls the SDK's callback helper) has >= MIN_CASES cases in the case set, and >= MIN_CASES
-  cases *executed* (not skipped) for every language with a driver;
+  the runtime calls the SDK's callback helper) has >= MIN_CASES cases in the case set; against the
+  reference runtime, >= MIN_CASES cases *executed* (not skipped, not unsupported) for every language with
+  a driver. Against any other target the executed / unsupported / skipped counts are reported, not gated;
+- known deviations (target profile): a listed case that passes, or an entry naming no case, fails the run;
 - known_failing/<lang>.yaml: every entry has a reason and names an existing case; a listed case that
   passes (xpass) fails the run, so the list can only shrink;
 - zero executed: a run (or a language) that executed no case fails.
@@ -25,7 +27,7 @@ from .results import CaseResult
 
 MIN_CASES = 3
 KNOWN_FAILING_DIR = Path(__file__).resolve().parents[1] / "known_failing"
-EXECUTED = ("pass", "fail", "error", "known_fail", "xpass")
+EXECUTED = ("pass", "fail", "error", "known_fail", "known_deviation", "xpass")
 
 
 class KnownFailingError(ValueError):
@@ -65,6 +67,22 @@ def load_known_failing(language: str, directory: Path = KNOWN_FAILING_DIR) -> di
     return out
 
 
+def apply_known_deviation(result: CaseResult, deviations: dict[str, str], target: str) -> CaseResult:
+    """A case the target profile lists as a known deviation: fail -> known_deviation, pass -> xpass."""
+    reason = deviations.get(result.case_id)
+    if reason is None or result.outcome not in ("pass", "fail"):
+        return result
+    result.known_failing_reason = reason
+    if result.outcome == "fail":
+        result.outcome = "known_deviation"
+    else:
+        result.outcome = "xpass"
+        result.reason = (
+            f"listed in target {target}'s known_deviations ({reason}) but passed: remove the entry"
+        )
+    return result
+
+
 def apply_known_failing(result: CaseResult, known: dict[str, str]) -> CaseResult:
     reason = known.get(result.case_id)
     if reason is None:
@@ -87,8 +105,10 @@ def coverage_gate(
     languages: list[str],
     partial: str = "",
     known_rpcs: dict[str, set[str]] | None = None,
+    reference: bool = True,
 ) -> GateResult:
-    """``known_rpcs``: languages (older SDKs in a version-skew run) required to cover only these RPCs."""
+    """``known_rpcs``: languages (older SDKs in a version-skew run) required to cover only these RPCs.
+    ``reference``: the reference runtime; any other target gets counts (detail), not a per-RPC minimum."""
     if partial:
         return GateResult("coverage", True, (), skipped=partial)
     problems: list[str] = []
@@ -96,6 +116,14 @@ def coverage_gate(
     for rpc in api.api_rpcs():
         if static[rpc.key] < MIN_CASES:
             problems.append(f"case set: {rpc.key} has {static[rpc.key]} case(s), needs {MIN_CASES}")
+    if not reference:
+        counts = [
+            f"{lang}: executed {sum(1 for r in results if r.language == lang and r.outcome in EXECUTED)}, "
+            f"unsupported {sum(1 for r in results if r.language == lang and r.outcome == 'unsupported')}, "
+            f"skipped {sum(1 for r in results if r.language == lang and r.outcome == 'skip')}"
+            for lang in languages
+        ]
+        return GateResult("coverage", not problems, tuple(problems + counts))
     for lang in languages:
         ran = Counter(f"{r.service}/{r.rpc}" for r in results if r.language == lang and r.outcome in EXECUTED)
         only = (known_rpcs or {}).get(lang)
@@ -112,10 +140,15 @@ def coverage_gate(
 
 
 def known_failing_gate(
-    cases: list[Case], results: list[CaseResult], known: dict[str, dict[str, str]], partial: str = ""
+    cases: list[Case],
+    results: list[CaseResult],
+    known: dict[str, dict[str, str]],
+    partial: str = "",
+    profile_problems: tuple[str, ...] = (),
 ) -> GateResult:
+    """``profile_problems``: target profile entries that name nothing (targets.check_against_cases)."""
     ids = {c.id for c in cases}
-    problems = []
+    problems = list(profile_problems)
     for lang, entries in sorted(known.items()):
         for case_id in sorted(entries):
             if case_id not in ids:

@@ -4,7 +4,8 @@ Place in the pipeline: the nox sessions compat-<lang> and compat each write thei
 compat-tests/results/<session>/ (so one session never overwrites another's); this module then rebuilds the
 combined reports from the newest run of every language found there. Each language keeps its own run's
 metadata (runtime mode, endpoint, start time, gates) in the combined JSON, so a grid assembled from several
-runs says so. Mutant and version-skew runs (results/mutants/, results/skew/) are never merged.
+runs says so. Mutant, version-skew and conformance runs (results/mutants/, results/skew/,
+results/conformance/) are never merged.
 
 CLI: python -m l8compat.merge [--root compat-tests/results]
 """
@@ -22,7 +23,7 @@ from .protos import load_api
 from .reports import RESULTS_DIR, write_all
 from .results import CaseResult, LanguageInfo, Run, RunMeta, StepRecord
 
-EXCLUDED = {"mutants", "skew", "logs"}
+EXCLUDED = {"mutants", "skew", "logs", "conformance"}
 
 
 def newest_runs(root: Path) -> dict[str, dict[str, Any]]:
@@ -59,6 +60,9 @@ def merge(root: Path) -> Run | None:
     meta.duration_s = sum(
         float(r["meta"].get("duration_s", 0)) for r in {v["source"]: v for v in runs.values()}.values()
     )
+    targets = sorted({r["meta"].get("target", "") or "reference" for r in runs.values()})
+    if len(targets) > 1:  # verdicts compare languages: across different runtimes they mean nothing
+        meta.notes.append(f"MIXED TARGETS {', '.join(targets)}: no verdicts (different runtimes)")
     run = Run(meta)
     gated: set[str] = set()
     for lang, data in sorted(runs.items()):
@@ -68,6 +72,10 @@ def merge(root: Path) -> Run | None:
         meta.engine = meta.engine or m.get("engine", "")
         meta.runtime_endpoint = meta.runtime_endpoint or m.get("runtime_endpoint", "")
         meta.runtime_args = meta.runtime_args or m.get("runtime_args", [])
+        meta.target = ",".join(targets) if len(targets) > 1 else m.get("target", "")
+        meta.target_profile = meta.target_profile or m.get("target_profile", "")
+        meta.reference = meta.reference and bool(m.get("reference", True))
+        meta.wedged += [w for w in m.get("wedged", []) if w.startswith(f"{lang} ")]
         meta.notes.append(
             f"{lang}: from results/{data['source']} ({m['runtime_mode']}, started {m.get('started')})"
         )

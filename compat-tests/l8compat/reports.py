@@ -15,10 +15,11 @@ from pathlib import Path
 
 from .protos import Rpc
 from .results import CaseResult, Run
+from .verdicts import classify, conformance_view
 
 RESULTS_DIR = Path(__file__).resolve().parents[1] / "results"
 # Worst first: the colour of a grid cell is that of its worst case.
-SEVERITY = ("error", "fail", "xpass", "skip", "known_fail", "pass")
+SEVERITY = ("error", "fail", "xpass", "known_deviation", "unsupported", "skip", "known_fail", "pass")
 COLOURS = {
     "pass": "#2e9d4f",
     "fail": "#d33c3c",
@@ -26,6 +27,8 @@ COLOURS = {
     "skip": "#9a9a9a",
     "known_fail": "#e0a526",
     "xpass": "#e06b26",
+    "known_deviation": "#c77d1a",
+    "unsupported": "#5b7fa8",
     "none": "#ffffff",
 }
 MARKS = {
@@ -35,6 +38,8 @@ MARKS = {
     "skip": "⏭",
     "known_fail": "⚠️",
     "xpass": "❗",
+    "known_deviation": "🔶",
+    "unsupported": "🚫",
     "none": "·",
 }
 
@@ -63,15 +68,18 @@ def mode_banner(run: Run) -> str:
             "**WARNING: NO CONTAINER ENGINE — the runtime ran as a LOCAL PROCESS (fallback). "
             "This is not the container matrix.**"
         )
+    profile = f" — target profile `{m.target}` ({m.target_profile})" if m.target_profile else ""
     if m.runtime_mode == "external":
-        return f"Runtime: EXTERNAL target `{m.runtime_endpoint}` (not started by the harness)."
-    return f"Runtime: container `{' '.join(m.runtime_args)}` ({m.engine})."
+        return f"Runtime: EXTERNAL target `{m.runtime_endpoint}` (not started by the harness){profile}."
+    return f"Runtime: container `{' '.join(m.runtime_args)}` ({m.engine}){profile}."
 
 
 def write_json(run: Run, directory: Path) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / "matrix.json"
-    path.write_text(run.dumps(), encoding="utf-8")
+    data = run.to_json()
+    data["conformance"] = conformance_view(run)
+    path.write_text(json.dumps(data, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return path
 
 
@@ -113,13 +121,70 @@ def render_markdown(run: Run, rpcs: list[Rpc]) -> str:
             passed = sum(1 for r in rs if r.outcome == "pass")
             row.append(f"{MARKS[worst(rs)]} {passed}/{len(rs)}")
         out.append(f"| {rpc.service_short} | {rpc.name} | " + " | ".join(row) + " |")
+    out += conformance_markdown(run)
     bad = [r for r in run.results if r.outcome != "pass"]
     if bad:
         out += ["", "## Not passing", ""]
         for r in sorted(bad, key=lambda r: (SEVERITY.index(r.outcome), r.language, r.case_id)):
             reason = (r.reason or r.known_failing_reason).replace("\n", " ").replace("|", "\\|")
-            out.append(f"- `{r.language}` `{r.case_id}` **{r.outcome}** — {reason[:400]}")
+            extra = f" [cleanup: {r.cleanup_problem[:200]}]" if r.cleanup_problem else ""
+            out.append(f"- `{r.language}` `{r.case_id}` **{r.outcome}** — {reason[:400]}{extra}")
     return "\n".join(out) + "\n"
+
+
+def _verdict_note(r: CaseResult) -> str:
+    if r.verdict == "sdk_fault":
+        return f" [SDK fault: {', '.join(r.odd_one_out)}]"
+    return " [runtime deviation]" if r.verdict else ""
+
+
+def _obs(d: dict[str, object]) -> str:
+    text = str(d.get("status", "?"))
+    detail = d.get("message") or d.get("value")
+    return f"{text} {json.dumps(detail, sort_keys=True)[:160]}" if detail else text
+
+
+def conformance_rows(run: Run) -> list[tuple[str, str, str, str, str, str]]:
+    """(rpc, case, verdict, languages, observed, expected) of every deviation / SDK fault / unsupported."""
+    rows = []
+    for rpc, entry in conformance_view(run).items():
+        for d in entry["deviations"]:
+            verdict = (
+                "runtime deviation"
+                + (" (known)" if d["known"] else "")
+                + (" (wedged)" if d["wedged"] else "")
+            )
+            rows.append(
+                (rpc, d["case"], verdict, ",".join(d["languages"]), _obs(d["observed"]), _obs(d["expected"]))
+            )
+        for d in entry["sdk_faults"]:
+            rows.append(
+                (
+                    rpc,
+                    d["case"],
+                    f"SDK fault: {','.join(d['odd_one_out'])}",
+                    ",".join(d["languages"]),
+                    _obs(d["observed"]),
+                    _obs(d["expected"]),
+                )
+            )
+        if entry["unsupported"]:  # one row per RPC: N cases, the distinct reasons
+            reasons = "; ".join(sorted({d["reason"] for d in entry["unsupported"]}))
+            rows.append((rpc, f"{len(entry['unsupported'])} case(s)", "unsupported", "", reasons, ""))
+    return rows
+
+
+def conformance_markdown(run: Run) -> list[str]:
+    rows = conformance_rows(run)
+    out = ["", "## Runtime conformance", ""]
+    if run.meta.wedged:
+        out.append("Cases after which a call got no reply in time (wedged): " + ", ".join(run.meta.wedged))
+    if not rows:
+        return [*out, "No runtime deviation, SDK fault or unsupported case."]
+    out += ["| rpc | case | verdict | languages | observed | expected |", "|---|---|---|---|---|---|"]
+    for row in rows:
+        out.append("| " + " | ".join(c.replace("|", "\\|").replace("\n", " ") for c in row) + " |")
+    return out
 
 
 _CSS = """
@@ -173,7 +238,20 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
                 f"<a style='color:inherit' href='#{e(lang)}-{e(rpc.name)}'>{passed}/{len(rs)}</a></td>"
             )
         parts.append("</tr>")
-    parts.append("</table><h2>Cases</h2>")
+    parts.append("</table><h2>Runtime conformance</h2>")
+    if m.wedged:
+        parts.append(f"<p class='banner warn'>Wedged (no reply in time): {e(', '.join(m.wedged))}</p>")
+    rows = conformance_rows(run)
+    if rows:
+        parts.append(
+            "<table id='conformance'><tr><th>rpc</th><th>case</th><th>verdict</th><th>languages</th>"
+            "<th>observed</th><th>expected</th></tr>"
+        )
+        parts += ["<tr>" + "".join(f"<td>{e(c)}</td>" for c in row) + "</tr>" for row in rows]
+        parts.append("</table>")
+    else:
+        parts.append("<p id='conformance'>No runtime deviation, SDK fault or unsupported case.</p>")
+    parts.append("<h2>Cases</h2>")
     for lang in langs:
         parts.append(f"<h3>{e(lang)}</h3>")
         for rpc in rpcs:
@@ -193,7 +271,9 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
                 steps = json.dumps([s.__dict__ for s in r.steps], indent=1, default=str)
                 parts.append(
                     f"<li><details><summary>{line}: {e((r.reason or r.known_failing_reason)[:300])}"
-                    f"</summary><pre>{e(r.reason)}</pre><pre>{e(steps)}</pre></details></li>"
+                    f"{e(_verdict_note(r))}</summary><pre>{e(r.reason)}</pre>"
+                    + (f"<pre>cleanup: {e(r.cleanup_problem)}</pre>" if r.cleanup_problem else "")
+                    + f"<pre>{e(steps)}</pre></details></li>"
                 )
             parts.append("</ul></div>")
     parts.append("</body></html>\n")
@@ -202,6 +282,7 @@ def render_html(run: Run, rpcs: list[Rpc]) -> str:
 
 def write_all(run: Run, rpcs: list[Rpc], directory: Path = RESULTS_DIR) -> list[Path]:
     directory.mkdir(parents=True, exist_ok=True)
+    classify(run)
     paths = [write_json(run, directory)]
     md = directory / "matrix.md"
     md.write_text(render_markdown(run, rpcs), encoding="utf-8")

@@ -5,6 +5,9 @@ Place in the pipeline: executor -> results -> reports (matrix.json/md/html) and 
   fail        an expectation was not met (or the SDK returned an unexpected error)
   error       the harness could not judge: the driver died/hung/broke the protocol, or a template failed
   skip        not run: the driver lacks an RPC the case needs, or the runtime mode cannot do it
+  unsupported not run: the target profile says the runtime lacks a capability the case needs (or the
+              runtime cannot reach the app's callback server)
+  known_deviation  failed, and listed in the target profile's known_deviations with a reason
   known_fail  failed, and listed in known_failing/<lang>.yaml with a reason
   xpass       listed in known_failing/<lang>.yaml but passed: the list is stale (fails the run)
 """
@@ -15,7 +18,7 @@ import json
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-OUTCOMES = ("pass", "fail", "error", "skip", "known_fail", "xpass")
+OUTCOMES = ("pass", "fail", "error", "skip", "unsupported", "known_fail", "known_deviation", "xpass")
 _LIMIT = 400
 
 
@@ -58,6 +61,15 @@ class CaseResult:
     file: str = ""
     steps: list[StepRecord] = field(default_factory=list)
     known_failing_reason: str = ""
+    # Conformance (schema/matrix.schema.json): what the failing step observed vs what the case expected,
+    # whose fault (verdicts.py: runtime_deviation | sdk_fault, across languages), cleanup problems reported
+    # beside the case's own result, and whether the case ran out of time (a wedged call).
+    observed: dict[str, Any] = field(default_factory=dict)
+    expected: dict[str, Any] = field(default_factory=dict)
+    verdict: str = ""
+    odd_one_out: list[str] = field(default_factory=list)
+    cleanup_problem: str = ""
+    wedged: bool = False
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -90,6 +102,10 @@ class RunMeta:
     languages: dict[str, LanguageInfo] = field(default_factory=dict)
     gates: dict[str, dict[str, Any]] = field(default_factory=dict)
     total_rpcs: int = 0
+    target: str = ""  # "" = the reference runtime; else the profile name or host:port
+    target_profile: str = ""  # path of the profile file
+    reference: bool = True  # the reference runtime in its reference configuration (coverage >= 3 applies)
+    wedged: list[str] = field(default_factory=list)  # cases after which a call got no reply in time
 
 
 @dataclass

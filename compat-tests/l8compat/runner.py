@@ -29,9 +29,11 @@ from .engine import (
     clean_stale,
     engine_reachable,
     free_port,
+    wait_health,
 )
 from .executor import LanguageSession
 from .gates import (
+    apply_known_deviation,
     apply_known_failing,
     coverage_gate,
     executed_gate,
@@ -42,11 +44,14 @@ from .gates import (
 from .protos import Api
 from .reports import RESULTS_DIR, write_all
 from .results import CaseResult, LanguageInfo, Run, RunMeta
+from .targets import Target, TargetError, check_against_cases, load_target
+
+CONFIG_IN_CONTAINER = "/etc/l8/target-config"
 
 
 @dataclass
 class Options:
-    target: str = ""  # external host:port
+    target: str = ""  # profile name/path (compat-tests/targets/) or external host:port; "" = reference
     runtime_mode: str = "auto"  # auto | container | process
     languages: list[str] = field(default_factory=list)
     mutant: str = ""
@@ -55,6 +60,9 @@ class Options:
     build_drivers: bool = True
     sdk_root: Path | None = None  # older SDK trees for `<lang>@<X.Y.Z>` ids: <sdk_root>/<X.Y.Z>/sdks/<lang>
     callback_host: str = "127.0.0.1"  # external mode: how the external runtime reaches this host
+    callback_port: int = (
+        0  # external mode: fixed callback port (0: the profile's, else AppCallback unsupported)
+    )
 
 
 class Harness:
@@ -66,11 +74,18 @@ class Harness:
         self.control: ControlClient | None = None
         self.sessions: dict[str, LanguageSession | None] = {}
         self.known = {lang: load_known_failing(lang) for lang in opts.languages}
+        self.target: Target | None = load_target(opts.target)  # TargetError on a bad profile
+        self.profile_problems = tuple(check_against_cases(self.target, cases)) if self.target else ()
+        if self.profile_problems:  # a stale or mistyped profile entry: say so before anything runs
+            raise TargetError("bad target profile:\n" + "\n".join(self.profile_problems))
         self.meta = RunMeta(
             runtime_mode="",
             started=_dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
             mutant=opts.mutant,
             total_rpcs=len(api.api_rpcs()),
+            target=self.target.name if self.target else "",
+            target_profile=self.target.source if self.target else "",
+            reference=self.target is None,
         )
         self.run = Run(self.meta)
         self._t0 = time.monotonic()
@@ -81,11 +96,24 @@ class Harness:
         self.out.flush()
 
     # -- runtime ---------------------------------------------------------------------------------------
-    def runtime_args(self, callback_host: str, callback_port: int) -> list[str]:
+    def runtime_args(self, callback_host: str, callback_port: int, config: str = "") -> list[str]:
         args = ["--enable-control", "--app-callback", f"{callback_host}:{callback_port}"]
         if self.opts.mutant:
             args += ["--mutate", self.opts.mutant]
+        if self.target is not None:  # a container profile: its config file and extra arguments
+            args += ["--config", config] if config else []
+            args += list(self.target.runtime_args)
         return args
+
+    @property
+    def callback_ok(self) -> bool:
+        """Can the runtime reach the SDK's callback helper? Always for a runtime the harness starts
+        (SetAppCallback / --app-callback); an external one only at a fixed port (profile or option)."""
+        rt = self.runtime
+        return rt is None or rt.mode != "external" or bool(self.opts.callback_port or self._callback_port())
+
+    def _callback_port(self) -> int:
+        return self.target.callback_port if self.target is not None else 0
 
     def ensure_runtime(self) -> Runtime:
         if self.runtime is not None:
@@ -120,9 +148,17 @@ class Harness:
 
     def _start_runtime(self) -> Runtime:
         cb_port = free_port()
-        if self.opts.target:
-            rt: Runtime = ExternalRuntime(self.opts.target, self.opts.callback_host, cb_port)
+        target = self.target
+        config = target.runtime_config if target is not None else None
+        if target is not None and target.external:
+            fixed = self.opts.callback_port or target.callback_port
+            host = target.callback_host or self.opts.callback_host
+            rt: Runtime = ExternalRuntime(target.address, host, fixed)
             rt.start()
+            if not fixed:
+                rt.notes.append(
+                    "no fixed callback port (profile callback.port): AppCallback cases unsupported"
+                )
             self.meta.notes.extend(rt.notes)
             return rt
         mode = self.opts.runtime_mode
@@ -134,7 +170,11 @@ class Harness:
             clean_stale(self.out)
             self.say("building/checking the runtime image (runtime-stub/image/build.py)")
             image = build_image(self.out)
-            rt = ContainerRuntime(self.runtime_args("host.docker.internal", cb_port), cb_port, image)
+            cfg_in = f"{CONFIG_IN_CONTAINER}{config.suffix}" if config is not None else ""
+            volumes = {str(config): cfg_in} if config is not None else {}
+            rt = ContainerRuntime(
+                self.runtime_args("host.docker.internal", cb_port, cfg_in), cb_port, image, volumes
+            )
         else:
             banner = "NO CONTAINER ENGINE REACHABLE" if mode == "auto" else "--runtime-mode process"
             msg = (
@@ -144,7 +184,7 @@ class Harness:
             self.say(msg)
             self.meta.notes.append(msg)
             rt = ProcessRuntime(
-                self.runtime_args("127.0.0.1", cb_port),
+                self.runtime_args("127.0.0.1", cb_port, str(config) if config is not None else ""),
                 cb_port,
                 self.opts.results_dir / "logs" / "runtime.log",
             )
@@ -173,7 +213,14 @@ class Harness:
             if self.opts.build_drivers:
                 build(spec, self.out)
             session = LanguageSession(
-                language, self.api, runtime, lambda: self._driver(spec), self.control, self.run_id
+                language,
+                self.api,
+                runtime,
+                lambda: self._driver(spec),
+                self.control,
+                self.run_id,
+                callback_ok=self.callback_ok,
+                target=self.target,
             )
             hello = session.start()
             _check_skew_version(language, hello, session)
@@ -218,10 +265,25 @@ class Harness:
                 reason=str(exc)[:2000],
                 file=f"{case.file}:{case.line}",
             )
-        if result.outcome not in ("skip",):
+        if self.target is not None:
+            apply_known_deviation(result, self.target.known_deviations, self.target.name)
+        if result.outcome not in ("skip", "unsupported", "known_deviation"):
             apply_known_failing(result, self.known.get(language, {}))
+        if result.wedged:
+            self._report_wedge(language, case)
         self.run.results.append(result)
         return result
+
+    def _report_wedge(self, language: str, case: Case) -> None:
+        """A call of this case got no reply in time: say so, and whether the runtime still answers."""
+        health = "runtime still SERVING"
+        if self.runtime is not None:
+            try:
+                wait_health(self.runtime.endpoint, timeout_s=3)
+            except EngineError as exc:
+                health = f"runtime NOT healthy afterwards: {exc}"
+        self.meta.wedged.append(f"{language} {case.id}")
+        self.say(f"!!! {language} {case.id} wedged (a call got no reply within the case budget); {health}")
 
     # -- end -------------------------------------------------------------------------------------------
     def gates(self) -> dict[str, object]:
@@ -229,9 +291,15 @@ class Harness:
         known = {lang: self.known.get(lang, {}) for lang in langs}
         gs = [
             coverage_gate(
-                self.api, self.cases, self.run.results, langs, self.opts.partial, self._skew_rpcs()
+                self.api,
+                self.cases,
+                self.run.results,
+                langs,
+                self.opts.partial,
+                self._skew_rpcs(),
+                reference=self.meta.reference,
             ),
-            known_failing_gate(self.cases, self.run.results, known),
+            known_failing_gate(self.cases, self.run.results, known, profile_problems=self.profile_problems),
             executed_gate(self.run.results, langs),
             outcome_gate(self.run.results),
         ]

@@ -1,7 +1,8 @@
 """pytest entry of the compatibility matrix (nox -s compat-python / compat / compat-mutants).
 
 Place in the pipeline: pytest -> l8compat.runner.Harness. Options:
-  --target HOST:PORT     run the cases against an external runtime instead of a container
+  --target T             the runtime to judge: a profile name (compat-tests/targets/T.yaml), a profile path,
+                         or HOST:PORT of an external runtime (default: the reference runtime container)
   --languages a,b        languages to run (default: every language whose driver exists)
   --runtime-mode M       auto (container if an engine answers, else local process) | container | process
   --mutant NAME          start the runtime with --mutate NAME (mutation self-test)
@@ -9,6 +10,7 @@ Place in the pipeline: pytest -> l8compat.runner.Harness. Options:
   --results-dir DIR      where matrix.json/md/html go (default compat-tests/results)
   --no-driver-build      start drivers without running their build commands
   --callback-host H      external mode: the address the external runtime uses to reach this host
+  --callback-port N      external mode: fixed port of the SDK's callback helper (else AppCallback unsupported)
   --sdk-root DIR         older SDK trees for version skew: language `python@0.1.0` runs DIR/0.1.0/sdks/python
 """
 
@@ -28,13 +30,16 @@ from l8compat.gates import KnownFailingError  # noqa: E402
 from l8compat.protos import ProtoError, load_api  # noqa: E402
 from l8compat.reports import RESULTS_DIR  # noqa: E402
 from l8compat.runner import Harness, Options  # noqa: E402
+from l8compat.targets import TargetError  # noqa: E402
 
 _KEY = pytest.StashKey[Harness]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     g = parser.getgroup("l8compat", "l8sdk compatibility matrix")
-    g.addoption("--target", default="", help="external runtime host:port (instead of the container)")
+    g.addoption(
+        "--target", default="", help="target profile name/path (compat-tests/targets/) or external host:port"
+    )
     g.addoption("--languages", default="", help="comma-separated languages (default: all with a driver)")
     g.addoption("--runtime-mode", default="auto", choices=("auto", "container", "process"))
     g.addoption("--mutant", default="", help="runtime --mutate NAME (mutation self-test)")
@@ -42,6 +47,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     g.addoption("--results-dir", default=str(RESULTS_DIR))
     g.addoption("--no-driver-build", action="store_true")
     g.addoption("--callback-host", default="127.0.0.1")
+    g.addoption("--callback-port", type=int, default=0)
     g.addoption(
         "--sdk-root", default="", help="older SDK trees (<DIR>/<X.Y.Z>/sdks/<lang>) for <lang>@<X.Y.Z>"
     )
@@ -87,11 +93,12 @@ def pytest_configure(config: pytest.Config) -> None:
         partial=f"--case {pattern}" if pattern else "",
         build_drivers=not config.getoption("--no-driver-build"),
         callback_host=config.getoption("--callback-host"),
+        callback_port=config.getoption("--callback-port"),
         sdk_root=Path(config.getoption("--sdk-root")) if config.getoption("--sdk-root") else None,
     )
     try:
         harness = Harness(api, cases, opts, out=_Out(config))
-    except KnownFailingError as exc:
+    except (KnownFailingError, TargetError) as exc:
         raise pytest.UsageError(str(exc)) from None
     harness.selected = ordered(selected)  # type: ignore[attr-defined]
     config.stash[_KEY] = harness

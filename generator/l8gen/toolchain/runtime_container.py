@@ -168,8 +168,10 @@ def start_runtime(
     args: Sequence[str] = ("--enable-control",),
     env: Mapping[str, str] | None = None,
     timeout: float = 60.0,
+    volumes: Mapping[str, str] | None = None,
 ) -> Runtime:
-    """Start the runtime image (labelled, host-gateway mapped), wait until it serves; stop it on failure."""
+    """Start the runtime image (labelled, host-gateway mapped), wait until it serves; stop it on failure.
+    ``volumes``: host path -> container path, mounted read-only (e.g. a runtime config file)."""
     container = (
         DockerContainer(image or RUNTIME_TAG)
         .with_command(list(args))
@@ -180,6 +182,8 @@ def start_runtime(
             extra_hosts=dict(EXTRA_HOSTS),
         )
     )
+    for host_path, container_path in (volumes or {}).items():
+        container = container.with_volume_mapping(host_path, container_path, "ro")
     container.start()
     try:
         target, how = wait_ready(container, timeout)

@@ -251,3 +251,44 @@ def test_mutant_pubsub_retry_ignored_does_not_redeliver(tmp_path):
         return app
 
     assert len(asyncio.run(main()).seen) == 1
+
+
+def test_publish_waits_for_ack_returns_only_after_the_stream_acks(tmp_path):
+    """publishWaitsForAck=true: PublishEvent returns once the subscriber acked (the reference-variant
+    target of the compat harness); the default returns at once."""
+
+    async def main(waits: str) -> tuple[bool, bool]:
+        ps = broker(tmp_path, publishWaitsForAck=waits, ackTimeoutSeconds="5")
+        sub = ps.open_stream("t", None)
+        publish = asyncio.ensure_future(ps.publish("t", b"1"))
+        ev = await asyncio.wait_for(sub.outgoing.get(), 1)
+        await settle()
+        done_before_ack = publish.done()
+        assert sub.ack(ev.id, SUCCESS)
+        await asyncio.wait_for(publish, 1)
+        ps.close()
+        return done_before_ack, publish.done()
+
+    assert asyncio.run(main("true")) == (False, True)
+    assert asyncio.run(main("false")) == (True, True)
+
+
+def test_publish_waits_for_ack_without_subscriber_returns_at_once_and_is_bounded(tmp_path):
+    async def main() -> float:
+        ps = broker(tmp_path, publishWaitsForAck="true", ackTimeoutSeconds="0.2", maxDeliveryAttempts="1")
+        await asyncio.wait_for(ps.publish("nobody", b"x"), 1)  # no subscriber: nothing to wait for
+        ps.open_stream("t", None)  # never acks
+        loop = asyncio.get_running_loop()
+        started = loop.time()
+        await asyncio.wait_for(ps.publish("t", b"1"), 3)
+        ps.close()
+        return loop.time() - started
+
+    assert asyncio.run(main()) < 2  # returns after ackTimeoutSeconds, not forever
+
+
+def test_publish_waits_for_ack_is_validated(tmp_path):
+    from l8_runtime.components.base import ComponentConfigError
+
+    with pytest.raises(ComponentConfigError, match="publishWaitsForAck"):
+        broker(tmp_path, publishWaitsForAck="maybe")

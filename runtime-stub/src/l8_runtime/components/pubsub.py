@@ -20,6 +20,10 @@ Delivery model (in-memory broker):
 - When a stream ends, its unacknowledged and queued messages go to another open stream of the topic,
   or are kept for the next stream that subscribes to it (at-least-once: a message can arrive twice).
 Every delivery attempt is recorded (``deliveries``) for the control service.
+
+Metadata ``publishWaitsForAck: "true"`` (default false) makes PublishEvent return only when every subscriber
+it was dispatched to has finished with the message (acked, dropped, retries exhausted or gone), at most
+``ackTimeoutSeconds``: a legal, stricter broker (the compat harness's reference-variant target uses it).
 """
 
 from __future__ import annotations
@@ -32,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from ..errors import invalid, require
-from .base import Component, meta_float, meta_int
+from .base import Component, meta_bool, meta_float, meta_int
 
 SUCCESS, RETRY, DROP = "SUCCESS", "RETRY", "DROP"
 EVENT_TYPE = "com.runtime.event.sent"  # Layotto's CloudEvents defaults (docs/DIFFERENCES.md)
@@ -142,6 +146,7 @@ class _Worker:
                 await broker.deliver_with_retry(self.sub, event, dead_letters)
             finally:
                 self.busy = False
+                broker.finished(event.id)
         broker.park_all(self)
 
 
@@ -158,6 +163,7 @@ class PubSub(Component):
         self._timers: set[asyncio.TimerHandle] = set()
         self._tasks: set[asyncio.Task[int]] = set()
         self.push_router: PushRouter | None = None
+        self._waiting: dict[str, tuple[list[int], asyncio.Event]] = {}  # publishWaitsForAck
         super().__init__(name, metadata, ctx)
 
     def configure(self, metadata: dict[str, str]) -> None:
@@ -165,6 +171,7 @@ class PubSub(Component):
         self.backoff_ms = meta_float(metadata, "retryBackoffMs", 50.0)
         self.max_backoff_ms = meta_float(metadata, "retryMaxBackoffMs", 2000.0)
         self.ack_timeout = meta_float(metadata, "ackTimeoutSeconds", 60.0, minimum=0.001)
+        self.waits_for_ack = meta_bool(metadata, "publishWaitsForAck", False)
         super().configure(metadata)
 
     # ---- publishing --------------------------------------------------------------------------------------
@@ -186,8 +193,27 @@ class PubSub(Component):
         self, topic: str, data: bytes, content_type: str = "", metadata: Mapping[str, str] | None = None
     ) -> Event:
         event = self.make_event(topic, data, content_type, metadata)
-        await self.dispatch(event)
+        if not self.waits_for_ack:
+            await self.dispatch(event)
+            return event
+        left, done = self._waiting[event.id] = ([0], asyncio.Event())
+        try:
+            left[0] += await self.dispatch(event)
+            if left[0] > 0:
+                await asyncio.wait_for(done.wait(), self.ack_timeout)
+        except TimeoutError:
+            pass  # the message stays queued for its subscribers; the publisher is not kept forever
+        finally:
+            self._waiting.pop(event.id, None)
         return event
+
+    def finished(self, event_id: str) -> None:
+        """A subscriber is done with a message (publishWaitsForAck bookkeeping)."""
+        waiting = self._waiting.get(event_id)
+        if waiting is not None:
+            waiting[0][0] -= 1
+            if waiting[0][0] <= 0:
+                waiting[1].set()
 
     def publish_later(
         self,
