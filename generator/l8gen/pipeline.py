@@ -7,6 +7,7 @@ targets' protoc plugins do in temporary directories.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Sequence
 from pathlib import Path
@@ -51,6 +52,7 @@ def _tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> bytes:
     return digest.digest()
 
 
+@functools.cache  # the package does not change during a run: hash its ~270 files once, not per target
 def generator_fingerprint() -> bytes:
     """Digest of the generator's own code and built-in templates (the precise 'tool version')."""
     return _tree_digest(_PACKAGE_DIR, (".py", ".j2", ".toml", ".md", ".json", ".txt", ""))
