@@ -168,6 +168,20 @@ def smoke(session: nox.Session) -> None:
     _pytest(session, "smoke", "-c", "pyproject.toml", "-m", "container", "-s", "runtime-stub/tests/container")
 
 
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark suite (bench/run.py): every performance promise with goal and verdict; writes
+    bench/results.json + bench/RESULTS.md. `-- --quick` short rounds; `-- --only p1,p2`."""
+    dev_run(session, "python", "-m", "bench.run", *session.posargs)
+
+
+@nox.session(name="bench-quick")
+@ci_step("bench-quick")
+def bench_quick(session: nox.Session) -> None:
+    """`bench -- --quick` (about a minute): fails only on instruction-count goals (timings are reported)."""
+    dev_run(session, "python", "-m", "bench.run", "--quick", "--out-dir", str(CI_DIR))
+
+
 @contextmanager
 def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
     """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""

@@ -35,7 +35,9 @@ def test_check_is_clean_right_after_generate(repo: Path) -> None:
     assert "sdks/listing: up to date" in err
 
 
-def test_check_short_circuits_on_matching_digest_and_hashes(repo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_check_short_circuits_on_matching_digest_and_hashes(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from l8gen import pipeline
 
     cli("generate", "--target", "listing")

@@ -121,7 +121,9 @@ def test_compiled_templates_are_cached_across_renderers_and_follow_edits(
     assert entries[0].read_bytes() != first  # the source checksum changed: compiled again and replaced
 
 
-def test_bytecode_cache_can_be_turned_off(builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bytecode_cache_can_be_turned_off(
+    builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("L8GEN_CACHE_DIR", "off")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert Renderer("demo", builtin_root=builtin).render("static.txt", name="x") == "x\n"
