@@ -99,7 +99,12 @@ export class Connection {
     this.transport = createGrpcTransport({
       baseUrl,
       sessionManager: this.#session,
-      interceptors: [sdkInterceptor, ...(options.interceptors ?? [])],
+      // The SDK's interceptor only when it has something to add: every interceptor is one more async frame
+      // per call.
+      interceptors: [
+        ...(token !== undefined || [...defaults.keys()].length > 0 ? [sdkInterceptor] : []),
+        ...(options.interceptors ?? []),
+      ],
       readMaxBytes: options.maxReceiveMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
       writeMaxBytes: options.maxSendMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     });
