@@ -85,6 +85,10 @@ export class Connection {
     this.#session = new Http2SessionManager(baseUrl, pings, nodeOptions);
     const token = resolveToken(options.token, env);
     const defaults = toHeaders(options.metadata);
+    let hasDefaults = false;
+    defaults.forEach(() => {
+      hasDefaults = true;
+    });
     const sdkInterceptor: Interceptor = (next) => async (req) => {
       defaults.forEach((value, key) => {
         if (!req.header.has(key)) {
@@ -102,7 +106,7 @@ export class Connection {
       // The SDK's interceptor only when it has something to add: every interceptor is one more async frame
       // per call.
       interceptors: [
-        ...(token !== undefined || [...defaults.keys()].length > 0 ? [sdkInterceptor] : []),
+        ...(token !== undefined || hasDefaults ? [sdkInterceptor] : []),
         ...(options.interceptors ?? []),
       ],
       readMaxBytes: options.maxReceiveMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
