@@ -27,25 +27,36 @@ def _l8gen(out: Path, *extra: str) -> list[str]:
             "--config", str(ROOT / "pyproject.toml"), *extra]
 
 
+ES_OPTIONS = "target=ts,import_extension=js"  # what the typescript target passes to protoc-gen-es
+ES_EXTRA_FILES = ("google/rpc/error_details.proto", "grpc/health/v1/health.proto")  # its extra protos
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=dev_env()["PATH"])
+    if found is None:
+        raise RuntimeError(f"{name} not found on the dev PATH: run `nox -s bootstrap`")
+    return found
+
+
 def _bare_commands(work: Path) -> dict[str, list[str]]:
     """The bare protoc calls per language, each parsing the .proto sources itself (what one would run
     instead of l8gen): grpcio-tools' protoc with the same plugins and options l8gen passes."""
     from l8gen.descriptors import compile_protos, wkt_include_dir
-    from l8gen.targets import _go_stubs, _ts_es
 
     files = sorted(compile_protos(ROOT / "proto").files)
-    protoc = [PYTHON, "-m", "grpc_tools.protoc", f"-I{ROOT / 'proto'}", f"-I{_ts_es.EXTRA_PROTO_ROOT}",
+    extra_root = next(p for p in (ROOT / "generator").rglob("grpc/health/v1/health.proto")).parents[3]
+    protoc = [PYTHON, "-m", "grpc_tools.protoc", f"-I{ROOT / 'proto'}", f"-I{extra_root}",
               f"-I{wkt_include_dir()}"]
     outs = {lang: work / f"out-{lang}" for lang in ("python", "go", "node")}
     return {
         "python": [*protoc, f"--python_out={outs['python']}", f"--pyi_out={outs['python']}",
                    f"--grpc_python_out={outs['python']}", *files],
-        "go": [*protoc, f"--plugin=protoc-gen-go={_go_stubs.plugin_path('protoc-gen-go')}",
-               f"--plugin=protoc-gen-go-grpc={_go_stubs.plugin_path('protoc-gen-go-grpc')}",
+        "go": [*protoc, f"--plugin=protoc-gen-go={_tool('protoc-gen-go')}",
+               f"--plugin=protoc-gen-go-grpc={_tool('protoc-gen-go-grpc')}",
                f"--go_out={outs['go']}", "--go_opt=paths=source_relative",
                f"--go-grpc_out={outs['go']}", "--go-grpc_opt=paths=source_relative", *files],
-        "node": [*protoc, f"--plugin=protoc-gen-es={_ts_es.plugin_path()}", f"--es_out={outs['node']}",
-                 f"--es_opt={_ts_es.ES_OPTIONS}", *files, *_ts_es.EXTRA_FILES],
+        "node": [*protoc, f"--plugin=protoc-gen-es={_tool('protoc-gen-es')}", f"--es_out={outs['node']}",
+                 f"--es_opt={ES_OPTIONS}", *files, *ES_EXTRA_FILES],
     }
 
 
