@@ -637,9 +637,9 @@ DEMOS["cpp"] = [
 @nox.session(name="sdk-cpp")
 @ci_step("sdk-cpp")
 def sdk_cpp(session: nox.Session) -> None:
-    """C++ SDK: configure and build sdks/cpp in .cache/cpp-build (library with -Wall -Wextra -Werror, unit
-    tests, compat driver), then ctest: GoogleTest (shared connection vectors, an in-process gRPC server for
-    token/metadata/retries/deadlines/sizes/TLS/readiness, streams, upload, subscription, AppCallback) and
+    """C++ SDK: configure and build sdks/cpp in compat-tests/.build/cpp (library with -Wall -Wextra -Werror,
+    unit tests, compat driver), then ctest: GoogleTest (shared connection vectors, an in-process gRPC server
+    for token/metadata/retries/deadlines/sizes/TLS/readiness, streams, upload, subscription, AppCallback) and
     `consumer_package` (cmake --install + a separate project with find_package(l8sdk CONFIG))."""
     junit = junit_path("sdk-cpp")
     junit.unlink(missing_ok=True)
