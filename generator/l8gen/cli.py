@@ -117,11 +117,13 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         stderr.write(compiled.warnings + "\n")
     digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
     out_dirs = {n: args.out / REGISTRY.out_dir(n) for n in names}
-    use_cache = not (args.check or args.no_cache or args.dump_context)
+    # --check too: a target whose manifest records this input digest and whose files all hash as recorded
+    # is what generating would write, so it is up to date without rendering it again.
+    use_cache = not (args.no_cache or args.dump_context)
     todo = [n for n in names if not (use_cache and writer.is_up_to_date(out_dirs[n], digests[n]))]
     for name in names:
-        if name not in todo:
-            stdout.write(f"{REGISTRY.out_dir(name)}: up to date\n")
+        if name not in todo:  # --check: stdout carries only diffs, the states go to stderr
+            (stderr if args.check else stdout).write(f"{REGISTRY.out_dir(name)}: up to date\n")
     if not todo:
         return 0
     if args.dump_context is not None:

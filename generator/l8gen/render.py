@@ -23,6 +23,7 @@ import dataclasses
 import enum
 import itertools
 import json
+import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
@@ -115,6 +116,21 @@ def _template_location(exc: BaseException) -> str:
     return where
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    """Compiled templates kept across runs (Jinja2 keys each entry by template name and a checksum of its
+    source, so an edited template is compiled again): ``$L8GEN_CACHE_DIR/jinja``, default
+    ``~/.cache/l8gen/jinja``; ``L8GEN_CACHE_DIR=off`` disables it. Output does not depend on it."""
+    root = os.environ.get("L8GEN_CACHE_DIR") or str(Path.home() / ".cache" / "l8gen")
+    if root == "off":
+        return None
+    directory = Path(root) / "jinja"  # entries carry Jinja2's bytecode magic: another version recompiles
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None  # read-only home: compile in memory as before
+    return jinja2.FileSystemBytecodeCache(str(directory))
+
+
 class Renderer:
     """Jinja2 environment for one target language (see the module docstring)."""
 
@@ -136,6 +152,7 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,
+            bytecode_cache=_bytecode_cache(),
         )
         self.env.filters["comment"] = _comment
         self.env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)

@@ -35,6 +35,23 @@ def test_check_is_clean_right_after_generate(repo: Path) -> None:
     assert "sdks/listing: up to date" in err
 
 
+def test_check_short_circuits_on_matching_digest_and_hashes(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from l8gen import pipeline
+
+    cli("generate", "--target", "listing")
+    rendered: list[object] = []
+    real = pipeline.generate
+    monkeypatch.setattr(pipeline, "generate", lambda *a, **k: rendered.append(a) or real(*a, **k))
+    assert cli("generate", "--target", "listing", "--check")[0] == 0
+    assert rendered == []  # manifest digest and file hashes matched: nothing was rendered
+    generated = repo / "sdks/listing/services/greeter.txt"
+    generated.write_text("edited by hand\n")
+    code, out, _ = cli("generate", "--target", "listing", "--check")
+    assert len(rendered) == 1 and code == 1 and "edited by hand" in out  # a changed file: full check
+
+
 def test_check_reports_drift_with_a_diff_and_touches_nothing(repo: Path) -> None:
     cli("generate", "--target", "listing")
     proto = repo / "proto/demo/v1/demo.proto"

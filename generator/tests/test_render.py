@@ -103,3 +103,28 @@ def test_recording_captures_contexts(builtin: Path) -> None:
     assert data["demo"]["static.txt"] == {"name": "Demo"}
     assert data["demo"]["src/A/client.py"]["service"] == {"svc": 1}
     renderer.render("static.txt", name="after")  # no recorder active: nothing recorded, no error
+
+
+def test_compiled_templates_are_cached_across_renderers_and_follow_edits(
+    builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("L8GEN_CACHE_DIR", str(cache))
+    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="x") == "x\n"
+    entries = sorted((cache / "jinja").iterdir())
+    assert len(entries) == 1  # one compiled template stored
+    first = entries[0].read_bytes()
+    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="y") == "y\n"
+    assert entries[0].read_bytes() == first  # a new process/renderer loads it instead of compiling again
+    (builtin / "demo/static.txt").write_text("edited {{ name }}\n")
+    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="z") == "edited z\n"
+    assert entries[0].read_bytes() != first  # the source checksum changed: compiled again and replaced
+
+
+def test_bytecode_cache_can_be_turned_off(
+    builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("L8GEN_CACHE_DIR", "off")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="x") == "x\n"
+    assert not (tmp_path / "home").exists()

@@ -141,3 +141,13 @@ def test_port_in_use_fails_with_a_message():
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_reported_version_is_the_distribution_version() -> None:
+    import tomllib
+    from pathlib import Path
+
+    from l8_runtime.control import runtime_version
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    assert runtime_version() == tomllib.loads(pyproject.read_text())["project"]["version"]

@@ -189,12 +189,15 @@ def install_cpp(
     steps: Steps,
 ) -> tuple[dict[str, Any], Facts]:
     source = artifact(release, entry, "source")
-    prefix, build, app_build = work / "prefix", work / "build", work / "app-build"
+    # The repository's layout and build type (sdks/cpp built in compat-tests/.build/cpp, Debug: noxfile
+    # `sdk-cpp`) below the work dir: ccache (used by the SDK's CMakeLists when installed) sees paths relative
+    # to CCACHE_BASEDIR, so this build of the package hits what sdk-cpp compiled (counted in the log).
+    prefix, build, app_build = work / "prefix", work / "compat-tests" / ".build" / "cpp", work / "app-build"
     with steps.step("unpack the source package"):
-        src = extract_tarball(source, work / "src")
-    # ccache (used by the SDK's CMakeLists when installed) rewrites paths below the work dir to relative
-    # ones, so a later run in another temp dir hits the cache.
-    cache_env = {"CCACHE_BASEDIR": str(work), "CCACHE_NOHASHDIR": "1"}
+        (work / "sdks").mkdir(parents=True, exist_ok=True)
+        src = extract_tarball(source, work / "unpacked").rename(work / "sdks" / "cpp")
+    ccache_log = work / "ccache.log"
+    cache_env = {"CCACHE_BASEDIR": str(work), "CCACHE_NOHASHDIR": "1", "CCACHE_LOGFILE": str(ccache_log)}
     with steps.step("cmake configure"):
         run_tool(
             [
@@ -205,7 +208,7 @@ def install_cpp(
                 str(build),
                 "-G",
                 "Ninja",
-                "-DCMAKE_BUILD_TYPE=Release",
+                "-DCMAKE_BUILD_TYPE=Debug",
                 "-DL8SDK_BUILD_TESTS=OFF",
                 "-DL8SDK_BUILD_COMPAT_DRIVER=OFF",
             ],
@@ -214,6 +217,12 @@ def install_cpp(
         )
     with steps.step("cmake build"):
         run_tool(["cmake", "--build", str(build)], steps.log, env=cache_env, timeout=3600)
+    if ccache_log.is_file():
+        lines = ccache_log.read_text(errors="replace").splitlines()
+        results = [line.rsplit("Result: ", 1)[1] for line in lines if "] Result: " in line]
+        hits = sum(1 for r in results if r in ("direct_cache_hit", "preprocessed_cache_hit"))
+        misses = results.count("cache_miss")
+        steps.log.write(f"[cpp] ccache: {hits} of {hits + misses} compilations were cache hits\n")
     with steps.step("cmake install"):
         run_tool(["cmake", "--install", str(build), "--prefix", str(prefix)], steps.log)
     app = shutil.copytree(CONSUMERS / "cpp", work / "app")

@@ -95,9 +95,12 @@ def generate_es(fds: descriptor_pb2.FileDescriptorSet, files: list[str]) -> dict
     details), as {path under ``src/gen``: text}."""
     plugin = plugin_path()
     check_plugin_version(plugin)
-    out = _run(fds, sorted(files), plugin)
     extra = compile_protos(EXTRA_PROTO_ROOT, EXTRA_FILES)
-    out.update(_run(extra.fds, list(EXTRA_FILES), plugin))
+    merged = descriptor_pb2.FileDescriptorSet()  # one plugin start (~0.4 s of Node each) for both sets
+    merged.CopyFrom(fds)
+    known = {f.name for f in fds.file}
+    merged.file.extend(f for f in extra.fds.file if f.name not in known)
+    out = _run(merged, sorted(files) + [f for f in EXTRA_FILES if f not in files], plugin)
     return {path: out[path] for path in sorted(out)}
 
 

@@ -126,7 +126,7 @@ def _client_imports(b: ViewBuilder, services: Sequence[ServiceView], subs: Subsc
 
 
 def _init_imports(pkg: str, callback: CallbackView | None, subs: SubscriptionView | None
-                  ) -> tuple[str, tuple[str, ...]]:
+                  ) -> tuple[str, tuple[str, ...], tuple[tuple[str, str], ...]]:
     exports: dict[str, tuple[str, ...]] = {
         f"{pkg}.aio": ("AsyncClient",),
         f"{pkg}.client": ("Client",),
@@ -143,7 +143,8 @@ def _init_imports(pkg: str, callback: CallbackView | None, subs: SubscriptionVie
     imp = Imports({pkg})
     for module, names in exports.items():
         imp.add(module, *names)
-    return imp.render(), tuple(sorted(n for names in exports.values() for n in names))
+    lazy = tuple(sorted((n, module) for module, names in exports.items() for n in names))
+    return imp.render(), tuple(sorted(n for names in exports.values() for n in names)), lazy
 
 
 def _shape_examples(methods: Sequence[MethodView]) -> tuple[tuple[str, MethodView], ...]:
@@ -189,7 +190,7 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     pb_imports = Imports({pkg})
     for module in pb_modules:
         pb_imports.add_dotted(module.module, module.alias)
-    init_block, init_exports = _init_imports(pkg, callback, subs)
+    init_block, init_exports, init_lazy = _init_imports(pkg, callback, subs)
     driver_imports = Imports({pkg, "compat_driver"}).add("dataclasses", "dataclass")
     driver_imports.add("google.protobuf.message", "Message")
     b.pb_import(driver_imports, message_types)
@@ -211,6 +212,7 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
         "aio_import_block": _client_imports(b, services, subs, asyncio=True),
         "init_import_block": init_block,
         "init_exports": init_exports,
+        "init_lazy": init_lazy,
         "pb_import_block": pb_imports.render(),
         "pb_aliases": tuple(m.alias for m in pb_modules),
         "subclient_lines": tuple(textwrap.wrap(attrs, LINE - 8)),

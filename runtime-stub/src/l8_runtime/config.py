@@ -23,8 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .layotto_types import UnmappableComponent, map_component
 
 # API keys of Layotto's grpc_config that the runtime serves, with a label used in error messages.
@@ -120,6 +118,8 @@ def read_config_file(path: Path) -> dict[str, Any]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise ConfigError(f"{path}: cannot read config file: {exc.strerror}") from None
+    import yaml  # here, not at module level: an embedded-mode start (no --config) never loads it
+
     try:
         if path.suffix.lower() == ".json":
             raw = json.loads(text)

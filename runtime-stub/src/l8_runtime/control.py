@@ -9,9 +9,9 @@ harness cases. Not part of the Layotto API.
 from __future__ import annotations
 
 import json
-from importlib import metadata as importlib_metadata
 from typing import Any
 
+from . import __version__
 from .api.host import Host
 from .api.status import Ctx, unary
 from .components.pubsub import PubSub
@@ -23,10 +23,9 @@ REFRESH_TIMEOUT_S = 5.0  # how long a control call waits for the app's ListTopic
 
 
 def runtime_version() -> str:
-    try:
-        return importlib_metadata.version("l8-runtime")
-    except importlib_metadata.PackageNotFoundError:
-        return "0.0.0"
+    """The package version (``l8_runtime.__version__``, kept equal to pyproject's by a test): reading it from
+    the installed distribution would load importlib.metadata (zipfile, email, bz2) at every start."""
+    return __version__
 
 
 class ControlService(ctl_grpc.ControlServicer):

@@ -47,3 +47,28 @@ def test_no_token_no_authorization_header(fake: FakeRuntime) -> None:
     with Client(fake.target, env={}) as client:
         call_sync(client, "unary")
     assert "authorization" not in fake.calls(method)[-1].metadata
+
+
+def test_one_cached_multicallable_per_rpc_and_no_metadata_when_nothing_to_add(fake: FakeRuntime) -> None:
+    method = SHAPES["unary"][0]
+    fake.on(method, serve(method))
+    with Client(fake.target, env={}) as client:
+        call_sync(client, "unary")
+        first = dict(client._transport._calls)
+        call_sync(client, "unary", metadata={"x-call": "1"})
+        assert len(first) == 1 and client._transport._calls == first  # the same multicallable, reused
+    plain, tagged = (call.metadata for call in fake.calls(method)[-2:])
+    assert "authorization" not in plain and "x-call" not in plain and tagged["x-call"] == "1"
+
+
+def test_importing_the_message_modules_does_not_load_the_client_layer() -> None:
+    import subprocess
+    import sys
+
+    code = ("import sys, l8sdk.pb; "
+            "print(sorted(m for m in sys.modules if m.startswith('l8sdk.') and 'pb' not in m))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert loaded.strip() == "[]"
+    code = "from l8sdk import Client; print(Client.__module__)"
+    assert subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True).stdout.strip() == "l8sdk.client"  # loaded on first use

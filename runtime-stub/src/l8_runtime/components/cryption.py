@@ -19,9 +19,6 @@ import os
 import uuid
 from dataclasses import dataclass
 
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-
 from ..errors import invalid, not_found
 from .base import Component, ComponentConfigError
 
@@ -84,6 +81,8 @@ class AesGcmCryption(Component):
         key = self._key(kid, "key_id")
         header = MAGIC + _lp(kid) + _lp(VERSION)
         nonce = os.urandom(12)
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # on first use: keeps start-up lean
+
         sealed = AESGCM(key).encrypt(nonce, bytes(plain), header)
         return CryptResult(header + nonce + sealed, kid, VERSION, str(uuid.uuid4()))
 
@@ -106,6 +105,9 @@ class AesGcmCryption(Component):
             raise invalid("cipher_text is truncated", field="cipher_text", reason="MALFORMED_CIPHERTEXT")
         key = self._key(kid, "cipher_text")
         nonce, sealed = data[pos : pos + 12], data[pos + 12 :]
+        from cryptography.exceptions import InvalidTag  # on first use: keeps start-up lean
+        from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
         try:
             plain = AESGCM(key).decrypt(nonce, sealed, data[:pos])
         except InvalidTag:

@@ -85,6 +85,10 @@ export class Connection {
     this.#session = new Http2SessionManager(baseUrl, pings, nodeOptions);
     const token = resolveToken(options.token, env);
     const defaults = toHeaders(options.metadata);
+    let hasDefaults = false;
+    defaults.forEach(() => {
+      hasDefaults = true;
+    });
     const sdkInterceptor: Interceptor = (next) => async (req) => {
       defaults.forEach((value, key) => {
         if (!req.header.has(key)) {
@@ -99,7 +103,12 @@ export class Connection {
     this.transport = createGrpcTransport({
       baseUrl,
       sessionManager: this.#session,
-      interceptors: [sdkInterceptor, ...(options.interceptors ?? [])],
+      // The SDK's interceptor only when it has something to add: every interceptor is one more async frame
+      // per call.
+      interceptors: [
+        ...(token !== undefined || hasDefaults ? [sdkInterceptor] : []),
+        ...(options.interceptors ?? []),
+      ],
       readMaxBytes: options.maxReceiveMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
       writeMaxBytes: options.maxSendMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
     });

@@ -8,15 +8,51 @@
 
 from __future__ import annotations
 
-from l8sdk.aio import AsyncClient
-from l8sdk.aio_subscriptions import AsyncConfigurationWatch, AsyncTopicSubscription
-from l8sdk.callback import AppCallbackServer, AsyncAppCallbackServer
-from l8sdk.client import Client
-from l8sdk.connection import Endpoint, RetryPolicy, resolve_endpoint
-from l8sdk.errors import L8Error
-from l8sdk.streams import AsyncBidiStream, AsyncResponseStream, BidiStream, ResponseStream
-from l8sdk.subscriptions import Backoff, ConfigurationWatch, TopicSubscription
-from l8sdk.uploads import DEFAULT_CHUNK_SIZE
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from l8sdk.aio import AsyncClient
+    from l8sdk.aio_subscriptions import AsyncConfigurationWatch, AsyncTopicSubscription
+    from l8sdk.callback import AppCallbackServer, AsyncAppCallbackServer
+    from l8sdk.client import Client
+    from l8sdk.connection import Endpoint, RetryPolicy, resolve_endpoint
+    from l8sdk.errors import L8Error
+    from l8sdk.streams import AsyncBidiStream, AsyncResponseStream, BidiStream, ResponseStream
+    from l8sdk.subscriptions import Backoff, ConfigurationWatch, TopicSubscription
+    from l8sdk.uploads import DEFAULT_CHUNK_SIZE
+
+# Loaded on first use (PEP 562), so that importing ``l8sdk._pb`` (the runtime does) or ``l8sdk.pb``
+# does not load the client layer.
+_LAZY: dict[str, str] = {
+    "AppCallbackServer": "l8sdk.callback",
+    "AsyncAppCallbackServer": "l8sdk.callback",
+    "AsyncBidiStream": "l8sdk.streams",
+    "AsyncClient": "l8sdk.aio",
+    "AsyncConfigurationWatch": "l8sdk.aio_subscriptions",
+    "AsyncResponseStream": "l8sdk.streams",
+    "AsyncTopicSubscription": "l8sdk.aio_subscriptions",
+    "Backoff": "l8sdk.subscriptions",
+    "BidiStream": "l8sdk.streams",
+    "Client": "l8sdk.client",
+    "ConfigurationWatch": "l8sdk.subscriptions",
+    "DEFAULT_CHUNK_SIZE": "l8sdk.uploads",
+    "Endpoint": "l8sdk.connection",
+    "L8Error": "l8sdk.errors",
+    "ResponseStream": "l8sdk.streams",
+    "RetryPolicy": "l8sdk.connection",
+    "TopicSubscription": "l8sdk.subscriptions",
+    "resolve_endpoint": "l8sdk.connection",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
 
 __version__ = "0.1.0"
 

@@ -21,9 +21,12 @@ Resp = TypeVar("Resp", bound=Message)
 Shape = Literal["unary", "server_stream", "client_stream", "bidi"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MethodInfo(Generic[Req, Resp]):
-    """One RPC: its service and method name, message types, call shape and idempotency."""
+    """One RPC: its service and method name, message types, call shape and idempotency.
+
+    Compared and hashed by identity (one instance per RPC in ``_rpc``): the transports key their cached
+    multicallables by it at the cost of a pointer hash."""
 
     service: str  # "spec.proto.runtime.v1.Runtime"
     name: str  # "GetState"

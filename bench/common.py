@@ -1,0 +1,188 @@
+"""Shared pieces of the benchmark suite: paired A/B rounds, ratios, callgrind segments, a local runtime.
+
+Place in the pipeline: used by every bench module (p1_generate, p2_client, p3_qps, p5_files, startup); the
+suite runner (bench/run.py) collects their ``Row``s into bench/results.json and bench/RESULTS.md.
+Timings are measured as A B A B ... rounds so that machine drift hits both sides alike; the ratio is taken
+pair by pair and reported as min and median.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
+
+
+@dataclass
+class Row:
+    """One line of the results table: a metric, what was measured, the goal and the verdict."""
+
+    metric: str
+    measured: str
+    goal: str
+    verdict: str  # "met", "MISSED", "info" (reported, no goal), "not measured"
+    asserted: bool = False  # an instruction-count goal: `--quick` fails when it is missed
+    note: str = ""
+    data: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class Paired:
+    """Per-pair figures of A and B and their ratios A/B."""
+
+    a: list[float]
+    b: list[float]
+
+    @property
+    def ratios(self) -> list[float]:
+        return [x / y for x, y in zip(self.a, self.b, strict=True) if y > 0]
+
+    def summary(self, unit: str = "s", scale: float = 1.0) -> str:
+        r = self.ratios
+        return (f"A median {statistics.median(self.a) * scale:.3g} {unit}, B median "
+                f"{statistics.median(self.b) * scale:.3g} {unit}; A/B min {min(r):.2f}x median "
+                f"{statistics.median(r):.2f}x")
+
+    def median_ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    def min_ratio(self) -> float:
+        return min(self.ratios)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"a": self.a, "b": self.b, "ratios": self.ratios,
+                "ratio_min": self.min_ratio(), "ratio_median": self.median_ratio()}
+
+
+def paired(a: Callable[[], float], b: Callable[[], float], rounds: int, warmup: int = 1) -> Paired:
+    """Run ``a`` and ``b`` in turn (A B A B ...); each returns its own figure (seconds, bytes, ...)."""
+    for _ in range(warmup):
+        a()
+        b()
+    out_a: list[float] = []
+    out_b: list[float] = []
+    for _ in range(rounds):
+        out_a.append(a())
+        out_b.append(b())
+    return Paired(out_a, out_b)
+
+
+def timed(cmd: list[str], cwd: Path | None = None, env: dict[str, str] | None = None) -> float:
+    """Wall seconds of one command run to completion (fails loudly on a non-zero exit)."""
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    elapsed = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise RuntimeError(f"{' '.join(cmd)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    return elapsed
+
+
+def verdict(value: float, goal: float, *, lower_is_better: bool = True) -> str:
+    ok = value <= goal if lower_is_better else value >= goal
+    return "met" if ok else "MISSED"
+
+
+def dev_env() -> dict[str, str]:
+    """The environment with the dev venv, the pinned Go plugins and node_modules/.bin first on PATH."""
+    venv_bin = Path(PYTHON).parent
+    path = os.pathsep.join([str(venv_bin), str(ROOT / ".cache" / "bin"), str(ROOT / "node_modules" / ".bin")])
+    env = {**os.environ, "PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}"}
+    # as a user runs them: with .pyc files (an editable install otherwise recompiles its modules every run)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
+
+
+@contextmanager
+def local_runtime(*extra: str, timeout: float = 60.0) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """Start `l8-runtime` (embedded mode, free ports); yields (gRPC target, process) once READY."""
+    exe = shutil.which("l8-runtime", path=dev_env()["PATH"]) or "l8-runtime"
+    proc = subprocess.Popen([exe, "--grpc-port", "0", "--http-port", "0", "--log-level", "warning", *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=dev_env())
+    try:
+        target = wait_ready(proc, timeout)
+        yield target, proc
+    finally:
+        stop(proc)
+
+
+def wait_ready(proc: subprocess.Popen[str], timeout: float) -> str:
+    """Read the process's stdout until its READY line; returns the gRPC target (127.0.0.1:PORT)."""
+    assert proc.stdout is not None
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        line = proc.stdout.readline()
+        if not line:
+            raise RuntimeError(f"process exited ({proc.poll()}) before printing its READY line")
+        match = READY_RE.search(line)
+        if match:
+            port = match.group(1).rsplit(":", 1)[1]
+            return f"127.0.0.1:{port}"
+    raise RuntimeError("no READY line within the timeout")
+
+
+def stop(proc: subprocess.Popen[str]) -> None:
+    if proc.poll() is None:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def rss_kib(pid: int) -> int:
+    """Resident set size of a live process (VmRSS, KiB)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmRSS for pid {pid}")
+
+
+def hwm_kib(pid: int) -> int:
+    """Peak resident set size of a live process (VmHWM, KiB)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no VmHWM for pid {pid}")
+
+
+def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None = None,
+                       timeout: float = 900) -> list[int]:
+    """Instruction counts (Ir) of the segments of one run of ``cmd`` under callgrind.
+
+    The program calls the native function ``marker`` (e.g. libc ``getppid`` via ``os.getppid()``) between
+    segments; callgrind dumps its counters before each such call, so segment i is what ran between the
+    i-th and (i+1)-th marker, background threads included."""
+    if shutil.which("valgrind") is None:
+        raise RuntimeError("valgrind is not installed (apt-get install valgrind)")
+    with tempfile.TemporaryDirectory(prefix="l8-callgrind-") as tmp:
+        out = Path(tmp) / "cg.out"
+        full = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", f"--dump-before={marker}",
+                "--dump-instr=no", "--compress-strings=no", *cmd]
+        proc = subprocess.run(full, capture_output=True, text=True, env=env, timeout=timeout, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError(f"callgrind run failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+        parts = sorted(Path(tmp).glob("cg.out.*"), key=lambda p: int(p.name.rsplit(".", 1)[1]))
+        counts = []
+        for part in parts:
+            text = part.read_text(errors="replace")
+            match = re.search(r"^(?:totals|summary):\s+(\d+)", text, re.MULTILINE)
+            counts.append(int(match.group(1)) if match else 0)
+        return counts

@@ -1,0 +1,103 @@
+"""P1: what `l8gen generate` costs over the bare protoc + plugin calls it wraps; no-op and --check.
+
+Place in the pipeline: one bench module of the suite (bench/run.py). Every figure is a whole process, as a
+user runs it (fresh interpreter each time). Rows:
+- cold generate of the 4 SDKs into an empty directory vs the bare calls (grpcio-tools' protoc with the
+  Python, Go and protoc-gen-es plugins on the same descriptor set), and the Python target alone vs its
+  bare call (``--python_out --pyi_out --grpc_python_out``);
+- no-op regenerate (nothing changed: digest cache) — absolute;
+- ``--check`` on an up-to-date tree vs the no-op regenerate.
+A and B run in turn (A B A B ...); ratios are pair by pair.
+"""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+from pathlib import Path
+
+from bench.common import PYTHON, ROOT, Paired, Row, dev_env, paired, timed, verdict
+
+COLD_GOAL, PY_GOAL, NOOP_GOAL, CHECK_GOAL = 1.2, 2.0, 0.3, 1.1
+
+
+def _l8gen(out: Path, *extra: str) -> list[str]:
+    return [PYTHON, "-m", "l8gen.cli", "generate", "--proto-root", str(ROOT / "proto"), "--out", str(out),
+            "--config", str(ROOT / "pyproject.toml"), *extra]
+
+
+ES_OPTIONS = "target=ts,import_extension=js"  # what the typescript target passes to protoc-gen-es
+ES_EXTRA_FILES = ("google/rpc/error_details.proto", "grpc/health/v1/health.proto")  # its extra protos
+
+
+def _tool(name: str) -> str:
+    found = shutil.which(name, path=dev_env()["PATH"])
+    if found is None:
+        raise RuntimeError(f"{name} not found on the dev PATH: run `nox -s bootstrap`")
+    return found
+
+
+def _bare_commands(work: Path) -> dict[str, list[str]]:
+    """The bare protoc calls per language, each parsing the .proto sources itself (what one would run
+    instead of l8gen): grpcio-tools' protoc with the same plugins and options l8gen passes."""
+    from l8gen.descriptors import compile_protos, wkt_include_dir
+
+    files = sorted(compile_protos(ROOT / "proto").files)
+    extra_root = next(p for p in (ROOT / "generator").rglob("grpc/health/v1/health.proto")).parents[3]
+    protoc = [PYTHON, "-m", "grpc_tools.protoc", f"-I{ROOT / 'proto'}", f"-I{extra_root}",
+              f"-I{wkt_include_dir()}"]
+    outs = {lang: work / f"out-{lang}" for lang in ("python", "go", "node")}
+    return {
+        "python": [*protoc, f"--python_out={outs['python']}", f"--pyi_out={outs['python']}",
+                   f"--grpc_python_out={outs['python']}", *files],
+        "go": [*protoc, f"--plugin=protoc-gen-go={_tool('protoc-gen-go')}",
+               f"--plugin=protoc-gen-go-grpc={_tool('protoc-gen-go-grpc')}",
+               f"--go_out={outs['go']}", "--go_opt=paths=source_relative",
+               f"--go-grpc_out={outs['go']}", "--go-grpc_opt=paths=source_relative", *files],
+        "node": [*protoc, f"--plugin=protoc-gen-es={_tool('protoc-gen-es')}", f"--es_out={outs['node']}",
+                 f"--es_opt={ES_OPTIONS}", *files, *ES_EXTRA_FILES],
+    }
+
+
+def _run_all(cmds: list[list[str]], work: Path) -> float:
+    for lang in ("python", "go", "node"):
+        shutil.rmtree(work / f"out-{lang}", ignore_errors=True)
+        (work / f"out-{lang}").mkdir()
+    return sum(timed(cmd, env=dev_env()) for cmd in cmds)
+
+
+def _cold(work: Path, *extra: str) -> float:
+    out = work / "sdks-cold"
+    shutil.rmtree(out, ignore_errors=True)
+    return timed(_l8gen(out, *extra), env=dev_env())
+
+
+def _ratio_row(metric: str, pair: Paired, goal: float, note: str = "") -> Row:
+    return Row(metric, pair.summary(), f"<= {goal}x", verdict(pair.median_ratio(), goal), note=note,
+               data=pair.as_dict())
+
+
+def rows(quick: bool) -> list[Row]:
+    rounds = 3 if quick else 7
+    out: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="l8-bench-p1-") as tmp:
+        work = Path(tmp)
+        bare = _bare_commands(work)
+        cold = paired(lambda: _cold(work), lambda: _run_all(list(bare.values()), work), rounds)
+        out.append(_ratio_row("P1 cold `l8gen generate` (4 SDKs) vs bare protoc + plugins", cold, COLD_GOAL,
+                              note="A = l8gen into an empty dir; B = the 3 bare protoc calls in sequence "
+                                   "(C++ message code is made by its CMake build, not by l8gen)"))
+        py = paired(lambda: _cold(work, "--target", "python"), lambda: _run_all([bare["python"]], work),
+                    rounds)
+        out.append(_ratio_row("P1 Python target alone vs bare grpc_tools.protoc", py, PY_GOAL))
+        tree = work / "sdks-noop"
+        timed(_l8gen(tree), env=dev_env())
+        noop_cmd, check_cmd = _l8gen(tree), _l8gen(tree, "--check")
+        check = paired(lambda: timed(check_cmd, env=dev_env()), lambda: timed(noop_cmd, env=dev_env()),
+                       rounds)
+        noop = statistics.median(check.b)
+        out.append(Row("P1 no-op regeneration", f"median {noop:.3f} s (min {min(check.b):.3f} s)",
+                       f"< {NOOP_GOAL} s", verdict(noop, NOOP_GOAL), data={"seconds": check.b}))
+        out.append(_ratio_row("P1 `--check` (nothing changed) vs no-op regeneration", check, CHECK_GOAL))
+    return out

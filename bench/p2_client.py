@@ -1,0 +1,125 @@
+"""P2: the cost of an SDK call against the raw generated stub on the same channel (Python sync + asyncio).
+
+Place in the pipeline: one bench module of the suite (bench/run.py). The client runs under valgrind's
+callgrind, which counts the instructions the client process executes (all threads), a figure that does not
+move with a busy machine. The worker (``python -m bench.p2_client worker``) makes N ``get_state`` calls
+through the SDK, then N through ``RuntimeStub(client channel)``, alternating for several rounds and calling
+``os.getppid()`` between segments: callgrind dumps its counters at each call (``--dump-before=getppid``),
+so each segment is one round of one side. The server is a local ``l8-runtime`` (not under valgrind).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+from typing import Any
+
+from bench.common import PYTHON, ROOT, Paired, Row, callgrind_segments, dev_env, local_runtime, verdict
+
+GOAL = 1.05  # SDK instructions per call / raw stub instructions per call
+STORE, KEY = "state_demo", "bench-key"
+
+
+def _sync_worker(target: str, rounds: int, calls: int) -> None:
+    from l8sdk import Client
+    from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
+
+    with Client(endpoint=target) as client:
+        stub = runtime_pb2_grpc.RuntimeStub(client._transport.raw_channel)  # type: ignore[no-untyped-call]
+        request = runtime_pb2.GetStateRequest
+
+        def sdk() -> Any:
+            return client.get_state(store_name=STORE, key=KEY)
+
+        def raw() -> Any:
+            return stub.GetState(request(store_name=STORE, key=KEY))
+
+        for _ in range(20):
+            sdk()
+            raw()
+        for _ in range(rounds):
+            os.getppid()
+            for _ in range(calls):
+                sdk()
+            os.getppid()
+            for _ in range(calls):
+                raw()
+        os.getppid()
+
+
+async def _aio_worker(target: str, rounds: int, calls: int) -> None:
+    from l8sdk import AsyncClient
+    from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
+
+    async with AsyncClient(endpoint=target) as client:
+        stub = runtime_pb2_grpc.RuntimeStub(client._transport.channel)  # type: ignore[no-untyped-call]
+        request = runtime_pb2.GetStateRequest
+        for _ in range(20):
+            await client.get_state(store_name=STORE, key=KEY)
+            await stub.GetState(request(store_name=STORE, key=KEY))
+        for _ in range(rounds):
+            os.getppid()
+            for _ in range(calls):
+                await client.get_state(store_name=STORE, key=KEY)
+            os.getppid()
+            for _ in range(calls):
+                await stub.GetState(request(store_name=STORE, key=KEY))
+        os.getppid()
+
+
+def measure(target: str, mode: str, rounds: int, calls: int) -> Paired:
+    """Per-call instructions of the SDK (A) and the raw stub (B), one pair per round."""
+    cmd = [PYTHON, "-m", "bench.p2_client", "worker", "--target", target, "--mode", mode,
+           "--rounds", str(rounds), "--calls", str(calls)]
+    env = {**dev_env(), "PYTHONPATH": str(ROOT)}
+    segments = callgrind_segments(cmd, "getppid", env=env)[1:]  # [0]: start-up and warm-up
+    if len(segments) < 2 * rounds:
+        raise RuntimeError(f"callgrind gave {len(segments)} segments, expected {2 * rounds}")
+    per_call = [s / calls for s in segments[: 2 * rounds]]
+    return Paired(per_call[0::2], per_call[1::2])
+
+
+def rows(quick: bool) -> list[Row]:
+    rounds, calls = (3, 100) if quick else (5, 300)
+    out = []
+    with local_runtime() as (target, _):
+        for mode, label in (("sync", "P2 Python sync get_state: SDK vs raw stub, client Ir/call"),
+                            ("aio", "P2 Python asyncio get_state: SDK vs raw stub, client Ir/call")):
+            pair = measure(target, mode, rounds, calls)
+            ratio = pair.median_ratio()
+            extra = statistics.median(pair.a) - statistics.median(pair.b)
+            out.append(Row(
+                label,
+                f"{ratio:.3f}x median (min {pair.min_ratio():.3f}x); SDK {statistics.median(pair.a):,.0f} vs "
+                f"raw {statistics.median(pair.b):,.0f} Ir/call ({extra:+,.0f}); "
+                f"{rounds} rounds x {calls} calls",
+                f"<= {GOAL}x instructions", verdict(ratio, GOAL), asserted=True, data=pair.as_dict()))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    worker = sub.add_parser("worker")
+    worker.add_argument("--target", required=True)
+    worker.add_argument("--mode", choices=["sync", "aio"], required=True)
+    worker.add_argument("--rounds", type=int, default=3)
+    worker.add_argument("--calls", type=int, default=100)
+    sub.add_parser("run").add_argument("--quick", action="store_true")
+    args = parser.parse_args()
+    if args.command == "worker":
+        if args.mode == "sync":
+            _sync_worker(args.target, args.rounds, args.calls)
+        else:
+            asyncio.run(_aio_worker(args.target, args.rounds, args.calls))
+        return
+    for row in rows(args.quick):
+        print(f"{row.metric}: {row.measured} [{row.verdict}]")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()

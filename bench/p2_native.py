@@ -1,0 +1,90 @@
+"""P2 for the Go and Node SDKs: an SDK call vs the raw generated client, client instructions per call.
+
+Place in the pipeline: one bench module of the suite (bench/run.py), the Go twin of bench/p2_client.py.
+bench/p2go (its own Go module, the SDK by ``replace`` to sdks/go) is built with CGO_ENABLED=0 and run under
+callgrind with ``GODEBUG=asyncpreemptoff=1`` (Go's preemption signals crash callgrind) and ``GOGC=off``
+(a collection landing in one segment would skew that round); it alternates N ``GetState`` calls through
+``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connection, calling ``main.marker`` between
+segments (``--dump-before=main.marker``).
+Node (full runs only: about two minutes under callgrind): bench/p2node/main.mjs alternates ``getState``
+through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient`` + ``createGrpcTransport``),
+reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC make these counts move by
+~10 % per round, so the goal is checked on the median ratio and the row is reported, not asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+
+from bench.common import ROOT, Paired, Row, callgrind_segments, local_runtime, verdict
+
+GOAL = 1.05
+GO_DIR = ROOT / "bench" / "p2go"
+GO_BIN = ROOT / ".cache" / "bench" / "p2go"
+NODE_MAIN = ROOT / "bench" / "p2node" / "main.mjs"
+SDK_NODE = ROOT / "sdks" / "node"
+
+
+def _go() -> str:
+    found = shutil.which("go") or ("/usr/local/go/bin/go" if os.path.exists("/usr/local/go/bin/go") else None)
+    if found is None:
+        raise RuntimeError("go is not installed (nox -s bootstrap)")
+    return found
+
+
+def build_go() -> None:
+    GO_BIN.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run([_go(), "build", "-o", str(GO_BIN), "."], cwd=GO_DIR, check=True,
+                   env={**os.environ, "CGO_ENABLED": "0"}, capture_output=True, text=True)
+
+
+def measure_go(target: str, rounds: int, calls: int) -> Paired:
+    env = {**os.environ, "GODEBUG": "asyncpreemptoff=1", "GOGC": "off"}
+    cmd = [str(GO_BIN), "--target", target, "--rounds", str(rounds), "--calls", str(calls)]
+    segments = callgrind_segments(cmd, "main.marker", env=env)[1:]
+    if len(segments) < 2 * rounds:
+        raise RuntimeError(f"callgrind gave {len(segments)} segments, expected {2 * rounds}")
+    per_call = [s / calls for s in segments[: 2 * rounds]]
+    return Paired(per_call[0::2], per_call[1::2])
+
+
+def measure_node(target: str, rounds: int, calls: int) -> Paired:
+    if not (SDK_NODE / "dist" / "index.js").is_file():
+        raise RuntimeError("sdks/node/dist is missing: run `nox -s sdk-node` (npm ci + build) first")
+    cmd = ["node", str(NODE_MAIN), str(SDK_NODE), target, str(rounds), str(calls)]
+    segments = callgrind_segments(cmd, "getppid")[1:]
+    if len(segments) < 2 * rounds:
+        raise RuntimeError(f"callgrind gave {len(segments)} segments, expected {2 * rounds}")
+    per_call = [s / calls for s in segments[: 2 * rounds]]
+    return Paired(per_call[0::2], per_call[1::2])
+
+
+def _row(label: str, pair: Paired, rounds: int, calls: int, asserted: bool, note: str) -> Row:
+    ratio = pair.median_ratio()
+    return Row(
+        label,
+        f"{ratio:.3f}x median (min {pair.min_ratio():.3f}x); SDK {statistics.median(pair.a):,.0f} vs raw "
+        f"{statistics.median(pair.b):,.0f} Ir/call; {rounds} rounds x {calls} calls",
+        f"<= {GOAL}x instructions", verdict(ratio, GOAL), asserted=asserted, note=note, data=pair.as_dict())
+
+
+def rows(quick: bool) -> list[Row]:
+    rounds, calls = (5, 200) if quick else (9, 300)
+    build_go()
+    out = []
+    with local_runtime() as (target, _):
+        go = measure_go(target, rounds, calls)
+        out.append(_row("P2 Go GetState: SDK vs raw stub, client Ir/call", go, rounds, calls, True,
+                        "the SDK's interceptor (error mapping, default metadata) is the whole difference"))
+        if quick:
+            out.append(Row("P2 Node getState: SDK vs raw connect-es client, client Ir/call",
+                           "not run in --quick (about two minutes under callgrind)",
+                           f"<= {GOAL}x instructions", "not measured"))
+        else:
+            node = measure_node(target, 5, 100)
+            out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
+                            False, "V8 JIT/GC: per-round counts move ~10 %; reported, not asserted"))
+    return out

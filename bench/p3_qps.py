@@ -1,0 +1,117 @@
+"""P3: the runtime's SaveState throughput and tail latency against a bare grpc.aio server doing the same.
+
+Place in the pipeline: one bench module of the suite (bench/run.py). Both servers run as their own
+processes (``l8-runtime`` embedded mode, and bench/echo_server.py); one load process
+(``python -m bench.p3_qps load``, grpc.aio, 32 calls in flight) drives one server for a fixed window, the
+runtime and the echo server in turn (A B A B ...). Reported: QPS ratio runtime/echo (goal >= 0.9), the
+p99 latency ratio (goal <= 1.2x), and the server's own CPU time per call (utime + stime from /proc, read
+around each window): on a shared, busy machine wall-clock QPS swings with the neighbours, while CPU per call
+is what bounds the QPS of a saturated server, so echo CPU/call over runtime CPU/call is the QPS ratio the
+server code allows. Timings are reported, never asserted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+from bench.common import PYTHON, ROOT, Paired, Row, dev_env, local_runtime, stop, verdict, wait_ready
+
+QPS_GOAL, P99_GOAL, IN_FLIGHT = 0.9, 1.2, 32
+
+
+async def _load(target: str, seconds: float, in_flight: int) -> dict[str, float]:
+    import grpc.aio
+    from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
+
+    async with grpc.aio.insecure_channel(target) as channel:
+        stub = runtime_pb2_grpc.RuntimeStub(channel)  # type: ignore[no-untyped-call]
+        item = runtime_pb2.SaveStateRequest(
+            store_name="state_demo", states=[runtime_pb2.StateItem(key="bench", value=b"x" * 64)])
+        for _ in range(50):
+            await stub.SaveState(item)
+        latencies: list[float] = []
+        end = time.perf_counter() + seconds
+
+        async def worker() -> None:
+            while time.perf_counter() < end:
+                start = time.perf_counter()
+                await stub.SaveState(item)
+                latencies.append(time.perf_counter() - start)
+
+        started = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(in_flight)))
+        elapsed = time.perf_counter() - started
+    latencies.sort()
+    return {"qps": len(latencies) / elapsed, "p99": latencies[int(len(latencies) * 0.99) - 1],
+            "calls": len(latencies)}
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
+
+
+def _drive(target: str, seconds: float, server_pid: int) -> dict[str, float]:
+    cmd = [PYTHON, "-m", "bench.p3_qps", "load", "--target", target, "--seconds", str(seconds)]
+    before = _cpu_seconds(server_pid)
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**dev_env(), "PYTHONPATH": str(ROOT)},
+                          check=True)
+    result: dict[str, float] = json.loads(proc.stdout)
+    result["cpu_per_call"] = (_cpu_seconds(server_pid) - before) / (result["calls"] + 50)  # + warm-up calls
+    return result
+
+
+def rows(quick: bool) -> list[Row]:
+    rounds, seconds = (2, 1.5) if quick else (5, 3.0)
+    echo = subprocess.Popen([PYTHON, "-m", "bench.echo_server"], stdout=subprocess.PIPE, text=True,
+                            env={**dev_env(), "PYTHONPATH": str(ROOT)})
+    try:
+        echo_target = wait_ready(echo, 30)
+        with local_runtime("--log-level", "error") as (runtime_target, runtime):
+            runs: list[tuple[dict[str, float], dict[str, float]]] = []
+            _drive(runtime_target, 0.5, runtime.pid)
+            _drive(echo_target, 0.5, echo.pid)
+            for _ in range(rounds):
+                runs.append((_drive(runtime_target, seconds, runtime.pid),
+                             _drive(echo_target, seconds, echo.pid)))
+    finally:
+        stop(echo)
+    qps = Paired([a["qps"] for a, _ in runs], [b["qps"] for _, b in runs])
+    p99 = Paired([a["p99"] for a, _ in runs], [b["p99"] for _, b in runs])
+    cpu = Paired([b["cpu_per_call"] for _, b in runs], [a["cpu_per_call"] for a, _ in runs])  # echo / runtime
+    return [
+        Row("P3 server CPU per SaveState: echo / runtime (the QPS ratio the server code allows)",
+            f"{cpu.median_ratio():.2f} median (min {cpu.min_ratio():.2f}); runtime "
+            f"{statistics.median(cpu.b) * 1e6:.0f} us/call, echo "
+            f"{statistics.median(cpu.a) * 1e6:.0f} us/call",
+            f">= {QPS_GOAL}", verdict(cpu.median_ratio(), QPS_GOAL, lower_is_better=False),
+            note="utime+stime of the server process per call (/proc), less sensitive to a busy machine than "
+                 "wall-clock QPS", data=cpu.as_dict()),
+        Row("P3 runtime SaveState QPS / bare grpc.aio echo QPS", qps.summary("QPS"),
+            f">= {QPS_GOAL}", verdict(qps.median_ratio(), QPS_GOAL, lower_is_better=False),
+            note=f"{IN_FLIGHT} in flight, {rounds} rounds of {seconds} s each side", data=qps.as_dict()),
+        Row(f"P3 p99 at {IN_FLIGHT} in flight, runtime vs echo", p99.summary("ms", 1000),
+            f"<= {P99_GOAL}x echo's p99", verdict(p99.median_ratio(), P99_GOAL), data=p99.as_dict()),
+    ]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    load = sub.add_parser("load")
+    load.add_argument("--target", required=True)
+    load.add_argument("--seconds", type=float, default=2.0)
+    load.add_argument("--in-flight", type=int, default=IN_FLIGHT)
+    args = parser.parse_args()
+    print(json.dumps(asyncio.run(_load(args.target, args.seconds, args.in_flight))))
+
+
+if __name__ == "__main__":
+    main()
