@@ -46,7 +46,7 @@ from .reports import RESULTS_DIR, write_all
 from .results import CaseResult, LanguageInfo, Run, RunMeta
 from .targets import Target, TargetError, check_against_cases, load_target
 
-CONFIG_IN_CONTAINER = "/etc/l8/target-config"
+CONFIG_IN_CONTAINER = "/etc/l8/target"  # the config's folder, mounted read-only (files beside it too)
 
 
 @dataclass
@@ -170,8 +170,8 @@ class Harness:
             clean_stale(self.out)
             self.say("building/checking the runtime image (runtime-stub/image/build.py)")
             image = build_image(self.out)
-            cfg_in = f"{CONFIG_IN_CONTAINER}{config.suffix}" if config is not None else ""
-            volumes = {str(config): cfg_in} if config is not None else {}
+            cfg_in = f"{CONFIG_IN_CONTAINER}/{config.name}" if config is not None else ""
+            volumes = {str(config.parent): CONFIG_IN_CONTAINER} if config is not None else {}
             rt = ContainerRuntime(
                 self.runtime_args("host.docker.internal", cb_port, cfg_in), cb_port, image, volumes
             )
