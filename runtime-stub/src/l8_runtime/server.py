@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import shutil
+import ssl
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,8 +30,8 @@ from .api.oss import ObjectStorageService
 from .api.runtime import RuntimeService
 from .components.pubsub import PubSub
 from .components.registry import Components
-from .config import RuntimeConfig
-from .context import RuntimeContext
+from .config import ConfigError, RuntimeConfig
+from .context import Outboxes, RuntimeContext
 from .control import ControlService, runtime_version
 from .interceptors import Gatekeeper
 from .logs import log_event
@@ -64,10 +65,21 @@ class ServerOptions:
     tls_cert: Path | None = None
     tls_key: Path | None = None
     enable_control: bool = False
+    allow_unsafe_reconfigure: bool = False
     data_dir: Path | None = None
     app_callback: str | None = None
     mutation: str | None = None
     shutdown_grace: float = 5.0
+
+
+def _check_tls_pair(cert: Path | None, key: Path | None) -> None:
+    """A certificate chain and key that do not load together are a configuration error naming both files."""
+    try:
+        ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER).load_cert_chain(str(cert), str(key))
+    except (ssl.SSLError, OSError) as exc:
+        raise ConfigError(
+            f"--tls-cert {cert} / --tls-key {key}: not a matching PEM certificate and private key ({exc})"
+        ) from None
 
 
 def hostport(host: str, port: int) -> str:
@@ -99,6 +111,8 @@ class RuntimeServer:
             data_dir=opts.data_dir,
             scratch_dir=self._scratch,
             mutation=opts.mutation,
+            outboxes=Outboxes(enabled=opts.enable_control),
+            allow_unsafe_reconfigure=opts.allow_unsafe_reconfigure,
         )
         self.components = Components(self.config, ctx)
         observer = Observer() if opts.enable_control else None
@@ -112,6 +126,8 @@ class RuntimeServer:
         )
         bind = hostport(opts.host, opts.grpc_port)
         tls = opts.tls_cert is not None
+        if tls:
+            _check_tls_pair(opts.tls_cert, opts.tls_key)
         try:
             if tls:
                 assert opts.tls_cert is not None and opts.tls_key is not None
@@ -163,7 +179,7 @@ class RuntimeServer:
         self._server = server
         for name in ["", *services]:
             await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
-        self._actuator = Actuator(self.health_state, runtime_version())
+        self._actuator = Actuator(self.health_state, runtime_version(), opts.api_token)
         http_host = opts.http_host or opts.host
         http_port = await self._actuator.start(http_host, opts.http_port)
         self.http_address = hostport(http_host, http_port)
