@@ -129,8 +129,8 @@ class _Gate:
 class Malformed:
     """What the guarded deserializer returns for request bytes that do not decode."""
 
-    def __init__(self, exc: Exception) -> None:
-        self.error = invalid(f"malformed request body: it is not a valid protobuf message ({type(exc).__name__})")
+    def __init__(self) -> None:
+        self.error = invalid("malformed request body: the bytes are not a valid encoding of the request message")
 
 
 def _guarded(deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:
@@ -140,8 +140,8 @@ def _guarded(deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], A
     def decode(raw: bytes) -> Any:
         try:
             return deserializer(raw)
-        except Exception as exc:  # DecodeError, or anything a broken body can trigger
-            return Malformed(exc)
+        except Exception:  # DecodeError, or anything a broken body can trigger
+            return Malformed()
 
     return decode
 
