@@ -168,6 +168,13 @@ def smoke(session: nox.Session) -> None:
     _pytest(session, "smoke", "-c", "pyproject.toml", "-m", "container", "-s", "runtime-stub/tests/container")
 
 
+@nox.session
+@ci_step("fuzz")
+def fuzz(session: nox.Session) -> None:
+    """Fuzz every RPC of every API service (>= 200 Hypothesis inputs each, seeded) against a local runtime."""
+    dev_run(session, "python", "runtime-stub/tests/fuzz/run_fuzz.py", *session.posargs)
+
+
 @contextmanager
 def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
     """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""
