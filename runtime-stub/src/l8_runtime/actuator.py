@@ -78,7 +78,9 @@ class Actuator:
             return 200, _json({"app": {"name": "l8-runtime", "version": self.version}})
         if path == "/actuator/logger" and method == "POST":
             if self.token and not bearer_matches(authorization, self.token):
-                return 401, _json({"error": "missing or invalid API token: send `Authorization: Bearer <token>`"})
+                return 401, _json(
+                    {"error": "missing or invalid API token: send `Authorization: Bearer <token>`"}
+                )
             return self._logger(body)
         return 404, b""
 

@@ -130,7 +130,9 @@ class Malformed:
     """What the guarded deserializer returns for request bytes that do not decode."""
 
     def __init__(self) -> None:
-        self.error = invalid("malformed request body: the bytes are not a valid encoding of the request message")
+        self.error = invalid(
+            "malformed request body: the bytes are not a valid encoding of the request message"
+        )
 
 
 def _guarded(deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:

@@ -18,7 +18,9 @@ GARBAGE = b"\x0a\xff\xff\xff\xff\x0f"  # a length-delimited field whose length r
 
 def test_item04_stale_etag_on_a_10kb_key_is_aborted(runtime):
     key = "k" * 10_000
-    runtime.runtime.SaveState(rt.SaveStateRequest(store_name="state_demo", states=[rt.StateItem(key=key, value=b"v")]))
+    runtime.runtime.SaveState(
+        rt.SaveStateRequest(store_name="state_demo", states=[rt.StateItem(key=key, value=b"v")])
+    )
     stale = rt.StateItem(key=key, value=b"w", etag=rt.Etag(value="999999"))
     err = error_of(runtime.runtime.SaveState, rt.SaveStateRequest(store_name="state_demo", states=[stale]))
     assert err.code() == grpc.StatusCode.ABORTED
@@ -41,7 +43,9 @@ def raw_calls(r, metadata=()):
         "unary": lambda: ch.unary_unary(base + "SayHello")(GARBAGE, metadata=metadata),
         "server_stream": lambda: list(ch.unary_stream(base + "GetFile")(GARBAGE, metadata=metadata)),
         "client_stream": lambda: ch.stream_unary(base + "PutFile")(iter([GARBAGE]), metadata=metadata),
-        "bidi": lambda: list(ch.stream_stream(base + "SubscribeTopicEvents")(iter([GARBAGE]), metadata=metadata)),
+        "bidi": lambda: list(
+            ch.stream_stream(base + "SubscribeTopicEvents")(iter([GARBAGE]), metadata=metadata)
+        ),
         "client_stream_mid_way": lambda: ch.stream_unary(base + "PutFile")(
             iter(
                 [
@@ -54,7 +58,9 @@ def raw_calls(r, metadata=()):
     }
 
 
-@pytest.mark.parametrize("shape", ["unary", "server_stream", "client_stream", "bidi", "client_stream_mid_way"])
+@pytest.mark.parametrize(
+    "shape", ["unary", "server_stream", "client_stream", "bidi", "client_stream_mid_way"]
+)
 def test_item09_malformed_bodies_are_invalid_argument(runtime, shape):
     out = io.StringIO()
     logs.setup(out, "info")

@@ -31,7 +31,9 @@ def test_item01_file_root_cannot_be_rerooted_through_the_api(start_runtime, tmp_
     assert list(outside.iterdir()) == [outside / "victim"]
     # a safe key alone is still accepted, and the protected root keeps its value
     apply(r, "file", "file_demo", chunkSize="7")
-    got = b"".join(c.data for c in r.runtime.GetFile(rt.GetFileRequest(store_name="file_demo", name="victim")))
+    got = b"".join(
+        c.data for c in r.runtime.GetFile(rt.GetFileRequest(store_name="file_demo", name="victim"))
+    )
     assert got == b"overwritten?"
 
 
@@ -58,7 +60,10 @@ def test_item02_failed_reconfiguration_is_rolled_back(start_runtime, tmp_path: P
     err = code_of(apply, r, "file", "file_demo", root="/proc/nope/cannot")
     assert err == grpc.StatusCode.INVALID_ARGUMENT
     put(r, "after", b"2")  # the store still works on its old root
-    names = [f.file_name for f in r.runtime.ListFile(
-        rt.ListFileRequest(request=rt.FileRequest(store_name="file_demo", name=""))
-    ).files]
+    names = [
+        f.file_name
+        for f in r.runtime.ListFile(
+            rt.ListFileRequest(request=rt.FileRequest(store_name="file_demo", name=""))
+        ).files
+    ]
     assert names == ["after", "before"]

@@ -18,7 +18,9 @@ from rt_harness import RunningRuntime
 def start_cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "l8_runtime", "--grpc-port", "0", "--http-port", "0", *args],
-        capture_output=True, text=True, timeout=60,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
 
 
@@ -65,9 +67,24 @@ def test_item10_mismatched_tls_pair_is_reported_as_such(tmp_path: Path):
     def mint(name: str) -> tuple[Path, Path]:
         cert, key = tmp_path / f"{name}.crt", tmp_path / f"{name}.key"
         subprocess.run(
-            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-             "-keyout", str(key), "-out", str(cert)],
-            check=True, capture_output=True,
+            [
+                "openssl",
+                "req",
+                "-x509",
+                "-newkey",
+                "rsa:2048",
+                "-nodes",
+                "-days",
+                "1",
+                "-subj",
+                "/CN=localhost",
+                "-keyout",
+                str(key),
+                "-out",
+                str(cert),
+            ],
+            check=True,
+            capture_output=True,
         )
         return cert, key
 

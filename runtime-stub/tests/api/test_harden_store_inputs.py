@@ -16,7 +16,9 @@ LONG_PATH = "/".join(["d" * 200] * 21)  # > 4 KB, every segment legal
 
 
 def put(r, name: str, data: bytes = b"x", **meta: str):
-    return r.runtime.PutFile(iter([rt.PutFileRequest(store_name="file_demo", name=name, data=data, metadata=meta)]))
+    return r.runtime.PutFile(
+        iter([rt.PutFileRequest(store_name="file_demo", name=name, data=data, metadata=meta)])
+    )
 
 
 @pytest.mark.parametrize("name", [LONG_SEGMENT, LONG_PATH, "a/" + LONG_SEGMENT + "/b"])
@@ -24,7 +26,10 @@ def test_item05_overlong_file_names_are_invalid_argument(runtime, name):
     r = runtime.runtime
     fr = rt.FileRequest(store_name="file_demo", name=name)
     assert code_of(put, runtime, name) == grpc.StatusCode.INVALID_ARGUMENT
-    assert code_of(r.GetFile, rt.GetFileRequest(store_name="file_demo", name=name)) == grpc.StatusCode.INVALID_ARGUMENT
+    assert (
+        code_of(r.GetFile, rt.GetFileRequest(store_name="file_demo", name=name))
+        == grpc.StatusCode.INVALID_ARGUMENT
+    )
     assert code_of(r.ListFile, rt.ListFileRequest(request=fr)) == grpc.StatusCode.INVALID_ARGUMENT
     assert code_of(r.GetFileMeta, rt.GetFileMetaRequest(request=fr)) == grpc.StatusCode.INVALID_ARGUMENT
     assert code_of(r.DelFile, rt.DelFileRequest(request=fr)) == grpc.StatusCode.INVALID_ARGUMENT
@@ -91,10 +96,12 @@ def test_item11_restart_cleans_upload_temp_files_and_orphaned_blobs(tmp_path: Pa
     try:
         assert list(tmp_dir.iterdir()) == []
         assert list(blob_dir.iterdir()) == []  # no object indexes them any more
-        got = b"".join(c.data for c in second.runtime.GetFile(rt.GetFileRequest(store_name="file_demo", name="kept")))
-        assert got == b"k"
-        assert error_of(second.runtime.GetFile, rt.GetFileRequest(store_name="file_demo", name="nope")).code() == (
-            grpc.StatusCode.NOT_FOUND
+        got = b"".join(
+            c.data for c in second.runtime.GetFile(rt.GetFileRequest(store_name="file_demo", name="kept"))
         )
+        assert got == b"k"
+        assert error_of(
+            second.runtime.GetFile, rt.GetFileRequest(store_name="file_demo", name="nope")
+        ).code() == (grpc.StatusCode.NOT_FOUND)
     finally:
         second.stop()

@@ -23,11 +23,10 @@ from google.protobuf.descriptor import MethodDescriptor
 from hypothesis import HealthCheck, Phase, given, seed, settings
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from process import RuntimeProcess  # noqa: E402
-from strategies import request_bodies, stream_bodies  # noqa: E402
-
 from l8_runtime.config import default_config  # noqa: E402
 from l8_runtime.pb import API_SERVICES  # noqa: E402
+from process import RuntimeProcess  # noqa: E402
+from strategies import request_bodies, stream_bodies  # noqa: E402
 
 HANG_S = 5.0
 STREAM_WINDOW_S = 1.5  # a streaming response may stay open (subscriptions): read it this long
@@ -116,7 +115,9 @@ def _show(body: Any) -> str:
     return text if len(text) < 200 else text[:200] + "..."
 
 
-async def run_all(target: str, plan: list[tuple[MethodDescriptor, list[Any]]], stats: Stats, par: int) -> None:
+async def run_all(
+    target: str, plan: list[tuple[MethodDescriptor, list[Any]]], stats: Stats, par: int
+) -> None:
     sem = asyncio.Semaphore(par)
     options = [("grpc.max_send_message_length", 64 << 20), ("grpc.max_receive_message_length", 64 << 20)]
     async with grpc.aio.insecure_channel(target, options=options) as channel:
@@ -152,7 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         rt.stop()
     total_inputs = sum(len(b) for _, b in plan)
-    print(f"fuzz: seed {args.seed}, {len(methods)} RPCs of {len(API_SERVICES)} services, {total_inputs} inputs")
+    print(
+        f"fuzz: seed {args.seed}, {len(methods)} RPCs of {len(API_SERVICES)} services, {total_inputs} inputs"
+    )
     print(f"fuzz: generation {gen_s:.1f}s, total {time.monotonic() - started:.1f}s")
     for code, n in sorted(stats.codes.items(), key=lambda kv: (-kv[1], kv[0])):
         print(f"  {code:<32} {n}")

@@ -61,9 +61,7 @@ def _scalar(field: FieldDescriptor, vocab: tuple[str, ...]) -> st.SearchStrategy
     if t == F.TYPE_STRING:
         return _strings(vocab)
     if t == F.TYPE_BYTES:
-        return st.one_of(
-            st.binary(max_size=64), st.sampled_from(BOUNDARY_SIZES).map(lambda n: b"\xff" * n)
-        )
+        return st.one_of(st.binary(max_size=64), st.sampled_from(BOUNDARY_SIZES).map(lambda n: b"\xff" * n))
     if t == F.TYPE_ENUM:
         numbers = [v.number for v in field.enum_type.values]
         return st.one_of(st.sampled_from(numbers), st.sampled_from([99, -1, 2**31 - 1]))
@@ -80,7 +78,9 @@ def messages(desc: Descriptor, vocab: tuple[str, ...], depth: int = 0) -> st.Sea
         msg = cls()
         chosen = draw(st.lists(st.sampled_from(fields), max_size=len(fields), unique=True)) if fields else []
         # names of stores/components/buckets are set most of the time, so calls get past the lookup
-        chosen += [f for f in fields if f.name.endswith("name") and f not in chosen and draw(st.integers(0, 3))]
+        chosen += [
+            f for f in fields if f.name.endswith("name") and f not in chosen and draw(st.integers(0, 3))
+        ]
         for f in chosen:
             _fill(draw, msg, f, vocab, depth)
         return msg
@@ -120,7 +120,9 @@ def garbage() -> st.SearchStrategy[bytes]:
     """Bytes that are (almost always) not a valid encoding: bad tags, truncated varints, wrong wire types."""
     return st.one_of(
         st.binary(min_size=1, max_size=64),
-        st.sampled_from([b"\xff", b"\x0a\xff\xff\xff\xff\x0f", b"\x08", b"\x0a\x05ab", b"\x07\x00", b"\x80" * 11]),
+        st.sampled_from(
+            [b"\xff", b"\x0a\xff\xff\xff\xff\x0f", b"\x08", b"\x0a\x05ab", b"\x07\x00", b"\x80" * 11]
+        ),
     )
 
 

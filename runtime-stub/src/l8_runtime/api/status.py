@@ -51,9 +51,7 @@ def clip(text: str, limit: int) -> str:
 def to_status(err: ApiError) -> grpc.Status:
     details = []
     info = any_pb2.Any()
-    metadata = {
-        clip(k, 64): clip(v, DETAIL_LIMIT) for k, v in sorted(err.metadata.items())[:DETAIL_ENTRIES]
-    }
+    metadata = {clip(k, 64): clip(v, DETAIL_LIMIT) for k, v in sorted(err.metadata.items())[:DETAIL_ENTRIES]}
     info.Pack(error_details_pb2.ErrorInfo(reason=clip(err.reason, 64), domain=DOMAIN, metadata=metadata))
     details.append(info)
     if err.violations:

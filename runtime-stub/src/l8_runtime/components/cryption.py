@@ -72,11 +72,14 @@ class AesGcmCryption(Component):
             try:
                 stored = json.loads(path.read_text(encoding="utf-8"))
                 if not isinstance(stored, dict) or not all(
-                    isinstance(v, str) and len(base64.b64decode(v, validate=True)) == 32 for v in stored.values()
+                    isinstance(v, str) and len(base64.b64decode(v, validate=True)) == 32
+                    for v in stored.values()
                 ):
                     raise ValueError("expected a JSON object of key id -> base64 of 32 bytes")
             except (OSError, ValueError) as exc:
-                raise ComponentConfigError(f"{path}: corrupt key file ({exc}); restore or remove it") from None
+                raise ComponentConfigError(
+                    f"{path}: corrupt key file ({exc}); restore or remove it"
+                ) from None
         changed = False
         for kid in ids:
             if kid not in stored:

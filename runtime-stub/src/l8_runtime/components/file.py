@@ -64,12 +64,14 @@ def check_name(name: str, field: str = "name", *, allow_empty: bool = False) -> 
     trimmed = name.rstrip("/") if allow_empty else name
     if len(trimmed.encode("utf-8")) > MAX_NAME_BYTES:
         raise invalid(
-            f"file name is {len(trimmed.encode('utf-8'))} bytes long; the limit is {MAX_NAME_BYTES}", field=field
+            f"file name is {len(trimmed.encode('utf-8'))} bytes long; the limit is {MAX_NAME_BYTES}",
+            field=field,
         )
     for seg in trimmed.split("/"):
         if len(seg.encode("utf-8")) > MAX_SEGMENT_BYTES:
             raise invalid(
-                f"file name has a segment of {len(seg.encode('utf-8'))} bytes; the limit is {MAX_SEGMENT_BYTES}",
+                f"file name has a segment of {len(seg.encode('utf-8'))} bytes; "
+                f"the limit is {MAX_SEGMENT_BYTES}",
                 field=field,
             )
         if seg in ("", ".", ".."):

@@ -32,7 +32,8 @@ def open_checked(path: Path) -> sqlite3.Connection:
     """Connect to an SQLite file that must be absent (a new store) or a healthy database."""
     if path.is_file() and path.stat().st_size == 0:
         raise ComponentConfigError(
-            f"{path}: the file is empty (0 bytes), not an SQLite database; remove it to start with an empty store"
+            f"{path}: the file is empty (0 bytes), not an SQLite database; "
+            "remove it to start with an empty store"
         )
     try:
         db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
@@ -45,7 +46,9 @@ def open_checked(path: Path) -> sqlite3.Connection:
         raise ComponentConfigError(f"{path}: not a usable SQLite database ({exc})") from None
     if row is None or row[0] != "ok":
         db.close()
-        raise ComponentConfigError(f"{path}: the SQLite database is corrupt ({row[0] if row else 'no result'})")
+        raise ComponentConfigError(
+            f"{path}: the SQLite database is corrupt ({row[0] if row else 'no result'})"
+        )
     return db
 
 
