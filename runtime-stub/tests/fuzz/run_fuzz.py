@@ -25,6 +25,7 @@ from hypothesis import HealthCheck, Phase, given, seed, settings
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from l8_runtime.config import default_config  # noqa: E402
 from l8_runtime.pb import API_SERVICES  # noqa: E402
+from probe import configured_names  # noqa: E402
 from process import RuntimeProcess  # noqa: E402
 from strategies import request_bodies, stream_bodies  # noqa: E402
 
@@ -32,6 +33,7 @@ HANG_S = 5.0
 STREAM_WINDOW_S = 1.5  # a streaming response may stay open (subscriptions): read it this long
 RSS_LIMIT = 64 * 1024 * 1024
 BAD = {"INTERNAL", "UNKNOWN"}
+KEYS = ("key", "k", "topic", "bucket", "a/b.txt", "default")  # generic keys, topics, buckets, file names
 
 
 def rpcs() -> list[MethodDescriptor]:
@@ -40,10 +42,11 @@ def rpcs() -> list[MethodDescriptor]:
 
 
 def vocabulary() -> tuple[str, ...]:
-    """Configured component names (and a few of their keys) so generated calls reach the components."""
+    """Configured component names (and a few of their keys): the vocabulary of RPCs the probe learnt
+    nothing for."""
     cfg = default_config(False)
     names = {n for comps in cfg.values() if isinstance(comps, dict) for n in comps}
-    return tuple(sorted(names | {"key", "k", "topic", "bucket", "a/b.txt", "default", "SUCCESS"}))
+    return tuple(sorted(names | set(KEYS)))
 
 
 def generate(method: MethodDescriptor, count: int, run_seed: int, vocab: tuple[str, ...]) -> list[Any]:
@@ -138,12 +141,25 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     vocab = vocabulary()
     methods = rpcs()
-    plan = [(m, generate(m, args.inputs, args.seed + i, vocab)) for i, m in enumerate(methods)]
-    short = [(m.full_name, len(b)) for m, b in plan if len(b) < args.inputs]
-    gen_s = time.monotonic() - started
     rt = RuntimeProcess()
     stats = Stats()
     try:
+        with grpc.insecure_channel(rt.grpc) as probe_channel:
+            learned = {m.full_name: configured_names(probe_channel, m) for m in methods}
+        plan = [
+            (
+                m,
+                generate(
+                    m,
+                    args.inputs,
+                    args.seed + i,
+                    (*learned[m.full_name], *KEYS) if learned[m.full_name] else vocab,
+                ),
+            )
+            for i, m in enumerate(methods)
+        ]
+        short = [(m.full_name, len(b)) for m, b in plan if len(b) < args.inputs]
+        gen_s = time.monotonic() - started
         warm = [(m, b[:5]) for m, b in plan]
         asyncio.run(run_all(rt.grpc, warm, Stats(), args.parallel))
         base_rss = rt.rss_bytes()

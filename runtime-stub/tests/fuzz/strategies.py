@@ -31,7 +31,7 @@ INT_RANGES = {
     F.TYPE_FIXED64: (0, 2**64 - 1),
 }
 BOUNDARY_SIZES = (0, 1, 255, 256, 1024, 4096, 4097, 65536, 65537)  # larger bodies: the RSS tests
-MAX_DEPTH = 3
+MAX_DEPTH = 2
 
 
 def _ints(lo: int, hi: int) -> st.SearchStrategy[int]:
