@@ -56,4 +56,5 @@ def test_item12_python_sdk_first_call_after_a_40s_outage_is_quick():
         finally:
             runtime.stop()
     assert failures >= 10
-    assert first_ok < CONTRACT["first_call_within_s"], f"first call succeeded {first_ok:.1f}s after the return"
+    limit = CONTRACT["first_call_within_s"]
+    assert first_ok < limit, f"first call succeeded {first_ok:.1f}s after the runtime's return"
