@@ -45,7 +45,7 @@ func callOnce(c *Client) error {
 // first call succeeds within the contract's bound of the runtime's return (gRPC's default backoff: 20 s+).
 func TestReconnectAfterOutage(t *testing.T) {
 	if testing.Short() {
-		t.Skip("a 40 s outage")
+		t.Skip("a 50 s outage")
 	}
 	data, err := os.ReadFile(vectorsPath())
 	if err != nil {

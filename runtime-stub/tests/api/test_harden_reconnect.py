@@ -1,5 +1,6 @@
-"""Issue 18 item 12 (Python SDK): after a 40 s outage of the runtime, the SDK's first call succeeds within
-5 s of the runtime's return -- the shared reconnect contract of compat-tests/vectors/connection.json.
+"""Issue 18 item 12 (Python SDK): after an outage of the runtime (the contract's 50 s, >= the issue's 40 s),
+the SDK's first call succeeds within 5 s of the runtime's return -- the shared reconnect contract of
+compat-tests/vectors/connection.json.
 
 A real runtime process on a fixed port is stopped, the app keeps calling (and failing) every 2 s like a real
 app would, the runtime comes back on the same port and the first successful call is timed."""
@@ -29,7 +30,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def test_item12_python_sdk_first_call_after_a_40s_outage_is_quick():
+def test_item12_python_sdk_first_call_after_an_outage_is_quick():
     port = free_port()
     runtime = RuntimeProcess("--grpc-port", str(port))
     with l8sdk.Client(f"127.0.0.1:{port}") as client:
