@@ -182,6 +182,13 @@ def bench_quick(session: nox.Session) -> None:
     dev_run(session, "python", "-m", "bench.run", "--quick", "--out-dir", str(CI_DIR))
 
 
+@nox.session
+@ci_step("fuzz")
+def fuzz(session: nox.Session) -> None:
+    """Fuzz every RPC of every API service (>= 200 Hypothesis inputs each, seeded) against a local runtime."""
+    dev_run(session, "python", "runtime-stub/tests/fuzz/run_fuzz.py", *session.posargs)
+
+
 @contextmanager
 def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
     """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""

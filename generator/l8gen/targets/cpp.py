@@ -142,7 +142,7 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         out.append(("src/app_callback.cc.j2", "src/app_callback.cc", {}))
     if view.subscription is not None and view.app is not None and view.put_file is not None and view.runtime:
         out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
-        for name in ("client", "streams", "helpers"):
+        for name in ("client", "streams", "helpers", "reconnect"):
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
     out.extend((f"proto/{p}.j2", f"proto/{p}", {}) for p in EXTRA_PROTOS)
     return out

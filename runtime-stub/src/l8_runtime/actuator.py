@@ -9,7 +9,8 @@ streams (one request per connection), so no web framework is needed.
   ``runtime_startup`` is INIT ("starting") until gRPC serves, UP while serving, DOWN ("shutdown") after.
 - ``GET /actuator/info``: ``{"app": {"name": "l8-runtime", "version": "<version>"}}``.
 - ``POST /actuator/logger`` with ``{"component": "<logger suffix>", "level": "debug"}`` sets a log level
-  and returns ``{}``.
+  and returns ``{}``. When the runtime has an API token, it needs ``Authorization: Bearer <token>``
+  (else 401); the read-only endpoints stay open for probes.
 - Any other ``/actuator/<x>`` or path: 404 with an empty body; an unknown health type: 500.
 - ``GET``/``PUT /oss/...``: signed OSS URLs (PresignedUrl), served by oss_http.py when given.
 """
@@ -24,12 +25,15 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .oss_http import SignedUrlHttp
 
+from .interceptors import bearer_matches
+
 INIT, UP, DOWN = "INIT", "UP", "DOWN"
 MAX_HEADER = 16 * 1024
 MAX_BODY = 64 * 1024
 REASONS = {
     200: "OK",
     400: "Bad Request",
+    401: "Unauthorized",
     403: "Forbidden",
     404: "Not Found",
     405: "Method Not Allowed",
@@ -56,7 +60,10 @@ class HealthState:
 
 
 class Actuator:
-    def __init__(self, health: HealthState, version: str, signed_urls: SignedUrlHttp | None = None) -> None:
+    def __init__(
+        self, health: HealthState, version: str, signed_urls: SignedUrlHttp | None = None, token: str | None = None
+    ) -> None:
+        self.token = token
         self.health = health
         self.version = version
         self.signed_urls = signed_urls
@@ -71,7 +78,7 @@ class Actuator:
             self.server.close()
             await self.server.wait_closed()
 
-    def handle(self, method: str, path: str, body: bytes) -> tuple[int, bytes]:
+    def handle(self, method: str, path: str, body: bytes, authorization: str = "") -> tuple[int, bytes]:
         path = path.split("?", 1)[0].rstrip("/")
         if path in ("/actuator/health/liveness", "/actuator/health/readiness"):
             payload = self.health.body()
@@ -81,6 +88,10 @@ class Actuator:
         if path == "/actuator/info":
             return 200, _json({"app": {"name": "l8-runtime", "version": self.version}})
         if path == "/actuator/logger" and method == "POST":
+            if self.token and not bearer_matches(authorization, self.token):
+                return 401, _json(
+                    {"error": "missing or invalid API token: send `Authorization: Bearer <token>`"}
+                )
             return self._logger(body)
         return 404, b""
 
@@ -114,8 +125,11 @@ class Actuator:
                 return
             method, path = parts[0].upper(), parts[1]
             length = 0
+            authorization = ""
             for line in lines[1:]:
                 name, _, value = line.partition(":")
+                if name.strip().lower() == "authorization":
+                    authorization = value.strip()
                 if name.strip().lower() == "content-length":
                     length = int(value.strip() or 0) if value.strip().isdigit() else -1
             if self.signed_urls is not None and path.startswith("/oss/"):
@@ -132,7 +146,7 @@ class Actuator:
                 await _respond(writer, 413 if length > MAX_BODY else 400, b"")
                 return
             body = await reader.readexactly(length) if length else b""
-            status, payload = self.handle(method, path, body)
+            status, payload = self.handle(method, path, body, authorization)
             await _respond(writer, status, payload, head_only=method == "HEAD")
         except (ConnectionError, asyncio.IncompleteReadError):
             pass

@@ -58,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--tls-cert", type=Path, help="PEM certificate chain; enables TLS with --tls-key")
     p.add_argument("--tls-key", type=Path, help="PEM private key")
     p.add_argument("--enable-control", action="store_true", help="serve l8.control.v1.Control (test harness)")
+    p.add_argument(
+        "--allow-unsafe-reconfigure",
+        action="store_true",
+        help="let Lifecycle.ApplyConfiguration change file roots/paths, key material and secret stores",
+    )
     p.add_argument("--mutate", metavar="NAME", help="inject one deliberate bug (see --list-mutations)")
     p.add_argument("--list-mutations", action="store_true", help="print the mutation names and exit")
     p.add_argument("--print-config", action="store_true", help="print the effective configuration and exit")
@@ -119,6 +124,7 @@ def _options(args: argparse.Namespace) -> ServerOptions:
         tls_cert=args.tls_cert,
         tls_key=args.tls_key,
         enable_control=args.enable_control,
+        allow_unsafe_reconfigure=args.allow_unsafe_reconfigure,
         data_dir=args.data_dir,
         app_callback=callback,
         mutation=args.mutate,

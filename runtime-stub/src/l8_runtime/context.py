@@ -8,6 +8,8 @@ for timestamps) and the recording outboxes read by the control service.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import threading
 import time
@@ -19,28 +21,55 @@ from typing import Any
 from .mutations import MUTATIONS
 
 OUTBOX_LIMIT = 10_000
+OUTBOX_BYTES = 16 * 1024 * 1024  # all outboxes together, as serialized JSON
+OUTBOX_VALUE_BYTES = 64 * 1024  # a bytes value longer than this is recorded as its size and sha256 only
 
 
 class Outboxes:
-    """Thread-safe recording lists keyed by kind ("email", "sms", "phone", "delay_queue", "bindings"...)."""
+    """Thread-safe recording lists keyed by kind ("email", "sms", "phone", "delay_queue", "bindings"...).
 
-    def __init__(self, wall: Callable[[], float] = time.time) -> None:
+    Only recording when ``enabled`` (the runtime runs with ``--enable-control``: nothing reads them
+    otherwise). Bounded by count per kind and by bytes overall (oldest entries are dropped first); a bytes
+    value is kept as UTF-8 text, or base64 when it is not text, and only up to ``OUTBOX_VALUE_BYTES``.
+    """
+
+    def __init__(self, wall: Callable[[], float] = time.time, *, enabled: bool = True) -> None:
         self._lock = threading.Lock()
         self._boxes: dict[str, list[dict[str, Any]]] = {}
+        self._sizes: dict[int, int] = {}
+        self._total = 0
         self._wall = wall
+        self.enabled = enabled
 
-    def record(self, kind: str, component: str, payload: dict[str, Any]) -> dict[str, Any]:
+    @property
+    def total_bytes(self) -> int:
+        return self._total
+
+    def record(self, kind: str, component: str, payload: dict[str, Any]) -> None:
+        if not self.enabled:
+            return
+        text = json.dumps(payload, default=_jsonable)
         entry = {
             "kind": kind,
             "component": component,
-            "payload": json.loads(json.dumps(payload, default=_jsonable)),
+            "payload": json.loads(text),
             "time_unix_ms": int(self._wall() * 1000),
         }
+        size = len(text) + len(kind) + len(component) + 64
         with self._lock:
             box = self._boxes.setdefault(kind, [])
             box.append(entry)
+            self._sizes[id(entry)] = size
+            self._total += size
+            for dropped in box[:-OUTBOX_LIMIT]:
+                self._forget(dropped)
             del box[:-OUTBOX_LIMIT]
-        return entry
+            while self._total > OUTBOX_BYTES and any(self._boxes.values()):
+                oldest = min((b for b in self._boxes.values() if b), key=lambda b: b[0]["time_unix_ms"])
+                self._forget(oldest.pop(0))
+
+    def _forget(self, entry: dict[str, Any]) -> None:
+        self._total -= self._sizes.pop(id(entry), 0)
 
     def read(self, kind: str = "", component: str = "", clear: bool = False) -> list[dict[str, Any]]:
         with self._lock:
@@ -53,22 +82,29 @@ class Outboxes:
             ]
             if clear:
                 for k in kinds:
-                    self._boxes[k] = [
-                        e for e in self._boxes.get(k, []) if component and e["component"] != component
-                    ]
+                    kept = [e for e in self._boxes.get(k, []) if component and e["component"] != component]
+                    for e in self._boxes.get(k, []):
+                        if e not in kept:
+                            self._forget(e)
+                    self._boxes[k] = kept
             return out
 
     def clear(self) -> None:
         with self._lock:
             self._boxes.clear()
+            self._sizes.clear()
+            self._total = 0
 
 
 def _jsonable(value: object) -> object:
-    if isinstance(value, bytes):
+    if isinstance(value, bytes | bytearray | memoryview):
+        raw = bytes(value)
+        if len(raw) > OUTBOX_VALUE_BYTES:
+            return {"size": len(raw), "sha256": hashlib.sha256(raw).hexdigest()}
         try:
-            return value.decode("utf-8")
+            return raw.decode("utf-8")
         except UnicodeDecodeError:
-            return value.hex()
+            return "base64:" + base64.b64encode(raw).decode("ascii")
     return str(value)
 
 
@@ -82,6 +118,7 @@ class RuntimeContext:
     wall: Callable[[], float] = time.time
     outboxes: Outboxes = field(default_factory=Outboxes)
     oss_url_base: str = "http://127.0.0.1:34999/oss"  # where signed OSS URLs point (the actuator's /oss)
+    allow_unsafe_reconfigure: bool = False
 
     def __post_init__(self) -> None:
         if self.mutation is not None and self.mutation not in MUTATIONS:

@@ -9,6 +9,9 @@ servicer runs.
   reflection) is recorded with its metadata, remaining deadline and attempt number, and its final status.
 - Faults: a matching scripted fault delays the call and/or fails it with the scripted status before the
   servicer runs.
+- Malformed bodies: request bytes are decoded by a guarded deserializer; a body that does not decode (on
+  any call shape, first message or mid-stream) is INVALID_ARGUMENT -- after the token check, so a call
+  without a token is UNAUTHENTICATED whatever its body.
 """
 
 from __future__ import annotations
@@ -23,6 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 import grpc
 
+from .api.status import abort as abort_with
+from .api.status import drain
+from .errors import ApiError, invalid
 from .logs import log_event
 from .observe import ObservedCall, Observer
 
@@ -34,6 +40,12 @@ OPEN_PREFIXES = ("/grpc.health.v1.Health/",)
 UNOBSERVED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.", "/l8.control.")
 
 
+def bearer_matches(authorization: str, token: str) -> bool:
+    """``authorization`` is ``Bearer <token>``; the scheme is case-insensitive (RFC 7235 section 2.1)."""
+    scheme, _, credentials = authorization.strip().partition(" ")
+    return scheme.lower() == "bearer" and hmac.compare_digest(credentials.strip().encode(), token.encode())
+
+
 class Gatekeeper(grpc.aio.ServerInterceptor):
     def __init__(self, token: str | None, observer: Observer | None) -> None:
         self.token = token
@@ -42,12 +54,10 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
     def _authorized(self, metadata: tuple[tuple[str, Any], ...]) -> bool:
         if not self.token:
             return True
-        expected = f"Bearer {self.token}".encode()
-        for key, value in metadata:
-            if key == "authorization" and isinstance(value, str):
-                if hmac.compare_digest(value.encode(), expected):
-                    return True
-        return False
+        return any(
+            key == "authorization" and isinstance(value, str) and bearer_matches(value, self.token)
+            for key, value in metadata
+        )
 
     async def intercept_service(
         self,
@@ -61,8 +71,6 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
         metadata = tuple(details.invocation_metadata or ())
         authorized = self._authorized(metadata) or method.startswith(OPEN_PREFIXES)
         observe = self.observer is not None and not method.startswith(UNOBSERVED_PREFIXES)
-        if authorized and not observe:
-            return handler
         return _wrap(handler, self._gate(method, metadata, authorized, observe))
 
     def _gate(
@@ -118,6 +126,36 @@ class _Gate:
             self.finish(code.name if isinstance(code, grpc.StatusCode) else "UNKNOWN")
 
 
+class Malformed:
+    """What the guarded deserializer returns for request bytes that do not decode."""
+
+    def __init__(self) -> None:
+        self.error = invalid(
+            "malformed request body: the bytes are not a valid encoding of the request message"
+        )
+
+
+def _guarded(deserializer: Callable[[bytes], Any] | None) -> Callable[[bytes], Any] | None:
+    if deserializer is None:
+        return None
+
+    def decode(raw: bytes) -> Any:
+        try:
+            return deserializer(raw)
+        except Exception:  # DecodeError, or anything a broken body can trigger
+            return Malformed()
+
+    return decode
+
+
+async def _checked(requests: Any) -> Any:
+    async for item in requests:
+        if isinstance(item, Malformed):
+            await drain(requests)
+            raise item.error
+        yield item
+
+
 def _wrap(handler: Handler, gate: _Gate) -> Handler:
     behavior: Any
     factory: Any
@@ -135,8 +173,15 @@ def _wrap(handler: Handler, gate: _Gate) -> Handler:
         async def wrapped_gen(request: Any, context: Ctx) -> Any:
             await gate.before(context)
             try:
+                if isinstance(request, Malformed):
+                    raise request.error
+                if handler.request_streaming:
+                    request = _checked(request)
                 async for item in behavior(request, context):
                     yield item
+            except ApiError as err:
+                gate.finish(err.code)
+                await abort_with(context, err)
             except BaseException as exc:
                 gate.after(context, exc)
                 raise
@@ -148,7 +193,14 @@ def _wrap(handler: Handler, gate: _Gate) -> Handler:
         async def wrapped_call(request: Any, context: Ctx) -> Any:
             await gate.before(context)
             try:
+                if isinstance(request, Malformed):
+                    raise request.error
+                if handler.request_streaming:
+                    request = _checked(request)
                 result = await behavior(request, context)
+            except ApiError as err:
+                gate.finish(err.code)
+                await abort_with(context, err)
             except BaseException as exc:
                 gate.after(context, exc)
                 raise
@@ -158,7 +210,7 @@ def _wrap(handler: Handler, gate: _Gate) -> Handler:
         wrapped = wrapped_call
     wrapped_handler: Handler = factory(
         wrapped,
-        request_deserializer=handler.request_deserializer,
+        request_deserializer=_guarded(handler.request_deserializer),
         response_serializer=handler.response_serializer,
     )
     return wrapped_handler

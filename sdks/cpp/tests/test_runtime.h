@@ -197,10 +197,11 @@ class FakeRuntime final : public rt::Runtime::Service {
 /// The fake runtime served on 127.0.0.1:<free port>, with the standard health service.
 class TestServer {
  public:
-  explicit TestServer(std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials()) {
+  explicit TestServer(std::shared_ptr<grpc::ServerCredentials> credentials = grpc::InsecureServerCredentials(),
+                      int port = 0) {
     grpc::EnableDefaultHealthCheckService(true);
     grpc::ServerBuilder builder;
-    builder.AddListeningPort("127.0.0.1:0", credentials, &port_);
+    builder.AddListeningPort("127.0.0.1:" + std::to_string(port), credentials, &port_);
     builder.RegisterService(&runtime_);
     server_ = builder.BuildAndStart();
   }

@@ -14,10 +14,11 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Starts a plain-text HTTP/2 gRPC server on 127.0.0.1 with `routes`; `secure` switches to TLS. */
+/** Starts a plain-text HTTP/2 gRPC server on 127.0.0.1 with `routes`; `secure` switches to TLS; `port` 0 = any. */
 export async function startServer(
   routes: (router: ConnectRouter) => void,
   secure?: { key: string | Buffer; cert: string | Buffer },
+  port = 0,
 ): Promise<TestServer> {
   const handler = connectNodeAdapter({ grpc: true, grpcWeb: false, connect: false, routes });
   const server = secure === undefined
@@ -28,11 +29,11 @@ export async function startServer(
     sessions.add(s);
     s.once("close", () => sessions.delete(s));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve));
+  const bound = (server.address() as AddressInfo).port;
   return {
-    port,
-    endpoint: `127.0.0.1:${port}`,
+    port: bound,
+    endpoint: `127.0.0.1:${bound}`,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sessions) s.destroy();

@@ -84,6 +84,14 @@ def test_client_certificate_needs_its_key(tmp_path: Path) -> None:
         _settings(cert_file=tmp_path / "cert.pem")
 
 
+def test_reconnect_backoff_follows_the_shared_contract() -> None:
+    contract = VECTORS["reconnect"]
+    options = dict(_settings().options)
+    assert options["grpc.initial_reconnect_backoff_ms"] == contract["initial_backoff_ms"]
+    assert options["grpc.min_reconnect_backoff_ms"] == contract["min_backoff_ms"]
+    assert options["grpc.max_reconnect_backoff_ms"] == contract["max_backoff_ms"]
+
+
 def test_message_size_limits_and_retry_policy_become_channel_options() -> None:
     options = dict(_settings(retry=RetryPolicy(max_attempts=4), idempotent_paths=("/a.B/C",)).options)
     assert options["grpc.max_send_message_length"] == 1024

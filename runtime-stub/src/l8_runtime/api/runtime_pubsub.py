@@ -62,7 +62,16 @@ class PubSubMixin:
                 async for req in request_iterator:
                     kind = req.WhichOneof("subscribe_topic_events_request_type")
                     if kind == "event_processed":
-                        sub.ack(req.event_processed.id, status_name(req.event_processed.status.status))
+                        value = req.event_processed.status.status
+                        try:
+                            name = status_name(value)
+                        except ValueError:
+                            raise invalid(
+                                f"event_processed.status.status {value} is not a TopicEventResponseStatus "
+                                "(SUCCESS=0, RETRY=1, DROP=2)",
+                                field="event_processed.status.status",
+                            ) from None
+                        sub.ack(req.event_processed.id, name)
                     else:
                         raise invalid(
                             "initial_request may only be sent once; later messages must be event_processed",

@@ -21,6 +21,11 @@ class ComponentConfigError(ValueError):
 class Component:
     api: ClassVar[str] = ""
     type_name: ClassVar[str] = ""
+    # What Lifecycle.ApplyConfiguration may not change unless the runtime runs with
+    # --allow-unsafe-reconfigure: metadata keys naming files/directories or holding key material, or (False)
+    # the whole component (its metadata is secret values).
+    protected_keys: ClassVar[frozenset[str]] = frozenset()
+    api_reconfigurable: ClassVar[bool] = True
 
     def __init__(self, name: str, metadata: Mapping[str, str], ctx: RuntimeContext) -> None:
         self.name = name

@@ -37,6 +37,7 @@ class CryptResult:
 class AesGcmCryption(Component):
     api = "cryption"
     type_name = "local.aesgcm"
+    protected_keys = frozenset({"keys"})
 
     def configure(self, metadata: dict[str, str]) -> None:
         keys: dict[str, bytes] = {}
@@ -65,7 +66,17 @@ class AesGcmCryption(Component):
         path = self.ctx.storage_dir("cryption") / f"{self.name}.json"
         stored: dict[str, str] = {}
         if path.exists():
-            stored = json.loads(path.read_text(encoding="utf-8"))
+            try:
+                stored = json.loads(path.read_text(encoding="utf-8"))
+                if not isinstance(stored, dict) or not all(
+                    isinstance(v, str) and len(base64.b64decode(v, validate=True)) == 32
+                    for v in stored.values()
+                ):
+                    raise ValueError("expected a JSON object of key id -> base64 of 32 bytes")
+            except (OSError, ValueError) as exc:
+                raise ComponentConfigError(
+                    f"{path}: corrupt key file ({exc}); restore or remove it"
+                ) from None
         changed = False
         for kid in ids:
             if kid not in stored:

@@ -2,9 +2,12 @@
 
 Place in the runtime: the component behind Runtime.PutFile / GetFile / ListFile / DelFile / GetFileMeta.
 Type ``local`` keeps file bodies under ``<root>/data`` (root = metadata ``root``, else
-``<data-dir or scratch>/file/<name>``) and per-file metadata as JSON under ``<root>/meta``.
+``<data-dir or scratch>/file/<name>``) and per-file metadata as JSON under ``<root>/meta``, one flat file
+per name (``<sha256 of the name>.json``), so metadata paths never collide with data names. Upload temp
+files (``<root>/tmp``) left by a killed runtime are removed at start.
 
-- Names are relative paths with "/" separators. Empty names, absolute paths, backslashes, NUL, and "."
+- Names are relative paths with "/" separators, at most 1024 UTF-8 bytes with segments of at most 255
+  bytes (longer: INVALID_ARGUMENT, never an OS error). Empty names, absolute paths, backslashes, NUL, and "."
   / ".." / empty segments are INVALID_ARGUMENT; the resolved path must stay inside the root (symlinks
   included).
 - Writes stream to a temporary file that replaces the target atomically on commit (constant memory);
@@ -17,8 +20,10 @@ Type ``local`` keeps file bodies under ``<root>/data`` (root = metadata ``root``
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -30,6 +35,8 @@ from ..errors import invalid, not_found
 from .base import Component, meta_int
 
 DEFAULT_PAGE = 1000
+MAX_NAME_BYTES = 1024
+MAX_SEGMENT_BYTES = 255
 
 
 @dataclass(frozen=True)
@@ -55,7 +62,18 @@ def check_name(name: str, field: str = "name", *, allow_empty: bool = False) -> 
     if name.startswith("/") or (len(name) > 1 and name[1] == ":"):
         raise invalid(f"file name {name!r} must be relative to the store root, not absolute", field=field)
     trimmed = name.rstrip("/") if allow_empty else name
+    if len(trimmed.encode("utf-8")) > MAX_NAME_BYTES:
+        raise invalid(
+            f"file name is {len(trimmed.encode('utf-8'))} bytes long; the limit is {MAX_NAME_BYTES}",
+            field=field,
+        )
     for seg in trimmed.split("/"):
+        if len(seg.encode("utf-8")) > MAX_SEGMENT_BYTES:
+            raise invalid(
+                f"file name has a segment of {len(seg.encode('utf-8'))} bytes; "
+                f"the limit is {MAX_SEGMENT_BYTES}",
+                field=field,
+            )
         if seg in ("", ".", ".."):
             raise invalid(
                 f"file name {name!r} has an empty, '.' or '..' segment; it must stay inside the store root",
@@ -89,8 +107,8 @@ class FileWriter:
 
     def commit(self) -> None:
         self.fh.close()
-        os.replace(self.tmp, self.target)
         self.store.write_meta(self.name, self.metadata)
+        os.replace(self.tmp, self.target)
 
     def abort(self) -> None:
         if not self.fh.closed:
@@ -101,16 +119,23 @@ class FileWriter:
 class FileStore(Component):
     api = "file"
     type_name = "local"
+    protected_keys = frozenset({"root"})
+
+    def __init__(self, name: str, metadata: Mapping[str, str], ctx) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(name, metadata, ctx)
+        shutil.rmtree(self.tmp_dir, ignore_errors=True)  # uploads interrupted by a killed runtime
+        self.tmp_dir.mkdir(parents=True, exist_ok=True)
 
     def configure(self, metadata: dict[str, str]) -> None:
+        chunk_size = meta_int(metadata, "chunkSize", 64 * 1024, minimum=1)
         root = Path(metadata["root"]) if metadata.get("root") else self.ctx.storage_dir("file", self.name)
-        self.root = root.resolve()
-        self.data_dir = self.root / "data"
-        self.meta_dir = self.root / "meta"
-        self.tmp_dir = self.root / "tmp"
-        for d in (self.data_dir, self.meta_dir, self.tmp_dir):
+        root = root.resolve()
+        dirs = (root / "data", root / "meta", root / "tmp")
+        for d in dirs:  # may fail (OSError): nothing is changed before every directory exists
             d.mkdir(parents=True, exist_ok=True)
-        self.chunk_size = meta_int(metadata, "chunkSize", 64 * 1024, minimum=1)
+        self.root = root
+        self.data_dir, self.meta_dir, self.tmp_dir = dirs
+        self.chunk_size = chunk_size
         super().configure(metadata)
 
     def resolve(self, name: str, base: Path | None = None) -> Path:
@@ -177,12 +202,13 @@ class FileStore(Component):
         return path
 
     def meta_path(self, name: str) -> Path:
-        return self.resolve(name + ".json", self.meta_dir)
+        return self.meta_dir / f"{hashlib.sha256(name.encode('utf-8')).hexdigest()}.json"
 
     def write_meta(self, name: str, metadata: Mapping[str, str]) -> None:
         path = self.meta_path(name)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(dict(metadata), sort_keys=True), encoding="utf-8")
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dict(metadata), sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
 
     def read_meta(self, name: str) -> dict[str, str]:
         try:
@@ -191,8 +217,6 @@ class FileStore(Component):
             return {}
 
     def reset(self) -> None:
-        import shutil
-
         for d in (self.data_dir, self.meta_dir, self.tmp_dir):
             shutil.rmtree(d, ignore_errors=True)
             d.mkdir(parents=True, exist_ok=True)

@@ -120,11 +120,16 @@ class Components:
             )
         comp: Component = self.get(api, name, "component_config.name")
         old = dict(comp.metadata)
+        new = dict(metadata)
+        if not self.ctx.allow_unsafe_reconfigure:
+            new = _sidecar_safe(comp, old, new)
         try:
-            comp.configure(dict(metadata))
-        except ComponentConfigError as exc:
+            comp.configure(new)
+        except Exception as exc:  # roll back whatever configure changed before failing
             comp.configure(old)
-            raise invalid(f"{comp.describe()}: {exc}", field="component_config.metadata") from None
+            if isinstance(exc, ComponentConfigError | OSError | ValueError):
+                raise invalid(f"{comp.describe()}: {exc}", field="component_config.metadata") from None
+            raise
         return comp
 
     def reset(self) -> None:
@@ -137,6 +142,28 @@ class Components:
                 comp.close()
             except Exception:  # closing is best effort at shutdown
                 pass
+
+
+def _sidecar_safe(comp: Component, old: dict[str, str], new: dict[str, str]) -> dict[str, str]:
+    """What a sidecar API caller may change: not secrets, file roots/paths or key material (protected keys
+    keep their current value when omitted; changing one is PERMISSION_DENIED)."""
+    if not comp.api_reconfigurable:
+        raise ApiError(
+            "PERMISSION_DENIED",
+            f"{comp.describe()} cannot be reconfigured through the API (its metadata holds secrets); start "
+            "the runtime with --allow-unsafe-reconfigure to allow it",
+            reason="RECONFIGURE_NOT_ALLOWED",
+        )
+    changed = sorted(k for k in comp.protected_keys if k in new and new[k] != old.get(k, ""))
+    if changed:
+        raise ApiError(
+            "PERMISSION_DENIED",
+            f"{comp.describe()}: metadata {', '.join(changed)} cannot be changed through the API (file paths "
+            "and key material); start the runtime with --allow-unsafe-reconfigure to allow it",
+            reason="RECONFIGURE_NOT_ALLOWED",
+            violations=[(f"component_config.metadata.{k}", "protected key") for k in changed],
+        )
+    return new | {k: old[k] for k in comp.protected_keys if k in old and k not in new}
 
 
 def build(api: str, name: str, spec: ComponentSpec, ctx: RuntimeContext) -> Component:

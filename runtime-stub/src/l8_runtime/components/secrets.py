@@ -24,6 +24,7 @@ from .base import Component, ComponentConfigError
 class SecretStore(Component):
     api = "secret_store"
     type_name = "in-memory"
+    api_reconfigurable = False
 
     def all(self) -> dict[str, str]:
         return dict(self.metadata)

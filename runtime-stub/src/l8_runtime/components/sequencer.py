@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import ApiError, require
 from .base import Component, ComponentConfigError
+from .state_sqlite import open_checked
 
 INT64_MAX = 2**63 - 1
 
@@ -71,6 +72,7 @@ class SqliteSequencer(Sequencer):
     """Counters in ``<data-dir>/sequencer/<name>.sqlite3`` (or metadata ``path``), one commit per id."""
 
     type_name = "sqlite"
+    protected_keys = frozenset({"path"})
 
     def __init__(self, name: str, metadata: Mapping[str, str], ctx) -> None:  # type: ignore[no-untyped-def]
         super().__init__(name, metadata, ctx)
@@ -79,9 +81,13 @@ class SqliteSequencer(Sequencer):
             if self.metadata.get("path")
             else (self.ctx.storage_dir("sequencer") / f"{name}.sqlite3")
         )
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute("CREATE TABLE IF NOT EXISTS seq (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+        self._db = open_checked(path)
+        try:
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute("CREATE TABLE IF NOT EXISTS seq (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise ComponentConfigError(f"{path}: not a usable SQLite database ({exc})") from None
 
     def _load(self, key: str) -> int:
         row = self._db.execute("SELECT value FROM seq WHERE key = ?", (key,)).fetchone()

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Protocol
 
-from ..errors import aborted, invalid
+from ..errors import ApiError, aborted, invalid
 from .base import Component
 
 FIRST_WRITE = "first-write"
@@ -123,9 +123,11 @@ class StateStore(Component):
             return GetResult(key)
         meta = {}
         if item.expires_at is not None:
-            meta["ttlExpireTime"] = (
-                datetime.fromtimestamp(item.expires_at, UTC).isoformat().replace("+00:00", "Z")
-            )
+            try:
+                expiry = datetime.fromtimestamp(item.expires_at, UTC)
+            except (OverflowError, ValueError, OSError):  # a row written before TTLs were bounded
+                expiry = datetime.max.replace(tzinfo=UTC)
+            meta["ttlExpireTime"] = expiry.isoformat().replace("+00:00", "Z")
         return GetResult(key, item.value, item.etag, meta, found=True)
 
     def bulk_get(self, keys: Sequence[str]) -> list[GetResult]:
@@ -216,15 +218,27 @@ def _check_key(key: str) -> None:
         raise invalid("state key must not be empty", field="key")
 
 
+MAX_TTL_SECONDS = 2**31 - 1  # ~68 years: a TTL must give an expiry time the store can represent
+
+
 def _ttl(op: SetOp) -> int:
     raw = op.metadata.get("ttlInSeconds", "")
     if raw == "":
         return 0
     try:
-        value = int(raw)
+        value = int(raw) if len(raw) <= 32 else None
     except ValueError:
+        value = None
+    if value is None:
         raise invalid(
-            f"metadata ttlInSeconds of key {op.key!r} must be an integer, got {raw!r}",
+            f"metadata ttlInSeconds of key {op.key!r} must be an integer, got {raw[:40]!r}",
             field="metadata.ttlInSeconds",
-        ) from None
+        )
+    if value > MAX_TTL_SECONDS:
+        raise ApiError(
+            "OUT_OF_RANGE",
+            f"metadata ttlInSeconds of key {op.key!r} is {value}; the maximum is {MAX_TTL_SECONDS}",
+            reason="TTL_OUT_OF_RANGE",
+            violations=(("metadata.ttlInSeconds", f"must be at most {MAX_TTL_SECONDS}"),),
+        )
     return max(value, 0)

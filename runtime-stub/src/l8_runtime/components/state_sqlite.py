@@ -2,8 +2,10 @@
 
 Place in the runtime: used for ``state_sqlite`` when the runtime runs with ``--data-dir`` (file
 ``<data-dir>/state/<name>.sqlite3``, or metadata ``path``). Each write is one SQLite transaction
-(``BEGIN IMMEDIATE`` ... ``COMMIT``, WAL journal, ``synchronous=FULL``), so a restart -- or a crash --
-loses no acknowledged write and never shows half of a multi-item save or state transaction.
+(``BEGIN IMMEDIATE`` ... ``COMMIT``, rollback journal, ``synchronous=FULL``), so a restart -- or a
+crash -- loses no acknowledged write and never shows half of a multi-item save or state transaction. Every
+commit lands in the database file itself (no WAL that a deleted ``-wal`` file could take with it). At start
+a 0-byte or corrupt file is an error naming the file, never a silently empty store.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from .base import ComponentConfigError
 from .state import StateStore, StoredItem
 
 SCHEMA = """
@@ -25,14 +28,42 @@ CREATE TABLE IF NOT EXISTS state (
 """
 
 
+def open_checked(path: Path) -> sqlite3.Connection:
+    """Connect to an SQLite file that must be absent (a new store) or a healthy database."""
+    if path.is_file() and path.stat().st_size == 0:
+        raise ComponentConfigError(
+            f"{path}: the file is empty (0 bytes), not an SQLite database; "
+            "remove it to start with an empty store"
+        )
+    try:
+        db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise ComponentConfigError(f"{path}: cannot open the SQLite database ({exc})") from None
+    try:
+        row = db.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise ComponentConfigError(f"{path}: not a usable SQLite database ({exc})") from None
+    if row is None or row[0] != "ok":
+        db.close()
+        raise ComponentConfigError(
+            f"{path}: the SQLite database is corrupt ({row[0] if row else 'no result'})"
+        )
+    return db
+
+
 class SqliteBackend:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute("PRAGMA synchronous=FULL")
-        self._db.execute(SCHEMA)
+        self._db = open_checked(path)
+        try:
+            self._db.execute("PRAGMA journal_mode=DELETE")
+            self._db.execute("PRAGMA synchronous=FULL")
+            self._db.execute(SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise ComponentConfigError(f"{path}: not a usable SQLite database ({exc})") from None
 
     def read(self, key: str) -> StoredItem | None:
         with self._lock:
@@ -72,6 +103,7 @@ class SqliteBackend:
 
 class SqliteStateStore(StateStore):
     type_name = "sqlite"
+    protected_keys = frozenset({"path"})
 
     def open_backend(self) -> SqliteBackend:
         path = self.metadata.get("path", "")

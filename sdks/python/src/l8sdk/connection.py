@@ -35,6 +35,10 @@ __all__ = [
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 34904
 DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # both directions; gRPC's 4 MiB receive default is too small
+# The reconnect contract of every SDK (compat-tests/vectors/connection.json "reconnect"): a sidecar is local,
+# so come back quickly after it restarts instead of gRPC's default of up to 120 s between attempts.
+RECONNECT_INITIAL_BACKOFF_MS = 100
+RECONNECT_MAX_BACKOFF_MS = 3000
 ENDPOINT_ENV = "L8_GRPC_ENDPOINT"
 HOST_ENV = "runtime_GRPC_HOST"
 PORT_ENV = "runtime_GRPC_PORT"
@@ -251,6 +255,9 @@ def make_settings(
     options: list[ChannelOption] = [
         ("grpc.max_send_message_length", max_send_message_bytes),
         ("grpc.max_receive_message_length", max_receive_message_bytes),
+        ("grpc.initial_reconnect_backoff_ms", RECONNECT_INITIAL_BACKOFF_MS),
+        ("grpc.min_reconnect_backoff_ms", RECONNECT_INITIAL_BACKOFF_MS),
+        ("grpc.max_reconnect_backoff_ms", RECONNECT_MAX_BACKOFF_MS),
     ]
     if server_name:
         options.append(("grpc.ssl_target_name_override", server_name))

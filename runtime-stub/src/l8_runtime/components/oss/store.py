@@ -56,6 +56,7 @@ class Selected:
 
 class ObjectStore(MultipartOps, ListingOps, Component):
     api = "oss"
+    protected_keys = frozenset({"signingKey"})
     type_name = "local"
 
     def __init__(self, name: str, metadata: Mapping[str, str], ctx) -> None:  # type: ignore[no-untyped-def]
@@ -63,6 +64,9 @@ class ObjectStore(MultipartOps, ListingOps, Component):
         self._buckets: dict[str, dict[str, list[Version]]] = {}
         self._init_multipart()
         super().__init__(name, metadata, ctx)
+        # the index lives in memory: blobs found at start (a --data-dir reused after a restart or kill -9)
+        # belong to no object and would outlive it forever
+        self.blobs.clear()
 
     def configure(self, metadata: dict[str, str]) -> None:
         root = self.ctx.storage_dir("oss", self.name)
