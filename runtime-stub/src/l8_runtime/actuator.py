@@ -61,7 +61,11 @@ class HealthState:
 
 class Actuator:
     def __init__(
-        self, health: HealthState, version: str, signed_urls: SignedUrlHttp | None = None, token: str | None = None
+        self,
+        health: HealthState,
+        version: str,
+        signed_urls: SignedUrlHttp | None = None,
+        token: str | None = None,
     ) -> None:
         self.token = token
         self.health = health
