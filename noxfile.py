@@ -168,6 +168,16 @@ def smoke(session: nox.Session) -> None:
     _pytest(session, "smoke", "-c", "pyproject.toml", "-m", "container", "-s", "runtime-stub/tests/container")
 
 
+@nox.session
+@ci_step("docs")
+def docs(session: nox.Session) -> None:
+    """API reference in headless Chromium (every page, no console errors, search, RPCs x 4 languages,
+    screenshot in .cache/ci/) and the docs' own tests (docs/tests: from-checkout instructions, examples)."""
+    dev_run(session, "python", "-m", "l8gen.reference.check", "--out", str(CI_DIR))
+    if (ROOT / "docs" / "tests").is_dir():
+        _pytest(session, "docs", "docs/tests")
+
+
 @contextmanager
 def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
     """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""

@@ -9,6 +9,7 @@ page over a WebSocket (``websockets``, pinned in pyproject.toml) and offers ``na
 from __future__ import annotations
 
 import base64
+import contextlib
 import itertools
 import json
 import re
@@ -50,6 +51,7 @@ class Browser:
         self._profile = tempfile.TemporaryDirectory(prefix="l8-chromium-")
         self._proc: subprocess.Popen[str] | None = None
         self._ws: ClientConnection | None = None
+        self._stack = contextlib.ExitStack()
 
     def __enter__(self) -> Browser:
         width, height = self.size
@@ -72,7 +74,7 @@ class Browser:
                 time.sleep(0.1)
         if not page_ws:
             raise BrowserError("Chromium opened no page")
-        self._ws = connect(page_ws, max_size=None, open_timeout=self.timeout)
+        self._ws = self._stack.enter_context(connect(page_ws, max_size=None, open_timeout=self.timeout))
         for domain in ("Page", "Runtime", "Log"):
             self.send(f"{domain}.enable")
         return self
@@ -90,8 +92,7 @@ class Browser:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        if self._ws is not None:
-            self._ws.close()
+        self._stack.close()
         if self._proc is not None:
             self._proc.terminate()
             try:
@@ -112,7 +113,8 @@ class Browser:
             self.problems.append(f"console.{params['type']}: {args}")
         elif method == "Log.entryAdded" and params.get("entry", {}).get("level") == "error":
             entry = params["entry"]
-            self.problems.append(f"{entry.get('source', 'log')} error: {entry.get('text', '')} {entry.get('url', '')}")
+            source, text, url = entry.get("source", "log"), entry.get("text", ""), entry.get("url", "")
+            self.problems.append(f"{source} error: {text} {url}".rstrip())
 
     def send(self, method: str, wait_event: str | None = None, **params: Any) -> dict[str, Any]:
         """Send one CDP command; returns its result (and, with ``wait_event``, waits for that event too)."""

@@ -2,8 +2,8 @@
 
 Place: CI step ``nox -s docs`` (after ``l8gen generate --check`` keeps docs/reference/ current). Serves
 ``docs/reference/html`` over HTTP on loopback (``http.server`` in a thread), opens every page through
-``reference.browser`` and fails on any console error, uncaught exception or failed load; types an RPC name into
-the search box and follows the first result; counts the call snippets (every RPC page must show one per
+``reference.browser`` and fails on any console error, uncaught exception or failed load; types an RPC name
+into the search box and follows the first result; counts the call snippets (every RPC page must show one per
 language) and saves a screenshot of the search. Prints one summary line; writes ``report.json`` beside the
 screenshot. Usage: ``python -m l8gen.reference.check [--site DIR] [--out DIR] [--query NAME]``.
 """
@@ -87,8 +87,8 @@ def run_check(site: Path, out: Path, query: str = "GetState") -> Report:
                 report.snippets += sum(1 for c in codes or [] if str(c).strip())
         browser.navigate(base + "index.html")
         browser.evaluate(
-            f"(() => {{ const i = document.getElementById('search'); i.focus(); i.value = {json.dumps(query)};"
-            " i.dispatchEvent(new Event('input')); })()")
+            "(() => { const i = document.getElementById('search'); i.focus();"
+            f" i.value = {json.dumps(query)}; i.dispatchEvent(new Event('input')); }})()")
         report.search_hits = browser.evaluate(
             "Array.from(document.querySelectorAll('#results li a')).map(a => a.textContent)") or []
         report.screenshot = str(browser.screenshot(out / "reference-search.png"))
@@ -128,8 +128,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for problem in report.problems:
         print(f"reference check: {problem}", file=sys.stderr)
     print(f"reference check: {report.pages} pages loaded, {report.rpc_pages} RPCs x {report.languages} "
-          f"languages = {report.snippets} call snippets, search {report.query!r} -> {len(report.search_hits)} "
-          f"hits, {len(report.problems)} problems, screenshot {report.screenshot}")
+          f"languages = {report.snippets} call snippets, search {report.query!r} -> "
+          f"{len(report.search_hits)} hits, {len(report.problems)} problems, screenshot {report.screenshot}")
     return 0 if report.ok else 1
 
 

@@ -52,7 +52,8 @@ def _services(api: Api, opts: GenOptions) -> list[Service]:
 
 def _each(api: Api, opts: GenOptions, make: Callable[[Service, Method, Message], CallIdents]
           ) -> dict[str, CallIdents]:
-    return {m.full_name: make(s, m, api.message(m.input_type)) for s in _services(api, opts) for m in s.methods}
+    return {m.full_name: make(s, m, api.message(m.input_type))
+            for s in _services(api, opts) for m in s.methods}
 
 
 def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
@@ -110,7 +111,8 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.naming.go import GoNaming
     from l8gen.targets._go_view import build_view
 
-    view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), set(opts.internal_packages))
+    internal = set(opts.internal_packages)
+    view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
     out: dict[str, CallIdents] = {}
     for service in (*view.services, *view.app_services):
         proto = api.service(service.full_name)
@@ -133,7 +135,8 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 
 
 def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
-    """C++: ``client->accessor().Method(request)`` with protoc setters (app services: the gRPC ``Service``)."""
+    """C++: ``client->accessor().Method(request)`` with protoc setters (app services: the gRPC
+    ``Service``)."""
     from l8gen.naming.cpp import CppNaming
     from l8gen.targets._cpp_view import build_view
 

@@ -11,18 +11,21 @@ pages in Markdown. Deterministic: sorted, no timestamps.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
 from l8gen.targets.base import GenOptions, sorted_files
 
+if TYPE_CHECKING:
+    import jinja2
+
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def _env(autoescape: bool):  # type: ignore[no-untyped-def]
+def _env(autoescape: bool) -> jinja2.Environment:
     import jinja2
 
     env = jinja2.Environment(
@@ -33,8 +36,9 @@ def _env(autoescape: bool):  # type: ignore[no-untyped-def]
     return env
 
 
-@dataclass(frozen=True)
 class ReferenceTarget:
+    """The reference as a ``Target`` (CONTRACTS §7)."""
+
     name: str = "reference"
     out_dir: str = "docs/reference"
 
@@ -64,7 +68,8 @@ class ReferenceTarget:
         for service in site.services:
             out[f"html/{service.file}.html"] = html.get_template("html/service.html.j2").render(
                 site=site, service=service)
-            out[f"md/{service.file}.md"] = md.get_template("md/service.md.j2").render(site=site, service=service)
+            out[f"md/{service.file}.md"] = md.get_template("md/service.md.j2").render(
+                site=site, service=service)
             for rpc in service.rpcs:
                 out[f"html/{rpc.file}.html"] = html.get_template("html/rpc.html.j2").render(
                     site=site, service=service, rpc=rpc)
