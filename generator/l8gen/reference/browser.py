@@ -16,6 +16,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 import time
 import urllib.request
 from pathlib import Path
@@ -48,7 +49,7 @@ class Browser:
         self.size = (width, height)
         self.problems: list[str] = []
         self._ids = itertools.count(1)
-        self._profile = tempfile.TemporaryDirectory(prefix="l8-chromium-")
+        self._profile = tempfile.TemporaryDirectory(prefix="l8-chromium-", ignore_cleanup_errors=True)
         self._proc: subprocess.Popen[str] | None = None
         self._ws: ClientConnection | None = None
         self._stack = contextlib.ExitStack()
@@ -84,7 +85,8 @@ class Browser:
         deadline = time.monotonic() + self.timeout
         for line in self._proc.stderr:
             found = _LISTENING.search(line)
-            if found:
+            if found:  # keep draining stderr so a chatty browser never blocks on a full pipe
+                threading.Thread(target=self._proc.stderr.read, daemon=True).start()
                 return found.group(1)
             if time.monotonic() > deadline:
                 break
@@ -92,9 +94,15 @@ class Browser:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
+        if self._ws is not None:
+            with contextlib.suppress(Exception):  # closing is best effort; terminate() follows
+                self._ws.send(json.dumps({"id": next(self._ids), "method": "Browser.close"}))
         self._stack.close()
         if self._proc is not None:
-            self._proc.terminate()
+            try:
+                self._proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._proc.terminate()
             try:
                 self._proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
