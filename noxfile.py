@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent
 DEV_VENV = ROOT / ".nox" / "dev"
 CI_DIR = ROOT / ".cache" / "ci"
 DEV_PACKAGES = (".[dev]", "sdks/python[dev]", "runtime-stub")  # sdks/python[dev]: grpc type stubs
-LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "noxfile.py"]
+LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "docs/tests", "noxfile.py"]
 MYPY_TARGETS = [
     "generator/l8gen", "runtime-stub/src/l8_runtime", "runtime-stub/image/build.py", "compat-tests/l8compat",
     "bench", "noxfile.py",

@@ -1,5 +1,5 @@
-"""The "Use it from this checkout" instructions: every README block marked ``sh from-checkout <language>`` runs
-as written in a fresh temporary project (``L8SDK`` = this checkout) and leaves a working SDK install.
+"""The "Use it from this checkout" instructions: every README block marked ``sh from-checkout <language>``
+runs as written in a fresh temporary project (``L8SDK`` = this checkout) and leaves a working SDK install.
 
 Place: docs tests, run by ``nox -s docs``. The root README holds the four blocks; each SDK README (generated
 from ``generator/l8gen/templates/<lang>/README.md.j2``) must repeat its language's block verbatim.
@@ -36,8 +36,8 @@ def run_block(language: str, project: Path) -> str:
     """Run the root README's block for ``language`` in ``project`` exactly as written; returns its output."""
     project.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
-        ["bash", "-euo", "pipefail", "-c", ROOT_BLOCKS[language]], cwd=project, capture_output=True, text=True,
-        env={**os.environ, "L8SDK": str(REPO)}, timeout=1800, check=False,
+        ["bash", "-euo", "pipefail", "-c", ROOT_BLOCKS[language]], cwd=project, capture_output=True,
+        text=True, env={**os.environ, "L8SDK": str(REPO)}, timeout=1800, check=False,
     )
     assert proc.returncode == 0, f"{language} block failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n" \
                                  f"{proc.stderr[-3000:]}"
@@ -77,7 +77,7 @@ def test_go_from_checkout(tmp_path: Path) -> None:
     assert f"=> {REPO}/sdks/go" in (tmp_path / "app" / "go.mod").read_text()
 
 
-@pytest.mark.skipif(os.environ.get("L8_DOCS_SKIP_CPP") == "1", reason="L8_DOCS_SKIP_CPP=1 (C++ build is slow)")
+@pytest.mark.skipif(os.environ.get("L8_DOCS_SKIP_CPP") == "1", reason="L8_DOCS_SKIP_CPP=1 (slow C++ build)")
 def test_cpp_from_checkout(tmp_path: Path) -> None:
     out = run_block("cpp", tmp_path / "app")
     assert "l8sdk C++ client created" in out
