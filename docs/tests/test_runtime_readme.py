@@ -17,7 +17,8 @@ README = (Path(__file__).resolve().parents[2] / "runtime-stub" / "README.md").re
 
 def test_every_flag_is_in_the_flag_table() -> None:
     table = "\n".join(line for line in README.splitlines() if line.startswith("| `-"))
-    flags = [opt for action in build_parser()._actions for opt in action.option_strings if opt.startswith("--")]
+    actions = build_parser()._actions
+    flags = [opt for action in actions for opt in action.option_strings if opt.startswith("--")]
     assert len(flags) > 10
     missing = [flag for flag in flags if flag != "--help" and f"`{flag}" not in table]
     assert missing == []
