@@ -123,7 +123,9 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             used = {t.split(".")[0] for t in types if "." in t and t.split(".")[0] in imports}
             paths = sorted([(opts.go_module, "l8")] if proto.role == "client" else [])
             paths = sorted(paths + [(imports[alias], alias) for alias in used])
-            lines = [f'{alias} "{path}"' for path, alias in paths]
+            std = ["context"] if proto.role == "app" else ["fmt"]
+            std += ["slices"] if method.shape == "client_stream" and proto.role == "client" else []
+            lines = [f'"{name}"' for name in std] + [f'{alias} "{path}"' for path, alias in paths]
             out[method.full_name] = CallIdents(
                 role=proto.role, shape=method.shape,
                 receiver="client" if proto.role == "client" else service.stub_unimplemented,
