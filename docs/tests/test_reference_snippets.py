@@ -1,6 +1,7 @@
 """The API reference's call snippets are real code: Python snippets run against the reference runtime (each
 call must reach the runtime: it answers or fails with ``L8Error``, never a Python error such as a wrong
-method or keyword), Go snippets compile, TypeScript snippets type-check against the built Node SDK (``tsc --strict``).
+method or keyword), Go snippets compile, TypeScript snippets type-check against the built Node SDK
+(``tsc --strict``).
 
 Place: docs tests (``nox -s docs``); snippets are read from the generated docs/reference/md pages.
 Go snippets compile (``go vet`` in a module that replaces the SDK with sdks/go). Not covered yet: C++
@@ -116,7 +117,8 @@ def go_program(code: str) -> str:
     if APP in body:
         return f"package main\n\n{imports})\n{body}\nfunc main() {{}}\n"
     indented = "\n".join("\t" + line if line else "" for line in body.strip("\n").split("\n"))
-    return (f"package main\n\n{imports}\t\"context\"\n)\n\nfunc run(ctx context.Context) error {{\n{indented}\n"
+    head = f"package main\n\n{imports}\t\"context\"\n)\n\n"
+    return (f"{head}func run(ctx context.Context) error {{\n{indented}\n"
             "\treturn nil\n}\n\nfunc main() { _ = run(context.Background()) }\n")
 
 
