@@ -82,3 +82,8 @@ def test_cpp_from_checkout(tmp_path: Path) -> None:
     out = run_block("cpp", tmp_path / "app")
     assert "l8sdk C++ client created" in out
     assert list((tmp_path / "app" / "l8sdk").rglob("l8sdkConfig.cmake"))
+    # the API reference's C++ snippets compile against the SDK installed just like that
+    from test_reference_snippets import compile_cpp_snippets
+
+    count = compile_cpp_snippets(tmp_path / "snippets", tmp_path / "app" / "l8sdk")
+    print(f"cpp reference snippets: {count} compiled")

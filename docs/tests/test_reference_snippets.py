@@ -4,8 +4,9 @@ method or keyword), Go snippets compile, TypeScript snippets type-check against 
 (``tsc --strict``).
 
 Place: docs tests (``nox -s docs``); snippets are read from the generated docs/reference/md pages.
-Go snippets compile (``go vet`` in a module that replaces the SDK with sdks/go). Not covered yet: C++
-snippets are not compiled, Go/TypeScript/C++ snippets are not run.
+Go snippets compile (``go vet`` in a module that replaces the SDK with sdks/go). C++
+snippets compile in ``test_from_checkout.test_cpp_from_checkout`` (against the SDK installed exactly as
+the README says). Not covered yet: Go/TypeScript/C++ snippets are not run.
 """
 
 from __future__ import annotations
@@ -138,3 +139,35 @@ def test_go_snippets_compile(tmp_path: Path) -> None:
                           timeout=900, check=False)
     print(f"go reference snippets: {len(code_list)} compiled (go vet)")
     assert proc.returncode == 0, proc.stderr[-4000:]
+
+
+def cpp_program(code_list: list[tuple[str, str]]) -> str:
+    """All C++ snippets in one translation unit: includes on top, each client call in its own function, each
+    application handler class in its own namespace."""
+    lines = [line for _, code in code_list for line in code.splitlines()]
+    includes = sorted({line for line in lines if line.startswith("#include")})
+    parts = [*includes, "#include <vector>", ""]
+    for i, (name, code) in enumerate(code_list):
+        body = "\n".join(line for line in code.splitlines() if not line.startswith("#include"))
+        if APP in code:
+            parts.append(f"namespace s{i} {{  // {name}\n{body}\n}}  // namespace s{i}\n")
+        else:
+            parts.append(f"[[maybe_unused]] int s{i}() {{  // {name}\n{body}\n  return 0;\n}}\n")
+    parts.append("int main() { return 0; }\n")
+    return "\n".join(parts)
+
+
+def compile_cpp_snippets(project: Path, prefix: Path) -> int:
+    """Compile every C++ reference snippet against the SDK installed in ``prefix``; returns how many."""
+    code_list = snippets("cpp")
+    project.mkdir(parents=True, exist_ok=True)
+    (project / "main.cc").write_text(cpp_program(code_list))
+    (project / "CMakeLists.txt").write_text(
+        "cmake_minimum_required(VERSION 3.21)\nproject(snippets LANGUAGES CXX)\n"
+        "find_package(l8sdk CONFIG REQUIRED)\nadd_executable(snippets main.cc)\n"
+        "target_link_libraries(snippets PRIVATE l8::sdk)\n")
+    for command in (["cmake", "-S", ".", "-B", "build", "-G", "Ninja", f"-DCMAKE_PREFIX_PATH={prefix}"],
+                    ["cmake", "--build", "build"]):
+        proc = subprocess.run(command, cwd=project, capture_output=True, text=True, check=False, timeout=900)
+        assert proc.returncode == 0, proc.stdout[-4000:] + proc.stderr[-2000:]
+    return len(code_list)

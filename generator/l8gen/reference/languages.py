@@ -140,7 +140,7 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """C++: ``client->accessor().Method(request)`` with protoc setters (app services: the gRPC
     ``Service``)."""
     from l8gen.naming.cpp import CppNaming
-    from l8gen.targets._cpp_view import build_view
+    from l8gen.targets._cpp_view import build_view, protoc_stem
 
     view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
     clients = {s.full_name: s for s in view.services}
@@ -155,7 +155,8 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             receiver=f"client->{client.accessor}()" if client is not None else stub,
             method=idents.get(f"{service.full_name}/{method.name}", method.name),
             request_type=naming.pb_type(method.input_type), response_type=naming.pb_type(method.output_type),
-            imports=("#include <l8/sdk.h>",),
+            imports=(f"#include <{protoc_stem(service.file)}.grpc.pb.h>" if service.role == "app"
+                     else "#include <l8/sdk.h>",),
             args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f)) for f in _scalars(request)),
         )
 
