@@ -222,7 +222,7 @@ def demo(session: nox.Session) -> None:
     if not DEMOS:
         session.error("no SDK registers a demo yet (DEMOS in noxfile.py): nothing was demonstrated")
     failed = []
-    with local_runtime(session, "--grpc-port", "0", "--http-port", "0") as endpoint:
+    with local_runtime(session, "--grpc-port", "0", "--http-port", "0", "--log-level", "error") as endpoint:
         for language, command in sorted(DEMOS.items()):
             session.log(f"demo {language} -> {endpoint}")
             try:
@@ -231,6 +231,9 @@ def demo(session: nox.Session) -> None:
                 failed.append(language)
     answered = sorted(set(DEMOS) - set(failed))
     session.log(f"demo: {len(answered)} of {len(DEMOS)} SDKs answered: {', '.join(answered) or 'none'}")
+    session.log("next: every RPC in four languages: docs/reference/html/index.html (Markdown: "
+                "docs/reference/md/README.md); use an SDK from this checkout: README.md; the runtime: "
+                "runtime-stub/README.md")
     if failed:
         session.error(f"demo failed for: {', '.join(failed)}")
 
