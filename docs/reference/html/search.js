@@ -1,6 +1,6 @@
 // Client-side search of the l8sdk API reference over window.L8_SEARCH_INDEX (search-index.js, generated
-// from the same data as search-index.json). Matches every word of the query against the RPC name, service,
-// gRPC path and summary; shows up to 20 links. No dependencies.
+// from the same data as search-index.json). Matches every word of the query against the RPC name, its SDK
+// method names (get_state, getState, ...), service, gRPC path and summary; shows up to 20 links. No dependencies.
 (function () {
   "use strict";
   var input = document.getElementById("search");
@@ -9,7 +9,8 @@
   if (!input || !list) { return; }
 
   function haystack(entry) {
-    return (entry.rpc + " " + entry.service + " " + entry.path + " " + entry.summary).toLowerCase();
+    var names = (entry.names || []).join(" ");
+    return (entry.rpc + " " + names + " " + entry.service + " " + entry.path + " " + entry.summary).toLowerCase();
   }
 
   function search(query) {

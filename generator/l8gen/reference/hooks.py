@@ -56,14 +56,20 @@ def hooks() -> dict[str, LanguageHook]:
             "go": languages.go_calls, "cpp": languages.cpp_calls}
 
 
-def call_snippets(api: Api, opts: GenOptions) -> dict[str, dict[str, str]]:
-    """{method full name: {language: snippet text}} for every RPC of ``api`` and every hooked language."""
+def rendered_calls(api: Api, opts: GenOptions) -> dict[str, dict[str, tuple[str, str]]]:
+    """{method full name: {language: (snippet text, SDK method name)}} for every RPC and hooked language."""
     from l8gen.render import Renderer
 
-    out: dict[str, dict[str, str]] = {}
+    out: dict[str, dict[str, tuple[str, str]]] = {}
     for language, hook in hooks().items():
         renderer = Renderer(language, opts.user_templates)
         for full_name, call in sorted(hook(api, opts).items()):
             text = renderer.render("_reference/call.j2", call=call).strip("\n")
-            out.setdefault(full_name, {})[language] = text
+            out.setdefault(full_name, {})[language] = (text, call.method)
     return out
+
+
+def call_snippets(api: Api, opts: GenOptions) -> dict[str, dict[str, str]]:
+    """{method full name: {language: snippet text}} (``rendered_calls`` without the method names)."""
+    return {name: {lang: text for lang, (text, _) in calls.items()}
+            for name, calls in rendered_calls(api, opts).items()}

@@ -50,6 +50,7 @@ class Snippet:
     label: str
     fence: str
     code: str
+    method: str  # the SDK method name in that language (searchable)
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def _fields(api: Api, full_name: str) -> tuple[FieldRow, ...]:
                           f.doc.text) for f in message.fields)
 
 
-def _rpc(api: Api, service: Service, method: Method, snippets: dict[str, str]) -> RpcPage:
+def _rpc(api: Api, service: Service, method: Method, snippets: dict[str, tuple[str, str]]) -> RpcPage:
     missing = [lang for lang in LANGUAGES if lang not in snippets]
     if missing:
         raise ValueError(f"{method.full_name}: no reference call for {', '.join(missing)}")
@@ -135,11 +136,11 @@ def _rpc(api: Api, service: Service, method: Method, snippets: dict[str, str]) -
         shape_text=SHAPES[method.shape], idempotent=method.idempotent, doc=method.doc.text,
         summary=summary(method.doc.text), request=method.input_type, response=method.output_type,
         request_fields=_fields(api, method.input_type), response_fields=_fields(api, method.output_type),
-        snippets=tuple(Snippet(lang, LABELS[lang], FENCES[lang], snippets[lang]) for lang in LANGUAGES),
+        snippets=tuple(Snippet(lang, LABELS[lang], FENCES[lang], *snippets[lang]) for lang in LANGUAGES),
     )
 
 
-def build_site(api: Api, opts: GenOptions, calls: dict[str, dict[str, str]]) -> Site:
+def build_site(api: Api, opts: GenOptions, calls: dict[str, dict[str, tuple[str, str]]]) -> Site:
     """The whole reference (services sorted by full name, RPCs in declaration order)."""
     services = []
     for service in sorted(api.services, key=lambda s: s.full_name):
@@ -154,9 +155,10 @@ def build_site(api: Api, opts: GenOptions, calls: dict[str, dict[str, str]]) -> 
 
 
 def search_index(site: Site) -> list[dict[str, object]]:
-    """One entry per RPC for the client-side search: names in every language, summary, page."""
+    """One entry per RPC for the client-side search: RPC, service, path, summary, the SDK method names of
+    the four languages (``get_state``, ``getState``), page."""
     return [
         {"rpc": r.name, "service": r.service, "path": r.path, "shape": r.shape, "summary": r.summary,
-         "page": f"{r.file}.html", "words": sorted({r.name.lower(), r.service.lower(), r.full_name.lower()})}
+         "page": f"{r.file}.html", "names": sorted({s.method for s in r.snippets} - {r.name})}
         for r in site.rpcs
     ]

@@ -45,11 +45,11 @@ class ReferenceTarget:
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
         del fds
         from l8gen.errors import TemplateError
-        from l8gen.reference.hooks import call_snippets
+        from l8gen.reference.hooks import rendered_calls
         from l8gen.reference.model import build_site, search_index
 
         try:
-            site = build_site(api, opts, call_snippets(api, opts))
+            site = build_site(api, opts, rendered_calls(api, opts))
         except ValueError as exc:
             raise TemplateError(f"reference: {exc}") from exc
         html, md = _env(True), _env(False)

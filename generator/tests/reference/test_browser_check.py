@@ -47,3 +47,17 @@ def test_search_for_an_unknown_name_fails_and_cli_exits_1(tmp_path: Path) -> Non
     assert main(["--site", str(site), "--out", str(tmp_path / "out"), "--query", "NoSuchRpc"]) == 1
     assert main(["--site", str(tmp_path / "missing"), "--out", str(tmp_path / "out")]) == 2
     assert shutil.which("chromium") is not None
+
+
+def test_search_box_finds_an_rpc_by_any_languages_method_name(tmp_path: Path) -> None:
+    from l8gen.reference.browser import Browser
+    from l8gen.reference.check import serve
+
+    site = write_site(tmp_path / "site")
+    with serve(site) as base, Browser() as browser:
+        browser.navigate(base + "index.html")
+        found = {query: browser.evaluate(f"window.l8Search({query!r}).map(e => e.rpc)")
+                 for query in ("buy_widget", "buyWidget", "chat_widgets", "no_such_method")}
+        assert browser.problems == []
+    assert found == {"buy_widget": ["BuyWidget"], "buyWidget": ["BuyWidget"], "chat_widgets": ["ChatWidgets"],
+                     "no_such_method": []}
