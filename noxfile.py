@@ -40,7 +40,7 @@ ROOT = Path(__file__).resolve().parent
 DEV_VENV = ROOT / ".nox" / "dev"
 CI_DIR = ROOT / ".cache" / "ci"
 DEV_PACKAGES = (".[dev]", "sdks/python[dev]", "runtime-stub")  # sdks/python[dev]: grpc type stubs
-LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "noxfile.py"]
+LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "docs/tests", "noxfile.py"]
 MYPY_TARGETS = [
     "generator/l8gen", "runtime-stub/src/l8_runtime", "runtime-stub/image/build.py", "compat-tests/l8compat",
     "bench", "noxfile.py",
@@ -188,7 +188,6 @@ def fuzz(session: nox.Session) -> None:
     """Fuzz every RPC of every API service (>= 200 Hypothesis inputs each, seeded) against a local runtime."""
     dev_run(session, "python", "runtime-stub/tests/fuzz/run_fuzz.py", *session.posargs)
 
-
 @contextmanager
 def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
     """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""
@@ -233,7 +232,7 @@ def demo(session: nox.Session) -> None:
     if not DEMOS:
         session.error("no SDK registers a demo yet (DEMOS in noxfile.py): nothing was demonstrated")
     failed = []
-    with local_runtime(session, "--grpc-port", "0", "--http-port", "0") as endpoint:
+    with local_runtime(session, "--grpc-port", "0", "--http-port", "0", "--log-level", "error") as endpoint:
         for language, command in sorted(DEMOS.items()):
             session.log(f"demo {language} -> {endpoint}")
             try:
@@ -242,6 +241,9 @@ def demo(session: nox.Session) -> None:
                 failed.append(language)
     answered = sorted(set(DEMOS) - set(failed))
     session.log(f"demo: {len(answered)} of {len(DEMOS)} SDKs answered: {', '.join(answered) or 'none'}")
+    session.log("next: every RPC in four languages: docs/reference/html/index.html (Markdown: "
+                "docs/reference/md/README.md); use an SDK from this checkout: README.md; the runtime: "
+                "runtime-stub/README.md")
     if failed:
         session.error(f"demo failed for: {', '.join(failed)}")
 
@@ -678,3 +680,13 @@ def compat_cpp(session: nox.Session) -> None:
     """Compatibility matrix for the C++ SDK: every case through its driver against the runtime container."""
     _compat(session, "compat-cpp", "--languages=cpp")
 # ===== end of the C++ SDK block =============================================================================
+
+
+@nox.session
+@ci_step("docs")
+def docs(session: nox.Session) -> None:
+    """API reference in headless Chromium (every page, no console errors, search, RPCs x 4 languages,
+    screenshot in .cache/ci/) and the docs' own tests (docs/tests: from-checkout instructions, examples)."""
+    dev_run(session, "python", "-m", "l8gen.reference.check", "--out", str(CI_DIR))
+    if (ROOT / "docs" / "tests").is_dir():
+        _pytest(session, "docs", "docs/tests")

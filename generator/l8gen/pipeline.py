@@ -67,7 +67,7 @@ def _tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> bytes:
 @functools.cache  # the package does not change during a run: hash its ~270 files once, not per target
 def generator_fingerprint() -> bytes:
     """Digest of the generator's own code and built-in templates (the precise 'tool version')."""
-    return _tree_digest(_PACKAGE_DIR, (".py", ".j2", ".toml", ".md", ".json", ".txt", ""))
+    return _tree_digest(_PACKAGE_DIR, (".py", ".j2", ".toml", ".md", ".json", ".txt", ".js", ".css", ""))
 
 
 def normalized_descriptors(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str]) -> bytes:

@@ -80,3 +80,13 @@ class _LazyRegistry(Mapping[str, Target]):
 
 
 REGISTRY = _LazyRegistry()
+
+
+def _register_reference() -> None:
+    """The API reference (``l8gen.reference``, out_dir docs/reference) is one more output of ``generate``."""
+    from l8gen.reference.target import TARGET as reference
+
+    REGISTRY.register(reference)
+
+
+_register_reference()

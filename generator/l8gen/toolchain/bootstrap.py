@@ -48,6 +48,7 @@ DEBIAN_PACKAGES: tuple[str, ...] = (
     "openssl",  # the SDK TLS tests mint certificates at test time
     "ccache",  # used by the C++ build when present: warm rebuilds in seconds
     "valgrind",  # bench/: callgrind instruction counts of the SDK call paths (nox -s bench, bench-quick)
+    "chromium",  # headless browser check of the generated API reference (`nox -s docs`)
 )
 # binary name -> (module package path, pinned module version). Versions: newest the Go proxy served on
 # 2026-11-25; protoc-gen-go must match google.golang.org/protobuf in the Go SDK's go.mod.

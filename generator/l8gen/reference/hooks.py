@@ -1,0 +1,75 @@
+"""Per-language call snippets of the API reference: the hook surface a language provides.
+
+Pipeline place: ``reference.model`` calls ``call_snippets(api, opts)``; for every language in ``HOOKS`` the
+hook computes a ``CallIdents`` per RPC (names come from the language's naming module / view, never from a
+template), then the language's partial ``templates/<lang>/_reference/call.j2`` renders it with ``call`` bound.
+
+A language joins the reference with two things (to be registered through the ``Language`` interface):
+
+1. a function ``(api, opts) -> {method full name: CallIdents}`` (see ``reference.languages``), added to
+   ``HOOKS`` under the language's name;
+2. the partial ``_reference/call.j2`` in its template tree (context: ``call`` = ``CallIdents``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+from l8gen.ir.model import Api
+from l8gen.targets.base import GenOptions
+
+
+@dataclass(frozen=True)
+class Arg:
+    """One request field as the language spells it in a request literal/setter, with a placeholder value."""
+
+    name: str  # the identifier (Python keyword, TS property, Go struct field, C++ accessor)
+    value: str  # a literal of the field's type in that language
+
+
+@dataclass(frozen=True)
+class CallIdents:
+    """Everything the call partial needs; all identifiers in the language's own spelling."""
+
+    role: str  # "client" (the app calls it) or "app" (the app implements it, the runtime calls it)
+    shape: str  # unary, server_stream, client_stream, bidi
+    receiver: str  # what the method is called on: "client.runtime", "client", "client->runtime()"
+    method: str  # the SDK method (or the handler method of an app service)
+    request_type: str  # the request type as the snippet spells it
+    response_type: str
+    imports: tuple[str, ...]  # import lines the snippet needs (language syntax)
+    args: tuple[Arg, ...]  # scalar request fields
+
+
+LanguageHook = Callable[[Api, GenOptions], Mapping[str, CallIdents]]
+LANGUAGES = ("python", "typescript", "go", "cpp")  # column order in the reference
+LABELS = {"python": "Python", "typescript": "Node (TypeScript)", "go": "Go", "cpp": "C++"}
+FENCES = {"python": "python", "typescript": "ts", "go": "go", "cpp": "cpp"}
+
+
+def hooks() -> dict[str, LanguageHook]:
+    """The registered hooks, by language (imported lazily: the views pull in the language modules)."""
+    from l8gen.reference import languages
+
+    return {"python": languages.python_calls, "typescript": languages.typescript_calls,
+            "go": languages.go_calls, "cpp": languages.cpp_calls}
+
+
+def rendered_calls(api: Api, opts: GenOptions) -> dict[str, dict[str, tuple[str, str]]]:
+    """{method full name: {language: (snippet text, SDK method name)}} for every RPC and hooked language."""
+    from l8gen.render import Renderer
+
+    out: dict[str, dict[str, tuple[str, str]]] = {}
+    for language, hook in hooks().items():
+        renderer = Renderer(language, opts.user_templates)
+        for full_name, call in sorted(hook(api, opts).items()):
+            text = renderer.render("_reference/call.j2", call=call).strip("\n")
+            out.setdefault(full_name, {})[language] = (text, call.method)
+    return out
+
+
+def call_snippets(api: Api, opts: GenOptions) -> dict[str, dict[str, str]]:
+    """{method full name: {language: snippet text}} (``rendered_calls`` without the method names)."""
+    return {name: {lang: text for lang, (text, _) in calls.items()}
+            for name, calls in rendered_calls(api, opts).items()}

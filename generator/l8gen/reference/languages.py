@@ -1,0 +1,163 @@
+"""The four languages' reference hooks: IR -> ``CallIdents`` per RPC, from each language's naming and view.
+
+Pipeline place: called by ``reference.hooks.call_snippets``; each function reuses what the SDK target uses
+(``PythonNaming`` via the Python ``ViewBuilder``, ``TypeScriptNaming``, the Go and C++ views), so the
+reference spells every call exactly as the generated SDK does. At the ``Language`` interface merge each
+function moves next to its language as that language's ``reference_calls`` hook.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from l8gen.ir.model import Api, Field, Message, Method, Service
+from l8gen.reference.hooks import Arg, CallIdents
+from l8gen.targets.base import GenOptions
+
+# (string, bool, integer, float, bytes) placeholder literals per language.
+_LITERALS = {
+    "python": ('"..."', "False", "0", "0.0", 'b"..."'),
+    "typescript": ('"..."', "false", "0", "0", 'new TextEncoder().encode("...")'),
+    "go": ('"..."', "false", "0", "0", '[]byte("...")'),
+    "cpp": ('"..."', "false", "0", "0", '"..."'),
+}
+_INT64 = {"int64", "uint64", "fixed64", "sfixed64", "sint64"}
+
+
+def _literal(language: str, field: Field) -> str:
+    string, boolean, integer, floating, raw = _LITERALS[language]
+    name = field.type.name
+    if name == "string":
+        return string
+    if name == "bool":
+        return boolean
+    if name == "bytes":
+        return raw
+    if name in ("double", "float"):
+        return floating
+    if language == "typescript" and name in _INT64 and not field.js_string:
+        return "0n"
+    return integer
+
+
+def _scalars(message: Message) -> list[Field]:
+    """The request fields a snippet fills in: singular scalars outside oneofs."""
+    return [f for f in message.fields
+            if f.type.is_scalar and not f.repeated and not f.is_map and f.oneof is None]
+
+
+def _services(api: Api, opts: GenOptions) -> list[Service]:
+    return [s for s in api.services if s.package not in opts.internal_packages]
+
+
+def _each(api: Api, opts: GenOptions, make: Callable[[Service, Method, Message], CallIdents]
+          ) -> dict[str, CallIdents]:
+    return {m.full_name: make(s, m, api.message(m.input_type))
+            for s in _services(api, opts) for m in s.methods}
+
+
+def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
+    """Python: ``client.<service attr>.<method>(field=...)`` (keyword form of the request)."""
+    from l8gen.targets._python_views import ViewBuilder
+
+    naming = ViewBuilder(api, opts).naming
+    package = opts.python_package
+
+    def make(service: Service, method: Method, request: Message) -> CallIdents:
+        req_module = naming.module(request.file)
+        own = naming.module(service.file)
+        imports: tuple[str, ...] = (f"from {package} import Client",)
+        if method.shape in ("client_stream", "bidi"):  # the snippet builds request messages itself
+            imports += (f"from {package}.pb import {req_module.alias}",)
+        if service.role == "app":
+            imports = (f"from {package}.pb import {req_module.alias}",
+                       f"import {own.grpc_module} as {own.grpc_alias}")
+        return CallIdents(
+            role=service.role, shape=method.shape,
+            receiver=(f"client.{naming.service_attr(service)}" if service.role == "client"
+                      else f"{own.grpc_alias}.{service.name}Servicer"),
+            method=naming.method(method) if service.role == "client" else method.name,
+            request_type=naming.message_ref(method.input_type),
+            response_type=naming.message_ref(method.output_type), imports=imports,
+            args=tuple(Arg(naming.param(request, f), _literal("python", f)) for f in _scalars(request)),
+        )
+
+    return _each(api, opts, make)
+
+
+def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
+    """Node/TypeScript: ``await client.<service>.<method>({ field: ... })`` (message init object)."""
+    from l8gen.naming.typescript import TypeScriptNaming
+    from l8gen.targets._ts_view import CLIENT_MEMBERS
+
+    naming = TypeScriptNaming(api, opts.overrides_for("typescript"), client_members=CLIENT_MEMBERS,
+                              flat_methods=False)
+
+    def make(service: Service, method: Method, request: Message) -> CallIdents:
+        return CallIdents(
+            role=service.role, shape=method.shape, receiver=f"client.{naming.service(service)}",
+            method=naming.method(method), request_type=request.name,
+            response_type=api.message(method.output_type).name,
+            imports=(f'import {{ Client }} from "{opts.node_package}";',),
+            args=tuple(Arg(naming.es_field(f), _literal("typescript", f)) for f in _scalars(request)),
+        )
+
+    return _each(api, opts, make)
+
+
+def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
+    """Go: ``client.<Method>(ctx, &pkg.Request{Field: ...})`` on ``*l8.Client`` (app services: the stub's
+    server interface)."""
+    from l8gen.naming.go import GoNaming
+    from l8gen.targets._go_view import build_view
+
+    internal = set(opts.internal_packages)
+    view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
+    out: dict[str, CallIdents] = {}
+    for service in (*view.services, *view.app_services):
+        proto = api.service(service.full_name)
+        imports = {i.alias: i.path for i in (*service.imports, service.stub_import) if i.alias}
+        for method, gm in zip(proto.methods, service.methods, strict=True):
+            request = api.message(method.input_type)
+            types = (gm.req,) if proto.role == "client" else (gm.req, gm.resp)
+            used = {t.split(".")[0] for t in types if "." in t and t.split(".")[0] in imports}
+            paths = sorted([(opts.go_module, "l8")] if proto.role == "client" else [])
+            paths = sorted(paths + [(imports[alias], alias) for alias in used])
+            std = ["context"] if proto.role == "app" else ["fmt"]
+            std += ["slices"] if method.shape == "client_stream" and proto.role == "client" else []
+            lines = [f'"{name}"' for name in std] + [f'{alias} "{path}"' for path, alias in paths]
+            out[method.full_name] = CallIdents(
+                role=proto.role, shape=method.shape,
+                receiver="client" if proto.role == "client" else service.stub_unimplemented,
+                method=gm.name if proto.role == "client" else gm.stub_name,
+                request_type=gm.req, response_type=gm.resp, imports=tuple(lines),
+                args=tuple(Arg(GoNaming.go_field(request, f), _literal("go", f)) for f in _scalars(request)),
+            )
+    return out
+
+
+def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
+    """C++: ``client->accessor().Method(request)`` with protoc setters (app services: the gRPC
+    ``Service``)."""
+    from l8gen.naming.cpp import CppNaming
+    from l8gen.targets._cpp_view import build_view, protoc_stem
+
+    view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
+    clients = {s.full_name: s for s in view.services}
+    idents = {m.rpc: m.ident for s in view.services for m in s.methods}
+    naming = CppNaming(api, dict(opts.overrides_for("cpp")))
+
+    def make(service: Service, method: Method, request: Message) -> CallIdents:
+        client = clients.get(service.full_name)
+        stub = "::" + "::".join([*service.package.split("."), service.name])
+        return CallIdents(
+            role=service.role, shape=method.shape,
+            receiver=f"client->{client.accessor}()" if client is not None else stub,
+            method=idents.get(f"{service.full_name}/{method.name}", method.name),
+            request_type=naming.pb_type(method.input_type), response_type=naming.pb_type(method.output_type),
+            imports=(f"#include <{protoc_stem(service.file)}.grpc.pb.h>" if service.role == "app"
+                     else "#include <l8/sdk.h>",),
+            args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f)) for f in _scalars(request)),
+        )
+
+    return _each(api, opts, make)
