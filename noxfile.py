@@ -352,7 +352,8 @@ def compat_mutants(session: nox.Session) -> None:
 @ci_step("compat-conformance")
 def compat_conformance(session: nox.Session) -> None:
     """Conformance self-test (l8compat.conformance): Python + Go drivers against the reference runtime and
-    the `reference-variant` target; every difference must be classified, no stall (±20 % time)."""
+    the `reference-variant` target; every difference must be classified, no stall (±20 % time). Then the
+    Python matrix against the runtime started from a Layotto-format config (`layotto-config` profile)."""
     out = ROOT / "compat-tests" / "results" / "conformance"
     for name, extra in (("reference", []), ("variant", ["--target=reference-variant"])):
         dev_run(session, "python", "-m", "pytest", COMPAT_RUN, "-q", "-p", "no:cacheprovider", "-rfE",
@@ -360,6 +361,11 @@ def compat_conformance(session: nox.Session) -> None:
                 env=COMPAT_ENV)
     dev_run(session, "python", "-m", "l8compat.conformance", f"--reference={out / 'reference'}",
             f"--variant={out / 'variant'}", env=COMPAT_ENV)
+    # The runtime started from a Layotto-format config (runtime-stub/examples/layotto-config.json, Layotto
+    # component types and names) must pass the whole matrix through the `layotto-config` profile's mapping.
+    dev_run(session, "python", "-m", "pytest", COMPAT_RUN, "-q", "-p", "no:cacheprovider", "-rfE",
+            "--languages=python", f"--results-dir={out / 'layotto-config'}", "--target=layotto-config",
+            *session.posargs, env=COMPAT_ENV)
 # ===== end of the compatibility harness block ===============================================================
 
 
