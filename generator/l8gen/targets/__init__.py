@@ -1,8 +1,7 @@
 """Registry of generation targets (one module per SDK language in this package).
 
-Pipeline place: the CLI/plugin look targets up here by name. A module ``l8gen/targets/<name>.py`` that
-defines a module-level ``TARGET`` is a target; ``base``, modules starting with ``_`` and modules without
-``TARGET`` (helpers such as ``python_layer``) are not. Discovery reads the sources without importing them;
+Pipeline place: the CLI/plugin look targets up here by name. A language folder
+``l8gen/languages/<name>/`` whose ``target.py`` defines a module-level ``TARGET`` is a target. Discovery reads the sources without importing them;
 a target module is imported on first lookup, and ``out_dir`` is read from the source when it is a literal,
 so a no-op run (cache hit) imports no target at all.
 """
@@ -21,6 +20,7 @@ from l8gen.targets.base import GenOptions, Target
 __all__ = ["REGISTRY", "GenOptions", "Target"]
 
 
+_LANGUAGES = Path(__file__).resolve().parents[1] / "languages"
 _DEFINES_TARGET = re.compile(r"^TARGET\s*(?::[^=]*)?=", re.MULTILINE)
 _OUT_DIR = re.compile(r"^\s+out_dir(?:\s*:\s*str)?\s*=\s*\"([^\"]+)\"\s*$", re.MULTILINE)
 
@@ -38,13 +38,10 @@ class _LazyRegistry(Mapping[str, Target]):
         self._extra.pop(name, None)
 
     def _names(self) -> list[str]:
-        here = Path(__file__).parent
         names = []
-        for module in pkgutil.iter_modules([str(here)]):
-            if module.name == "base" or module.name.startswith("_") or module.ispkg:
-                continue
-            source = here / f"{module.name}.py"
-            if source.is_file() and _DEFINES_TARGET.search(source.read_text(encoding="utf-8")):
+        for module in pkgutil.iter_modules([str(_LANGUAGES)]):
+            source = _LANGUAGES / module.name / "target.py"
+            if module.ispkg and source.is_file() and _DEFINES_TARGET.search(source.read_text(encoding="utf-8")):
                 names.append(module.name)
         return sorted(set(names) | set(self._extra))
 
@@ -55,7 +52,7 @@ class _LazyRegistry(Mapping[str, Target]):
             if name not in self._names():
                 known = ", ".join(self._names()) or "none"
                 raise ConfigError(f"unknown target {name!r} (known targets: {known})")
-            module = importlib.import_module(f"l8gen.targets.{name}")
+            module = importlib.import_module(f"l8gen.languages.{name}.target")
             self._loaded[name] = module.TARGET
         return self._loaded[name]
 
@@ -63,7 +60,7 @@ class _LazyRegistry(Mapping[str, Target]):
         """The target's ``out_dir``, read from its source (``out_dir = "sdks/x"``) when it is a literal there,
         so that the no-op path need not import the target (and Jinja); otherwise from the imported target."""
         if name not in self._extra and name not in self._loaded and name in self._names():
-            source = (Path(__file__).parent / f"{name}.py").read_text(encoding="utf-8")
+            source = (_LANGUAGES / name / "target.py").read_text(encoding="utf-8")
             found = _OUT_DIR.findall(source)
             if len(found) == 1:
                 return str(found[0])

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from l8gen.targets.base import GenOptions
-from l8gen.targets.cpp import TARGET
+from l8gen.languages.cpp.target import TARGET
 
 from tests.conftest import REPO, fragments_api
 
