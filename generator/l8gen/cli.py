@@ -94,6 +94,7 @@ def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.templates is not None and not args.templates.is_dir():
         raise ConfigError(f"{args.templates}: template directory not found")
     opts = load_options(config, args.templates)
+    REGISTRY.use_config(config)
     if args.sdk_version is not None:
         from dataclasses import replace
 
