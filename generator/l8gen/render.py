@@ -4,14 +4,15 @@
 lstrip_blocks, keep_trailing_newline, no autoescape) over ``ChoiceLoader([builtin:<name>, user dir,
 builtin dir])``:
 
-* ``languages/<language>/templates/`` is the built-in tree (or ``templates_dir``); it mirrors the output tree. ``render_tree`` renders every
+* ``languages/<language>/templates/`` (or ``templates_dir``) is the built-in tree; it
+  mirrors the output tree. ``render_tree`` renders every
   file whose path has no segment starting with a single ``_`` (those are partials/bases; dunder names such as
   ``__init__.py.j2`` are outputs), drops a ``.j2`` suffix and expands ``%name`` placeholders in path
   segments (one output per item of ``expansions[name]``); ``%_`` spells a literal leading underscore
   (``%_client.py.j2`` -> ``_client.py``).
-* A user directory (``--templates DIR``) holds one tree per language: ``DIR/<language>/...``. A user file shadows
-  the built-in file of the same name. To override one ``{% block %}`` instead of copying a whole file, the
-  user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
+* A user directory (``--templates DIR``) holds one tree per language: ``DIR/<language>/...``. A user
+  file shadows the built-in file of the same name. To override one ``{% block %}`` instead of copying a
+  whole file, the user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
 * Template errors (missing, syntax, undefined variable) become ``TemplateError`` naming template and line.
 * ``recording()`` captures every render's context for ``l8gen generate --dump-context``.
 """
@@ -122,7 +123,8 @@ class Renderer:
         self, language: str, user_templates: Path | None = None, templates_dir: Path | None = None
     ) -> None:
         self.language = language
-        self.builtin_dir = templates_dir if templates_dir is not None else BUILTIN_ROOT / language / "templates"
+        default = BUILTIN_ROOT / language / "templates"
+        self.builtin_dir = templates_dir if templates_dir is not None else default
         self.user_dir = user_templates / language if user_templates is not None else None
         builtin = jinja2.FileSystemLoader(str(self.builtin_dir))
         loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin}, delimiter=":")]

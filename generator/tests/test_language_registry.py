@@ -14,10 +14,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from l8gen.errors import ConfigError
 from l8gen.languages import discover, load_spec
 from l8gen.targets import REGISTRY
+
 from tests.conftest import cli
 
 REPO = Path(__file__).resolve().parents[2]

@@ -120,7 +120,7 @@ def discover(config: Path | None = None) -> dict[str, LanguageSpec]:
     found: dict[str, LanguageSpec] = {}
     builtin = sorted(
         (p for p in BUILTIN_DIR.iterdir() if (p / "language.toml").is_file()),
-        key=lambda p: (BUILTIN_ORDER.index(p.name) if p.name in BUILTIN_ORDER else len(BUILTIN_ORDER), p.name),
+        key=lambda p: (BUILTIN_ORDER.index(p.name) if p.name in BUILTIN_ORDER else 99, p.name),
     )
     sources = [(p, True) for p in builtin]
     sources += [(p, False) for p in _entry_point_folders() + configured_folders(config)]
@@ -129,7 +129,8 @@ def discover(config: Path | None = None) -> dict[str, LanguageSpec]:
         if spec.name in found:
             if found[spec.name].folder == spec.folder:
                 continue
-            raise ConfigError(f"{folder}: language {spec.name!r} is already defined by {found[spec.name].folder}")
+            other = found[spec.name].folder
+            raise ConfigError(f"{folder}: language {spec.name!r} is already defined by {other}")
         found[spec.name] = spec
     return found
 

@@ -17,8 +17,8 @@ from l8gen.descriptors import compile_protos
 from l8gen.errors import NamingError
 from l8gen.ir.builder import build_api
 from l8gen.languages.python.imports import Imports
-from l8gen.targets.base import GenOptions
 from l8gen.languages.python.layer import build_context, docstring
+from l8gen.targets.base import GenOptions
 
 from tests.conftest import PROTO_ROOT, REPO, api_of, compile_proto, fragments_api
 

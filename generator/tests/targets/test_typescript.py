@@ -17,10 +17,10 @@ from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.errors import NamingError
 from l8gen.ir.builder import build_api
-from l8gen.targets import REGISTRY
 from l8gen.languages.node.es import ES_VERSION, parse_exports
-from l8gen.languages.node.view import es_method_local, jsdoc
 from l8gen.languages.node.target import DEPENDENCIES, DEV_DEPENDENCIES
+from l8gen.languages.node.view import es_method_local, jsdoc
+from l8gen.targets import REGISTRY
 
 from tests.conftest import PROTO_ROOT, REPO, compile_proto, fragments_api
 

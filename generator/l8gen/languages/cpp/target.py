@@ -19,8 +19,8 @@ from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api
 from l8gen.languages.cpp.naming import MACRO_FIELD_NAMES
-from l8gen.render import Renderer
 from l8gen.languages.cpp.view import CppView, build_view, protoc_stem
+from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Protos compiled next to the API: google.rpc.Status details and the standard health check.

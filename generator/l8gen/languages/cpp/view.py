@@ -2,7 +2,7 @@
 
 Pipeline place: ``languages.cpp.target`` builds a ``CppView`` from the IR with ``build_view`` and renders
 ``templates/`` with it. SDK identifiers (service client classes, accessors, methods, upload helpers) come
-from ``l8gen.languages.cpp.naming`` (one escape rule: trailing ``_``), and so do the names of protoc's own C++ output
+from ``cpp.naming`` (one escape rule: trailing ``_``), and so do the names of protoc's own C++ output
 (``CppNaming.pb_type``/``pb_accessor``: protoc 3.21's rules, because the templates must spell exactly what
 Debian's protoc generates).
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Doc, Method, Service
-from l8gen.naming.common import Origin, origin_of, snake
 from l8gen.languages.cpp.naming import CppNaming
+from l8gen.naming.common import Origin, origin_of, snake
 
 # Members of l8::Client that the service accessors must not take.
 CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")

@@ -1,6 +1,6 @@
 """Where each proto file's Go package lives (the layout the official Go plugins are told to follow).
 
-Pipeline place: helper of ``languages.go.target`` (IR -> Go view). The identifiers protoc-gen-go / protoc-gen-go-grpc
+Pipeline place: helper of ``go.target`` (IR -> Go view). The identifiers protoc-gen-go / protoc-gen-go-grpc
 give to proto elements (``GetNextIdRequest``, ``HTTPExtension_Verb``, field ``Data``) are computed by
 ``l8gen.languages.go.naming`` (``go_type``, ``go_field``, ``go_camel_case``), with our own idiomatic names.
 

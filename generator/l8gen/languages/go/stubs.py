@@ -19,8 +19,8 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 
 from l8gen.errors import ConfigError
-from l8gen.protoc import run_plugin
 from l8gen.languages.go.protogen import GoPackage
+from l8gen.protoc import run_plugin
 from l8gen.toolchain.bootstrap import GO_PLUGINS, GOBIN, installed_go_module_version
 
 _VERSIONS_BLOCK = re.compile(r"^// versions:\n(?://[ \t]+(?:- )?protoc[\w-]*[ \t]+v\S*\n)+", re.MULTILINE)

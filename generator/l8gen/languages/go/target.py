@@ -18,9 +18,9 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
-from l8gen.render import Renderer
 from l8gen.languages.go.stubs import generate_stubs
 from l8gen.languages.go.view import GoImport, GoMethod, GoView, build_view
+from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Go toolchain and module dependencies of the generated module (go.mod). google.golang.org/grpc and

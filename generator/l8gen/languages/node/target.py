@@ -16,10 +16,10 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
-from l8gen.languages.node.naming import TypeScriptNaming
-from l8gen.render import Renderer
 from l8gen.languages.node import view
 from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
+from l8gen.languages.node.naming import TypeScriptNaming
+from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Runtime dependencies of the SDK (exact pins; see docs/ARCHITECTURE.md, "Node/TypeScript SDK").

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Doc, Message, Method, Service
-from l8gen.languages.node.naming import TypeScriptNaming
 from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
+from l8gen.languages.node.naming import TypeScriptNaming
 
 # Members of the generated Client class that RPC methods must not take.
 CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed")

@@ -1,6 +1,6 @@
 """The Python language view of the SDK layer: IR + Python naming -> template context -> {path: text}.
 
-Pipeline place: ``languages.python.target`` calls ``generate(api, opts, renderer)`` after the protoc output. With
+Pipeline place: ``python.target`` calls ``generate(api, opts, renderer)`` after the protoc output. With
 ``views`` (per-service/per-method views) this module computes every name, type annotation, import
 and docstring of the generated layer (Client, AsyncClient, per-service sub-clients, upload/subscription
 helpers, the AppCallback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
@@ -21,7 +21,6 @@ from typing import Any
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Service
-from l8gen.render import Renderer
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.views import (
     LINE,
@@ -33,6 +32,7 @@ from l8gen.languages.python.views import (
     ViewBuilder,
     docstring,
 )
+from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions
 
 __all__ = ["build_context", "docstring", "generate", "template_names"]

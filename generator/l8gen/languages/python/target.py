@@ -9,9 +9,9 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
-from l8gen.render import Renderer
 from l8gen.languages.python import layer as python_layer
 from l8gen.languages.python.pb import generate_pb
+from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Runtime dependencies of the SDK, pinned to the versions in the root pyproject.toml.

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Field, Message, Method, Service
-from l8gen.naming.common import screaming
-from l8gen.languages.python.naming import PythonNaming, origin
 from l8gen.languages.python.imports import Imports
+from l8gen.languages.python.naming import PythonNaming, origin
+from l8gen.naming.common import screaming
 from l8gen.targets.base import GenOptions
 
 # Members the client classes define themselves: RPC methods must not take these names.
