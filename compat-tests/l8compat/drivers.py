@@ -1,7 +1,11 @@
-"""Driver registry: language -> build commands and start command (compat-tests/drivers.yaml).
+"""Driver registry: language -> build commands and start command (the ``[driver]`` table of each language's
+``language.toml``, listed by ``l8gen.languages.discover``).
 
-Place in the pipeline: runner -> drivers.build/command -> driver.DriverProcess. Adding a language is a
-registry entry plus a driver generated into sdks/<lang>/ that speaks docs/CONTRACTS.md §4.
+Place in the pipeline: runner -> drivers.build/command -> driver.DriverProcess. A language has a driver when
+its ``language.toml`` has a ``[driver]`` table (marker, cwd, env, build, start; paths relative to the
+repository root; in commands ``{python}`` is the runner's interpreter, ``{build}`` compat-tests/.build,
+``{repo}`` the root, ``{sdk}`` the entry's cwd) and the driver generated into sdks/<lang>/ speaks
+docs/CONTRACTS.md §4.
 
 Version skew: a language id ``<lang>@<X.Y.Z>`` (e.g. ``python@0.1.0``) is the same entry rebased onto an
 older SDK tree ``<sdk_root>/<X.Y.Z>/`` (generated from a release record by ``nox -s skew``), with its own
@@ -18,11 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import yaml
+from l8gen.languages import discover
 
 from .protos import REPO_ROOT
 
-REGISTRY_PATH = Path(__file__).resolve().parents[1] / "drivers.yaml"
 BUILD_DIR = Path(__file__).resolve().parents[1] / ".build"
 
 
@@ -63,18 +66,27 @@ def _spec(language: str, spec: dict[str, Any], root: Path, build_dir: Path) -> D
     )
 
 
-def load_registry(path: Path = REGISTRY_PATH) -> dict[str, DriverSpec]:
-    raw = yaml.safe_load(path.read_text())
-    return {lang: _spec(lang, spec, REPO_ROOT, BUILD_DIR) for lang, spec in raw.items()}
+def _raw_drivers() -> dict[str, dict[str, Any]]:
+    languages = discover(REPO_ROOT / "pyproject.toml")
+    return {name: dict(spec.driver) for name, spec in languages.items() if spec.driver is not None}
 
 
-def skew_spec(language: str, sdk_root: Path | None, path: Path = REGISTRY_PATH) -> DriverSpec:
+def language_names() -> list[str]:
+    """Every registered language (with or without a driver), in report order."""
+    return list(discover(REPO_ROOT / "pyproject.toml"))
+
+
+def load_registry() -> dict[str, DriverSpec]:
+    return {lang: _spec(lang, spec, REPO_ROOT, BUILD_DIR) for lang, spec in _raw_drivers().items()}
+
+
+def skew_spec(language: str, sdk_root: Path | None) -> DriverSpec:
     """The driver of an older SDK: ``<lang>@<X.Y.Z>`` -> the ``<lang>`` entry rebased onto
     ``<sdk_root>/<X.Y.Z>/`` (e.g. .cache/skew/0.1.0/sdks/python), built into .build/<lang>@<X.Y.Z>."""
     base, _, version = language.partition("@")
-    raw = yaml.safe_load(path.read_text())
+    raw = _raw_drivers()
     if base not in raw or not re.fullmatch(r"\d+\.\d+\.\d+", version):
-        raise DriverBuildError(f"{language}: expected <language>@<X.Y.Z> with a language of {path.name}")
+        raise DriverBuildError(f"{language}: expected <language>@<X.Y.Z> with a language that has a driver")
     if sdk_root is None:
         raise DriverBuildError(f"{language}: an older SDK needs --sdk-root DIR (with DIR/{version}/sdks/...)")
     return _spec(language, raw[base], Path(sdk_root) / version, BUILD_DIR / language)

@@ -207,7 +207,8 @@ class Harness:
                 spec = skew_spec(language, self.opts.sdk_root)
             if spec is None or not spec.present:
                 raise DriverBuildError(
-                    f"no {language} driver in the tree ({spec.marker if spec else 'not in drivers.yaml'})"
+                    f"no {language} driver in the tree "
+                    f"({spec.marker if spec else 'no [driver] in its language.toml'})"
                 )
             runtime = self.ensure_runtime()
             if self.opts.build_drivers:

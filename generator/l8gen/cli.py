@@ -10,7 +10,6 @@ message on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -82,81 +81,14 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
 
 
 def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from l8gen import pipeline, writer
-    from l8gen.config import load_options
-    from l8gen.descriptors import compile_protos
-    from l8gen.errors import ConfigError
-    from l8gen.targets import REGISTRY
+    from l8gen.orchestrate import GenerateRequest, generate_sdks
 
-    config = args.config if args.config is not None else Path("pyproject.toml")
-    if args.config is not None and not config.is_file():
-        raise ConfigError(f"{config}: configuration file not found")
-    if args.templates is not None and not args.templates.is_dir():
-        raise ConfigError(f"{args.templates}: template directory not found")
-    opts = load_options(config, args.templates)
-    if args.sdk_version is not None:
-        from dataclasses import replace
-
-        from l8gen.evolution.images import version_key
-
-        version_key(args.sdk_version)
-        opts = replace(opts, version=args.sdk_version)
-    names = sorted(set(args.target)) if args.target else list(REGISTRY)
-    unknown = [n for n in names if n not in REGISTRY]
-    if unknown:
-        REGISTRY[unknown[0]]  # raises ConfigError naming the known targets
-    if args.descriptor_set is not None:
-        from l8gen.descriptors import CompiledProtos
-        from l8gen.evolution.images import read_image
-
-        image = read_image(args.descriptor_set)
-        compiled = CompiledProtos(fds=image.fds, files=image.files)
-    else:
-        compiled = compile_protos(args.proto_root)
-    if compiled.warnings:
-        stderr.write(compiled.warnings + "\n")
-    digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
-    out_dirs = {n: args.out / REGISTRY.out_dir(n) for n in names}
-    # --check too: a target whose manifest records this input digest and whose files all hash as recorded
-    # is what generating would write, so it is up to date without rendering it again.
-    use_cache = not (args.no_cache or args.dump_context)
-    todo = [n for n in names if not (use_cache and writer.is_up_to_date(out_dirs[n], digests[n]))]
-    for name in names:
-        if name not in todo:  # --check: stdout carries only diffs, the states go to stderr
-            (stderr if args.check else stdout).write(f"{REGISTRY.out_dir(name)}: up to date\n")
-    if not todo:
-        return 0
-    if args.dump_context is not None:
-        from l8gen.render import recording
-
-        with recording() as contexts:
-            outputs = pipeline.generate(compiled.fds, compiled.files, opts, todo)
-        args.dump_context.write_text(json.dumps(contexts.as_json(), indent=2, sort_keys=True) + "\n")
-    else:
-        outputs = pipeline.generate(compiled.fds, compiled.files, opts, todo)
-    plans = {}
-    for name in todo:
-        digest = digests[name]
-        if args.check:  # the recorded digest is cache metadata, not content: compare files only
-            previous = writer.read_manifest(out_dirs[name])
-            digest = previous.input_digest if previous is not None else digest
-        plans[name] = writer.plan(out_dirs[name], writer.with_manifest(outputs[name], digest))
-    if args.check:
-        dirty = [n for n in todo if not plans[n].clean]
-        for name in dirty:
-            stdout.write(plans[name].diff(REGISTRY.out_dir(name)))
-        for name in todo:
-            state = "out of date" if name in dirty else "up to date"
-            stderr.write(f"{REGISTRY.out_dir(name)}: {state}\n")
-        return 1 if dirty else 0
-    for name in todo:
-        result = plans[name]
-        writer.apply(result)
-        stdout.write(
-            f"{REGISTRY.out_dir(name)}: {len(result.writes)} written, {len(result.deletes)} removed, "
-            f"{result.unchanged} unchanged\n"
-        )
-    return 0
+    request = GenerateRequest(
+        proto_root=args.proto_root, out=args.out, targets=tuple(args.target or ()), check=args.check,
+        templates=args.templates, dump_context=args.dump_context, config=args.config,
+        no_cache=args.no_cache, descriptor_set=args.descriptor_set, sdk_version=args.sdk_version,
+    )
+    return generate_sdks(request, stdout, stderr)
 
 
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

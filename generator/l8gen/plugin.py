@@ -50,6 +50,7 @@ def respond(request: plugin_pb2.CodeGeneratorRequest) -> plugin_pb2.CodeGenerato
     try:
         targets, config, templates = _parse_parameter(request.parameter)
         opts = load_options(config, templates)
+        REGISTRY.use_config(config)
         names = sorted(set(targets)) if targets else list(REGISTRY)
         fds = descriptor_pb2.FileDescriptorSet(file=request.proto_file)
         files = sorted(request.file_to_generate)

@@ -4,14 +4,15 @@
 lstrip_blocks, keep_trailing_newline, no autoescape) over ``ChoiceLoader([builtin:<name>, user dir,
 builtin dir])``:
 
-* ``templates/<language>/`` is the built-in tree; it mirrors the output tree. ``render_tree`` renders every
+* ``languages/<language>/templates/`` (or ``templates_dir``) is the built-in tree; it
+  mirrors the output tree. ``render_tree`` renders every
   file whose path has no segment starting with a single ``_`` (those are partials/bases; dunder names such as
   ``__init__.py.j2`` are outputs), drops a ``.j2`` suffix and expands ``%name`` placeholders in path
   segments (one output per item of ``expansions[name]``); ``%_`` spells a literal leading underscore
   (``%_client.py.j2`` -> ``_client.py``).
-* A user directory (``--templates DIR``) mirrors ``templates/``: ``DIR/<language>/...``. A user file shadows
-  the built-in file of the same name. To override one ``{% block %}`` instead of copying a whole file, the
-  user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
+* A user directory (``--templates DIR``) holds one tree per language: ``DIR/<language>/...``. A user
+  file shadows the built-in file of the same name. To override one ``{% block %}`` instead of copying a
+  whole file, the user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
 * Template errors (missing, syntax, undefined variable) become ``TemplateError`` naming template and line.
 * ``recording()`` captures every render's context for ``l8gen generate --dump-context``.
 """
@@ -35,7 +36,7 @@ import jinja2
 from l8gen.descriptors import display_path
 from l8gen.errors import TemplateError
 
-BUILTIN_ROOT = Path(__file__).parent / "templates"
+BUILTIN_ROOT = Path(__file__).parent / "languages"
 _PLACEHOLDER = re.compile(r"%([A-Za-z][A-Za-z0-9_]*)")
 
 
@@ -135,10 +136,11 @@ class Renderer:
     """Jinja2 environment for one target language (see the module docstring)."""
 
     def __init__(
-        self, language: str, user_templates: Path | None = None, builtin_root: Path = BUILTIN_ROOT
+        self, language: str, user_templates: Path | None = None, templates_dir: Path | None = None
     ) -> None:
         self.language = language
-        self.builtin_dir = builtin_root / language
+        default = BUILTIN_ROOT / language / "templates"
+        self.builtin_dir = templates_dir if templates_dir is not None else default
         self.user_dir = user_templates / language if user_templates is not None else None
         builtin = jinja2.FileSystemLoader(str(self.builtin_dir))
         loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin}, delimiter=":")]

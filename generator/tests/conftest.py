@@ -99,7 +99,7 @@ class ListingTarget:
     out_dir = "sdks/listing"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: object) -> dict[str, str]:
-        from l8gen.naming.python import PythonNaming
+        from l8gen.languages.python.naming import PythonNaming
         from l8gen.targets.base import GenOptions
 
         assert isinstance(opts, GenOptions)

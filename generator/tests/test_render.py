@@ -37,14 +37,14 @@ def builtin(tmp_path: Path) -> Path:
 
 
 def test_render_is_strict_and_keeps_trailing_newline(builtin: Path) -> None:
-    renderer = Renderer("demo", builtin_root=builtin)
+    renderer = Renderer("demo", None, builtin / "demo")
     assert renderer.render("static.txt", name="x") == "x\n"
     with pytest.raises(TemplateError, match=r"static.txt:1: 'name' is undefined"):
         renderer.render("static.txt")
 
 
 def test_tree_mirrors_output_with_placeholders_partials_and_dunders(builtin: Path) -> None:
-    renderer = Renderer("demo", builtin_root=builtin)
+    renderer = Renderer("demo", None, builtin / "demo")
     services = [("Alpha", "Alpha"), ("Beta", "Beta")]
     out = renderer.render_tree({"name": "Demo"}, {"service": services})
     assert sorted(out) == [
@@ -61,7 +61,7 @@ def test_tree_mirrors_output_with_placeholders_partials_and_dunders(builtin: Pat
 
 def test_missing_expansion_is_an_error(builtin: Path) -> None:
     with pytest.raises(TemplateError, match="no expansion for placeholder %service"):
-        Renderer("demo", builtin_root=builtin).render_tree({"name": "x"})
+        Renderer("demo", None, builtin / "demo").render_tree({"name": "x"})
 
 
 def test_is_partial() -> None:
@@ -78,25 +78,25 @@ def test_user_template_overrides_one_block(builtin: Path, tmp_path: Path) -> Non
             ),
         },
     )
-    out = Renderer("demo", user, builtin_root=builtin).render_tree({"name": "Demo"}, {"service": []})
+    out = Renderer("demo", user, builtin / "demo").render_tree({"name": "Demo"}, {"service": []})
     assert out["README.md"] == "# Demo\n\nCustom body.\n"  # title block still the built-in one
-    assert Renderer("demo", builtin_root=builtin).render("README.md.j2", name="Demo") == "# Demo\n\nBody.\n"
+    assert Renderer("demo", None, builtin / "demo").render("README.md.j2", name="Demo") == "# Demo\n\nBody.\n"
 
 
 def test_user_partial_shadows_builtin_partial(builtin: Path, tmp_path: Path) -> None:
     user = _tree(tmp_path / "user", {"demo/_partials/header.j2": "# Custom header\n"})
-    out = Renderer("demo", user, builtin_root=builtin).render_tree({"name": "x"}, {"service": [("A", "A")]})
+    out = Renderer("demo", user, builtin / "demo").render_tree({"name": "x"}, {"service": [("A", "A")]})
     assert out["src/A/client.py"].startswith("# Custom header\n")
 
 
 def test_template_syntax_error_names_file_and_line(builtin: Path, tmp_path: Path) -> None:
     user = _tree(tmp_path / "user", {"demo/static.txt": "line one\n{% if %}\n"})
     with pytest.raises(TemplateError, match=r"static.txt:2: "):
-        Renderer("demo", user, builtin_root=builtin).render("static.txt", name="x")
+        Renderer("demo", user, builtin / "demo").render("static.txt", name="x")
 
 
 def test_recording_captures_contexts(builtin: Path) -> None:
-    renderer = Renderer("demo", builtin_root=builtin)
+    renderer = Renderer("demo", None, builtin / "demo")
     with recording() as recorder:
         renderer.render_tree({"name": "Demo"}, {"service": [("A", {"svc": 1})]})
     data = recorder.as_json()

@@ -11,7 +11,6 @@ Go: a major version >= 2 changes the module path (``/vN``) only with ``--go-majo
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import os
 import re
 import subprocess
@@ -24,12 +23,14 @@ from typing import TextIO
 
 from l8gen.config import load_options, options_from_table
 from l8gen.descriptors import display_path
+from l8gen.errors import L8genError
 from l8gen.evolution import EvolutionError, changelog
 from l8gen.evolution import buf as bufcli
 from l8gen.evolution.classify import SEMVER, bump_version
 from l8gen.evolution.diff import compute
 from l8gen.evolution.images import api_files, latest, parse_image, record_path, version_key
 from l8gen.ir.builder import build_api
+from l8gen.orchestrate import GenerateRequest, generate_sdks
 
 
 @dataclass(frozen=True)
@@ -115,11 +116,13 @@ def create_tag(o: ReleaseOptions, version: str, stdout: TextIO) -> None:
 
 
 def _regenerate(o: ReleaseOptions, stdout: TextIO, stderr: TextIO) -> None:
-    from l8gen.cli import run  # the CLI imports this package's commands: import at call time
-
-    argv = ["generate", "--proto-root", str(o.proto_root), "--out", str(o.out), "--config", str(o.config)]
-    argv += [arg for name in o.targets for arg in ("--target", name)]
-    if run(argv, io.StringIO(), stdout, stderr) != 0:
+    request = GenerateRequest(proto_root=o.proto_root, out=o.out, config=o.config, targets=tuple(o.targets))
+    try:
+        code = generate_sdks(request, stdout, stderr)
+    except L8genError as exc:
+        stderr.write(f"l8gen: error: {exc}\n")
+        code = 1
+    if code != 0:
         raise EvolutionError("regenerating the SDKs failed (see above); the version was not changed")
 
 

@@ -35,6 +35,7 @@ from l8gen.publish.commands import Steps, parse_args, run_tool
 from l8gen.publish.gomod import write_proxy_tree
 from l8gen.publish.release import (
     LANGUAGES,
+    PUBLISHABLE,
     PublishError,
     Release,
     artifact_entry,
@@ -222,6 +223,10 @@ def build(release: Release, languages: Sequence[str], log: TextIO) -> dict[str, 
     """Build the artifacts of ``languages``; returns {language: "ok (N s)" | "FAILED: reason"}."""
     outcome: dict[str, str] = {}
     for language in languages:
+        if language not in BUILDERS:
+            outcome[language] = "skipped: no publish hooks (language.toml has no `publish = true`)"
+            log.write(f"[{language}] {outcome[language]}\n")
+            continue
         steps = Steps(language, log)
         with tempfile.TemporaryDirectory(prefix=f"l8-publish-{language}-") as tmp:
             try:
@@ -248,7 +253,7 @@ def parse_languages(value: str) -> list[str]:
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     parser = argparse.ArgumentParser(prog="python -m l8gen.publish.build", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: cwd)")
-    parser.add_argument("--only", type=parse_languages, default=list(LANGUAGES), help="e.g. python,go")
+    parser.add_argument("--only", type=parse_languages, default=list(PUBLISHABLE), help="e.g. python,go")
     args = parse_args(parser, argv, stdout, stderr)
     if isinstance(args, int):
         return args
@@ -261,7 +266,7 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
     outcome = build(release, args.only, stdout)
     for language, result in outcome.items():
         stdout.write(f"build {language:<7} {result.splitlines()[0]}\n")
-    return 0 if all(r.startswith("ok") for r in outcome.values()) else 1
+    return 0 if all(r.startswith(("ok", "skipped")) for r in outcome.values()) else 1
 
 
 def main() -> None:

@@ -34,7 +34,7 @@ from l8gen.publish.commands import Steps, run_tool
 from l8gen.publish.gomod import go_sum_lines
 from l8gen.publish.release import PublishError, Release, artifact, sha256_file
 
-CONSUMERS = Path(__file__).resolve().parent / "consumers"
+CONSUMERS = Path(__file__).resolve().parents[1] / "languages"  # <language>/consumer: the consumer programs
 Facts = dict[str, Any]
 
 
@@ -72,7 +72,7 @@ def install_python(
         run_tool(
             [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)], steps.log
         )
-    script = shutil.copy(CONSUMERS / "python" / "smoke_client.py", work / "smoke_client.py")
+    script = shutil.copy(CONSUMERS / "python" / "consumer" / "smoke_client.py", work / "smoke_client.py")
     with steps.step("run the consumer"):
         out = run_tool(
             [python, str(script)], steps.log, cwd=work, env={**env, "PYTHONPATH": "", "PYTHONNOUSERSITE": "1"}
@@ -106,7 +106,7 @@ def install_node(
         json.dumps({"name": "l8sdk-publish-smoke", "private": True, "type": "module"}, indent=2) + "\n"
     )
     for name in ("smoke.ts", "tsconfig.json"):
-        shutil.copy(CONSUMERS / "node" / name, app / name)
+        shutil.copy(CONSUMERS / "node" / "consumer" / name, app / name)
     pins = [f"{name}@{version}" for name, version in sorted(_npm_pins(tgz).items())]
     with steps.step("npm install the tarball"):
         run_tool(
@@ -154,7 +154,7 @@ def install_go(
     (app / "go.mod").write_text(
         f"module example.com/l8sdk-publish-smoke\n\n{go_line}\n\nrequire {release.go_module} {release.tag}\n"
     )
-    shutil.copy(CONSUMERS / "go" / "main.go", app / "main.go")
+    shutil.copy(CONSUMERS / "go" / "consumer" / "main.go", app / "main.go")
     go_env = _go_env(release, entry, work)
     try:
         with steps.step("go mod tidy (module from the file GOPROXY)"):
@@ -225,7 +225,7 @@ def install_cpp(
         steps.log.write(f"[cpp] ccache: {hits} of {hits + misses} compilations were cache hits\n")
     with steps.step("cmake install"):
         run_tool(["cmake", "--install", str(build), "--prefix", str(prefix)], steps.log)
-    app = shutil.copytree(CONSUMERS / "cpp", work / "app")
+    app = shutil.copytree(CONSUMERS / "cpp" / "consumer", work / "app")
     with steps.step("consumer: find_package(l8sdk CONFIG) + build"):
         configured = run_tool(
             ["cmake", "-S", str(app), "-B", str(app_build), "-G", "Ninja", f"-DCMAKE_PREFIX_PATH={prefix}"],

@@ -25,10 +25,15 @@ from typing import Any
 
 from l8gen.config import load_options
 from l8gen.errors import L8genError
+from l8gen.languages import discover
 from l8gen.writer import MANIFEST, read_manifest
 
-LANGUAGES = ("python", "node", "go", "cpp")
-SDK_DIRS = {"python": "sdks/python", "node": "sdks/node", "go": "sdks/go", "cpp": "sdks/cpp"}
+# The publish loop's languages: every registered language (l8gen.languages: built-ins, entry points,
+# $L8GEN_LANGUAGES); one whose language.toml does not say `publish = true` is reported as skipped.
+_SPECS = discover()
+LANGUAGES = tuple(_SPECS)
+PUBLISHABLE = tuple(name for name, spec in _SPECS.items() if spec.publish)
+SDK_DIRS = {name: spec.out_dir for name, spec in _SPECS.items()}
 RECORD = "release.json"
 # Go's semver plus the leading "v"; the one version string must be valid in all four ecosystems.
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$")

@@ -34,7 +34,7 @@ from typing import Any, TextIO
 from l8gen.publish.build import parse_languages
 from l8gen.publish.commands import Steps, parse_args
 from l8gen.publish.installs import INSTALLERS
-from l8gen.publish.release import LANGUAGES, PublishError, Release, load_release, recorded
+from l8gen.publish.release import PUBLISHABLE, PublishError, Release, load_release, recorded
 
 UPLOAD_SIZE = 200_000  # > 3 chunks of 64 KiB: the streams really stream
 GREETING = "greetings"  # the embedded runtime's helloworld greeting (CONTRACTS §6, components/hello.py)
@@ -192,7 +192,7 @@ def write_junit(reports: Mapping[str, Mapping[str, Any]], path: Path) -> None:
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:
     parser = argparse.ArgumentParser(prog="python -m l8gen.publish.smoke", description=__doc__.split("\n")[0])
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: cwd)")
-    parser.add_argument("--only", type=parse_languages, default=list(LANGUAGES), help="e.g. python,go")
+    parser.add_argument("--only", type=parse_languages, default=list(PUBLISHABLE), help="e.g. python,go")
     parser.add_argument("--junit", type=Path, default=None, help="also write the results as JUnit XML")
     args = parse_args(parser, argv, stdout, stderr)
     if isinstance(args, int):

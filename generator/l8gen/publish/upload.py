@@ -35,7 +35,7 @@ from typing import Any, TextIO
 from l8gen.publish.build import parse_languages
 from l8gen.publish.commands import parse_args, run_tool
 from l8gen.publish.github import API_URL, GitHub
-from l8gen.publish.release import LANGUAGES, PublishError, Release, artifact, load_release, recorded
+from l8gen.publish.release import PUBLISHABLE, PublishError, Release, artifact, load_release, recorded
 
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD", "CIRCLECI")
 DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org/"
@@ -223,7 +223,7 @@ def run(
         "--yes", action="store_true", help="really upload (without it: print the plan, exit 2)"
     )
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="repository root (default: cwd)")
-    parser.add_argument("--only", type=parse_languages, default=list(LANGUAGES), help="e.g. python,go")
+    parser.add_argument("--only", type=parse_languages, default=list(PUBLISHABLE), help="e.g. python,go")
     args = parse_args(parser, argv, stdout, stderr)
     if isinstance(args, int):
         return args

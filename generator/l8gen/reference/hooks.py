@@ -43,16 +43,16 @@ class CallIdents:
 
 
 LanguageHook = Callable[[Api, GenOptions], Mapping[str, CallIdents]]
-LANGUAGES = ("python", "typescript", "go", "cpp")  # column order in the reference
-LABELS = {"python": "Python", "typescript": "Node (TypeScript)", "go": "Go", "cpp": "C++"}
-FENCES = {"python": "python", "typescript": "ts", "go": "go", "cpp": "cpp"}
+LANGUAGES = ("python", "node", "go", "cpp")  # column order in the reference
+LABELS = {"python": "Python", "node": "Node (TypeScript)", "go": "Go", "cpp": "C++"}
+FENCES = {"python": "python", "node": "ts", "go": "go", "cpp": "cpp"}
 
 
 def hooks() -> dict[str, LanguageHook]:
     """The registered hooks, by language (imported lazily: the views pull in the language modules)."""
     from l8gen.reference import languages
 
-    return {"python": languages.python_calls, "typescript": languages.typescript_calls,
+    return {"python": languages.python_calls, "node": languages.typescript_calls,
             "go": languages.go_calls, "cpp": languages.cpp_calls}
 
 

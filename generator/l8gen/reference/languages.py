@@ -17,7 +17,7 @@ from l8gen.targets.base import GenOptions
 # (string, bool, integer, float, bytes) placeholder literals per language.
 _LITERALS = {
     "python": ('"..."', "False", "0", "0.0", 'b"..."'),
-    "typescript": ('"..."', "false", "0", "0", 'new TextEncoder().encode("...")'),
+    "node": ('"..."', "false", "0", "0", 'new TextEncoder().encode("...")'),
     "go": ('"..."', "false", "0", "0", '[]byte("...")'),
     "cpp": ('"..."', "false", "0", "0", '"..."'),
 }
@@ -35,7 +35,7 @@ def _literal(language: str, field: Field) -> str:
         return raw
     if name in ("double", "float"):
         return floating
-    if language == "typescript" and name in _INT64 and not field.js_string:
+    if language == "node" and name in _INT64 and not field.js_string:
         return "0n"
     return integer
 
@@ -58,7 +58,7 @@ def _each(api: Api, opts: GenOptions, make: Callable[[Service, Method, Message],
 
 def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Python: ``client.<service attr>.<method>(field=...)`` (keyword form of the request)."""
-    from l8gen.targets._python_views import ViewBuilder
+    from l8gen.languages.python.views import ViewBuilder
 
     naming = ViewBuilder(api, opts).naming
     package = opts.python_package
@@ -87,10 +87,10 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 
 def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Node/TypeScript: ``await client.<service>.<method>({ field: ... })`` (message init object)."""
-    from l8gen.naming.typescript import TypeScriptNaming
-    from l8gen.targets._ts_view import CLIENT_MEMBERS
+    from l8gen.languages.node.naming import TypeScriptNaming
+    from l8gen.languages.node.view import CLIENT_MEMBERS
 
-    naming = TypeScriptNaming(api, opts.overrides_for("typescript"), client_members=CLIENT_MEMBERS,
+    naming = TypeScriptNaming(api, opts.overrides_for("node"), client_members=CLIENT_MEMBERS,
                               flat_methods=False)
 
     def make(service: Service, method: Method, request: Message) -> CallIdents:
@@ -99,7 +99,7 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             method=naming.method(method), request_type=request.name,
             response_type=api.message(method.output_type).name,
             imports=(f'import {{ Client }} from "{opts.node_package}";',),
-            args=tuple(Arg(naming.es_field(f), _literal("typescript", f)) for f in _scalars(request)),
+            args=tuple(Arg(naming.es_field(f), _literal("node", f)) for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
@@ -108,8 +108,8 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Go: ``client.<Method>(ctx, &pkg.Request{Field: ...})`` on ``*l8.Client`` (app services: the stub's
     server interface)."""
-    from l8gen.naming.go import GoNaming
-    from l8gen.targets._go_view import build_view
+    from l8gen.languages.go.naming import GoNaming
+    from l8gen.languages.go.view import build_view
 
     internal = set(opts.internal_packages)
     view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
@@ -139,8 +139,8 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """C++: ``client->accessor().Method(request)`` with protoc setters (app services: the gRPC
     ``Service``)."""
-    from l8gen.naming.cpp import CppNaming
-    from l8gen.targets._cpp_view import build_view, protoc_stem
+    from l8gen.languages.cpp.naming import CppNaming
+    from l8gen.languages.cpp.view import build_view, protoc_stem
 
     view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
     clients = {s.full_name: s for s in view.services}

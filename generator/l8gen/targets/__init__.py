@@ -1,72 +1,69 @@
-"""Registry of generation targets (one module per SDK language in this package).
+"""Registry of generation targets: the ``TARGET`` of every language folder (``l8gen.languages``).
 
-Pipeline place: the CLI/plugin look targets up here by name. A module ``l8gen/targets/<name>.py`` that
-defines a module-level ``TARGET`` is a target; ``base``, modules starting with ``_`` and modules without
-``TARGET`` (helpers such as ``python_layer``) are not. Discovery reads the sources without importing them;
-a target module is imported on first lookup, and ``out_dir`` is read from the source when it is a literal,
-so a no-op run (cache hit) imports no target at all.
+Pipeline place: the CLI/plugin look targets up here by name. Languages come from ``l8gen.languages.discover``
+(built-in folders, the ``l8gen.languages`` entry points, ``[tool.l8gen] languages`` of the configuration
+given to ``use_config``, ``$L8GEN_LANGUAGES``). A target module is imported on first lookup and
+``out_dir`` comes from ``language.toml``, so a no-op run (cache hit) imports no target at all.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
-import re
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from l8gen.errors import ConfigError
+from l8gen.languages import LanguageSpec, discover, load_target
 from l8gen.targets.base import GenOptions, Target
 
 __all__ = ["REGISTRY", "GenOptions", "Target"]
-
-
-_DEFINES_TARGET = re.compile(r"^TARGET\s*(?::[^=]*)?=", re.MULTILINE)
-_OUT_DIR = re.compile(r"^\s+out_dir(?:\s*:\s*str)?\s*=\s*\"([^\"]+)\"\s*$", re.MULTILINE)
 
 
 class _LazyRegistry(Mapping[str, Target]):
     def __init__(self) -> None:
         self._loaded: dict[str, Target] = {}
         self._extra: dict[str, Target] = {}
+        self._config: Path | None = None
+        self._specs: dict[str, LanguageSpec] | None = None
+
+    def use_config(self, config: Path | None) -> None:
+        """Also list the languages that ``config``'s ``[tool.l8gen] languages`` adds."""
+        self._config = config
+        self._specs = None
 
     def register(self, target: Target) -> None:
-        """Add a target that does not live in this package (embedding applications, tests)."""
+        """Add a target object that has no language folder (embedding applications, tests)."""
         self._extra[target.name] = target
 
     def unregister(self, name: str) -> None:
         self._extra.pop(name, None)
 
+    def specs(self) -> dict[str, LanguageSpec]:
+        if self._specs is None:
+            self._specs = discover(self._config)
+        return self._specs
+
     def _names(self) -> list[str]:
-        here = Path(__file__).parent
-        names = []
-        for module in pkgutil.iter_modules([str(here)]):
-            if module.name == "base" or module.name.startswith("_") or module.ispkg:
-                continue
-            source = here / f"{module.name}.py"
-            if source.is_file() and _DEFINES_TARGET.search(source.read_text(encoding="utf-8")):
-                names.append(module.name)
-        return sorted(set(names) | set(self._extra))
+        return list(self.specs()) + sorted(set(self._extra) - set(self.specs()))
 
     def __getitem__(self, name: str) -> Target:
         if name in self._extra:
             return self._extra[name]
         if name not in self._loaded:
-            if name not in self._names():
+            spec = self.specs().get(name)
+            if spec is None:
                 known = ", ".join(self._names()) or "none"
                 raise ConfigError(f"unknown target {name!r} (known targets: {known})")
-            module = importlib.import_module(f"l8gen.targets.{name}")
-            self._loaded[name] = module.TARGET
+            target = load_target(spec)
+            if not isinstance(target, Target):
+                raise ConfigError(f"{spec.target_file}: TARGET lacks name/out_dir/generate")
+            self._loaded[name] = target
         return self._loaded[name]
 
     def out_dir(self, name: str) -> str:
-        """The target's ``out_dir``, read from its source (``out_dir = "sdks/x"``) when it is a literal there,
-        so that the no-op path need not import the target (and Jinja); otherwise from the imported target."""
-        if name not in self._extra and name not in self._loaded and name in self._names():
-            source = (Path(__file__).parent / f"{name}.py").read_text(encoding="utf-8")
-            found = _OUT_DIR.findall(source)
-            if len(found) == 1:
-                return str(found[0])
+        """The target's ``out_dir`` from its ``language.toml`` (no import needed)."""
+        spec = self.specs().get(name)
+        if name not in self._extra and spec is not None:
+            return spec.out_dir
         return self[name].out_dir
 
     def __iter__(self) -> Iterator[str]:

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from google.protobuf import descriptor_pb2, text_format
 from l8gen.errors import NamingError
-from l8gen.naming.cpp import KEYWORDS, MACRO_FIELD_NAMES, PROTOC_KEYWORDS, CppNaming
-from l8gen.targets.cpp import descriptor_text
+from l8gen.languages.cpp.naming import KEYWORDS, MACRO_FIELD_NAMES, PROTOC_KEYWORDS, CppNaming
+from l8gen.languages.cpp.target import descriptor_text
 
 from tests.conftest import api_of, compile_proto
 from tests.naming.clashes import clash_api, clash_params

@@ -9,9 +9,9 @@ import pytest
 from google.protobuf.descriptor_pb2 import FileDescriptorSet
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api
-from l8gen.naming.go import KEYWORDS, GoNaming, exported, go_camel_case, unexported
-from l8gen.targets._go_protogen import package_layout
-from l8gen.targets._go_stubs import generate_stubs
+from l8gen.languages.go.naming import KEYWORDS, GoNaming, exported, go_camel_case, unexported
+from l8gen.languages.go.protogen import package_layout
+from l8gen.languages.go.stubs import generate_stubs
 
 from tests.conftest import api_of, compile_proto, fragments_api
 from tests.naming.clashes import clash_api, clash_params

@@ -6,7 +6,7 @@ import keyword
 
 import pytest
 from l8gen.errors import NamingError
-from l8gen.naming.python import RESERVED, PythonNaming
+from l8gen.languages.python.naming import RESERVED, PythonNaming
 
 from tests.naming.clashes import clash_api, clash_params
 from tests.naming.edge import EDGE_FIELDS, EDGE_RPCS, edge_api

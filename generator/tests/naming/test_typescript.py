@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from l8gen.errors import NamingError
-from l8gen.naming.typescript import KEYWORDS, TypeScriptNaming
+from l8gen.languages.node.naming import KEYWORDS, TypeScriptNaming
 
 from tests.naming.clashes import clash_api, clash_params
 from tests.naming.edge import EDGE_FIELDS, EDGE_RPCS, edge_api
@@ -108,7 +108,7 @@ def test_close_rpc_collides_with_the_close_member() -> None:
         TypeScriptNaming(edge_api())
 
 
-@pytest.mark.parametrize(("name", "collides"), clash_params("typescript"))
+@pytest.mark.parametrize(("name", "collides"), clash_params("node"))
 def test_clash_fragments(name: str, collides: bool) -> None:
     api = clash_api(name)
     if collides:

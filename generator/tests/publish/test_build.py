@@ -115,11 +115,12 @@ def test_npm_tarball_without_typings_or_homepage(tmp_path: Path, release: Releas
     assert "typings" in str(err.value) and '"homepage"' in str(err.value)
 
 
-@pytest.mark.parametrize("language", ["python", "typescript", "go", "cpp"])
+@pytest.mark.parametrize("language", ["python", "node", "go", "cpp"])
 def test_every_sdk_template_ships_the_repository_license(language: str) -> None:
     license_text = (REPO / "LICENSE").read_text()
     assert "Apache License" in license_text and "Version 2.0, January 2004" in license_text
-    assert (REPO / "generator" / "l8gen" / "templates" / language / "LICENSE").read_text() == license_text
+    templates = REPO / "generator" / "l8gen" / "languages" / language / "templates"
+    assert (templates / "LICENSE").read_text() == license_text
 
 
 def test_unknown_language_is_a_usage_error(repo: Path) -> None:

@@ -85,13 +85,13 @@ def test_calls_use_each_languages_own_names_for_every_shape() -> None:
     calls = call_snippets(api_of(SHAPES), GenOptions())
     buy = calls["acme.shop.v1.Shop.BuyWidget"]
     assert 'client.shop.buy_widget(widget_name="...", count=0, fresh=False, blob=b"...")' in buy["python"]
-    assert 'client.shop.buyWidget({ widgetName: "...", count: 0n, fresh: false,' in buy["typescript"]
+    assert 'client.shop.buyWidget({ widgetName: "...", count: 0n, fresh: false,' in buy["node"]
     assert 'client.BuyWidget(ctx, &shopv1.Widget{WidgetName: "...", Count: 0, Fresh: false,' in buy["go"]
     assert "request.set_widget_name(\"...\");" in buy["cpp"]
     assert "client->shop().BuyWidget(request)" in buy["cpp"]
     assert "for reply in client.shop.list_widgets(" in calls["acme.shop.v1.Shop.ListWidgets"]["python"]
     assert "for await (const reply of client.shop.listWidgets(" in calls["acme.shop.v1.Shop.ListWidgets"][
-        "typescript"]
+        "node"]
     assert "slices.Values([]*shopv1.Widget{" in calls["acme.shop.v1.Shop.UploadWidgets"]["go"]
     assert "stream.Write(request);" in calls["acme.shop.v1.Shop.ChatWidgets"]["cpp"]
     assert "tags" not in buy["python"]  # repeated fields are not filled in

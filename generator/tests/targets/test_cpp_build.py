@@ -15,8 +15,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from l8gen.languages.cpp.target import TARGET
 from l8gen.targets.base import GenOptions
-from l8gen.targets.cpp import TARGET
 
 from tests.conftest import REPO, fragments_api
 

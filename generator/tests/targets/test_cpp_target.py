@@ -16,9 +16,9 @@ from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import build_api
+from l8gen.languages.cpp.target import TARGET, cmake_version, descriptor_text
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
-from l8gen.targets.cpp import TARGET, cmake_version, descriptor_text
 
 from tests.conftest import PROTO_ROOT, REPO, compile_proto
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from l8gen.errors import NamingError
-from l8gen.targets._cpp_view import build_view, chunk_field
+from l8gen.languages.cpp.view import build_view, chunk_field
 
 from tests.conftest import api_of, compile_proto
 

@@ -13,8 +13,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from l8gen.languages.go.target import TARGET
 from l8gen.targets.base import GenOptions
-from l8gen.targets.go import TARGET
 
 from tests.conftest import REPO, fragments_api
 from tests.targets.test_go_target import real_output

@@ -1,4 +1,4 @@
-"""l8gen.targets._go_protogen / _go_stubs: our package layout and the official stubs (names: naming)."""
+"""l8gen.languages.go.protogen / _go_stubs: our package layout and the official stubs (names: naming)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.model import ProtoFile
-from l8gen.targets import _go_stubs
-from l8gen.targets._go_protogen import package_layout
-from l8gen.targets._go_stubs import generate_stubs, strip_versions
+from l8gen.languages.go import stubs as _go_stubs
+from l8gen.languages.go.protogen import package_layout
+from l8gen.languages.go.stubs import generate_stubs, strip_versions
 
 from tests.conftest import compile_proto
 

@@ -1,4 +1,4 @@
-"""l8gen.targets.go: what the Go target generates for the real API (files, methods, determinism)."""
+"""l8gen.languages.go.target: what the Go target generates for the real API (files, methods, determinism)."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from google.protobuf import descriptor_pb2
 from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.ir.builder import build_api
+from l8gen.languages.go.target import TARGET
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
-from l8gen.targets.go import TARGET
 
 from tests.conftest import PROTO_ROOT, REPO, fragments_api
 

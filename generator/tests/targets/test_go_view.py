@@ -1,11 +1,11 @@
-"""l8gen.targets._go_view (naming.go, flat mode): Go layer identifiers, collisions, examples, imports."""
+"""l8gen.languages.go.view (naming.go, flat mode): Go layer identifiers, collisions, examples, imports."""
 
 from __future__ import annotations
 
 import pytest
 from l8gen.errors import NamingError
 from l8gen.ir.builder import build_api
-from l8gen.targets._go_view import GoView, build_view
+from l8gen.languages.go.view import GoView, build_view
 
 from tests.conftest import FRAGMENTS, api_of, compile_proto
 

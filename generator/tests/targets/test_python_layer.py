@@ -1,4 +1,4 @@
-"""l8gen.targets.python_layer: the Python SDK layer generated from the IR (clients, helpers, driver)."""
+"""l8gen.languages.python.layer: the Python SDK layer generated from the IR (clients, helpers, driver)."""
 
 from __future__ import annotations
 
@@ -16,9 +16,9 @@ from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.errors import NamingError
 from l8gen.ir.builder import build_api
-from l8gen.targets._python_imports import Imports
+from l8gen.languages.python.imports import Imports
+from l8gen.languages.python.layer import build_context, docstring
 from l8gen.targets.base import GenOptions
-from l8gen.targets.python_layer import build_context, docstring
 
 from tests.conftest import PROTO_ROOT, REPO, api_of, compile_proto, fragments_api
 

@@ -1,4 +1,4 @@
-"""l8gen.targets._python_pb: official Python output re-homed under <package>._pb; fragments import."""
+"""l8gen.languages.python.pb: official Python output re-homed under <package>._pb; fragments import."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from l8gen import pipeline
 from l8gen.config import load_options
-from l8gen.targets._python_pb import generate_pb, rewrite_imports
+from l8gen.languages.python.pb import generate_pb, rewrite_imports
 
 from tests.conftest import REPO, compile_proto, fragments_api
 

@@ -1,4 +1,4 @@
-"""l8gen.targets.typescript: the Node/TypeScript SDK (protobuf-es messages + client, driver, package).
+"""l8gen.languages.node.target: the Node/TypeScript SDK (protobuf-es messages + client, driver, package).
 
 The fast tests check the generated text against the IR and the descriptors; the ``tsc`` tests compile the
 output of the full API and of the fragment protos with the SDK's pinned TypeScript (they need ``npm``).
@@ -17,10 +17,10 @@ from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.errors import NamingError
 from l8gen.ir.builder import build_api
+from l8gen.languages.node.es import ES_VERSION, parse_exports
+from l8gen.languages.node.target import DEPENDENCIES, DEV_DEPENDENCIES
+from l8gen.languages.node.view import es_method_local, jsdoc
 from l8gen.targets import REGISTRY
-from l8gen.targets._ts_es import ES_VERSION, parse_exports
-from l8gen.targets._ts_view import es_method_local, jsdoc
-from l8gen.targets.typescript import DEPENDENCIES, DEV_DEPENDENCIES
 
 from tests.conftest import PROTO_ROOT, REPO, compile_proto, fragments_api
 
@@ -31,7 +31,7 @@ SDK = REPO / "sdks" / "node"
 @pytest.fixture(scope="module")
 def full() -> dict[str, str]:
     compiled = compile_protos(PROTO_ROOT)
-    return pipeline.generate(compiled.fds, compiled.files, OPTS, ["typescript"])["typescript"]
+    return pipeline.generate(compiled.fds, compiled.files, OPTS, ["node"])["node"]
 
 
 @pytest.fixture(scope="module")
@@ -44,9 +44,9 @@ def _camel(name: str) -> str:
     return name[:1].lower() + name[1:]
 
 
-def test_registered_as_typescript_writing_sdks_node() -> None:
-    target = REGISTRY["typescript"]
-    assert (target.name, target.out_dir) == ("typescript", "sdks/node")
+def test_registered_as_node_writing_sdks_node() -> None:
+    target = REGISTRY["node"]
+    assert (target.name, target.out_dir) == ("node", "sdks/node")
 
 
 _DECL = re.compile(r"^  ([\w$]+)\(\s*(?:request|requests|first|options)\??: (?!ClientOptions)", re.M)
@@ -162,13 +162,13 @@ def test_root_package_pins_the_same_protoc_gen_es() -> None:
 def test_generation_is_deterministic_and_order_independent(full: dict[str, str]) -> None:
     compiled = compile_protos(PROTO_ROOT)
     files = tuple(reversed(compiled.files))
-    assert pipeline.generate(compiled.fds, files, OPTS, ["typescript"])["typescript"] == full
+    assert pipeline.generate(compiled.fds, files, OPTS, ["node"])["node"] == full
     assert list(full) == sorted(full)
 
 
 def test_checked_in_sdk_is_up_to_date(full: dict[str, str]) -> None:
     stale = [p for p, text in full.items() if not (SDK / p).is_file() or (SDK / p).read_text() != text]
-    assert stale == [], "run `l8gen generate --target typescript`"
+    assert stale == [], "run `l8gen generate --target node`"
 
 
 def test_parse_exports_maps_full_names_to_protobuf_es_names(full: dict[str, str]) -> None:
@@ -189,7 +189,7 @@ def test_same_export_name_in_two_modules_is_aliased() -> None:
                     "service Hello { rpc Say(Thing) returns (Thing); }\n"},
     )
     api = build_api(fds, ["a.proto", "b.proto"])
-    files = REGISTRY["typescript"].generate(api, fds, OPTS)
+    files = REGISTRY["node"].generate(api, fds, OPTS)
     client = files["src/client.ts"]
     assert "import { Hello as Hello$1 } from \"./gen/a_pb.js\";" in client
     assert "import { Hello as Hello$2 } from \"./gen/b_pb.js\";" in client
@@ -204,7 +204,7 @@ def test_upload_helper_clash_fails_with_a_clear_message() -> None:
     )
     api = build_api(fds, ["test.proto"])
     with pytest.raises(NamingError, match=r"upload helper of rpc q\.S\.Put would be 'putFrom'"):
-        REGISTRY["typescript"].generate(api, fds, OPTS)
+        REGISTRY["node"].generate(api, fds, OPTS)
 
 
 # ---- compiled with tsc ---------------------------------------------------------------------------------
@@ -230,7 +230,7 @@ def _tsc(root: Path, *args: str) -> None:
 
 def test_fragment_protos_generate_and_compile_with_tsc(tmp_path: Path) -> None:
     fds, names, fragments = fragments_api()
-    files = REGISTRY["typescript"].generate(fragments, fds, OPTS)
+    files = REGISTRY["node"].generate(fragments, fds, OPTS)
     assert "src/app-callback.ts" not in files and "src/subscription.ts" not in files
     root = _tsc_workspace(files, tmp_path)
     _tsc(root, "-p", "tsconfig.json")  # strict SDK build (emits dist/ for the driver's self-import)

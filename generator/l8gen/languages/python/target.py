@@ -1,7 +1,7 @@
 """The Python SDK target: IR -> sdks/python/ (official message code under ``l8sdk._pb`` + packaging).
 
 Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
-``sdks/python``. (Minimal first version: message/stub code and packaging rendered from ``templates/python``.)
+``sdks/python``. (Minimal first version: message/stub code and packaging rendered from ``templates/``.)
 """
 
 from __future__ import annotations
@@ -9,9 +9,9 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
+from l8gen.languages.python import layer as python_layer
+from l8gen.languages.python.pb import generate_pb
 from l8gen.render import Renderer
-from l8gen.targets import python_layer
-from l8gen.targets._python_pb import generate_pb
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Runtime dependencies of the SDK, pinned to the versions in the root pyproject.toml.

@@ -1,6 +1,6 @@
 """Official Python message/stub code for the Python target (--python_out/--pyi_out/--grpc_python_out).
 
-Pipeline place: called by ``targets.python``; runs the bundled protoc through ``protoc.run_plugin`` and
+Pipeline place: called by ``python.target``; runs the bundled protoc through ``protoc.run_plugin`` and
 relocates the output under the SDK's ``_pb`` package: generated imports ``from spec.proto.x import y_pb2``
 become ``from l8sdk._pb.spec.proto.x import y_pb2`` (CONTRACTS §2), and every directory gets an
 ``__init__.py``. Well-known types (google.protobuf) keep importing from the protobuf runtime.

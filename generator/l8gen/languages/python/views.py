@@ -1,6 +1,6 @@
 """Python language view, part 1: per-service and per-method views (names, annotations, docstrings, imports).
 
-Pipeline place: helper of ``targets.python_layer`` (IR + ``naming.python`` -> the dataclasses the Python
+Pipeline place: helper of ``languages.python.layer`` (IR + ``naming.python`` -> the dataclasses the Python
 templates print). Everything a template needs about one RPC is computed here, in Python.
 """
 
@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Field, Message, Method, Service
+from l8gen.languages.python.imports import Imports
+from l8gen.languages.python.naming import PythonNaming, origin
 from l8gen.naming.common import screaming
-from l8gen.naming.python import PythonNaming, origin
-from l8gen.targets._python_imports import Imports
 from l8gen.targets.base import GenOptions
 
 # Members the client classes define themselves: RPC methods must not take these names.

@@ -1,8 +1,8 @@
 """The C++ language view: IR -> the names and shapes the C++ templates print (stage 3 of the pipeline).
 
-Pipeline place: ``targets.cpp`` builds a ``CppView`` from the IR with ``build_view`` and renders
-``templates/cpp`` with it. SDK identifiers (service client classes, accessors, methods, upload helpers) come
-from ``l8gen.naming.cpp`` (one escape rule: trailing ``_``), and so do the names of protoc's own C++ output
+Pipeline place: ``languages.cpp.target`` builds a ``CppView`` from the IR with ``build_view`` and renders
+``templates/`` with it. SDK identifiers (service client classes, accessors, methods, upload helpers) come
+from ``cpp.naming`` (one escape rule: trailing ``_``), and so do the names of protoc's own C++ output
 (``CppNaming.pb_type``/``pb_accessor``: protoc 3.21's rules, because the templates must spell exactly what
 Debian's protoc generates).
 """
@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Doc, Method, Service
+from l8gen.languages.cpp.naming import CppNaming
 from l8gen.naming.common import Origin, origin_of, snake
-from l8gen.naming.cpp import CppNaming
 
 # Members of l8::Client that the service accessors must not take.
 CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")

@@ -1,13 +1,13 @@
 """The Python language view of the SDK layer: IR + Python naming -> template context -> {path: text}.
 
-Pipeline place: ``targets.python`` calls ``generate(api, opts, renderer)`` after the protoc output. With
-``_python_views`` (per-service/per-method views) this module computes every name, type annotation, import
+Pipeline place: ``python.target`` calls ``generate(api, opts, renderer)`` after the protoc output. With
+``views`` (per-service/per-method views) this module computes every name, type annotation, import
 and docstring of the generated layer (Client, AsyncClient, per-service sub-clients, upload/subscription
 helpers, the AppCallback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
-``templates/python`` only print.
+``templates/`` only print.
 
 Template tree rule (Python-specific, because Python modules start with ``_``): every file under
-``templates/python`` is an output except those below a directory whose name starts with ``_`` (``_partials``);
+``templates/`` is an output except those below a directory whose name starts with ``_`` (``_partials``);
 ``.j2`` is dropped and ``%package`` / ``%service`` path segments are expanded. A ``.py`` template that renders
 to nothing (a Layotto-specific helper for an API without it) produces no file.
 """
@@ -21,9 +21,8 @@ from typing import Any
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Service
-from l8gen.render import Renderer
-from l8gen.targets._python_imports import Imports
-from l8gen.targets._python_views import (
+from l8gen.languages.python.imports import Imports
+from l8gen.languages.python.views import (
     LINE,
     CallbackView,
     MethodView,
@@ -33,6 +32,7 @@ from l8gen.targets._python_views import (
     ViewBuilder,
     docstring,
 )
+from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions
 
 __all__ = ["build_context", "docstring", "generate", "template_names"]

@@ -3,10 +3,10 @@
 Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
 ``sdks/go``. Three parts:
 
-- ``proto/...``: protoc-gen-go + protoc-gen-go-grpc output for every non-internal proto file (``_go_stubs``).
+- ``proto/...``: protoc-gen-go + protoc-gen-go-grpc output for every non-internal proto file (``stubs``).
 - the module root (package ``l8``): ``l8.New(ctx, opts...)``, one method per client RPC, streams, errors,
   subscription and AppCallback helpers, tests, README, ``go.mod``/``go.sum`` - rendered from
-  ``templates/go`` with the view of ``_go_view``.
+  ``templates/`` with the view of ``view``.
 - ``cmd/l8-compat-driver``: the compat driver (CONTRACTS §4), its RPC table generated from the IR.
 
 Templates for Layotto-specific helpers (topic subscription, configuration watch, AppCallback server) render
@@ -18,14 +18,14 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
+from l8gen.languages.go.stubs import generate_stubs
+from l8gen.languages.go.view import GoImport, GoMethod, GoView, build_view
 from l8gen.render import Renderer
-from l8gen.targets._go_stubs import generate_stubs
-from l8gen.targets._go_view import GoImport, GoMethod, GoView, build_view
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Go toolchain and module dependencies of the generated module (go.mod). google.golang.org/grpc and
 # google.golang.org/protobuf are what the stubs need; genproto's googleapis/rpc gives google.rpc.Status
-# details (errdetails). go.sum (templates/go/go.sum) must list exactly this set: after changing a version,
+# details (errdetails). go.sum (templates/go.sum) must list exactly this set: after changing a version,
 # run `go mod tidy` in sdks/go and copy go.mod's require blocks here and go.sum into the template.
 GO_VERSION = "1.26.0"
 GO_REQUIRE = (

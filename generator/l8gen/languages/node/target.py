@@ -3,9 +3,9 @@
 Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
 ``sdks/node``:
 
-- ``src/gen/**_pb.ts``: protobuf-es message and service descriptors from protoc-gen-es (``_ts_es``), for the
+- ``src/gen/**_pb.ts``: protobuf-es message and service descriptors from protoc-gen-es (``es``), for the
   API files plus the SDK's own ``grpc.health.v1`` and ``google.rpc`` error-detail protos;
-- everything else from ``templates/typescript`` (tree mirrors ``sdks/node``): the ``Client`` with one method
+- everything else from ``templates/`` (tree mirrors ``sdks/node``): the ``Client`` with one method
   per RPC, runtime support (connection, calls, streams, errors), the subscription and AppCallback helpers,
   the compat driver (``compat-driver/``), unit tests, ``package.json``, the lock file and the README.
   Templates whose output is blank (a helper for an RPC the API lacks) are left out.
@@ -16,10 +16,10 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
-from l8gen.naming.typescript import TypeScriptNaming
+from l8gen.languages.node import view
+from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
+from l8gen.languages.node.naming import TypeScriptNaming
 from l8gen.render import Renderer
-from l8gen.targets import _ts_view as view
-from l8gen.targets._ts_es import ES_VERSION, GEN_DIR, generate_es, parse_exports
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Runtime dependencies of the SDK (exact pins; see docs/ARCHITECTURE.md, "Node/TypeScript SDK").
@@ -39,7 +39,7 @@ LAYOTTO_TEST_RPCS = tuple(f"spec.proto.runtime.v1.Runtime/{name}" for name in (
 
 
 def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
-    naming = TypeScriptNaming(api, opts.overrides_for("typescript"), client_members=view.CLIENT_MEMBERS,
+    naming = TypeScriptNaming(api, opts.overrides_for("node"), client_members=view.CLIENT_MEMBERS,
                               flat_methods=False)
     symbols = parse_exports(es_files)
     services = view.build_services(api, naming, symbols)
@@ -87,7 +87,7 @@ def _without_internal(api: Api, opts: GenOptions) -> Api:
 
 
 class TypeScriptTarget:
-    name = "typescript"
+    name = "node"
     out_dir = "sdks/node"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
@@ -95,7 +95,7 @@ class TypeScriptTarget:
         api = _without_internal(api, opts)
         es = generate_es(fds, [f.name for f in api.files])
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
-        renderer = Renderer("typescript", opts.user_templates)
+        renderer = Renderer("node", opts.user_templates)
         rendered = renderer.render_tree(_context(api, es, opts))
         files.update({path: text for path, text in rendered.items() if text.strip()})
         return sorted_files(files)

@@ -1,8 +1,8 @@
 """The language view of the Node/TypeScript target: IR + protobuf-es exports + TS names -> template context.
 
-Pipeline place: ``targets.typescript`` builds the view once; the templates under ``templates/typescript``
+Pipeline place: ``languages.node.target`` builds the view once; the templates under ``templates/``
 only print it. Names come from ``naming.typescript`` (client methods, with the user override map) and from
-the protobuf-es output (message/service identifiers, see ``_ts_es``). Two more naming passes live here:
+the protobuf-es output (message/service identifiers, see ``es``). Two more naming passes live here:
 
 - import aliases: a protobuf-es export used by the client or the driver keeps its name unless another
   module exports the same name or it clashes with a name the templates define (``Client``, ``CallOptions``
@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Doc, Message, Method, Service
-from l8gen.naming.typescript import TypeScriptNaming
-from l8gen.targets._ts_es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
+from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
+from l8gen.languages.node.naming import TypeScriptNaming
 
 # Members of the generated Client class that RPC methods must not take.
 CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed")

@@ -1,8 +1,8 @@
 """Where each proto file's Go package lives (the layout the official Go plugins are told to follow).
 
-Pipeline place: helper of ``targets.go`` (IR -> Go view). The identifiers protoc-gen-go / protoc-gen-go-grpc
+Pipeline place: helper of ``go.target`` (IR -> Go view). The identifiers protoc-gen-go / protoc-gen-go-grpc
 give to proto elements (``GetNextIdRequest``, ``HTTPExtension_Verb``, field ``Data``) are computed by
-``l8gen.naming.go`` (``go_type``, ``go_field``, ``go_camel_case``), with our own idiomatic names.
+``l8gen.languages.go.naming`` (``go_type``, ``go_field``, ``go_camel_case``), with our own idiomatic names.
 
 Package layout: a proto file ``spec/proto/<dir>/<f>.proto`` becomes Go package ``<module>/proto/<dir>``, any
 other file ``<dir>/<f>.proto`` ``<module>/proto/<dir>``; the package name follows buf's convention (last

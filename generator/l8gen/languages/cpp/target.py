@@ -1,7 +1,7 @@
 """The C++ SDK target: IR -> sdks/cpp/ (a CMake package: library ``l8::sdk``, unit tests, compat driver).
 
 Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
-``sdks/cpp``. The C++ view (names, shapes) comes from ``_cpp_view``; the text from ``templates/cpp`` (a tree
+``sdks/cpp``. The C++ view (names, shapes) comes from ``view``; the text from ``templates/`` (a tree
 mirroring sdks/cpp). Message and stub code is NOT generated here: the package ships the API as a text-format
 FileDescriptorSet (``proto/api.fds.txtpb``) and its CMake build runs the protoc + grpc_cpp_plugin of the
 protobuf/gRPC installation it compiles against (see docs/ARCHITECTURE.md, "C++ SDK", for why).
@@ -18,9 +18,9 @@ from google.protobuf import descriptor_pb2, text_format
 from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api
-from l8gen.naming.cpp import MACRO_FIELD_NAMES
+from l8gen.languages.cpp.naming import MACRO_FIELD_NAMES
+from l8gen.languages.cpp.view import CppView, build_view, protoc_stem
 from l8gen.render import Renderer
-from l8gen.targets._cpp_view import CppView, build_view, protoc_stem
 from l8gen.targets.base import GenOptions, sorted_files
 
 # Protos compiled next to the API: google.rpc.Status details and the standard health check.

@@ -1,6 +1,6 @@
 """Official Go message and stub code for the Go target (protoc-gen-go + protoc-gen-go-grpc).
 
-Pipeline place: called by ``targets.go``; runs both plugins through ``protoc.run_plugin`` on the same
+Pipeline place: called by ``languages.go.target``; runs both plugins through ``protoc.run_plugin`` on the same
 FileDescriptorSet the IR came from (protoc's ``--plugin`` flag), with ``M`` mappings and ``module=`` so the
 code lands inside our module (``proto/runtime/v1/runtime.pb.go`` ...) whatever ``go_package`` the protos
 carry upstream. The plugins are the versions pinned in ``l8gen.toolchain.bootstrap.GO_PLUGINS``, installed
@@ -19,8 +19,8 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 
 from l8gen.errors import ConfigError
+from l8gen.languages.go.protogen import GoPackage
 from l8gen.protoc import run_plugin
-from l8gen.targets._go_protogen import GoPackage
 from l8gen.toolchain.bootstrap import GO_PLUGINS, GOBIN, installed_go_module_version
 
 _VERSIONS_BLOCK = re.compile(r"^// versions:\n(?://[ \t]+(?:- )?protoc[\w-]*[ \t]+v\S*\n)+", re.MULTILINE)

@@ -182,7 +182,7 @@ ES_FIELD_RESERVED = frozenset(
 class TypeScriptNaming(LanguageNaming):
     """All TypeScript identifiers of one API, computed and collision-checked once (see module docstring)."""
 
-    language = "typescript"
+    language = "node"
     reserved = IDENTIFIER_RESERVED
     escape_suffix = "$"
 

@@ -1,6 +1,6 @@
 """Import blocks for generated Python modules, laid out the way ruff's isort rules expect.
 
-Pipeline place: helper of ``targets.python_layer`` (the Python language view): a view collects the names a
+Pipeline place: helper of ``languages.python.layer`` (the Python language view): a view collects the names a
 generated module uses and renders one sorted, grouped import block (``from __future__`` / standard library /
 third party / first party), so templates never compute imports and ``ruff check`` passes on the output.
 """

@@ -1,0 +1,153 @@
+"""The language registry: one folder per SDK language, described by its ``language.toml``.
+
+Pipeline place: stage 3-4 (IR -> language view -> text) is each folder's ``target.py`` (``TARGET``, see
+``l8gen.targets``); everything around generation (nox sessions, compat driver, publishing) reads the same
+folder's ``language.toml``. This module uses the standard library only, so the noxfile and the compat
+harness can list languages without importing the generator's dependencies.
+
+A language folder holds ``language.toml`` (``name``, ``out_dir``, optional ``[driver]`` and ``[nox]``
+tables), ``target.py`` (defines ``TARGET``), ``templates/`` (mirrors the output tree) and optionally
+``consumer/`` (the publish smoke test's program). Folders are found, in order:
+
+1. built in: ``l8gen/languages/<name>/``;
+2. entry points of the group ``l8gen.languages`` (the value names a module or package; its folder is the
+   language folder);
+3. ``[tool.l8gen] languages = ["path", ...]`` in the configuration (paths relative to that file);
+4. ``$L8GEN_LANGUAGES`` (folders separated by ``os.pathsep``).
+
+A later source may not reuse a name of an earlier one (``ConfigError``).
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.metadata
+import importlib.util
+import os
+import sys
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from l8gen.errors import ConfigError
+
+BUILTIN_DIR = Path(__file__).resolve().parent
+ENTRY_POINT_GROUP = "l8gen.languages"
+ENV_VAR = "L8GEN_LANGUAGES"
+BUILTIN_ORDER = ("python", "node", "go", "cpp")  # the order of reports, sessions and publishing
+
+
+@dataclass(frozen=True)
+class LanguageSpec:
+    """What ``language.toml`` says about one language (see the module docstring)."""
+
+    name: str
+    folder: Path
+    out_dir: str
+    builtin: bool = False
+    driver: Mapping[str, Any] | None = None  # compat driver: marker, cwd, env, build, start (CONTRACTS §4)
+    sdk_commands: tuple[tuple[str, ...], ...] = ()  # `nox -s sdk-<name>` for a language without its own
+    publish: bool = False  # has publish hooks (build / smoke / upload)
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def target_file(self) -> Path:
+        return self.folder / "target.py"
+
+    @property
+    def templates(self) -> Path:
+        return self.folder / "templates"
+
+
+def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
+    """Read ``folder/language.toml``; every mistake is a ``ConfigError`` naming the file."""
+    path = folder / "language.toml"
+    if not path.is_file():
+        raise ConfigError(f"{folder}: not a language folder (no language.toml)")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+    name, out_dir = data.get("name"), data.get("out_dir")
+    if not isinstance(name, str) or not name or not isinstance(out_dir, str) or not out_dir:
+        raise ConfigError(f"{path}: `name` and `out_dir` must be non-empty strings")
+    driver = data.get("driver")
+    if driver is not None and not (isinstance(driver, dict) and {"marker", "cwd", "start"} <= set(driver)):
+        raise ConfigError(f"{path}: [driver] needs marker, cwd and start")
+    commands = data.get("nox", {}).get("sdk", [])
+    if not isinstance(commands, list) or not all(
+        isinstance(c, list) and c and all(isinstance(a, str) for a in c) for c in commands
+    ):
+        raise ConfigError(f"{path}: [nox] sdk must be a list of commands (lists of strings)")
+    known = {"name", "out_dir", "driver", "nox", "publish"}
+    return LanguageSpec(
+        name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
+        sdk_commands=tuple(tuple(c) for c in commands), publish=bool(data.get("publish", False)),
+        extra={k: v for k, v in data.items() if k not in known},
+    )
+
+
+def _entry_point_folders() -> list[Path]:
+    folders = []
+    for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        module = importlib.import_module(ep.value.split(":")[0])
+        if module.__file__ is None:
+            raise ConfigError(f"entry point {ep.name} = {ep.value}: not a module with a file")
+        folders.append(Path(module.__file__).resolve().parent)
+    return folders
+
+
+def configured_folders(config: Path | None) -> list[Path]:
+    """Folders from ``[tool.l8gen] languages`` of ``config`` and from ``$L8GEN_LANGUAGES``."""
+    folders: list[Path] = []
+    if config is not None and config.is_file():
+        try:
+            table = tomllib.loads(config.read_text(encoding="utf-8")).get("tool", {}).get("l8gen", {})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{config}: {exc}") from exc
+        paths = table.get("languages", [])
+        if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
+            raise ConfigError(f"{config}: [tool.l8gen] languages must be a list of folder paths")
+        folders += [(config.resolve().parent / p).resolve() for p in paths]
+    folders += [Path(p).resolve() for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    return folders
+
+
+def discover(config: Path | None = None) -> dict[str, LanguageSpec]:
+    """Every language, built-ins first (``BUILTIN_ORDER``), then the added ones in source order."""
+    found: dict[str, LanguageSpec] = {}
+    builtin = sorted(
+        (p for p in BUILTIN_DIR.iterdir() if (p / "language.toml").is_file()),
+        key=lambda p: (BUILTIN_ORDER.index(p.name) if p.name in BUILTIN_ORDER else 99, p.name),
+    )
+    sources = [(p, True) for p in builtin]
+    sources += [(p, False) for p in _entry_point_folders() + configured_folders(config)]
+    for folder, is_builtin in sources:
+        spec = load_spec(folder, is_builtin)
+        if spec.name in found:
+            if found[spec.name].folder == spec.folder:
+                continue
+            other = found[spec.name].folder
+            raise ConfigError(f"{folder}: language {spec.name!r} is already defined by {other}")
+        found[spec.name] = spec
+    return found
+
+
+def load_target(spec: LanguageSpec) -> Any:
+    """Import the folder's ``target.py`` and return its ``TARGET``."""
+    if spec.builtin:
+        module = importlib.import_module(f"l8gen.languages.{spec.folder.name}.target")
+    else:
+        module_name = f"l8gen_language_{spec.name.replace('-', '_')}"
+        loader_spec = importlib.util.spec_from_file_location(module_name, spec.target_file)
+        if loader_spec is None or loader_spec.loader is None:
+            raise ConfigError(f"{spec.target_file}: cannot be imported")
+        module = importlib.util.module_from_spec(loader_spec)
+        sys.modules[module_name] = module  # dataclasses and pickling look modules up there
+        loader_spec.loader.exec_module(module)
+    target = getattr(module, "TARGET", None)
+    if target is None:
+        raise ConfigError(f"{spec.target_file}: defines no TARGET")
+    return target

@@ -1,0 +1,1 @@
+"""The python language: naming, view, target, templates/ (output tree), consumer/ (publish smoke test)."""

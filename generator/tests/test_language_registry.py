@@ -1,0 +1,91 @@
+"""l8gen.languages: a language added from a folder outside the generator package, without editing any other
+file, generates, gets nox sessions, and is in the compat and publish loops' language lists.
+
+This follows docs/ARCHITECTURE.md "How to add a language" with the toy language in fixtures/toy_language.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from l8gen.errors import ConfigError
+from l8gen.languages import discover, load_spec
+from l8gen.targets import REGISTRY
+
+from tests.conftest import cli
+
+REPO = Path(__file__).resolve().parents[2]
+TOY = Path(__file__).resolve().parent / "fixtures" / "toy_language"
+
+
+@pytest.fixture
+def toy_repo(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """The scratch repo with the toy language registered through ``[tool.l8gen] languages``."""
+    (workspace / "pyproject.toml").write_text(f'[tool.l8gen]\nversion = "1.2.3"\nlanguages = ["{TOY}"]\n')
+    monkeypatch.chdir(workspace)
+    yield workspace
+    REGISTRY.use_config(None)
+
+
+def test_toy_language_generates_from_the_api(toy_repo: Path) -> None:
+    code, out, err = cli("generate", "--target", "json-summary")
+    assert (code, err) == (0, ""), err
+    assert out == "sdks/json-summary: 2 written, 0 removed, 0 unchanged\n"  # summary.json + manifest
+    summary = json.loads((toy_repo / "sdks/json-summary/summary.json").read_text())
+    assert summary == {"version": "1.2.3", "services": [{"name": "demo.v1.Greeter", "rpcs": ["SayHello"]}]}
+    code, _, err = cli("generate", "--target", "json-summary", "--check")
+    assert code == 0 and "sdks/json-summary: up to date" in err
+
+
+def test_toy_language_is_listed_after_the_builtins(toy_repo: Path) -> None:
+    names = list(discover(toy_repo / "pyproject.toml"))
+    assert names == ["python", "node", "go", "cpp", "json-summary"]
+    assert "json-summary" not in discover(None)  # only where configured
+
+
+def _env_with_toy() -> dict[str, str]:
+    return {**os.environ, "L8GEN_LANGUAGES": str(TOY), "PYTHONPATH": str(REPO / "compat-tests")}
+
+
+def test_nox_lists_the_toy_languages_sessions() -> None:
+    proc = subprocess.run([sys.executable, "-m", "nox", "-f", str(REPO / "noxfile.py"), "-l"],
+                          capture_output=True, text=True, env=_env_with_toy(), cwd=REPO, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "- sdk-json-summary ->" in proc.stdout
+    assert "compat-json-summary" not in proc.stdout  # the toy has no [driver]
+    assert "- sdk-go ->" in proc.stdout and "- compat-go ->" in proc.stdout
+
+
+def test_compat_and_publish_loops_list_the_toy_language() -> None:
+    script = (
+        "import json\n"
+        "from l8compat.drivers import language_names, load_registry\n"
+        "from l8gen.publish.release import LANGUAGES, PUBLISHABLE\n"
+        "print(json.dumps([language_names(), sorted(load_registry()), list(LANGUAGES), list(PUBLISHABLE)]))\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                          env=_env_with_toy(), cwd=REPO, check=False)
+    assert proc.returncode == 0, proc.stderr
+    compat, drivers, publish, publishable = json.loads(proc.stdout)
+    assert compat[-1] == "json-summary" and publish[-1] == "json-summary"
+    assert "json-summary" not in drivers and "json-summary" not in publishable
+    assert sorted(drivers) == ["cpp", "go", "node", "python"]
+
+
+def test_a_folder_without_language_toml_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="not a language folder"):
+        load_spec(tmp_path)
+
+
+def test_a_language_may_not_reuse_a_builtin_name(tmp_path: Path) -> None:
+    (tmp_path / "language.toml").write_text('name = "go"\nout_dir = "sdks/go2"\n')
+    config = tmp_path / "pyproject.toml"
+    config.write_text(f'[tool.l8gen]\nlanguages = ["{tmp_path}"]\n')
+    with pytest.raises(ConfigError, match="already defined"):
+        discover(config)
