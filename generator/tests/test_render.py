@@ -110,14 +110,14 @@ def test_compiled_templates_are_cached_across_renderers_and_follow_edits(
 ) -> None:
     cache = tmp_path / "cache"
     monkeypatch.setenv("L8GEN_CACHE_DIR", str(cache))
-    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="x") == "x\n"
+    assert Renderer("demo", None, builtin / "demo").render("static.txt", name="x") == "x\n"
     entries = sorted((cache / "jinja").iterdir())
     assert len(entries) == 1  # one compiled template stored
     first = entries[0].read_bytes()
-    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="y") == "y\n"
+    assert Renderer("demo", None, builtin / "demo").render("static.txt", name="y") == "y\n"
     assert entries[0].read_bytes() == first  # a new process/renderer loads it instead of compiling again
     (builtin / "demo/static.txt").write_text("edited {{ name }}\n")
-    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="z") == "edited z\n"
+    assert Renderer("demo", None, builtin / "demo").render("static.txt", name="z") == "edited z\n"
     assert entries[0].read_bytes() != first  # the source checksum changed: compiled again and replaced
 
 
@@ -126,5 +126,5 @@ def test_bytecode_cache_can_be_turned_off(
 ) -> None:
     monkeypatch.setenv("L8GEN_CACHE_DIR", "off")
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert Renderer("demo", builtin_root=builtin).render("static.txt", name="x") == "x\n"
+    assert Renderer("demo", None, builtin / "demo").render("static.txt", name="x") == "x\n"
     assert not (tmp_path / "home").exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from l8gen.ir.model import Api, Field, Message, Method, Service
-from l8gen.reference.hooks import Arg, CallIdents
+from l8gen.reference.idents import Arg, CallIdents
 from l8gen.targets.base import GenOptions
 
 # (string, bool, integer, float, bytes) placeholder literals per language.
