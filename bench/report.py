@@ -41,6 +41,7 @@ def markdown(rows: Sequence[Row], quick: bool) -> str:
 
 
 def write(rows: Sequence[Row], out_dir: Path, quick: bool) -> tuple[Path, Path]:
+    out_dir.mkdir(parents=True, exist_ok=True)
     results = out_dir / "results.json"
     table = out_dir / "RESULTS.md"
     results.write_text(json.dumps({"quick": quick, "rows": [r.as_dict() for r in rows]}, indent=2) + "\n")
