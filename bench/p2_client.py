@@ -23,7 +23,7 @@ GOAL = 1.05  # SDK instructions per call / raw stub instructions per call
 STORE, KEY = "state_demo", "bench-key"
 
 
-def _sync_worker(target: str, rounds: int, calls: int) -> None:
+def _sync_worker(target: str, rounds: int, calls: int, flat: bool = False) -> None:
     from l8sdk import Client
     from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
 
@@ -33,6 +33,10 @@ def _sync_worker(target: str, rounds: int, calls: int) -> None:
 
         def sdk() -> Any:
             return client.get_state(store_name=STORE, key=KEY)
+
+        if flat:  # the flattened signature ([tool.l8gen.signatures]): positional fields
+            def sdk() -> Any:
+                return client.get_state(STORE, KEY)
 
         def raw() -> Any:
             return stub.GetState(request(store_name=STORE, key=KEY))
@@ -50,7 +54,7 @@ def _sync_worker(target: str, rounds: int, calls: int) -> None:
         os.getppid()
 
 
-async def _aio_worker(target: str, rounds: int, calls: int) -> None:
+async def _aio_worker(target: str, rounds: int, calls: int, flat: bool = False) -> None:
     from l8sdk import AsyncClient
     from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
 
@@ -62,7 +66,10 @@ async def _aio_worker(target: str, rounds: int, calls: int) -> None:
             await stub.GetState(request(store_name=STORE, key=KEY))
         for _ in range(rounds):
             os.getppid()
-            for _ in range(calls):
+            if flat:
+                for _ in range(calls):
+                    await client.get_state(STORE, KEY)
+            for _ in range(0 if flat else calls):
                 await client.get_state(store_name=STORE, key=KEY)
             os.getppid()
             for _ in range(calls):
@@ -70,10 +77,10 @@ async def _aio_worker(target: str, rounds: int, calls: int) -> None:
         os.getppid()
 
 
-def measure(target: str, mode: str, rounds: int, calls: int) -> Paired:
+def measure(target: str, mode: str, rounds: int, calls: int, flat: bool = False) -> Paired:
     """Per-call instructions of the SDK (A) and the raw stub (B), one pair per round."""
     cmd = [PYTHON, "-m", "bench.p2_client", "worker", "--target", target, "--mode", mode,
-           "--rounds", str(rounds), "--calls", str(calls)]
+           "--rounds", str(rounds), "--calls", str(calls), *(["--flat"] if flat else [])]
     env = {**dev_env(), "PYTHONPATH": str(ROOT)}
     segments = callgrind_segments(cmd, "getppid", env=env)[1:]  # [0]: start-up and warm-up
     if len(segments) < 2 * rounds:
@@ -86,9 +93,13 @@ def rows(quick: bool) -> list[Row]:
     rounds, calls = (3, 100) if quick else (5, 300)
     out = []
     with local_runtime() as (target, _):
-        for mode, label in (("sync", "P2 Python sync get_state: SDK vs raw stub, client Ir/call"),
-                            ("aio", "P2 Python asyncio get_state: SDK vs raw stub, client Ir/call")):
-            pair = measure(target, mode, rounds, calls)
+        for mode, flat, label in (
+                ("sync", False, "P2 Python sync get_state: SDK vs raw stub, client Ir/call"),
+                ("aio", False, "P2 Python asyncio get_state: SDK vs raw stub, client Ir/call"),
+                ("sync", True, "P2 Python sync get_state(S, K) flattened: SDK vs raw stub, Ir/call"),
+                ("aio", True, "P2 Python asyncio get_state(S, K) flattened: SDK vs raw stub, Ir/call"),
+        ):
+            pair = measure(target, mode, rounds, calls, flat)
             ratio = pair.median_ratio()
             extra = statistics.median(pair.a) - statistics.median(pair.b)
             out.append(Row(
@@ -108,13 +119,14 @@ def main() -> None:
     worker.add_argument("--mode", choices=["sync", "aio"], required=True)
     worker.add_argument("--rounds", type=int, default=3)
     worker.add_argument("--calls", type=int, default=100)
+    worker.add_argument("--flat", action="store_true", help="call the flattened form get_state(store, key)")
     sub.add_parser("run").add_argument("--quick", action="store_true")
     args = parser.parse_args()
     if args.command == "worker":
         if args.mode == "sync":
-            _sync_worker(args.target, args.rounds, args.calls)
+            _sync_worker(args.target, args.rounds, args.calls, args.flat)
         else:
-            asyncio.run(_aio_worker(args.target, args.rounds, args.calls))
+            asyncio.run(_aio_worker(args.target, args.rounds, args.calls, args.flat))
         return
     for row in rows(args.quick):
         print(f"{row.metric}: {row.measured} [{row.verdict}]")

@@ -20,6 +20,21 @@ def _string_list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, .
     return tuple(sorted(value))
 
 
+def _signatures(table: Mapping[str, Any], where: str) -> dict[str, tuple[str, ...]]:
+    """``[tool.l8gen.signatures]``: method full name -> list of comma-separated field lists (checked
+    against the API by ir.signatures)."""
+    value = table.get("signatures", {})
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: [tool.l8gen.signatures] must be a table of method full names")
+    out: dict[str, tuple[str, ...]] = {}
+    for name, sigs in sorted(value.items()):
+        if not isinstance(sigs, list) or not all(isinstance(s, str) for s in sigs):
+            raise ConfigError(f"{where}: [tool.l8gen.signatures] {name!r} must be a list of strings such as "
+                              '["store_name,key"]')
+        out[name] = tuple(sigs)
+    return out
+
+
 def options_from_table(
     table: Mapping[str, Any], where: str, user_templates: Path | None = None
 ) -> GenOptions:
@@ -39,6 +54,8 @@ def options_from_table(
     kwargs["overrides"] = {lang: dict(sorted(m.items())) for lang, m in sorted(overrides.items())}
     kwargs["app_services"] = _string_list(table, "app_services", where)
     kwargs["internal_packages"] = _string_list(table, "internal_packages", where)
+    kwargs["signatures"] = _signatures(table, where)
+    kwargs["config_file"] = where
     return GenOptions(user_templates=user_templates, **kwargs)
 
 

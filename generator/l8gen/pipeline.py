@@ -29,7 +29,8 @@ def api_from(
 ) -> Api:
     from l8gen.ir.builder import build_api  # imported here: the cached no-op path never builds the IR
 
-    return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages)
+    return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages, opts.signatures,
+                     f"{opts.config_file} [tool.l8gen.signatures]")
 
 
 def generate(
@@ -109,4 +110,5 @@ def _options_key(opts: GenOptions) -> tuple[object, ...]:
         overrides,
         opts.app_services,
         opts.internal_packages,
+        tuple(sorted(opts.signatures.items())),
     )

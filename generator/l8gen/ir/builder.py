@@ -11,13 +11,14 @@ the descriptor fixes independently of input order.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from google.protobuf import descriptor_pb2
 
 from l8gen.errors import ProtoError
 from l8gen.ir import comments as c
+from l8gen.ir import signatures as sig
 from l8gen.ir.model import Api, Enum, EnumValue, Field, Message, Method, Oneof, ProtoFile, Service, TypeRef
 
 FDP = descriptor_pb2.FieldDescriptorProto
@@ -278,19 +279,53 @@ class _Builder:
         )
 
 
+def _with_signatures(
+    builder: _Builder, services: Sequence[Service], messages: Mapping[str, Message],
+    configured: Mapping[str, Sequence[str]], where: str,
+) -> list[Service]:
+    """``services`` with ``Method.signatures`` set from the annotation or the configuration (checked)."""
+    methods = {m.full_name: m for s in services for m in s.methods}
+    sig.check_configured(configured, methods, (builder.protos[n].package for n in builder.wanted), where)
+    out = []
+    for service in services:
+        proto = builder.protos[service.file]
+        svc = next(s for s in proto.service if _join(proto.package, s.name) == service.full_name)
+        options = {f"{service.full_name}.{m.name}": m.options for m in svc.method}
+        updated = []
+        for method in service.methods:
+            request = messages[method.input_type]
+            if method.full_name in configured:
+                found = sig.validate(method, request, configured[method.full_name],
+                                     f"{where} {method.full_name!r}")
+            else:
+                try:
+                    declared = sig.annotated(options[method.full_name].SerializeToString())
+                except (ValueError, UnicodeDecodeError) as exc:
+                    raise ProtoError(f"{service.file}:{method.line}: unreadable method options: {exc}") from exc
+                found = sig.validate(method, request, declared, f"{service.file}:{method.line}")
+            updated.append(replace(method, signatures=found) if found else method)
+        out.append(replace(service, methods=tuple(updated)))
+    return out
+
+
 def build_api(
     fds: descriptor_pb2.FileDescriptorSet,
     files_to_generate: Sequence[str],
     app_services: Sequence[str] = (),
     internal_packages: Sequence[str] = (),
+    signatures: Mapping[str, Sequence[str]] | None = None,
+    signatures_where: str = "[tool.l8gen.signatures]",
 ) -> Api:
-    """Build the IR of ``files_to_generate`` (their imports must be in ``fds`` too)."""
+    """Build the IR of ``files_to_generate`` (their imports must be in ``fds`` too). ``signatures``: the
+    configured flattened signatures (method full name -> comma-separated field lists), see ir.signatures."""
     builder = _Builder(fds, files_to_generate)
     services = builder.services(app_services, internal_packages)
     msg_names, enum_names = builder.referenced(services)
+    messages = {n: builder.message(n) for n in sorted(msg_names)}
+    services = _with_signatures(builder, services, messages, signatures or {}, signatures_where)
     return Api(
         files=tuple(builder.file(name) for name in builder.wanted),
         services=tuple(services),
-        messages=tuple(builder.message(n) for n in sorted(msg_names)),
+        messages=tuple(messages.values()),
         enums=tuple(builder.enum(n) for n in sorted(enum_names)),
     )

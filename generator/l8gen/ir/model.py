@@ -150,6 +150,8 @@ class Method:
     idempotent: bool  # idempotency_level NO_SIDE_EFFECTS or IDEMPOTENT: the only RPCs SDKs may retry
     doc: Doc = field(default_factory=Doc)
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
+    # Flattened call signatures (ir.signatures): ordered top-level request field names, one tuple each.
+    signatures: tuple[tuple[str, ...], ...] = ()
 
     @property
     def shape(self) -> Shape:

@@ -30,6 +30,9 @@ class GenOptions:
     # Additions to CONTRACTS §7 (used by the IR builder):
     app_services: tuple[str, ...] = ()  # services the application implements (role "app")
     internal_packages: tuple[str, ...] = ()  # packages compiled to message code but given no SDK layer
+    # Flattened call signatures (ir.signatures): method full name -> comma-separated field lists.
+    signatures: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    config_file: str = "pyproject.toml"  # where [tool.l8gen] was read (error messages)
 
     def overrides_for(self, language: str) -> Mapping[str, str]:
         return self.overrides.get(language, {})

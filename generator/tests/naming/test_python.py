@@ -44,7 +44,7 @@ PARAMS = {
     "ALL_CAPS": "all_caps",
     "sse_kms_keyId": "sse_kms_key_id",
     "timeout": "timeout_",
-    "metadata": "metadata_",
+    "metadata": "metadata",
     "ctx": "ctx_",
     "opts": "opts_",
     "err": "err_",

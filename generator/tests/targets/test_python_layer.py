@@ -188,7 +188,7 @@ def test_reserved_field_names_are_escaped_in_keyword_parameters() -> None:
     store = next(s for s in ctx["services"] if s.name == "Store")  # type: ignore[attr-defined]
     get = store.methods[0]
     assert [(p.name, p.field) for p in get.params] == [
-        ("class_", "class"), ("metadata_", "metadata"), ("timeout_", "timeout"), ("request_", "request"),
+        ("class_", "class"), ("metadata", "metadata"), ("timeout_", "timeout"), ("request_", "request"),
         ("self_", "self"), ("path_", "path")]
     assert get.idempotent and get.shape == "unary"
 
@@ -251,3 +251,23 @@ def test_generation_is_deterministic() -> None:
     second = pipeline.generate(compiled.fds, list(reversed(compiled.files)), OPTS, ["python"])["python"]
     assert first == second
     assert len(build_context(api, OPTS)["methods"]) == 60  # type: ignore[arg-type]
+
+
+def test_flattened_signatures_become_overloads_with_positional_fields() -> None:
+    text = RESERVED.replace("  string class = 1;", "  string class = 1;\n  string key = 9;")
+    fds = compile_proto(text)
+    api = build_api(fds, ["test.proto"], signatures={"demo.v1.Store.Get": ("key", "key,timeout")})
+    store = next(s for s in build_context(api, GenOptions())["services"] if s.name == "Store")  # type: ignore[attr-defined]
+    get = store.methods[0]
+    assert [o.call for o in get.overloads] == ["get(key)", "get(key, timeout_)"]
+    assert [p.field for p in get.overloads[1].keyword] == ["class", "metadata", "request", "self", "path"]
+    assert get.signatures == '(("key",), ("key", "timeout"))'
+    assert "Flattened: ``get(key)``; ``get(key, timeout_)``." in get.docstring
+
+
+def test_docstrings_reflow_overlong_prose_instead_of_stranding_a_word() -> None:
+    comment = ("word " * 21).strip() + "\n" + ("next " * 10).strip()  # first line: 104 characters
+    text = docstring(comment, 8, "")
+    lines = [line.strip() for line in text.splitlines()]
+    assert all(len(line.split()) > 1 for line in lines if line and line != '"""')
+    assert " ".join(text.replace('"""', "").split()) == " ".join(comment.split())

@@ -162,7 +162,7 @@ class Driver:
             retry = RetryPolicy(max_attempts=int(spec.get("max_attempts", 3)), initial_backoff=initial,
                                 max_backoff=max(initial, 1.0))
         size = int(req.get("max_message_bytes") or l8sdk.connection.DEFAULT_MAX_MESSAGE_BYTES)
-        self.client = Client(req.get("endpoint"), token=req.get("token"), metadata=req.get("metadata"),
+        self.client = Client(req.get("endpoint"), token=req.get("token"), headers=req.get("metadata"),
                              retry=retry, max_send_message_bytes=size, max_receive_message_bytes=size)
 
     def op_wait_ready(self, req: dict[str, Any]) -> None:
@@ -171,7 +171,7 @@ class Driver:
     def op_call(self, req: dict[str, Any]) -> dict[str, Any]:
         _, rpc = self._rpc(req)
         method = self._method(rpc)
-        kw = {"timeout": _seconds(req), "metadata": req.get("metadata")}
+        kw = {"timeout": _seconds(req), "headers": req.get("metadata")}
         if rpc.shape == "unary":
             return {"response": to_json(method(self._message(rpc, req.get("request")), **kw))}
         if rpc.shape == "server_stream":
@@ -191,7 +191,7 @@ class Driver:
             raise L8Error("ALREADY_EXISTS", f"stream {name!r} is already open")
         _, rpc = self._rpc(req)
         method = self._method(rpc)
-        kw = {"timeout": _seconds(req), "metadata": req.get("metadata")}
+        kw = {"timeout": _seconds(req), "headers": req.get("metadata")}
         request = self._message(rpc, req.get("request")) if rpc.shape == "server_stream" else None
         self.streams[name] = OpenStream(rpc.shape, lambda *a: method(*a, **kw), request, rpc.request)
 
@@ -260,7 +260,7 @@ class Driver:
         response = self._client().runtime.put_file_from_path(
             str(req["path"]), store_name=str(req["store_name"]), name=str(req["name"]),
             chunk_size=int(req.get("chunk_size") or l8sdk.DEFAULT_CHUNK_SIZE),
-            timeout=_seconds(req), metadata=req.get("metadata"))
+            timeout=_seconds(req), headers=req.get("metadata"))
         return {"response": to_json(response)}
 
     def op_quit(self, req: dict[str, Any]) -> None:

@@ -17,8 +17,8 @@ from l8sdk import AsyncClient, Client
 def test_sync_token_and_metadata_on_every_shape(fake: FakeRuntime, shape: str) -> None:
     method = SHAPES[shape][0]
     fake.on(method, serve(method))
-    with Client(fake.target, token="s3cret", metadata={"x-app": "demo", "x-over": "default"}) as client:
-        responses = call_sync(client, shape, metadata={"x-call": "1", "x-over": "call"})
+    with Client(fake.target, token="s3cret", headers={"x-app": "demo", "x-over": "default"}) as client:
+        responses = call_sync(client, shape, headers={"x-call": "1", "x-over": "call"})
     assert len(responses) >= 1
     seen = fake.calls(method)[-1].metadata
     assert seen["authorization"] == "Bearer s3cret"
@@ -32,8 +32,8 @@ def test_async_token_and_metadata_on_every_shape(fake: FakeRuntime, shape: str) 
 
     async def scenario() -> list[object]:
         env = {"L8_API_TOKEN": "from-env"}
-        async with AsyncClient(fake.target, env=env, metadata={"x-app": "demo"}) as c:
-            return await call_async(c, shape, metadata={"x-call": "2"})
+        async with AsyncClient(fake.target, env=env, headers={"x-app": "demo"}) as c:
+            return await call_async(c, shape, headers={"x-call": "2"})
 
     assert len(asyncio.run(scenario())) >= 1
     seen = fake.calls(method)[-1].metadata
@@ -55,7 +55,7 @@ def test_one_cached_multicallable_per_rpc_and_no_metadata_when_nothing_to_add(fa
     with Client(fake.target, env={}) as client:
         call_sync(client, "unary")
         first = dict(client._transport._calls)
-        call_sync(client, "unary", metadata={"x-call": "1"})
+        call_sync(client, "unary", headers={"x-call": "1"})
         assert len(first) == 1 and client._transport._calls == first  # the same multicallable, reused
     plain, tagged = (call.metadata for call in fake.calls(method)[-2:])
     assert "authorization" not in plain and "x-call" not in plain and tagged["x-call"] == "1"

@@ -186,7 +186,8 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     rpc_imports = Imports({pkg}).add("typing", "Any").add(f"{pkg}._calls", "MethodInfo")
     message_types = {t for s in clients for m in s.methods for t in (m.input_type, m.output_type)}
     b.pb_import(rpc_imports, message_types)
-    pb_modules = sorted({b.naming.module(f.name) for f in api.files}, key=lambda m: m.alias)
+    pb_modules = sorted({b.naming.module(f.name) for f in api.files if f.package not in opts.internal_packages},
+                        key=lambda m: m.alias)
     pb_imports = Imports({pkg})
     for module in pb_modules:
         pb_imports.add_dotted(module.module, module.alias)
@@ -202,6 +203,10 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
         "dependencies": DEPENDENCIES,
         "services": services,
         "flat_services": tuple(s for s in services if s.flat),
+        # README: (RPC full name, the flattened calls as written on the client) per RPC with signatures
+        "flattened": tuple((m.full_name, tuple(f"client.{'' if s.flat else s.attr + '.'}{o.call}"
+                                               for o in m.overloads))
+                           for s in services for m in s.methods if m.overloads),
         "methods": methods,
         "uploads": tuple(m for m in methods if m.upload is not None),
         "callback": callback,

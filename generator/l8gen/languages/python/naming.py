@@ -64,7 +64,7 @@ TEMPLATE_LOCALS = {
     "response",
     "responses",
     "timeout",
-    "metadata",
+    "headers",
     "wait_for_ready",
     "compression",
     "credentials",
@@ -215,11 +215,9 @@ class PythonNaming(LanguageNaming):
         return f"{self._modules[element.file].alias}.{'.'.join(self.local_name(full_name))}"
 
     def annotation(self, ref: TypeRef) -> str:
-        """Type annotation for a value of ``ref`` (enums accept their int value)."""
+        """Type annotation for a value of ``ref`` (an enum is typed as its protoc enum class)."""
         if ref.kind == "scalar":
             return SCALAR_TYPES[ref.name]
-        if ref.kind == "enum":
-            return "int"
         return self.message_ref(ref.name)
 
     def field_annotation(self, field: Field) -> str:

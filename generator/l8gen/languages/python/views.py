@@ -23,16 +23,27 @@ CLIENT_MEMBERS = ("close", "endpoint", "subscribe_with_handler", "wait_for_ready
 # Parameter and local names of the generated helper methods, beyond naming.python's template locals.
 HELPER_PARAMS = ("chunk_size", "handler", "header", "path", "source")
 LINE = 110  # ruff line-length of the generated code
+HEADERS_DOC = ("headers", "extra gRPC metadata (call headers) for this call, merged with the client's "
+                          "default headers: a mapping or a sequence of (key, value) pairs.")
 
 
 @dataclass(frozen=True)
 class ParamView:
     """A keyword parameter built from a request field."""
 
-    name: str  # Python identifier (escaped: metadata -> metadata_)
+    name: str  # Python identifier (escaped: class -> class_)
     field: str  # proto field name
     annotation: str  # "str", "Mapping[str, str]", "runtime_pb2.Etag"
     summary: str
+
+
+@dataclass(frozen=True)
+class OverloadView:
+    """One flattened signature (``Method.signatures``): its fields positional, the other fields keywords."""
+
+    positional: tuple[ParamView, ...]
+    keyword: tuple[ParamView, ...]
+    call: str  # "get_state(store_name, key)" (docstrings, README, reference)
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,8 @@ class MethodView:
     params: tuple[ParamView, ...]
     docstring: str  # complete, indented for a method body
     upload: UploadView | None
+    overloads: tuple[OverloadView, ...] = ()  # flattened signatures, in declaration order
+    signatures: str = "()"  # the same as a Python literal for build_request: (("store_name", "key"),)
 
 
 @dataclass(frozen=True)
@@ -109,9 +122,24 @@ def _escape_doc(text: str) -> str:
 _ARG = re.compile(r"^ {4}\*{0,2}\w+: ")  # an "Args:" entry: its continuation lines hang by 4 more
 
 
+_PROSE = re.compile(r"^[A-Za-z(`\"'][^|]*$")  # a prose line (no indent, list marker, table or code fence)
+
+
+def _reflow(text: str, width: int) -> str:
+    """Join the lines of a prose paragraph that overflows ``width`` so that wrapping it never strands a
+    single word on its own line (proto comments are wrapped for their own, wider, column)."""
+    paragraphs = []
+    for para in text.split("\n\n"):
+        lines = para.split("\n")
+        if len(lines) > 1 and any(len(line) > width for line in lines) and all(_PROSE.match(x) for x in lines):
+            para = " ".join(line.strip() for line in lines)
+        paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
 def _wrap(text: str, width: int) -> list[str]:
     out: list[str] = []
-    for line in text.split("\n"):
+    for line in _reflow(text, width).split("\n"):
         line = line.rstrip()
         if len(line) <= width:
             out.append(line)
@@ -142,6 +170,13 @@ def first_paragraph(text: str) -> str:
 def _args_section(params: Sequence[ParamView], extra: Sequence[tuple[str, str]]) -> str:
     rows = [(p.name, p.summary or f"the ``{p.field}`` field.") for p in params] + list(extra)
     return "Args:\n" + "\n".join(f"    {name}: {text}" for name, text in rows)
+
+
+def _literal(signatures: Sequence[Sequence[str]]) -> str:
+    """``(("a", "b"),)``: the signatures as a Python tuple literal."""
+    inner = ", ".join("(" + ", ".join(f'"{f}"' for f in fields) + ("," if len(fields) == 1 else "") + ")"
+                      for fields in signatures)
+    return f"({inner},)" if len(signatures) == 1 else f"({inner})"
 
 
 def _payload_field(message: Message) -> Field | None:
@@ -175,7 +210,7 @@ class ViewBuilder:
         params = self.params(request) if with_fields else ()
         call_args = [("timeout", "seconds for the whole call including retries; None (default) waits as long "
                                  "as the call takes."),
-                     ("metadata", "extra metadata for this call, merged with the client's default metadata.")]
+                     HEADERS_DOC]
         if with_fields:
             first = ("request",
                      f"a ``{request.name}``; leave it out to build one from the keyword fields below.")
@@ -186,11 +221,13 @@ class ViewBuilder:
             args = _args_section((), [sent, *call_args])
         else:
             args = _args_section((), call_args)
+        overloads = self.overloads(method, name, params) if with_fields else ()
         shape_note = {
             "unary": "", "server_stream": "Returns a stream of responses (iterate it).",
             "client_stream": "", "bidi": "Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.",
         }[method.shape]
-        body = "\n\n".join(part for part in (method.doc.text, shape_note, args,
+        flat_note = ("Flattened: " + "; ".join(f"``{o.call}``" for o in overloads) + ".") if overloads else ""
+        body = "\n\n".join(part for part in (method.doc.text, shape_note, flat_note, args,
                                               "Raises:\n    L8Error: when the call fails.") if part)
         upload = None
         payload = _payload_field(request) if method.shape == "client_stream" else None
@@ -201,7 +238,17 @@ class ViewBuilder:
             attr=n.service_attr(service), const=const,
             shape=method.shape, idempotent=method.idempotent, request=n.message_ref(method.input_type),
             response=n.message_ref(method.output_type), request_name=method.input_type, params=params,
-            docstring=docstring(body, 8, f"Calls {service.name}.{method.name}."), upload=upload)
+            docstring=docstring(body, 8, f"Calls {service.name}.{method.name}."), upload=upload,
+            overloads=overloads, signatures=_literal(method.signatures))
+
+    def overloads(self, method: Method, name: str, params: Sequence[ParamView]) -> tuple[OverloadView, ...]:
+        by_field = {p.field: p for p in params}
+        out = []
+        for fields in method.signatures:
+            positional = tuple(by_field[f] for f in fields)
+            keyword = tuple(p for p in params if p.field not in fields)
+            out.append(OverloadView(positional, keyword, f"{name}({', '.join(p.name for p in positional)})"))
+        return tuple(out)
 
     def upload(self, service: Service, method: Method, request: Message, payload: Field, name: str,
                taken: set[str]) -> UploadView:
@@ -216,7 +263,7 @@ class ViewBuilder:
             names.append(helper)
         common = [("chunk_size", "bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).")]
         calls = [("timeout", "seconds for the whole upload; None waits as long as it takes."),
-                 ("metadata", "extra metadata for this call, merged with the client's default metadata.")]
+                 HEADERS_DOC]
         docs = []
         sources = (("the file at ``path``", ("path", "the file to upload.")),
                    ("``source`` (a binary stream)", ("source", "a readable binary stream (``.read(n)``).")))
@@ -251,7 +298,7 @@ class ViewBuilder:
         out = set()
         for f in message.fields:
             for ref in (f.type, f.map_value):
-                if ref is not None and ref.kind == "message":
+                if ref is not None and ref.kind in ("message", "enum"):
                     out.add(ref.name)
         return out
 
@@ -284,6 +331,8 @@ class ViewBuilder:
         for abc in ("Mapping", "Sequence"):
             if any(a.startswith(f"{abc}[") for a in annotations):
                 imp.add("collections.abc", abc)
+        if any(m.overloads for m in methods):
+            imp.add("typing", "Any", "overload")
         if any(m.upload for m in methods):
             imp.add("os").add("typing", "BinaryIO")
             imp.add(f"{pkg}.uploads", "DEFAULT_CHUNK_SIZE", "aiter_chunks", "aiter_file_chunks",

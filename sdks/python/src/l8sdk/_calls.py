@@ -8,7 +8,6 @@ transport (``_transport`` / ``_aio_transport``).
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
@@ -52,9 +51,26 @@ class MethodInfo(Generic[Req, Resp]):
         return self.response_type.FromString(data)
 
 
-def build_request(kind: type[Req], request: Req | None, fields: Mapping[str, object]) -> Req:
+def build_request(kind: type[Req], request: Req | None, fields: dict[str, object],
+                  args: tuple[object, ...] = (), signatures: tuple[tuple[str, ...], ...] = ()) -> Req:
     """The request message: ``request`` as given, or a new ``kind`` built from the non-None keyword fields
-    (keys are proto field names). Passing both is a ``TypeError``."""
+    (keys are proto field names). Passing both is a ``TypeError``.
+
+    ``args`` are the positional arguments of a method with flattened signatures: one ``kind`` message (the
+    request-object form), or the fields of the signature with that many names (``signatures``)."""
+    if args:
+        if len(args) == 1 and request is None and isinstance(args[0], kind):
+            request = args[0]
+        else:
+            names = next((s for s in signatures if len(s) == len(args)), None)
+            if names is None:
+                forms = " or ".join(f"({', '.join(s)})" for s in signatures)
+                raise TypeError(f"expected a {kind.__name__} or the fields {forms} as positional "
+                                f"arguments, got {len(args)}")
+            for name, value in zip(names, args, strict=True):
+                if fields.get(name) is not None:
+                    raise TypeError(f"{name!r} given both as a positional and as a keyword argument")
+                fields[name] = value
     given = {name: value for name, value in fields.items() if value is not None}
     if request is not None:
         if given:

@@ -71,8 +71,8 @@ class AsyncClient(
         cert_file: PEM client certificate chain (mutual TLS; needs ``key_file``).
         key_file: PEM private key of ``cert_file``.
         server_name: TLS server name to verify instead of the endpoint's host.
-        metadata: default metadata of every call; per-call ``metadata=`` is merged into it (a per-call key
-            replaces the default values of that key).
+        headers: default gRPC metadata (headers) of every call; per-call ``headers=`` is merged into it (a
+            per-call key replaces the default values of that key).
         retry: opt-in ``RetryPolicy``: retries idempotent RPCs on UNAVAILABLE with exponential backoff and
             jitter. None (default): no retries.
         max_send_message_bytes: largest message the client sends (default 64 MiB).
@@ -94,7 +94,7 @@ class AsyncClient(
         cert_file: str | os.PathLike[str] | None = None,
         key_file: str | os.PathLike[str] | None = None,
         server_name: str | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
         retry: RetryPolicy | None = None,
         max_send_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
         max_receive_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
@@ -103,7 +103,7 @@ class AsyncClient(
     ) -> None:
         settings = make_settings(
             endpoint, token=token, tls=tls, ca_file=ca_file, cert_file=cert_file, key_file=key_file,
-            server_name=server_name, metadata=metadata, retry=retry, idempotent_paths=_rpc.IDEMPOTENT_PATHS,
+            server_name=server_name, metadata=headers, retry=retry, idempotent_paths=_rpc.IDEMPOTENT_PATHS,
             max_send_message_bytes=max_send_message_bytes,
             max_receive_message_bytes=max_receive_message_bytes, channel_options=channel_options, env=env,
         )
@@ -140,7 +140,7 @@ class AsyncClient(
         subscription_metadata: Mapping[str, str] | None = None,
         dead_letter_topic: str | None = None,
         backoff: Backoff | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> AsyncTopicSubscription:
         """Subscribe to ``topic`` of ``pubsub_name`` over the SubscribeTopicEvents stream, in a task.
 
@@ -150,7 +150,7 @@ class AsyncClient(
         ``await subscription.close()``; call it in a running event loop.
         """
         return AsyncTopicSubscription(
-            lambda: self.runtime.subscribe_topic_events(metadata=metadata),
+            lambda: self.runtime.subscribe_topic_events(headers=headers),
             pubsub_name, topic, handler, subscription_metadata=subscription_metadata,
             dead_letter_topic=dead_letter_topic, backoff=backoff,
         ).start()
@@ -166,7 +166,7 @@ class AsyncClient(
         app_id: str = "",
         subscription_metadata: Mapping[str, str] | None = None,
         backoff: Backoff | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> AsyncConfigurationWatch:
         """Watch configuration ``keys`` of ``store_name`` over the SubscribeConfiguration stream, in a task.
 
@@ -175,7 +175,7 @@ class AsyncClient(
         ``await subscription.close()``; call it in a running event loop.
         """
         return AsyncConfigurationWatch(
-            lambda: self.runtime.subscribe_configuration(metadata=metadata), handler,
+            lambda: self.runtime.subscribe_configuration(headers=headers), handler,
             store_name=store_name, keys=keys, group=group, label=label, app_id=app_id,
             subscription_metadata=subscription_metadata, backoff=backoff,
         ).start()

@@ -68,8 +68,8 @@ class Client(
         cert_file: PEM client certificate chain (mutual TLS; needs ``key_file``).
         key_file: PEM private key of ``cert_file``.
         server_name: TLS server name to verify instead of the endpoint's host.
-        metadata: default metadata of every call; per-call ``metadata=`` is merged into it (a per-call key
-            replaces the default values of that key).
+        headers: default gRPC metadata (headers) of every call; per-call ``headers=`` is merged into it (a
+            per-call key replaces the default values of that key).
         retry: opt-in ``RetryPolicy``: retries idempotent RPCs on UNAVAILABLE with exponential backoff and
             jitter. None (default): no retries.
         max_send_message_bytes: largest message the client sends (default 64 MiB).
@@ -91,7 +91,7 @@ class Client(
         cert_file: str | os.PathLike[str] | None = None,
         key_file: str | os.PathLike[str] | None = None,
         server_name: str | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
         retry: RetryPolicy | None = None,
         max_send_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
         max_receive_message_bytes: int = DEFAULT_MAX_MESSAGE_BYTES,
@@ -100,7 +100,7 @@ class Client(
     ) -> None:
         settings = make_settings(
             endpoint, token=token, tls=tls, ca_file=ca_file, cert_file=cert_file, key_file=key_file,
-            server_name=server_name, metadata=metadata, retry=retry, idempotent_paths=_rpc.IDEMPOTENT_PATHS,
+            server_name=server_name, metadata=headers, retry=retry, idempotent_paths=_rpc.IDEMPOTENT_PATHS,
             max_send_message_bytes=max_send_message_bytes,
             max_receive_message_bytes=max_receive_message_bytes, channel_options=channel_options, env=env,
         )
@@ -137,7 +137,7 @@ class Client(
         subscription_metadata: Mapping[str, str] | None = None,
         dead_letter_topic: str | None = None,
         backoff: Backoff | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> TopicSubscription:
         """Subscribe to ``topic`` of ``pubsub_name`` over the SubscribeTopicEvents stream, in a thread.
 
@@ -146,7 +146,7 @@ class Client(
         resubscribes with backoff when the stream fails with UNAVAILABLE. Stop it with ``close()``.
         """
         return TopicSubscription(
-            lambda: self.runtime.subscribe_topic_events(metadata=metadata),
+            lambda: self.runtime.subscribe_topic_events(headers=headers),
             pubsub_name, topic, handler, subscription_metadata=subscription_metadata,
             dead_letter_topic=dead_letter_topic, backoff=backoff,
         ).start()
@@ -162,7 +162,7 @@ class Client(
         app_id: str = "",
         subscription_metadata: Mapping[str, str] | None = None,
         backoff: Backoff | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> ConfigurationWatch:
         """Watch configuration ``keys`` of ``store_name`` over the SubscribeConfiguration stream, in a thread.
 
@@ -170,7 +170,7 @@ class Client(
         backoff when the stream fails with UNAVAILABLE. Stop it with ``close()``.
         """
         return ConfigurationWatch(
-            lambda: self.runtime.subscribe_configuration(metadata=metadata), handler,
+            lambda: self.runtime.subscribe_configuration(headers=headers), handler,
             store_name=store_name, keys=keys, group=group, label=label, app_id=app_id,
             subscription_metadata=subscription_metadata, backoff=backoff,
         ).start()

@@ -151,7 +151,15 @@ def normalize_metadata(metadata: MetadataLike | None) -> Metadata:
     """Metadata as a tuple of (lower-case key, value) pairs; ``-bin`` keys carry bytes."""
     if not metadata:
         return ()
-    pairs = metadata.items() if isinstance(metadata, Mapping) else metadata
+    if isinstance(metadata, Mapping):
+        return tuple((str(key).lower(), value) for key, value in metadata.items())
+    if isinstance(metadata, str | bytes) or not isinstance(metadata, Iterable):
+        raise TypeError(f"headers must be a mapping or a sequence of (key, value) pairs, got "
+                        f"{type(metadata).__name__}")
+    pairs = tuple(metadata)
+    if not all(isinstance(pair, tuple | list) and len(pair) == 2 for pair in pairs):
+        raise TypeError("headers must be a mapping or a sequence of (key, value) pairs; got an item that "
+                        "is not a pair")
     return tuple((str(key).lower(), value) for key, value in pairs)
 
 

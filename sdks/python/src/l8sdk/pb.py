@@ -7,7 +7,6 @@ so applications write ``from l8sdk.pb import runtime_pb2`` and ``runtime_pb2.Sta
 
 from __future__ import annotations
 
-from l8sdk._pb.l8.control.v1 import control_pb2
 from l8sdk._pb.spec.proto.extension.v1.cryption import cryption_pb2
 from l8sdk._pb.spec.proto.extension.v1.delay_queue import delay_queue_pb2
 from l8sdk._pb.spec.proto.extension.v1.email import email_pb2
@@ -18,7 +17,6 @@ from l8sdk._pb.spec.proto.runtime.v1 import appcallback_pb2, lifecycle_pb2, runt
 
 __all__ = [
     "appcallback_pb2",
-    "control_pb2",
     "cryption_pb2",
     "delay_queue_pb2",
     "email_pb2",

@@ -8,6 +8,8 @@ per client service; each class below holds one method per RPC.
 
 from __future__ import annotations
 
+from typing import Any, overload
+
 from l8sdk import _rpc
 from l8sdk._aio_transport import AsyncTransport
 from l8sdk._calls import build_request
@@ -33,6 +35,19 @@ class CryptionServiceMethods:
 
     _transport: Transport
 
+    @overload
+    def encrypt(
+        self,
+        component_name: str,
+        plain_text: bytes,
+        key_id: str,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.EncryptResponse: ...
+
+    @overload
     def encrypt(
         self,
         request: cryption_pb2.EncryptRequest | None = None,
@@ -41,7 +56,18 @@ class CryptionServiceMethods:
         plain_text: bytes | None = None,
         key_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.EncryptResponse: ...
+
+    def encrypt(
+        self,
+        *args: Any,
+        request: cryption_pb2.EncryptRequest | None = None,
+        component_name: str | None = None,
+        plain_text: bytes | None = None,
+        key_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> cryption_pb2.EncryptResponse:
         """Encrypt encrypts `plain_text` with the key `key_id` (or the component's
         default key when `key_id` is empty) and returns the cipher text together
@@ -50,6 +76,8 @@ class CryptionServiceMethods:
         Errors: INVALID_ARGUMENT for an unknown component; NOT_FOUND when `key_id`
         names a key the component does not hold.
 
+        Flattened: ``encrypt(component_name, plain_text, key_id)``.
+
         Args:
             request: a ``EncryptRequest``; leave it out to build one from the keyword fields below.
             component_name: Name of the cryption component to use, as configured in the runtime
@@ -57,7 +85,8 @@ class CryptionServiceMethods:
             key_id: Identifier of the key to encrypt with. Empty selects the component's
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -66,11 +95,23 @@ class CryptionServiceMethods:
             "component_name": component_name,
             "plain_text": plain_text,
             "key_id": key_id,
-        })
+        }, args, (("component_name", "plain_text", "key_id"),))
         return self._transport.unary(
-            _rpc.CRYPTION_SERVICE_ENCRYPT, request, timeout, metadata,
+            _rpc.CRYPTION_SERVICE_ENCRYPT, request, timeout, headers,
         )
 
+    @overload
+    def decrypt(
+        self,
+        component_name: str,
+        cipher_text: bytes,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.DecryptResponse: ...
+
+    @overload
     def decrypt(
         self,
         request: cryption_pb2.DecryptRequest | None = None,
@@ -78,7 +119,17 @@ class CryptionServiceMethods:
         component_name: str | None = None,
         cipher_text: bytes | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.DecryptResponse: ...
+
+    def decrypt(
+        self,
+        *args: Any,
+        request: cryption_pb2.DecryptRequest | None = None,
+        component_name: str | None = None,
+        cipher_text: bytes | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> cryption_pb2.DecryptResponse:
         """Decrypt reverses Encrypt. The key is taken from the cipher text itself,
         so no key id is sent. The response reports which key and key version
@@ -88,13 +139,16 @@ class CryptionServiceMethods:
         that is malformed, was tampered with, or was not produced by this
         component; NOT_FOUND when the key it was made with no longer exists.
 
+        Flattened: ``decrypt(component_name, cipher_text)``.
+
         Args:
             request: a ``DecryptRequest``; leave it out to build one from the keyword fields below.
             component_name: Name of the cryption component to use; must be the component that
             cipher_text: A cipher text previously returned by Encrypt, unchanged.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -102,9 +156,9 @@ class CryptionServiceMethods:
         request = build_request(cryption_pb2.DecryptRequest, request, {
             "component_name": component_name,
             "cipher_text": cipher_text,
-        })
+        }, args, (("component_name", "cipher_text"),))
         return self._transport.unary(
-            _rpc.CRYPTION_SERVICE_DECRYPT, request, timeout, metadata,
+            _rpc.CRYPTION_SERVICE_DECRYPT, request, timeout, headers,
         )
 
 
@@ -128,6 +182,19 @@ class AsyncCryptionServiceMethods:
 
     _transport: AsyncTransport
 
+    @overload
+    async def encrypt(
+        self,
+        component_name: str,
+        plain_text: bytes,
+        key_id: str,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.EncryptResponse: ...
+
+    @overload
     async def encrypt(
         self,
         request: cryption_pb2.EncryptRequest | None = None,
@@ -136,7 +203,18 @@ class AsyncCryptionServiceMethods:
         plain_text: bytes | None = None,
         key_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.EncryptResponse: ...
+
+    async def encrypt(
+        self,
+        *args: Any,
+        request: cryption_pb2.EncryptRequest | None = None,
+        component_name: str | None = None,
+        plain_text: bytes | None = None,
+        key_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> cryption_pb2.EncryptResponse:
         """Encrypt encrypts `plain_text` with the key `key_id` (or the component's
         default key when `key_id` is empty) and returns the cipher text together
@@ -145,6 +223,8 @@ class AsyncCryptionServiceMethods:
         Errors: INVALID_ARGUMENT for an unknown component; NOT_FOUND when `key_id`
         names a key the component does not hold.
 
+        Flattened: ``encrypt(component_name, plain_text, key_id)``.
+
         Args:
             request: a ``EncryptRequest``; leave it out to build one from the keyword fields below.
             component_name: Name of the cryption component to use, as configured in the runtime
@@ -152,7 +232,8 @@ class AsyncCryptionServiceMethods:
             key_id: Identifier of the key to encrypt with. Empty selects the component's
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -161,11 +242,23 @@ class AsyncCryptionServiceMethods:
             "component_name": component_name,
             "plain_text": plain_text,
             "key_id": key_id,
-        })
+        }, args, (("component_name", "plain_text", "key_id"),))
         return await self._transport.unary(
-            _rpc.CRYPTION_SERVICE_ENCRYPT, request, timeout, metadata,
+            _rpc.CRYPTION_SERVICE_ENCRYPT, request, timeout, headers,
         )
 
+    @overload
+    async def decrypt(
+        self,
+        component_name: str,
+        cipher_text: bytes,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.DecryptResponse: ...
+
+    @overload
     async def decrypt(
         self,
         request: cryption_pb2.DecryptRequest | None = None,
@@ -173,7 +266,17 @@ class AsyncCryptionServiceMethods:
         component_name: str | None = None,
         cipher_text: bytes | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> cryption_pb2.DecryptResponse: ...
+
+    async def decrypt(
+        self,
+        *args: Any,
+        request: cryption_pb2.DecryptRequest | None = None,
+        component_name: str | None = None,
+        cipher_text: bytes | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> cryption_pb2.DecryptResponse:
         """Decrypt reverses Encrypt. The key is taken from the cipher text itself,
         so no key id is sent. The response reports which key and key version
@@ -183,13 +286,16 @@ class AsyncCryptionServiceMethods:
         that is malformed, was tampered with, or was not produced by this
         component; NOT_FOUND when the key it was made with no longer exists.
 
+        Flattened: ``decrypt(component_name, cipher_text)``.
+
         Args:
             request: a ``DecryptRequest``; leave it out to build one from the keyword fields below.
             component_name: Name of the cryption component to use; must be the component that
             cipher_text: A cipher text previously returned by Encrypt, unchanged.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -197,9 +303,9 @@ class AsyncCryptionServiceMethods:
         request = build_request(cryption_pb2.DecryptRequest, request, {
             "component_name": component_name,
             "cipher_text": cipher_text,
-        })
+        }, args, (("component_name", "cipher_text"),))
         return await self._transport.unary(
-            _rpc.CRYPTION_SERVICE_DECRYPT, request, timeout, metadata,
+            _rpc.CRYPTION_SERVICE_DECRYPT, request, timeout, headers,
         )
 
 

@@ -43,9 +43,9 @@ class DelayQueueMethods:
         data: bytes | None = None,
         data_content_type: str | None = None,
         delay_in_seconds: int | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> delay_queue_pb2.DelayMessageResponse:
         """PublishDelayMessage accepts a message for delivery `delay_in_seconds`
         seconds from now and returns its id at once (it does not wait for the
@@ -62,10 +62,11 @@ class DelayQueueMethods:
             data: Message payload, delivered to subscribers unchanged.
             data_content_type: MIME type of `data` (for example `application/json` or `text/plain`).
             delay_in_seconds: Delay before delivery, in seconds. 0 (the default) delivers as soon as
-            metadata_: Extra component-specific options, passed to the pub/sub component and
+            metadata: Extra component-specific options, passed to the pub/sub component and
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -76,10 +77,10 @@ class DelayQueueMethods:
             "data": data,
             "data_content_type": data_content_type,
             "delay_in_seconds": delay_in_seconds,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return self._transport.unary(
-            _rpc.DELAY_QUEUE_PUBLISH_DELAY_MESSAGE, request, timeout, metadata,
+            _rpc.DELAY_QUEUE_PUBLISH_DELAY_MESSAGE, request, timeout, headers,
         )
 
 
@@ -111,9 +112,9 @@ class AsyncDelayQueueMethods:
         data: bytes | None = None,
         data_content_type: str | None = None,
         delay_in_seconds: int | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> delay_queue_pb2.DelayMessageResponse:
         """PublishDelayMessage accepts a message for delivery `delay_in_seconds`
         seconds from now and returns its id at once (it does not wait for the
@@ -130,10 +131,11 @@ class AsyncDelayQueueMethods:
             data: Message payload, delivered to subscribers unchanged.
             data_content_type: MIME type of `data` (for example `application/json` or `text/plain`).
             delay_in_seconds: Delay before delivery, in seconds. 0 (the default) delivers as soon as
-            metadata_: Extra component-specific options, passed to the pub/sub component and
+            metadata: Extra component-specific options, passed to the pub/sub component and
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -144,10 +146,10 @@ class AsyncDelayQueueMethods:
             "data": data,
             "data_content_type": data_content_type,
             "delay_in_seconds": delay_in_seconds,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return await self._transport.unary(
-            _rpc.DELAY_QUEUE_PUBLISH_DELAY_MESSAGE, request, timeout, metadata,
+            _rpc.DELAY_QUEUE_PUBLISH_DELAY_MESSAGE, request, timeout, headers,
         )
 
 

@@ -42,7 +42,7 @@ class EmailServiceMethods:
         subject: str | None = None,
         address: email_pb2.EmailAddress | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> email_pb2.SendEmailWithTemplateResponse:
         """SendEmailWithTemplate sends one e-mail whose body is rendered by the
         provider from a stored template and parameters.
@@ -59,7 +59,8 @@ class EmailServiceMethods:
             address: Sender and recipients. Required; `from` and at least one `to` address
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -71,7 +72,7 @@ class EmailServiceMethods:
             "address": address,
         })
         return self._transport.unary(
-            _rpc.EMAIL_SERVICE_SEND_EMAIL_WITH_TEMPLATE, request, timeout, metadata,
+            _rpc.EMAIL_SERVICE_SEND_EMAIL_WITH_TEMPLATE, request, timeout, headers,
         )
 
     def send_email(
@@ -84,7 +85,7 @@ class EmailServiceMethods:
         content: email_pb2.Content | None = None,
         address: email_pb2.EmailAddress | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> email_pb2.SendEmailResponse:
         """SendEmail sends one e-mail with the given subject and plain-text body.
 
@@ -100,7 +101,8 @@ class EmailServiceMethods:
             address: Sender and recipients. Required; `from` and at least one `to` address
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -113,7 +115,7 @@ class EmailServiceMethods:
             "address": address,
         })
         return self._transport.unary(
-            _rpc.EMAIL_SERVICE_SEND_EMAIL, request, timeout, metadata,
+            _rpc.EMAIL_SERVICE_SEND_EMAIL, request, timeout, headers,
         )
 
 
@@ -146,7 +148,7 @@ class AsyncEmailServiceMethods:
         subject: str | None = None,
         address: email_pb2.EmailAddress | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> email_pb2.SendEmailWithTemplateResponse:
         """SendEmailWithTemplate sends one e-mail whose body is rendered by the
         provider from a stored template and parameters.
@@ -163,7 +165,8 @@ class AsyncEmailServiceMethods:
             address: Sender and recipients. Required; `from` and at least one `to` address
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -175,7 +178,7 @@ class AsyncEmailServiceMethods:
             "address": address,
         })
         return await self._transport.unary(
-            _rpc.EMAIL_SERVICE_SEND_EMAIL_WITH_TEMPLATE, request, timeout, metadata,
+            _rpc.EMAIL_SERVICE_SEND_EMAIL_WITH_TEMPLATE, request, timeout, headers,
         )
 
     async def send_email(
@@ -188,7 +191,7 @@ class AsyncEmailServiceMethods:
         content: email_pb2.Content | None = None,
         address: email_pb2.EmailAddress | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> email_pb2.SendEmailResponse:
         """SendEmail sends one e-mail with the given subject and plain-text body.
 
@@ -204,7 +207,8 @@ class AsyncEmailServiceMethods:
             address: Sender and recipients. Required; `from` and at least one `to` address
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -217,7 +221,7 @@ class AsyncEmailServiceMethods:
             "address": address,
         })
         return await self._transport.unary(
-            _rpc.EMAIL_SERVICE_SEND_EMAIL, request, timeout, metadata,
+            _rpc.EMAIL_SERVICE_SEND_EMAIL, request, timeout, headers,
         )
 
 

@@ -40,7 +40,7 @@ class LifecycleMethods:
         *,
         component_config: lifecycle_pb2.ComponentConfig | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> lifecycle_pb2.ApplyConfigurationResponse:
         """Applies a configuration to one running component. The configuration is a full replacement, not a
         patch: the component's previous dynamic metadata is discarded and `metadata` becomes its new
@@ -54,7 +54,8 @@ class LifecycleMethods:
             component_config: The component to reconfigure and its new configuration. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -63,7 +64,7 @@ class LifecycleMethods:
             "component_config": component_config,
         })
         return self._transport.unary(
-            _rpc.LIFECYCLE_APPLY_CONFIGURATION, request, timeout, metadata,
+            _rpc.LIFECYCLE_APPLY_CONFIGURATION, request, timeout, headers,
         )
 
 
@@ -94,7 +95,7 @@ class AsyncLifecycleMethods:
         *,
         component_config: lifecycle_pb2.ComponentConfig | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> lifecycle_pb2.ApplyConfigurationResponse:
         """Applies a configuration to one running component. The configuration is a full replacement, not a
         patch: the component's previous dynamic metadata is discarded and `metadata` becomes its new
@@ -108,7 +109,8 @@ class AsyncLifecycleMethods:
             component_config: The component to reconfigure and its new configuration. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -117,7 +119,7 @@ class AsyncLifecycleMethods:
             "component_config": component_config,
         })
         return await self._transport.unary(
-            _rpc.LIFECYCLE_APPLY_CONFIGURATION, request, timeout, metadata,
+            _rpc.LIFECYCLE_APPLY_CONFIGURATION, request, timeout, headers,
         )
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterable, Iterable, Mapping
-from typing import BinaryIO
+from typing import Any, BinaryIO, overload
 
 from google.protobuf import empty_pb2
 
@@ -47,7 +47,7 @@ class ObjectStorageServiceMethods:
         requests: Iterable[oss_pb2.PutObjectInput],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectOutput:
         """PutObject uploads one object from a stream of chunks and replaces any
         previous object of the same key (as a new version).
@@ -65,13 +65,14 @@ class ObjectStorageServiceMethods:
             requests: the ``PutObjectInput`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, headers,
         )
 
     def put_object_from_path(
@@ -95,7 +96,7 @@ class ObjectStorageServiceMethods:
         content_length: int | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectOutput:
         """Uploads the file at ``path`` with PutObject, chunk by chunk in constant memory.
 
@@ -121,7 +122,8 @@ class ObjectStorageServiceMethods:
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -145,7 +147,7 @@ class ObjectStorageServiceMethods:
         })
         requests = iter_file_chunks(header, "body", path, chunk_size)
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, headers,
         )
 
     def put_object_from_stream(
@@ -169,7 +171,7 @@ class ObjectStorageServiceMethods:
         content_length: int | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectOutput:
         """Uploads ``source`` (a binary stream) with PutObject, chunk by chunk in constant memory.
 
@@ -195,7 +197,8 @@ class ObjectStorageServiceMethods:
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -219,9 +222,45 @@ class ObjectStorageServiceMethods:
         })
         requests = iter_chunks(header, "body", source, chunk_size)
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, headers,
         )
 
+    @overload
+    def get_object(
+        self,
+        store_name: str,
+        bucket: str,
+        key: str,
+        /,
+        *,
+        expected_bucket_owner: str | None = None,
+        if_match: str | None = None,
+        if_modified_since: int | None = None,
+        if_none_match: str | None = None,
+        if_unmodified_since: int | None = None,
+        part_number: int | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        request_payer: str | None = None,
+        response_cache_control: str | None = None,
+        response_content_disposition: str | None = None,
+        response_content_encoding: str | None = None,
+        response_content_language: str | None = None,
+        response_content_type: str | None = None,
+        response_expires: str | None = None,
+        sse_customer_algorithm: str | None = None,
+        sse_customer_key: str | None = None,
+        sse_customer_key_md5: str | None = None,
+        version_id: str | None = None,
+        accept_encoding: str | None = None,
+        signed_url: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> ResponseStream[
+        oss_pb2.GetObjectOutput
+    ]: ...
+
+    @overload
     def get_object(
         self,
         request: oss_pb2.GetObjectInput | None = None,
@@ -251,7 +290,41 @@ class ObjectStorageServiceMethods:
         accept_encoding: str | None = None,
         signed_url: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> ResponseStream[
+        oss_pb2.GetObjectOutput
+    ]: ...
+
+    def get_object(
+        self,
+        *args: Any,
+        request: oss_pb2.GetObjectInput | None = None,
+        store_name: str | None = None,
+        bucket: str | None = None,
+        key: str | None = None,
+        expected_bucket_owner: str | None = None,
+        if_match: str | None = None,
+        if_modified_since: int | None = None,
+        if_none_match: str | None = None,
+        if_unmodified_since: int | None = None,
+        part_number: int | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        request_payer: str | None = None,
+        response_cache_control: str | None = None,
+        response_content_disposition: str | None = None,
+        response_content_encoding: str | None = None,
+        response_content_language: str | None = None,
+        response_content_type: str | None = None,
+        response_expires: str | None = None,
+        sse_customer_algorithm: str | None = None,
+        sse_customer_key: str | None = None,
+        sse_customer_key_md5: str | None = None,
+        version_id: str | None = None,
+        accept_encoding: str | None = None,
+        signed_url: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> ResponseStream[
         oss_pb2.GetObjectOutput
     ]:
@@ -267,6 +340,8 @@ class ObjectStorageServiceMethods:
         starts beyond the end of the object.
 
         Returns a stream of responses (iterate it).
+
+        Flattened: ``get_object(store_name, bucket, key)``.
 
         Args:
             request: a ``GetObjectInput``; leave it out to build one from the keyword fields below.
@@ -297,7 +372,8 @@ class ObjectStorageServiceMethods:
             signed_url: A pre-signed GET URL from SignURL. When set, the object named by the URL
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -327,11 +403,26 @@ class ObjectStorageServiceMethods:
             "version_id": version_id,
             "accept_encoding": accept_encoding,
             "signed_url": signed_url,
-        })
+        }, args, (("store_name", "bucket", "key"),))
         return self._transport.server_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT, request, timeout, headers,
         )
 
+    @overload
+    def delete_object(
+        self,
+        store_name: str,
+        bucket: str,
+        key: str,
+        /,
+        *,
+        request_payer: str | None = None,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.DeleteObjectOutput: ...
+
+    @overload
     def delete_object(
         self,
         request: oss_pb2.DeleteObjectInput | None = None,
@@ -342,7 +433,20 @@ class ObjectStorageServiceMethods:
         request_payer: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.DeleteObjectOutput: ...
+
+    def delete_object(
+        self,
+        *args: Any,
+        request: oss_pb2.DeleteObjectInput | None = None,
+        store_name: str | None = None,
+        bucket: str | None = None,
+        key: str | None = None,
+        request_payer: str | None = None,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.DeleteObjectOutput:
         """DeleteObject deletes an object. Without `version_id` it adds a delete
         marker, so the object disappears from reads and listings but its
@@ -351,6 +455,8 @@ class ObjectStorageServiceMethods:
         version (or delete marker) permanently.
 
         Errors: NOT_FOUND when `version_id` names no version of the key.
+
+        Flattened: ``delete_object(store_name, bucket, key)``.
 
         Args:
             request: a ``DeleteObjectInput``; leave it out to build one from the keyword fields below.
@@ -361,7 +467,8 @@ class ObjectStorageServiceMethods:
             version_id: Version (or delete marker) to remove permanently. Empty = add a delete
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -372,9 +479,9 @@ class ObjectStorageServiceMethods:
             "key": key,
             "request_payer": request_payer,
             "version_id": version_id,
-        })
+        }, args, (("store_name", "bucket", "key"),))
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT, request, timeout, headers,
         )
 
     def copy_object(
@@ -388,9 +495,9 @@ class ObjectStorageServiceMethods:
         tagging: Mapping[str, str] | None = None,
         expires: int | None = None,
         metadata_directive: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.CopyObjectOutput:
         """CopyObject copies an object (optionally a specific version) to a new
         bucket/key, within one store. By default body, metadata and tags are
@@ -410,10 +517,11 @@ class ObjectStorageServiceMethods:
             tagging: Tags of the new object. Empty = copy the source's tags.
             expires: `Expires` of the new object, unix time in seconds. 0 = copy the source's.
             metadata_directive: `COPY` (default when empty): keep the source's user metadata; `REPLACE`:
-            metadata_: User metadata of the new object; used only with `metadata_directive` =
+            metadata: User metadata of the new object; used only with `metadata_directive` =
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -426,10 +534,10 @@ class ObjectStorageServiceMethods:
             "tagging": tagging,
             "expires": expires,
             "metadata_directive": metadata_directive,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_COPY_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_COPY_OBJECT, request, timeout, headers,
         )
 
     def delete_objects(
@@ -441,7 +549,7 @@ class ObjectStorageServiceMethods:
         delete: oss_pb2.Delete | None = None,
         request_payer: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.DeleteObjectsOutput:
         """DeleteObjects deletes several objects of one bucket in one call, with the
         same semantics per object as DeleteObject. Keys that do not exist count
@@ -459,7 +567,8 @@ class ObjectStorageServiceMethods:
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -471,7 +580,7 @@ class ObjectStorageServiceMethods:
             "request_payer": request_payer,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECTS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECTS, request, timeout, headers,
         )
 
     def list_objects(
@@ -489,7 +598,7 @@ class ObjectStorageServiceMethods:
         request_payer: str | None = None,
         fetch_owner: bool | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListObjectsOutput:
         """ListObjects lists the latest versions of the objects of a bucket in
         ascending key order (delete markers hide their key), one page at a time,
@@ -512,7 +621,8 @@ class ObjectStorageServiceMethods:
             fetch_owner: When true, each entry of `contents` carries its `owner`.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -530,7 +640,7 @@ class ObjectStorageServiceMethods:
             "fetch_owner": fetch_owner,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECTS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECTS, request, timeout, headers,
         )
 
     def head_object(
@@ -554,7 +664,7 @@ class ObjectStorageServiceMethods:
         version_id: str | None = None,
         with_details: bool | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.HeadObjectOutput:
         """HeadObject returns the attributes of an object without its body.
 
@@ -581,7 +691,8 @@ class ObjectStorageServiceMethods:
             with_details: When true, also return the user metadata entries (see
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -605,9 +716,23 @@ class ObjectStorageServiceMethods:
             "with_details": with_details,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_HEAD_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_HEAD_OBJECT, request, timeout, headers,
         )
 
+    @overload
+    def is_object_exist(
+        self,
+        store_name: str,
+        bucket: str,
+        key: str,
+        /,
+        *,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.IsObjectExistOutput: ...
+
+    @overload
     def is_object_exist(
         self,
         request: oss_pb2.IsObjectExistInput | None = None,
@@ -617,10 +742,24 @@ class ObjectStorageServiceMethods:
         key: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.IsObjectExistOutput: ...
+
+    def is_object_exist(
+        self,
+        *args: Any,
+        request: oss_pb2.IsObjectExistInput | None = None,
+        store_name: str | None = None,
+        bucket: str | None = None,
+        key: str | None = None,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.IsObjectExistOutput:
         """IsObjectExist tells whether an object (or a specific version) exists. A
         missing object is not an error: the answer is `file_exist` = false.
+
+        Flattened: ``is_object_exist(store_name, bucket, key)``.
 
         Args:
             request: a ``IsObjectExistInput``; leave it out to build one from the keyword fields below.
@@ -630,7 +769,8 @@ class ObjectStorageServiceMethods:
             version_id: Version to check. Empty = whether the key currently exists (its latest
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -640,9 +780,9 @@ class ObjectStorageServiceMethods:
             "bucket": bucket,
             "key": key,
             "version_id": version_id,
-        })
+        }, args, (("store_name", "bucket", "key"),))
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_IS_OBJECT_EXIST, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_IS_OBJECT_EXIST, request, timeout, headers,
         )
 
     def put_object_tagging(
@@ -655,7 +795,7 @@ class ObjectStorageServiceMethods:
         tags: Mapping[str, str] | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectTaggingOutput:
         """PutObjectTagging replaces the whole tag set of an object version (the
         latest when `version_id` is empty). An empty `tags` map removes all tags.
@@ -673,7 +813,8 @@ class ObjectStorageServiceMethods:
             version_id: Version to tag. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -686,7 +827,7 @@ class ObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_TAGGING, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_TAGGING, request, timeout, headers,
         )
 
     def delete_object_tagging(
@@ -699,7 +840,7 @@ class ObjectStorageServiceMethods:
         version_id: str | None = None,
         expected_bucket_owner: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.DeleteObjectTaggingOutput:
         """DeleteObjectTagging removes all tags of an object version (the latest
         when `version_id` is empty).
@@ -716,7 +857,8 @@ class ObjectStorageServiceMethods:
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -729,7 +871,7 @@ class ObjectStorageServiceMethods:
             "expected_bucket_owner": expected_bucket_owner,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT_TAGGING, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT_TAGGING, request, timeout, headers,
         )
 
     def get_object_tagging(
@@ -743,7 +885,7 @@ class ObjectStorageServiceMethods:
         expected_bucket_owner: str | None = None,
         request_payer: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.GetObjectTaggingOutput:
         """GetObjectTagging returns the tag set of an object version (the latest
         when `version_id` is empty).
@@ -760,7 +902,8 @@ class ObjectStorageServiceMethods:
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -774,7 +917,7 @@ class ObjectStorageServiceMethods:
             "request_payer": request_payer,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_TAGGING, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_TAGGING, request, timeout, headers,
         )
 
     def get_object_canned_acl(
@@ -786,7 +929,7 @@ class ObjectStorageServiceMethods:
         key: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.GetObjectCannedAclOutput:
         """GetObjectCannedAcl returns the canned ACL of an object (`private` unless
         another was set at upload or by PutObjectCannedAcl).
@@ -802,7 +945,8 @@ class ObjectStorageServiceMethods:
             version_id: Version to read. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -814,7 +958,7 @@ class ObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_CANNED_ACL, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_CANNED_ACL, request, timeout, headers,
         )
 
     def put_object_canned_acl(
@@ -827,7 +971,7 @@ class ObjectStorageServiceMethods:
         acl: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectCannedAclOutput:
         """PutObjectCannedAcl sets the canned ACL of an object. Accepted values:
         `private`, `public-read`, `public-read-write`, `authenticated-read`,
@@ -848,7 +992,8 @@ class ObjectStorageServiceMethods:
             version_id: Version to change. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -861,7 +1006,7 @@ class ObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_CANNED_ACL, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_CANNED_ACL, request, timeout, headers,
         )
 
     def create_multipart_upload(
@@ -899,7 +1044,7 @@ class ObjectStorageServiceMethods:
         tagging: Mapping[str, str] | None = None,
         website_redirect_location: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.CreateMultipartUploadOutput:
         """CreateMultipartUpload starts a multipart upload and returns its
         `upload_id`. Upload the parts with UploadPart or UploadPartCopy, then
@@ -944,7 +1089,8 @@ class ObjectStorageServiceMethods:
             website_redirect_location: Redirect location for website hosting (ignored by the reference
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -982,7 +1128,7 @@ class ObjectStorageServiceMethods:
             "website_redirect_location": website_redirect_location,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_CREATE_MULTIPART_UPLOAD, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_CREATE_MULTIPART_UPLOAD, request, timeout, headers,
         )
 
     def upload_part(
@@ -990,7 +1136,7 @@ class ObjectStorageServiceMethods:
         requests: Iterable[oss_pb2.UploadPartInput],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartOutput:
         """UploadPart uploads one part of a multipart upload from a stream of
         chunks. The first message carries the names, `upload_id` and
@@ -1006,13 +1152,14 @@ class ObjectStorageServiceMethods:
             requests: the ``UploadPartInput`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, headers,
         )
 
     def upload_part_from_path(
@@ -1033,7 +1180,7 @@ class ObjectStorageServiceMethods:
         upload_id: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartOutput:
         """Uploads the file at ``path`` with UploadPart, chunk by chunk in constant memory.
 
@@ -1056,7 +1203,8 @@ class ObjectStorageServiceMethods:
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1077,7 +1225,7 @@ class ObjectStorageServiceMethods:
         })
         requests = iter_file_chunks(header, "body", path, chunk_size)
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, headers,
         )
 
     def upload_part_from_stream(
@@ -1098,7 +1246,7 @@ class ObjectStorageServiceMethods:
         upload_id: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartOutput:
         """Uploads ``source`` (a binary stream) with UploadPart, chunk by chunk in constant memory.
 
@@ -1121,7 +1269,8 @@ class ObjectStorageServiceMethods:
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1142,7 +1291,7 @@ class ObjectStorageServiceMethods:
         })
         requests = iter_chunks(header, "body", source, chunk_size)
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, headers,
         )
 
     def upload_part_copy(
@@ -1158,7 +1307,7 @@ class ObjectStorageServiceMethods:
         start_position: int | None = None,
         part_size: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartCopyOutput:
         """UploadPartCopy uploads one part of a multipart upload by copying a byte
         range of an existing object.
@@ -1179,7 +1328,8 @@ class ObjectStorageServiceMethods:
             part_size: Number of bytes to copy from `start_position`. 0 = up to the end of the
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1195,7 +1345,7 @@ class ObjectStorageServiceMethods:
             "part_size": part_size,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART_COPY, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART_COPY, request, timeout, headers,
         )
 
     def complete_multipart_upload(
@@ -1210,7 +1360,7 @@ class ObjectStorageServiceMethods:
         expected_bucket_owner: str | None = None,
         multipart_upload: oss_pb2.CompletedMultipartUpload | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.CompleteMultipartUploadOutput:
         """CompleteMultipartUpload assembles the listed parts, in ascending part
         number order, into one object (a new version of the key) and ends the
@@ -1232,7 +1382,8 @@ class ObjectStorageServiceMethods:
             multipart_upload: The parts to assemble. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1247,7 +1398,7 @@ class ObjectStorageServiceMethods:
             "multipart_upload": multipart_upload,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_COMPLETE_MULTIPART_UPLOAD, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_COMPLETE_MULTIPART_UPLOAD, request, timeout, headers,
         )
 
     def abort_multipart_upload(
@@ -1261,7 +1412,7 @@ class ObjectStorageServiceMethods:
         request_payer: str | None = None,
         upload_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AbortMultipartUploadOutput:
         """AbortMultipartUpload ends a multipart upload and discards its parts.
 
@@ -1279,7 +1430,8 @@ class ObjectStorageServiceMethods:
             upload_id: The upload to abort. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1293,7 +1445,7 @@ class ObjectStorageServiceMethods:
             "upload_id": upload_id,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_ABORT_MULTIPART_UPLOAD, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_ABORT_MULTIPART_UPLOAD, request, timeout, headers,
         )
 
     def list_multipart_uploads(
@@ -1310,7 +1462,7 @@ class ObjectStorageServiceMethods:
         prefix: str | None = None,
         upload_id_marker: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListMultipartUploadsOutput:
         """ListMultipartUploads lists the multipart uploads of a bucket that are in
         progress, ordered by key and then by initiation time, one page at a time.
@@ -1331,7 +1483,8 @@ class ObjectStorageServiceMethods:
             upload_id_marker: With `key_marker`: start after this upload of that key. Ignored without
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1348,7 +1501,7 @@ class ObjectStorageServiceMethods:
             "upload_id_marker": upload_id_marker,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_MULTIPART_UPLOADS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_MULTIPART_UPLOADS, request, timeout, headers,
         )
 
     def list_parts(
@@ -1364,7 +1517,7 @@ class ObjectStorageServiceMethods:
         request_payer: str | None = None,
         upload_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListPartsOutput:
         """ListParts lists the parts uploaded so far for a multipart upload, in
         ascending part number order, one page at a time. Page on with
@@ -1385,7 +1538,8 @@ class ObjectStorageServiceMethods:
             upload_id: The upload whose parts to list. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1401,7 +1555,7 @@ class ObjectStorageServiceMethods:
             "upload_id": upload_id,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_PARTS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_PARTS, request, timeout, headers,
         )
 
     def list_object_versions(
@@ -1418,7 +1572,7 @@ class ObjectStorageServiceMethods:
         prefix: str | None = None,
         version_id_marker: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListObjectVersionsOutput:
         """ListObjectVersions lists all versions and delete markers of the objects
         of a bucket, ordered by key and, within a key, newest first, one page at
@@ -1440,7 +1594,8 @@ class ObjectStorageServiceMethods:
             version_id_marker: With `key_marker`: start after this version of that key. Ignored
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1457,7 +1612,7 @@ class ObjectStorageServiceMethods:
             "version_id_marker": version_id_marker,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECT_VERSIONS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECT_VERSIONS, request, timeout, headers,
         )
 
     def sign_url(
@@ -1470,7 +1625,7 @@ class ObjectStorageServiceMethods:
         method: str | None = None,
         expired_in_sec: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.SignURLOutput:
         """SignURL returns a pre-signed URL that grants the bearer `method` access to
         one object for `expired_in_sec` seconds without further credentials. It
@@ -1492,7 +1647,8 @@ class ObjectStorageServiceMethods:
             expired_in_sec: Lifetime of the URL in seconds from now; must be positive.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1505,7 +1661,7 @@ class ObjectStorageServiceMethods:
             "expired_in_sec": expired_in_sec,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_SIGN_URL, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_SIGN_URL, request, timeout, headers,
         )
 
     def update_download_bandwidth_rate_limit(
@@ -1516,7 +1672,7 @@ class ObjectStorageServiceMethods:
         average_rate_limit_in_bits_per_sec: int | None = None,
         gateway_resource_name: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """UpdateDownloadBandwidthRateLimit sets the average download bandwidth
         limit of the store (an AWS Storage Gateway concept). The reference
@@ -1533,7 +1689,8 @@ class ObjectStorageServiceMethods:
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1544,7 +1701,7 @@ class ObjectStorageServiceMethods:
             "gateway_resource_name": gateway_resource_name,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_DOWNLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_DOWNLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, headers,
         )
 
     def update_upload_bandwidth_rate_limit(
@@ -1555,7 +1712,7 @@ class ObjectStorageServiceMethods:
         average_rate_limit_in_bits_per_sec: int | None = None,
         gateway_resource_name: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """UpdateUploadBandwidthRateLimit sets the average upload bandwidth limit of
         the store (an AWS Storage Gateway concept). The reference runtime accepts
@@ -1572,7 +1729,8 @@ class ObjectStorageServiceMethods:
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1583,7 +1741,7 @@ class ObjectStorageServiceMethods:
             "gateway_resource_name": gateway_resource_name,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_UPLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_UPLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, headers,
         )
 
     def append_object(
@@ -1591,7 +1749,7 @@ class ObjectStorageServiceMethods:
         requests: Iterable[oss_pb2.AppendObjectInput],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
         """AppendObject appends bytes to the end of an appendable object, creating
         it when `position` is 0 and the key does not exist (OSS-style append). The
@@ -1608,13 +1766,14 @@ class ObjectStorageServiceMethods:
             requests: the ``AppendObjectInput`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, headers,
         )
 
     def append_object_from_path(
@@ -1637,7 +1796,7 @@ class ObjectStorageServiceMethods:
         tags: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
         """Uploads the file at ``path`` with AppendObject, chunk by chunk in constant memory.
 
@@ -1662,7 +1821,8 @@ class ObjectStorageServiceMethods:
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1685,7 +1845,7 @@ class ObjectStorageServiceMethods:
         })
         requests = iter_file_chunks(header, "body", path, chunk_size)
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, headers,
         )
 
     def append_object_from_stream(
@@ -1708,7 +1868,7 @@ class ObjectStorageServiceMethods:
         tags: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
         """Uploads ``source`` (a binary stream) with AppendObject, chunk by chunk in constant memory.
 
@@ -1733,7 +1893,8 @@ class ObjectStorageServiceMethods:
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1756,7 +1917,7 @@ class ObjectStorageServiceMethods:
         })
         requests = iter_chunks(header, "body", source, chunk_size)
         return self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, headers,
         )
 
     def restore_object(
@@ -1769,7 +1930,7 @@ class ObjectStorageServiceMethods:
         restore_request: oss_pb2.RestoreRequest | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.RestoreObjectOutput:
         """RestoreObject requests a temporary restored copy of an archived object
         (S3 Glacier-style storage classes). The reference runtime has no archive
@@ -1787,7 +1948,8 @@ class ObjectStorageServiceMethods:
             version_id: Version to restore. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1800,7 +1962,7 @@ class ObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_RESTORE_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_RESTORE_OBJECT, request, timeout, headers,
         )
 
 
@@ -1830,7 +1992,7 @@ class AsyncObjectStorageServiceMethods:
         requests: Iterable[oss_pb2.PutObjectInput] | AsyncIterable[oss_pb2.PutObjectInput],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectOutput:
         """PutObject uploads one object from a stream of chunks and replaces any
         previous object of the same key (as a new version).
@@ -1848,13 +2010,14 @@ class AsyncObjectStorageServiceMethods:
             requests: the ``PutObjectInput`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, headers,
         )
 
     async def put_object_from_path(
@@ -1878,7 +2041,7 @@ class AsyncObjectStorageServiceMethods:
         content_length: int | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectOutput:
         """Uploads the file at ``path`` with PutObject, chunk by chunk in constant memory.
 
@@ -1904,7 +2067,8 @@ class AsyncObjectStorageServiceMethods:
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1928,7 +2092,7 @@ class AsyncObjectStorageServiceMethods:
         })
         requests = aiter_file_chunks(header, "body", path, chunk_size)
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, headers,
         )
 
     async def put_object_from_stream(
@@ -1952,7 +2116,7 @@ class AsyncObjectStorageServiceMethods:
         content_length: int | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectOutput:
         """Uploads ``source`` (a binary stream) with PutObject, chunk by chunk in constant memory.
 
@@ -1978,7 +2142,8 @@ class AsyncObjectStorageServiceMethods:
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -2002,9 +2167,45 @@ class AsyncObjectStorageServiceMethods:
         })
         requests = aiter_chunks(header, "body", source, chunk_size)
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT, requests, timeout, headers,
         )
 
+    @overload
+    def get_object(
+        self,
+        store_name: str,
+        bucket: str,
+        key: str,
+        /,
+        *,
+        expected_bucket_owner: str | None = None,
+        if_match: str | None = None,
+        if_modified_since: int | None = None,
+        if_none_match: str | None = None,
+        if_unmodified_since: int | None = None,
+        part_number: int | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        request_payer: str | None = None,
+        response_cache_control: str | None = None,
+        response_content_disposition: str | None = None,
+        response_content_encoding: str | None = None,
+        response_content_language: str | None = None,
+        response_content_type: str | None = None,
+        response_expires: str | None = None,
+        sse_customer_algorithm: str | None = None,
+        sse_customer_key: str | None = None,
+        sse_customer_key_md5: str | None = None,
+        version_id: str | None = None,
+        accept_encoding: str | None = None,
+        signed_url: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> AsyncResponseStream[
+        oss_pb2.GetObjectOutput
+    ]: ...
+
+    @overload
     def get_object(
         self,
         request: oss_pb2.GetObjectInput | None = None,
@@ -2034,7 +2235,41 @@ class AsyncObjectStorageServiceMethods:
         accept_encoding: str | None = None,
         signed_url: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> AsyncResponseStream[
+        oss_pb2.GetObjectOutput
+    ]: ...
+
+    def get_object(
+        self,
+        *args: Any,
+        request: oss_pb2.GetObjectInput | None = None,
+        store_name: str | None = None,
+        bucket: str | None = None,
+        key: str | None = None,
+        expected_bucket_owner: str | None = None,
+        if_match: str | None = None,
+        if_modified_since: int | None = None,
+        if_none_match: str | None = None,
+        if_unmodified_since: int | None = None,
+        part_number: int | None = None,
+        start: int | None = None,
+        end: int | None = None,
+        request_payer: str | None = None,
+        response_cache_control: str | None = None,
+        response_content_disposition: str | None = None,
+        response_content_encoding: str | None = None,
+        response_content_language: str | None = None,
+        response_content_type: str | None = None,
+        response_expires: str | None = None,
+        sse_customer_algorithm: str | None = None,
+        sse_customer_key: str | None = None,
+        sse_customer_key_md5: str | None = None,
+        version_id: str | None = None,
+        accept_encoding: str | None = None,
+        signed_url: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> AsyncResponseStream[
         oss_pb2.GetObjectOutput
     ]:
@@ -2050,6 +2285,8 @@ class AsyncObjectStorageServiceMethods:
         starts beyond the end of the object.
 
         Returns a stream of responses (iterate it).
+
+        Flattened: ``get_object(store_name, bucket, key)``.
 
         Args:
             request: a ``GetObjectInput``; leave it out to build one from the keyword fields below.
@@ -2080,7 +2317,8 @@ class AsyncObjectStorageServiceMethods:
             signed_url: A pre-signed GET URL from SignURL. When set, the object named by the URL
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2110,11 +2348,26 @@ class AsyncObjectStorageServiceMethods:
             "version_id": version_id,
             "accept_encoding": accept_encoding,
             "signed_url": signed_url,
-        })
+        }, args, (("store_name", "bucket", "key"),))
         return self._transport.server_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT, request, timeout, headers,
         )
 
+    @overload
+    async def delete_object(
+        self,
+        store_name: str,
+        bucket: str,
+        key: str,
+        /,
+        *,
+        request_payer: str | None = None,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.DeleteObjectOutput: ...
+
+    @overload
     async def delete_object(
         self,
         request: oss_pb2.DeleteObjectInput | None = None,
@@ -2125,7 +2378,20 @@ class AsyncObjectStorageServiceMethods:
         request_payer: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.DeleteObjectOutput: ...
+
+    async def delete_object(
+        self,
+        *args: Any,
+        request: oss_pb2.DeleteObjectInput | None = None,
+        store_name: str | None = None,
+        bucket: str | None = None,
+        key: str | None = None,
+        request_payer: str | None = None,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.DeleteObjectOutput:
         """DeleteObject deletes an object. Without `version_id` it adds a delete
         marker, so the object disappears from reads and listings but its
@@ -2134,6 +2400,8 @@ class AsyncObjectStorageServiceMethods:
         version (or delete marker) permanently.
 
         Errors: NOT_FOUND when `version_id` names no version of the key.
+
+        Flattened: ``delete_object(store_name, bucket, key)``.
 
         Args:
             request: a ``DeleteObjectInput``; leave it out to build one from the keyword fields below.
@@ -2144,7 +2412,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version (or delete marker) to remove permanently. Empty = add a delete
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2155,9 +2424,9 @@ class AsyncObjectStorageServiceMethods:
             "key": key,
             "request_payer": request_payer,
             "version_id": version_id,
-        })
+        }, args, (("store_name", "bucket", "key"),))
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT, request, timeout, headers,
         )
 
     async def copy_object(
@@ -2171,9 +2440,9 @@ class AsyncObjectStorageServiceMethods:
         tagging: Mapping[str, str] | None = None,
         expires: int | None = None,
         metadata_directive: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.CopyObjectOutput:
         """CopyObject copies an object (optionally a specific version) to a new
         bucket/key, within one store. By default body, metadata and tags are
@@ -2193,10 +2462,11 @@ class AsyncObjectStorageServiceMethods:
             tagging: Tags of the new object. Empty = copy the source's tags.
             expires: `Expires` of the new object, unix time in seconds. 0 = copy the source's.
             metadata_directive: `COPY` (default when empty): keep the source's user metadata; `REPLACE`:
-            metadata_: User metadata of the new object; used only with `metadata_directive` =
+            metadata: User metadata of the new object; used only with `metadata_directive` =
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2209,10 +2479,10 @@ class AsyncObjectStorageServiceMethods:
             "tagging": tagging,
             "expires": expires,
             "metadata_directive": metadata_directive,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_COPY_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_COPY_OBJECT, request, timeout, headers,
         )
 
     async def delete_objects(
@@ -2224,7 +2494,7 @@ class AsyncObjectStorageServiceMethods:
         delete: oss_pb2.Delete | None = None,
         request_payer: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.DeleteObjectsOutput:
         """DeleteObjects deletes several objects of one bucket in one call, with the
         same semantics per object as DeleteObject. Keys that do not exist count
@@ -2242,7 +2512,8 @@ class AsyncObjectStorageServiceMethods:
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2254,7 +2525,7 @@ class AsyncObjectStorageServiceMethods:
             "request_payer": request_payer,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECTS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECTS, request, timeout, headers,
         )
 
     async def list_objects(
@@ -2272,7 +2543,7 @@ class AsyncObjectStorageServiceMethods:
         request_payer: str | None = None,
         fetch_owner: bool | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListObjectsOutput:
         """ListObjects lists the latest versions of the objects of a bucket in
         ascending key order (delete markers hide their key), one page at a time,
@@ -2295,7 +2566,8 @@ class AsyncObjectStorageServiceMethods:
             fetch_owner: When true, each entry of `contents` carries its `owner`.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2313,7 +2585,7 @@ class AsyncObjectStorageServiceMethods:
             "fetch_owner": fetch_owner,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECTS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECTS, request, timeout, headers,
         )
 
     async def head_object(
@@ -2337,7 +2609,7 @@ class AsyncObjectStorageServiceMethods:
         version_id: str | None = None,
         with_details: bool | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.HeadObjectOutput:
         """HeadObject returns the attributes of an object without its body.
 
@@ -2364,7 +2636,8 @@ class AsyncObjectStorageServiceMethods:
             with_details: When true, also return the user metadata entries (see
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2388,9 +2661,23 @@ class AsyncObjectStorageServiceMethods:
             "with_details": with_details,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_HEAD_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_HEAD_OBJECT, request, timeout, headers,
         )
 
+    @overload
+    async def is_object_exist(
+        self,
+        store_name: str,
+        bucket: str,
+        key: str,
+        /,
+        *,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.IsObjectExistOutput: ...
+
+    @overload
     async def is_object_exist(
         self,
         request: oss_pb2.IsObjectExistInput | None = None,
@@ -2400,10 +2687,24 @@ class AsyncObjectStorageServiceMethods:
         key: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> oss_pb2.IsObjectExistOutput: ...
+
+    async def is_object_exist(
+        self,
+        *args: Any,
+        request: oss_pb2.IsObjectExistInput | None = None,
+        store_name: str | None = None,
+        bucket: str | None = None,
+        key: str | None = None,
+        version_id: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.IsObjectExistOutput:
         """IsObjectExist tells whether an object (or a specific version) exists. A
         missing object is not an error: the answer is `file_exist` = false.
+
+        Flattened: ``is_object_exist(store_name, bucket, key)``.
 
         Args:
             request: a ``IsObjectExistInput``; leave it out to build one from the keyword fields below.
@@ -2413,7 +2714,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version to check. Empty = whether the key currently exists (its latest
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2423,9 +2725,9 @@ class AsyncObjectStorageServiceMethods:
             "bucket": bucket,
             "key": key,
             "version_id": version_id,
-        })
+        }, args, (("store_name", "bucket", "key"),))
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_IS_OBJECT_EXIST, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_IS_OBJECT_EXIST, request, timeout, headers,
         )
 
     async def put_object_tagging(
@@ -2438,7 +2740,7 @@ class AsyncObjectStorageServiceMethods:
         tags: Mapping[str, str] | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectTaggingOutput:
         """PutObjectTagging replaces the whole tag set of an object version (the
         latest when `version_id` is empty). An empty `tags` map removes all tags.
@@ -2456,7 +2758,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version to tag. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2469,7 +2772,7 @@ class AsyncObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_TAGGING, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_TAGGING, request, timeout, headers,
         )
 
     async def delete_object_tagging(
@@ -2482,7 +2785,7 @@ class AsyncObjectStorageServiceMethods:
         version_id: str | None = None,
         expected_bucket_owner: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.DeleteObjectTaggingOutput:
         """DeleteObjectTagging removes all tags of an object version (the latest
         when `version_id` is empty).
@@ -2499,7 +2802,8 @@ class AsyncObjectStorageServiceMethods:
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2512,7 +2816,7 @@ class AsyncObjectStorageServiceMethods:
             "expected_bucket_owner": expected_bucket_owner,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT_TAGGING, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_DELETE_OBJECT_TAGGING, request, timeout, headers,
         )
 
     async def get_object_tagging(
@@ -2526,7 +2830,7 @@ class AsyncObjectStorageServiceMethods:
         expected_bucket_owner: str | None = None,
         request_payer: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.GetObjectTaggingOutput:
         """GetObjectTagging returns the tag set of an object version (the latest
         when `version_id` is empty).
@@ -2543,7 +2847,8 @@ class AsyncObjectStorageServiceMethods:
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2557,7 +2862,7 @@ class AsyncObjectStorageServiceMethods:
             "request_payer": request_payer,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_TAGGING, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_TAGGING, request, timeout, headers,
         )
 
     async def get_object_canned_acl(
@@ -2569,7 +2874,7 @@ class AsyncObjectStorageServiceMethods:
         key: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.GetObjectCannedAclOutput:
         """GetObjectCannedAcl returns the canned ACL of an object (`private` unless
         another was set at upload or by PutObjectCannedAcl).
@@ -2585,7 +2890,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version to read. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2597,7 +2903,7 @@ class AsyncObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_CANNED_ACL, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_GET_OBJECT_CANNED_ACL, request, timeout, headers,
         )
 
     async def put_object_canned_acl(
@@ -2610,7 +2916,7 @@ class AsyncObjectStorageServiceMethods:
         acl: str | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.PutObjectCannedAclOutput:
         """PutObjectCannedAcl sets the canned ACL of an object. Accepted values:
         `private`, `public-read`, `public-read-write`, `authenticated-read`,
@@ -2631,7 +2937,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version to change. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2644,7 +2951,7 @@ class AsyncObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_CANNED_ACL, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_PUT_OBJECT_CANNED_ACL, request, timeout, headers,
         )
 
     async def create_multipart_upload(
@@ -2682,7 +2989,7 @@ class AsyncObjectStorageServiceMethods:
         tagging: Mapping[str, str] | None = None,
         website_redirect_location: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.CreateMultipartUploadOutput:
         """CreateMultipartUpload starts a multipart upload and returns its
         `upload_id`. Upload the parts with UploadPart or UploadPartCopy, then
@@ -2727,7 +3034,8 @@ class AsyncObjectStorageServiceMethods:
             website_redirect_location: Redirect location for website hosting (ignored by the reference
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2765,7 +3073,7 @@ class AsyncObjectStorageServiceMethods:
             "website_redirect_location": website_redirect_location,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_CREATE_MULTIPART_UPLOAD, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_CREATE_MULTIPART_UPLOAD, request, timeout, headers,
         )
 
     async def upload_part(
@@ -2773,7 +3081,7 @@ class AsyncObjectStorageServiceMethods:
         requests: Iterable[oss_pb2.UploadPartInput] | AsyncIterable[oss_pb2.UploadPartInput],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartOutput:
         """UploadPart uploads one part of a multipart upload from a stream of
         chunks. The first message carries the names, `upload_id` and
@@ -2789,13 +3097,14 @@ class AsyncObjectStorageServiceMethods:
             requests: the ``UploadPartInput`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, headers,
         )
 
     async def upload_part_from_path(
@@ -2816,7 +3125,7 @@ class AsyncObjectStorageServiceMethods:
         upload_id: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartOutput:
         """Uploads the file at ``path`` with UploadPart, chunk by chunk in constant memory.
 
@@ -2839,7 +3148,8 @@ class AsyncObjectStorageServiceMethods:
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -2860,7 +3170,7 @@ class AsyncObjectStorageServiceMethods:
         })
         requests = aiter_file_chunks(header, "body", path, chunk_size)
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, headers,
         )
 
     async def upload_part_from_stream(
@@ -2881,7 +3191,7 @@ class AsyncObjectStorageServiceMethods:
         upload_id: str | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartOutput:
         """Uploads ``source`` (a binary stream) with UploadPart, chunk by chunk in constant memory.
 
@@ -2904,7 +3214,8 @@ class AsyncObjectStorageServiceMethods:
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -2925,7 +3236,7 @@ class AsyncObjectStorageServiceMethods:
         })
         requests = aiter_chunks(header, "body", source, chunk_size)
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART, requests, timeout, headers,
         )
 
     async def upload_part_copy(
@@ -2941,7 +3252,7 @@ class AsyncObjectStorageServiceMethods:
         start_position: int | None = None,
         part_size: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.UploadPartCopyOutput:
         """UploadPartCopy uploads one part of a multipart upload by copying a byte
         range of an existing object.
@@ -2962,7 +3273,8 @@ class AsyncObjectStorageServiceMethods:
             part_size: Number of bytes to copy from `start_position`. 0 = up to the end of the
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2978,7 +3290,7 @@ class AsyncObjectStorageServiceMethods:
             "part_size": part_size,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART_COPY, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPLOAD_PART_COPY, request, timeout, headers,
         )
 
     async def complete_multipart_upload(
@@ -2993,7 +3305,7 @@ class AsyncObjectStorageServiceMethods:
         expected_bucket_owner: str | None = None,
         multipart_upload: oss_pb2.CompletedMultipartUpload | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.CompleteMultipartUploadOutput:
         """CompleteMultipartUpload assembles the listed parts, in ascending part
         number order, into one object (a new version of the key) and ends the
@@ -3015,7 +3327,8 @@ class AsyncObjectStorageServiceMethods:
             multipart_upload: The parts to assemble. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3030,7 +3343,7 @@ class AsyncObjectStorageServiceMethods:
             "multipart_upload": multipart_upload,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_COMPLETE_MULTIPART_UPLOAD, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_COMPLETE_MULTIPART_UPLOAD, request, timeout, headers,
         )
 
     async def abort_multipart_upload(
@@ -3044,7 +3357,7 @@ class AsyncObjectStorageServiceMethods:
         request_payer: str | None = None,
         upload_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AbortMultipartUploadOutput:
         """AbortMultipartUpload ends a multipart upload and discards its parts.
 
@@ -3062,7 +3375,8 @@ class AsyncObjectStorageServiceMethods:
             upload_id: The upload to abort. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3076,7 +3390,7 @@ class AsyncObjectStorageServiceMethods:
             "upload_id": upload_id,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_ABORT_MULTIPART_UPLOAD, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_ABORT_MULTIPART_UPLOAD, request, timeout, headers,
         )
 
     async def list_multipart_uploads(
@@ -3093,7 +3407,7 @@ class AsyncObjectStorageServiceMethods:
         prefix: str | None = None,
         upload_id_marker: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListMultipartUploadsOutput:
         """ListMultipartUploads lists the multipart uploads of a bucket that are in
         progress, ordered by key and then by initiation time, one page at a time.
@@ -3114,7 +3428,8 @@ class AsyncObjectStorageServiceMethods:
             upload_id_marker: With `key_marker`: start after this upload of that key. Ignored without
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3131,7 +3446,7 @@ class AsyncObjectStorageServiceMethods:
             "upload_id_marker": upload_id_marker,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_MULTIPART_UPLOADS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_MULTIPART_UPLOADS, request, timeout, headers,
         )
 
     async def list_parts(
@@ -3147,7 +3462,7 @@ class AsyncObjectStorageServiceMethods:
         request_payer: str | None = None,
         upload_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListPartsOutput:
         """ListParts lists the parts uploaded so far for a multipart upload, in
         ascending part number order, one page at a time. Page on with
@@ -3168,7 +3483,8 @@ class AsyncObjectStorageServiceMethods:
             upload_id: The upload whose parts to list. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3184,7 +3500,7 @@ class AsyncObjectStorageServiceMethods:
             "upload_id": upload_id,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_PARTS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_PARTS, request, timeout, headers,
         )
 
     async def list_object_versions(
@@ -3201,7 +3517,7 @@ class AsyncObjectStorageServiceMethods:
         prefix: str | None = None,
         version_id_marker: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.ListObjectVersionsOutput:
         """ListObjectVersions lists all versions and delete markers of the objects
         of a bucket, ordered by key and, within a key, newest first, one page at
@@ -3223,7 +3539,8 @@ class AsyncObjectStorageServiceMethods:
             version_id_marker: With `key_marker`: start after this version of that key. Ignored
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3240,7 +3557,7 @@ class AsyncObjectStorageServiceMethods:
             "version_id_marker": version_id_marker,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECT_VERSIONS, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_LIST_OBJECT_VERSIONS, request, timeout, headers,
         )
 
     async def sign_url(
@@ -3253,7 +3570,7 @@ class AsyncObjectStorageServiceMethods:
         method: str | None = None,
         expired_in_sec: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.SignURLOutput:
         """SignURL returns a pre-signed URL that grants the bearer `method` access to
         one object for `expired_in_sec` seconds without further credentials. It
@@ -3275,7 +3592,8 @@ class AsyncObjectStorageServiceMethods:
             expired_in_sec: Lifetime of the URL in seconds from now; must be positive.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3288,7 +3606,7 @@ class AsyncObjectStorageServiceMethods:
             "expired_in_sec": expired_in_sec,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_SIGN_URL, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_SIGN_URL, request, timeout, headers,
         )
 
     async def update_download_bandwidth_rate_limit(
@@ -3299,7 +3617,7 @@ class AsyncObjectStorageServiceMethods:
         average_rate_limit_in_bits_per_sec: int | None = None,
         gateway_resource_name: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """UpdateDownloadBandwidthRateLimit sets the average download bandwidth
         limit of the store (an AWS Storage Gateway concept). The reference
@@ -3316,7 +3634,8 @@ class AsyncObjectStorageServiceMethods:
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3327,7 +3646,7 @@ class AsyncObjectStorageServiceMethods:
             "gateway_resource_name": gateway_resource_name,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_DOWNLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_DOWNLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, headers,
         )
 
     async def update_upload_bandwidth_rate_limit(
@@ -3338,7 +3657,7 @@ class AsyncObjectStorageServiceMethods:
         average_rate_limit_in_bits_per_sec: int | None = None,
         gateway_resource_name: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """UpdateUploadBandwidthRateLimit sets the average upload bandwidth limit of
         the store (an AWS Storage Gateway concept). The reference runtime accepts
@@ -3355,7 +3674,8 @@ class AsyncObjectStorageServiceMethods:
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3366,7 +3686,7 @@ class AsyncObjectStorageServiceMethods:
             "gateway_resource_name": gateway_resource_name,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_UPLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_UPDATE_UPLOAD_BANDWIDTH_RATE_LIMIT, request, timeout, headers,
         )
 
     async def append_object(
@@ -3374,7 +3694,7 @@ class AsyncObjectStorageServiceMethods:
         requests: Iterable[oss_pb2.AppendObjectInput] | AsyncIterable[oss_pb2.AppendObjectInput],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
         """AppendObject appends bytes to the end of an appendable object, creating
         it when `position` is 0 and the key does not exist (OSS-style append). The
@@ -3391,13 +3711,14 @@ class AsyncObjectStorageServiceMethods:
             requests: the ``AppendObjectInput`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, headers,
         )
 
     async def append_object_from_path(
@@ -3420,7 +3741,7 @@ class AsyncObjectStorageServiceMethods:
         tags: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
         """Uploads the file at ``path`` with AppendObject, chunk by chunk in constant memory.
 
@@ -3445,7 +3766,8 @@ class AsyncObjectStorageServiceMethods:
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -3468,7 +3790,7 @@ class AsyncObjectStorageServiceMethods:
         })
         requests = aiter_file_chunks(header, "body", path, chunk_size)
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, headers,
         )
 
     async def append_object_from_stream(
@@ -3491,7 +3813,7 @@ class AsyncObjectStorageServiceMethods:
         tags: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
         """Uploads ``source`` (a binary stream) with AppendObject, chunk by chunk in constant memory.
 
@@ -3516,7 +3838,8 @@ class AsyncObjectStorageServiceMethods:
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -3539,7 +3862,7 @@ class AsyncObjectStorageServiceMethods:
         })
         requests = aiter_chunks(header, "body", source, chunk_size)
         return await self._transport.client_stream(
-            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_APPEND_OBJECT, requests, timeout, headers,
         )
 
     async def restore_object(
@@ -3552,7 +3875,7 @@ class AsyncObjectStorageServiceMethods:
         restore_request: oss_pb2.RestoreRequest | None = None,
         version_id: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> oss_pb2.RestoreObjectOutput:
         """RestoreObject requests a temporary restored copy of an archived object
         (S3 Glacier-style storage classes). The reference runtime has no archive
@@ -3570,7 +3893,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version to restore. Empty = the latest version.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -3583,7 +3907,7 @@ class AsyncObjectStorageServiceMethods:
             "version_id": version_id,
         })
         return await self._transport.unary(
-            _rpc.OBJECT_STORAGE_SERVICE_RESTORE_OBJECT, request, timeout, metadata,
+            _rpc.OBJECT_STORAGE_SERVICE_RESTORE_OBJECT, request, timeout, headers,
         )
 
 

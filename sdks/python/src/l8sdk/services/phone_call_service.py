@@ -44,7 +44,7 @@ class PhoneCallServiceMethods:
         to_mobile: Sequence[str] | None = None,
         from_mobile: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> phone_pb2.SendVoiceWithTemplateResponse:
         """SendVoiceWithTemplate calls every number in `to_mobile` and plays the
         given voice template. The call is accepted asynchronously: a response
@@ -63,7 +63,8 @@ class PhoneCallServiceMethods:
             from_mobile: Caller number shown to the callee, if the provider lets the caller choose
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -75,7 +76,7 @@ class PhoneCallServiceMethods:
             "from_mobile": from_mobile,
         })
         return self._transport.unary(
-            _rpc.PHONE_CALL_SERVICE_SEND_VOICE_WITH_TEMPLATE, request, timeout, metadata,
+            _rpc.PHONE_CALL_SERVICE_SEND_VOICE_WITH_TEMPLATE, request, timeout, headers,
         )
 
 
@@ -108,7 +109,7 @@ class AsyncPhoneCallServiceMethods:
         to_mobile: Sequence[str] | None = None,
         from_mobile: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> phone_pb2.SendVoiceWithTemplateResponse:
         """SendVoiceWithTemplate calls every number in `to_mobile` and plays the
         given voice template. The call is accepted asynchronously: a response
@@ -127,7 +128,8 @@ class AsyncPhoneCallServiceMethods:
             from_mobile: Caller number shown to the callee, if the provider lets the caller choose
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -139,7 +141,7 @@ class AsyncPhoneCallServiceMethods:
             "from_mobile": from_mobile,
         })
         return await self._transport.unary(
-            _rpc.PHONE_CALL_SERVICE_SEND_VOICE_WITH_TEMPLATE, request, timeout, metadata,
+            _rpc.PHONE_CALL_SERVICE_SEND_VOICE_WITH_TEMPLATE, request, timeout, headers,
         )
 
 

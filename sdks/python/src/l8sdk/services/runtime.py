@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import AsyncIterable, Iterable, Mapping, Sequence
-from typing import BinaryIO
+from typing import Any, BinaryIO, overload
 
 from google.protobuf import any_pb2, empty_pb2
 
@@ -40,6 +40,19 @@ class RuntimeMethods:
 
     _transport: Transport
 
+    @overload
+    def say_hello(
+        self,
+        service_name: str,
+        name: str,
+        /,
+        *,
+        data: any_pb2.Any | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.SayHelloResponse: ...
+
+    @overload
     def say_hello(
         self,
         request: runtime_pb2.SayHelloRequest | None = None,
@@ -48,10 +61,23 @@ class RuntimeMethods:
         name: str | None = None,
         data: any_pb2.Any | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.SayHelloResponse: ...
+
+    def say_hello(
+        self,
+        *args: Any,
+        request: runtime_pb2.SayHelloRequest | None = None,
+        service_name: str | None = None,
+        name: str | None = None,
+        data: any_pb2.Any | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.SayHelloResponse:
         """Asks a `hellos` component for a greeting; useful as a connectivity and smoke test. The component is
         chosen by `service_name` ("helloworld" in the default configuration). Has no side effects.
+
+        Flattened: ``say_hello(service_name, name)``.
 
         Args:
             request: a ``SayHelloRequest``; leave it out to build one from the keyword fields below.
@@ -61,7 +87,8 @@ class RuntimeMethods:
                 controlling the
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -70,11 +97,23 @@ class RuntimeMethods:
             "service_name": service_name,
             "name": name,
             "data": data,
-        })
+        }, args, (("service_name", "name"),))
         return self._transport.unary(
-            _rpc.RUNTIME_SAY_HELLO, request, timeout, metadata,
+            _rpc.RUNTIME_SAY_HELLO, request, timeout, headers,
         )
 
+    @overload
+    def invoke_service(
+        self,
+        id_: str,
+        message: runtime_pb2.CommonInvokeRequest,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeResponse: ...
+
+    @overload
     def invoke_service(
         self,
         request: runtime_pb2.InvokeServiceRequest | None = None,
@@ -82,12 +121,24 @@ class RuntimeMethods:
         id_: str | None = None,
         message: runtime_pb2.CommonInvokeRequest | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeResponse: ...
+
+    def invoke_service(
+        self,
+        *args: Any,
+        request: runtime_pb2.InvokeServiceRequest | None = None,
+        id_: str | None = None,
+        message: runtime_pb2.CommonInvokeRequest | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.InvokeResponse:
         """Calls a method of another application through the configured `rpcs` component and returns its
         answer. The reference runtime's echo component returns the request data and content type unchanged.
         Errors: INVALID_ARGUMENT when `id` or `message.method` is empty; the remote side's error status is
         passed through.
+
+        Flattened: ``invoke_service(id_, message)``.
 
         Args:
             request: a ``InvokeServiceRequest``; leave it out to build one from the keyword fields below.
@@ -95,7 +146,8 @@ class RuntimeMethods:
             message: The method to call and its payload. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -103,11 +155,28 @@ class RuntimeMethods:
         request = build_request(runtime_pb2.InvokeServiceRequest, request, {
             "id": id_,
             "message": message,
-        })
+        }, args, (("id", "message"),))
         return self._transport.unary(
-            _rpc.RUNTIME_INVOKE_SERVICE, request, timeout, metadata,
+            _rpc.RUNTIME_INVOKE_SERVICE, request, timeout, headers,
         )
 
+    @overload
+    def get_configuration(
+        self,
+        store_name: str,
+        app_id: str,
+        keys: Sequence[str],
+        /,
+        *,
+        group: str | None = None,
+        label: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        subscribe_update: bool | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetConfigurationResponse: ...
+
+    @overload
     def get_configuration(
         self,
         request: runtime_pb2.GetConfigurationRequest | None = None,
@@ -117,14 +186,30 @@ class RuntimeMethods:
         group: str | None = None,
         label: str | None = None,
         keys: Sequence[str] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         subscribe_update: bool | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetConfigurationResponse: ...
+
+    def get_configuration(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetConfigurationRequest | None = None,
+        store_name: str | None = None,
+        app_id: str | None = None,
+        group: str | None = None,
+        label: str | None = None,
+        keys: Sequence[str] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        subscribe_update: bool | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetConfigurationResponse:
         """Reads configuration items from a `config_store` component. Keys that do not exist are left out of
-        the
-        response (not an error). Has no side effects.
+        the response (not an error). Has no side effects.
+
+        Flattened: ``get_configuration(store_name, app_id, keys)``.
 
         Args:
             request: a ``GetConfigurationRequest``; leave it out to build one from the keyword fields
@@ -135,12 +220,13 @@ class RuntimeMethods:
             group: Group to read from. Empty means the default group.
             label: Label to read. Empty means no label.
             keys: Keys to read. Empty means every item of the group and label.
-            metadata_: Options passed to the config_store component (component specific).
+            metadata: Options passed to the config_store component (component specific).
             subscribe_update: Kept for wire compatibility and ignored by the runtime: change notifications
                 are not delivered
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -151,13 +237,27 @@ class RuntimeMethods:
             "group": group,
             "label": label,
             "keys": keys,
-            "metadata": metadata_,
+            "metadata": metadata,
             "subscribe_update": subscribe_update,
-        })
+        }, args, (("store_name", "app_id", "keys"),))
         return self._transport.unary(
-            _rpc.RUNTIME_GET_CONFIGURATION, request, timeout, metadata,
+            _rpc.RUNTIME_GET_CONFIGURATION, request, timeout, headers,
         )
 
+    @overload
+    def save_configuration(
+        self,
+        store_name: str,
+        app_id: str,
+        items: Sequence[runtime_pb2.ConfigurationItem],
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     def save_configuration(
         self,
         request: runtime_pb2.SaveConfigurationRequest | None = None,
@@ -165,13 +265,27 @@ class RuntimeMethods:
         store_name: str | None = None,
         app_id: str | None = None,
         items: Sequence[runtime_pb2.ConfigurationItem] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    def save_configuration(
+        self,
+        *args: Any,
+        request: runtime_pb2.SaveConfigurationRequest | None = None,
+        store_name: str | None = None,
+        app_id: str | None = None,
+        items: Sequence[runtime_pb2.ConfigurationItem] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Creates or replaces configuration items in a `config_store` component. An item sent with empty
         `content` is deleted instead. Subscribers of SubscribeConfiguration are notified of every change.
         Errors: INVALID_ARGUMENT when an item has an empty key.
+
+        Flattened: ``save_configuration(store_name, app_id, items)``.
 
         Args:
             request: a ``SaveConfigurationRequest``; leave it out to build one from the keyword fields
@@ -181,10 +295,11 @@ class RuntimeMethods:
                 GetConfigurationRequest.app_id).
             items: Items to create or replace, identified by key, group and label. An item with empty
                 `content` is
-            metadata_: Options passed to the config_store component (component specific).
+            metadata: Options passed to the config_store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -193,12 +308,28 @@ class RuntimeMethods:
             "store_name": store_name,
             "app_id": app_id,
             "items": items,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "app_id", "items"),))
         return self._transport.unary(
-            _rpc.RUNTIME_SAVE_CONFIGURATION, request, timeout, metadata,
+            _rpc.RUNTIME_SAVE_CONFIGURATION, request, timeout, headers,
         )
 
+    @overload
+    def delete_configuration(
+        self,
+        store_name: str,
+        app_id: str,
+        keys: Sequence[str],
+        /,
+        *,
+        group: str | None = None,
+        label: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     def delete_configuration(
         self,
         request: runtime_pb2.DeleteConfigurationRequest | None = None,
@@ -208,14 +339,29 @@ class RuntimeMethods:
         group: str | None = None,
         label: str | None = None,
         keys: Sequence[str] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    def delete_configuration(
+        self,
+        *args: Any,
+        request: runtime_pb2.DeleteConfigurationRequest | None = None,
+        store_name: str | None = None,
+        app_id: str | None = None,
+        group: str | None = None,
+        label: str | None = None,
+        keys: Sequence[str] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes configuration items from a `config_store` component. Deleting a key that does not exist is
         not an error. Subscribers of SubscribeConfiguration are notified of every deletion (the item
-        arrives
-        with empty `content`).
+        arrives with empty `content`).
+
+        Flattened: ``delete_configuration(store_name, app_id, keys)``.
 
         Args:
             request: a ``DeleteConfigurationRequest``; leave it out to build one from the keyword fields
@@ -226,10 +372,11 @@ class RuntimeMethods:
             group: Group of the keys. Empty means the default group.
             label: Label of the keys. Empty means no label.
             keys: Keys to delete. Required (at least one).
-            metadata_: Options passed to the config_store component (component specific).
+            metadata: Options passed to the config_store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -240,23 +387,22 @@ class RuntimeMethods:
             "group": group,
             "label": label,
             "keys": keys,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "app_id", "keys"),))
         return self._transport.unary(
-            _rpc.RUNTIME_DELETE_CONFIGURATION, request, timeout, metadata,
+            _rpc.RUNTIME_DELETE_CONFIGURATION, request, timeout, headers,
         )
 
     def subscribe_configuration(
         self,
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> BidiStream[
         runtime_pb2.SubscribeConfigurationRequest, runtime_pb2.SubscribeConfigurationResponse
     ]:
         """Watches configuration items for changes (bidirectional stream). Each request the client sends adds
-        a
-        watch on the given keys of one store and is answered at once with their current values (no items
+        a watch on the given keys of one store and is answered at once with their current values (no items
         when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
         watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
         stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
@@ -267,15 +413,30 @@ class RuntimeMethods:
         Args:
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.bidi(
-            _rpc.RUNTIME_SUBSCRIBE_CONFIGURATION, timeout, metadata,
+            _rpc.RUNTIME_SUBSCRIBE_CONFIGURATION, timeout, headers,
         )
 
+    @overload
+    def try_lock(
+        self,
+        store_name: str,
+        resource_id: str,
+        lock_owner: str,
+        expire: int,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.TryLockResponse: ...
+
+    @overload
     def try_lock(
         self,
         request: runtime_pb2.TryLockRequest | None = None,
@@ -285,13 +446,26 @@ class RuntimeMethods:
         lock_owner: str | None = None,
         expire: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.TryLockResponse: ...
+
+    def try_lock(
+        self,
+        *args: Any,
+        request: runtime_pb2.TryLockRequest | None = None,
+        store_name: str | None = None,
+        resource_id: str | None = None,
+        lock_owner: str | None = None,
+        expire: int | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.TryLockResponse:
-        """Tries once, without blocking, to take a distributed lock with a lease of `expire` seconds.
-        Returns success=false when the lock is currently held (by anyone, including the same owner: locks
-        are not reentrant). Errors: FAILED_PRECONDITION when no `lock` store is configured;
-        INVALID_ARGUMENT
-        when `resource_id` or `lock_owner` is empty, `expire` is not positive or the store is unknown.
+        """Tries once, without blocking, to take a distributed lock with a lease of `expire` seconds. Returns
+        success=false when the lock is currently held (by anyone, including the same owner: locks are not
+        reentrant). Errors: FAILED_PRECONDITION when no `lock` store is configured; INVALID_ARGUMENT when
+        `resource_id` or `lock_owner` is empty, `expire` is not positive or the store is unknown.
+
+        Flattened: ``try_lock(store_name, resource_id, lock_owner, expire)``.
 
         Args:
             request: a ``TryLockRequest``; leave it out to build one from the keyword fields below.
@@ -304,7 +478,8 @@ class RuntimeMethods:
                 taken unless
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -314,11 +489,24 @@ class RuntimeMethods:
             "resource_id": resource_id,
             "lock_owner": lock_owner,
             "expire": expire,
-        })
+        }, args, (("store_name", "resource_id", "lock_owner", "expire"),))
         return self._transport.unary(
-            _rpc.RUNTIME_TRY_LOCK, request, timeout, metadata,
+            _rpc.RUNTIME_TRY_LOCK, request, timeout, headers,
         )
 
+    @overload
+    def unlock(
+        self,
+        store_name: str,
+        resource_id: str,
+        lock_owner: str,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.UnlockResponse: ...
+
+    @overload
     def unlock(
         self,
         request: runtime_pb2.UnlockRequest | None = None,
@@ -327,11 +515,24 @@ class RuntimeMethods:
         resource_id: str | None = None,
         lock_owner: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.UnlockResponse: ...
+
+    def unlock(
+        self,
+        *args: Any,
+        request: runtime_pb2.UnlockRequest | None = None,
+        store_name: str | None = None,
+        resource_id: str | None = None,
+        lock_owner: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.UnlockResponse:
         """Releases a lock held by `lock_owner`. The outcome is reported in `status` (the call itself succeeds
         for a missing lock or a lock held by someone else). Errors: INVALID_ARGUMENT when `resource_id` or
         `lock_owner` is empty or the store is unknown.
+
+        Flattened: ``unlock(store_name, resource_id, lock_owner)``.
 
         Args:
             request: a ``UnlockRequest``; leave it out to build one from the keyword fields below.
@@ -340,7 +541,8 @@ class RuntimeMethods:
             lock_owner: The owner value given to TryLock. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -349,9 +551,9 @@ class RuntimeMethods:
             "store_name": store_name,
             "resource_id": resource_id,
             "lock_owner": lock_owner,
-        })
+        }, args, (("store_name", "resource_id", "lock_owner"),))
         return self._transport.unary(
-            _rpc.RUNTIME_UNLOCK, request, timeout, metadata,
+            _rpc.RUNTIME_UNLOCK, request, timeout, headers,
         )
 
     def lock_keep_alive(
@@ -363,12 +565,11 @@ class RuntimeMethods:
         lock_owner: str | None = None,
         expire: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.LockKeepAliveResponse:
         """Renews the lease of a lock held by `lock_owner`, so that it now expires `expire` seconds from the
         time of the call. Implemented by the l8sdk reference runtime (upstream Layotto declares this RPC
-        but
-        does not implement it). The outcome is reported in `status`; an expired lock counts as missing.
+        but does not implement it). The outcome is reported in `status`; an expired lock counts as missing.
         Errors: as for TryLock.
 
         Args:
@@ -379,7 +580,8 @@ class RuntimeMethods:
             expire: New lease length in seconds, counted from the time of this call. Required, must be > 0.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -391,9 +593,23 @@ class RuntimeMethods:
             "expire": expire,
         })
         return self._transport.unary(
-            _rpc.RUNTIME_LOCK_KEEP_ALIVE, request, timeout, metadata,
+            _rpc.RUNTIME_LOCK_KEEP_ALIVE, request, timeout, headers,
         )
 
+    @overload
+    def get_next_id(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        options_: runtime_pb2.SequencerOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetNextIdResponse: ...
+
+    @overload
     def get_next_id(
         self,
         request: runtime_pb2.GetNextIdRequest | None = None,
@@ -401,23 +617,38 @@ class RuntimeMethods:
         store_name: str | None = None,
         key: str | None = None,
         options_: runtime_pb2.SequencerOptions | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetNextIdResponse: ...
+
+    def get_next_id(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetNextIdRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        options_: runtime_pb2.SequencerOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetNextIdResponse:
         """Returns the next id of the sequence named `key` in a `sequencer` component. Ids are unique per
         (store, key) and positive; how strictly they increase is set by `options.increment` (WEAK when
         unset). Errors: INVALID_ARGUMENT when `key` is empty or the store is unknown.
+
+        Flattened: ``get_next_id(store_name, key)``.
 
         Args:
             request: a ``GetNextIdRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `sequencer` component, e.g. "sequencer_demo". Required.
             key: Name of the sequence, e.g. "order_table"; each key counts independently. Required.
             options_: Ordering guarantee wanted. Optional; when unset the WEAK guarantee applies.
-            metadata_: Options passed to the sequencer component (component specific).
+            metadata: Options passed to the sequencer component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -426,25 +657,53 @@ class RuntimeMethods:
             "store_name": store_name,
             "key": key,
             "options": options_,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return self._transport.unary(
-            _rpc.RUNTIME_GET_NEXT_ID, request, timeout, metadata,
+            _rpc.RUNTIME_GET_NEXT_ID, request, timeout, headers,
         )
 
+    @overload
+    def get_state(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        consistency: runtime_pb2.StateOptions.StateConsistency | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetStateResponse: ...
+
+    @overload
     def get_state(
         self,
         request: runtime_pb2.GetStateRequest | None = None,
         *,
         store_name: str | None = None,
         key: str | None = None,
-        consistency: int | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        consistency: runtime_pb2.StateOptions.StateConsistency | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetStateResponse: ...
+
+    def get_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetStateRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        consistency: runtime_pb2.StateOptions.StateConsistency | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetStateResponse:
         """Reads the value stored under one key of a `state` store. A key that does not exist is not an error:
         the response then has empty `data` and empty `etag`. Has no side effects.
+
+        Flattened: ``get_state(store_name, key)``.
 
         Args:
             request: a ``GetStateRequest``; leave it out to build one from the keyword fields below.
@@ -452,10 +711,11 @@ class RuntimeMethods:
             key: Key to read. Required.
             consistency: Read consistency hint for stores that support it; CONSISTENCY_UNSPECIFIED (0) lets
                 the store choose.
-            metadata_: Options passed to the state store component (component specific).
+            metadata: Options passed to the state store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -464,12 +724,26 @@ class RuntimeMethods:
             "store_name": store_name,
             "key": key,
             "consistency": consistency,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return self._transport.unary(
-            _rpc.RUNTIME_GET_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_GET_STATE, request, timeout, headers,
         )
 
+    @overload
+    def get_bulk_state(
+        self,
+        store_name: str,
+        keys: Sequence[str],
+        /,
+        *,
+        parallelism: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkStateResponse: ...
+
+    @overload
     def get_bulk_state(
         self,
         request: runtime_pb2.GetBulkStateRequest | None = None,
@@ -477,23 +751,38 @@ class RuntimeMethods:
         store_name: str | None = None,
         keys: Sequence[str] | None = None,
         parallelism: int | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkStateResponse: ...
+
+    def get_bulk_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetBulkStateRequest | None = None,
+        store_name: str | None = None,
+        keys: Sequence[str] | None = None,
+        parallelism: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetBulkStateResponse:
         """Reads several keys of a `state` store in one call. The response has one item per requested key, in
         request order; a missing key gives an item with empty data, and a per-key failure is reported in
         the item's `error` instead of failing the whole call. Has no side effects.
+
+        Flattened: ``get_bulk_state(store_name, keys)``.
 
         Args:
             request: a ``GetBulkStateRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `state` store. Required.
             keys: Keys to read. An empty list gives an empty response.
             parallelism: Maximum number of keys read concurrently. 0 (the default) lets the runtime choose.
-            metadata_: Options passed to the state store component (component specific).
+            metadata: Options passed to the state store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -502,12 +791,24 @@ class RuntimeMethods:
             "store_name": store_name,
             "keys": keys,
             "parallelism": parallelism,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "keys"),))
         return self._transport.unary(
-            _rpc.RUNTIME_GET_BULK_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_GET_BULK_STATE, request, timeout, headers,
         )
 
+    @overload
+    def save_state(
+        self,
+        store_name: str,
+        states: Sequence[runtime_pb2.StateItem],
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     def save_state(
         self,
         request: runtime_pb2.SaveStateRequest | None = None,
@@ -515,12 +816,24 @@ class RuntimeMethods:
         store_name: str | None = None,
         states: Sequence[runtime_pb2.StateItem] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    def save_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.SaveStateRequest | None = None,
+        store_name: str | None = None,
+        states: Sequence[runtime_pb2.StateItem] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
         means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
         etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
         rules). Errors: INVALID_ARGUMENT when an item has an empty key.
+
+        Flattened: ``save_state(store_name, states)``.
 
         Args:
             request: a ``SaveStateRequest``; leave it out to build one from the keyword fields below.
@@ -528,7 +841,8 @@ class RuntimeMethods:
             states: Items to create or replace.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -536,11 +850,26 @@ class RuntimeMethods:
         request = build_request(runtime_pb2.SaveStateRequest, request, {
             "store_name": store_name,
             "states": states,
-        })
+        }, args, (("store_name", "states"),))
         return self._transport.unary(
-            _rpc.RUNTIME_SAVE_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_SAVE_STATE, request, timeout, headers,
         )
 
+    @overload
+    def delete_state(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        etag: runtime_pb2.Etag | None = None,
+        options_: runtime_pb2.StateOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     def delete_state(
         self,
         request: runtime_pb2.DeleteStateRequest | None = None,
@@ -549,13 +878,28 @@ class RuntimeMethods:
         key: str | None = None,
         etag: runtime_pb2.Etag | None = None,
         options_: runtime_pb2.StateOptions | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    def delete_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.DeleteStateRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        etag: runtime_pb2.Etag | None = None,
+        options_: runtime_pb2.StateOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
         With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
         happens only if the etag matches the stored version, otherwise ABORTED.
+
+        Flattened: ``delete_state(store_name, key)``.
 
         Args:
             request: a ``DeleteStateRequest``; leave it out to build one from the keyword fields below.
@@ -563,10 +907,11 @@ class RuntimeMethods:
             key: Key to delete. Required.
             etag: When set, the delete happens only if this matches the stored version (otherwise ABORTED).
             options_: Concurrency and consistency options for the delete.
-            metadata_: Options passed to the state store component (component specific).
+            metadata: Options passed to the state store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -576,10 +921,10 @@ class RuntimeMethods:
             "key": key,
             "etag": etag,
             "options": options_,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return self._transport.unary(
-            _rpc.RUNTIME_DELETE_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_DELETE_STATE, request, timeout, headers,
         )
 
     def delete_bulk_state(
@@ -589,7 +934,7 @@ class RuntimeMethods:
         store_name: str | None = None,
         states: Sequence[runtime_pb2.StateItem] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes several keys of a `state` store. Only each item's key, etag and options are used; its value
         is ignored. Missing keys are not an error; an etag mismatch fails with ABORTED.
@@ -600,7 +945,8 @@ class RuntimeMethods:
             states: Items to delete; only key, etag and options of each are used.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -610,7 +956,7 @@ class RuntimeMethods:
             "states": states,
         })
         return self._transport.unary(
-            _rpc.RUNTIME_DELETE_BULK_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_DELETE_BULK_STATE, request, timeout, headers,
         )
 
     def execute_state_transaction(
@@ -619,16 +965,14 @@ class RuntimeMethods:
         *,
         store_name: str | None = None,
         operations: Sequence[runtime_pb2.TransactionalStateOperation] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Applies a list of upserts and deletes to one `state` store atomically: either all take effect or
-        none
-        does. Errors: INVALID_ARGUMENT for an operation type other than "upsert" or "delete" or an empty
-        key; ABORTED when an etag does not match (nothing is applied); UNIMPLEMENTED when the store does
-        not
-        support transactions.
+        none does. Errors: INVALID_ARGUMENT for an operation type other than "upsert" or "delete" or an
+        empty key; ABORTED when an etag does not match (nothing is applied); UNIMPLEMENTED when the store
+        does not support transactions.
 
         Args:
             request: a ``ExecuteStateTransactionRequest``; leave it out to build one from the keyword
@@ -636,11 +980,12 @@ class RuntimeMethods:
             store_name: Name of the `state` store. Required. The name is camelCase on the wire (JSON name
                 "storeName") for
             operations: Operations to apply atomically, in order.
-            metadata_: Options passed to the state store component for the whole transaction (component
+            metadata: Options passed to the state store component for the whole transaction (component
                 specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -648,12 +993,41 @@ class RuntimeMethods:
         request = build_request(runtime_pb2.ExecuteStateTransactionRequest, request, {
             "storeName": store_name,
             "operations": operations,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return self._transport.unary(
-            _rpc.RUNTIME_EXECUTE_STATE_TRANSACTION, request, timeout, metadata,
+            _rpc.RUNTIME_EXECUTE_STATE_TRANSACTION, request, timeout, headers,
         )
 
+    @overload
+    def publish_event(
+        self,
+        pubsub_name: str,
+        topic: str,
+        data: bytes,
+        /,
+        *,
+        data_content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
+    def publish_event(
+        self,
+        pubsub_name: str,
+        topic: str,
+        data: bytes,
+        data_content_type: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     def publish_event(
         self,
         request: runtime_pb2.PublishEventRequest | None = None,
@@ -662,13 +1036,29 @@ class RuntimeMethods:
         topic: str | None = None,
         data: bytes | None = None,
         data_content_type: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    def publish_event(
+        self,
+        *args: Any,
+        request: runtime_pb2.PublishEventRequest | None = None,
+        pubsub_name: str | None = None,
+        topic: str | None = None,
+        data: bytes | None = None,
+        data_content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Publishes one message to a topic of a `pub_subs` component. Subscribers receive it either through
         AppCallback.OnTopicEvent or through SubscribeTopicEvents. Errors: INVALID_ARGUMENT when `topic` is
         empty or the component is unknown.
+
+        Flattened: ``publish_event(pubsub_name, topic, data)``; ``publish_event(pubsub_name, topic, data,
+        data_content_type)``.
 
         Args:
             request: a ``PublishEventRequest``; leave it out to build one from the keyword fields below.
@@ -677,11 +1067,12 @@ class RuntimeMethods:
             data: Message payload, delivered to subscribers unchanged.
             data_content_type: Media type of `data`, e.g. "application/json"; delivered as
                 TopicEventRequest.data_content_type.
-            metadata_: Message attributes passed to the component and on to subscribers. Well-known key:
+            metadata: Message attributes passed to the component and on to subscribers. Well-known key:
                 "key", the
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -691,17 +1082,17 @@ class RuntimeMethods:
             "topic": topic,
             "data": data,
             "data_content_type": data_content_type,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("pubsub_name", "topic", "data"), ("pubsub_name", "topic", "data", "data_content_type")))
         return self._transport.unary(
-            _rpc.RUNTIME_PUBLISH_EVENT, request, timeout, metadata,
+            _rpc.RUNTIME_PUBLISH_EVENT, request, timeout, headers,
         )
 
     def subscribe_topic_events(
         self,
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> BidiStream[
         runtime_pb2.SubscribeTopicEventsRequest, runtime_pb2.SubscribeTopicEventsResponse
     ]:
@@ -716,24 +1107,53 @@ class RuntimeMethods:
         Args:
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.bidi(
-            _rpc.RUNTIME_SUBSCRIBE_TOPIC_EVENTS, timeout, metadata,
+            _rpc.RUNTIME_SUBSCRIBE_TOPIC_EVENTS, timeout, headers,
         )
 
+    @overload
+    def get_file(
+        self,
+        store_name: str,
+        name: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> ResponseStream[
+        runtime_pb2.GetFileResponse
+    ]: ...
+
+    @overload
     def get_file(
         self,
         request: runtime_pb2.GetFileRequest | None = None,
         *,
         store_name: str | None = None,
         name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> ResponseStream[
+        runtime_pb2.GetFileResponse
+    ]: ...
+
+    def get_file(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetFileRequest | None = None,
+        store_name: str | None = None,
+        name: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> ResponseStream[
         runtime_pb2.GetFileResponse
     ]:
@@ -744,14 +1164,17 @@ class RuntimeMethods:
 
         Returns a stream of responses (iterate it).
 
+        Flattened: ``get_file(store_name, name)``.
+
         Args:
             request: a ``GetFileRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `file` store, e.g. "file_demo". Required.
             name: Name (path) of the file to download. Required.
-            metadata_: Options passed to the file store component (component specific).
+            metadata: Options passed to the file store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -759,10 +1182,10 @@ class RuntimeMethods:
         request = build_request(runtime_pb2.GetFileRequest, request, {
             "store_name": store_name,
             "name": name,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "name"),))
         return self._transport.server_stream(
-            _rpc.RUNTIME_GET_FILE, request, timeout, metadata,
+            _rpc.RUNTIME_GET_FILE, request, timeout, headers,
         )
 
     def put_file(
@@ -770,26 +1193,25 @@ class RuntimeMethods:
         requests: Iterable[runtime_pb2.PutFileRequest],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Uploads a file to a `file` store as a stream of chunks. The first message must carry `store_name`
-        and
-        `name` (and optional metadata); the `data` of all messages is concatenated. The file is created or
-        replaced when the client closes the stream. Errors: INVALID_ARGUMENT for an empty stream or an
-        empty
-        name in the first message.
+        and `name` (and optional metadata); the `data` of all messages is concatenated. The file is created
+        or replaced when the client closes the stream. Errors: INVALID_ARGUMENT for an empty stream or an
+        empty name in the first message.
 
         Args:
             requests: the ``PutFileRequest`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.client_stream(
-            _rpc.RUNTIME_PUT_FILE, requests, timeout, metadata,
+            _rpc.RUNTIME_PUT_FILE, requests, timeout, headers,
         )
 
     def put_file_from_path(
@@ -798,10 +1220,10 @@ class RuntimeMethods:
         *,
         store_name: str | None = None,
         name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Uploads the file at ``path`` with PutFile, chunk by chunk in constant memory.
 
@@ -811,12 +1233,13 @@ class RuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata_: Metadata stored with the file (returned by GetFileMeta). Read from the first message
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
                 only.
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -824,11 +1247,11 @@ class RuntimeMethods:
         header = build_request(runtime_pb2.PutFileRequest, None, {
             "store_name": store_name,
             "name": name,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         requests = iter_file_chunks(header, "data", path, chunk_size)
         return self._transport.client_stream(
-            _rpc.RUNTIME_PUT_FILE, requests, timeout, metadata,
+            _rpc.RUNTIME_PUT_FILE, requests, timeout, headers,
         )
 
     def put_file_from_stream(
@@ -837,10 +1260,10 @@ class RuntimeMethods:
         *,
         store_name: str | None = None,
         name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Uploads ``source`` (a binary stream) with PutFile, chunk by chunk in constant memory.
 
@@ -850,12 +1273,13 @@ class RuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata_: Metadata stored with the file (returned by GetFileMeta). Read from the first message
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
                 only.
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -863,11 +1287,11 @@ class RuntimeMethods:
         header = build_request(runtime_pb2.PutFileRequest, None, {
             "store_name": store_name,
             "name": name,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         requests = iter_chunks(header, "data", source, chunk_size)
         return self._transport.client_stream(
-            _rpc.RUNTIME_PUT_FILE, requests, timeout, metadata,
+            _rpc.RUNTIME_PUT_FILE, requests, timeout, headers,
         )
 
     def list_file(
@@ -878,11 +1302,10 @@ class RuntimeMethods:
         page_size: int | None = None,
         marker: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.ListFileResp:
         """Lists the files in a directory of a `file` store, one page at a time (see `page_size` and
-        `marker`).
-        Has no side effects.
+        `marker`). Has no side effects.
 
         Args:
             request: a ``ListFileRequest``; leave it out to build one from the keyword fields below.
@@ -893,7 +1316,8 @@ class RuntimeMethods:
                 beginning.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -904,7 +1328,7 @@ class RuntimeMethods:
             "marker": marker,
         })
         return self._transport.unary(
-            _rpc.RUNTIME_LIST_FILE, request, timeout, metadata,
+            _rpc.RUNTIME_LIST_FILE, request, timeout, headers,
         )
 
     def del_file(
@@ -913,7 +1337,7 @@ class RuntimeMethods:
         *,
         request_: runtime_pb2.FileRequest | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes one file from a `file` store. Errors: NOT_FOUND when the file does not exist.
 
@@ -922,7 +1346,8 @@ class RuntimeMethods:
             request_: The store and the file to delete (`request.name` is the file name). Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -931,7 +1356,7 @@ class RuntimeMethods:
             "request": request_,
         })
         return self._transport.unary(
-            _rpc.RUNTIME_DEL_FILE, request, timeout, metadata,
+            _rpc.RUNTIME_DEL_FILE, request, timeout, headers,
         )
 
     def get_file_meta(
@@ -940,7 +1365,7 @@ class RuntimeMethods:
         *,
         request_: runtime_pb2.FileRequest | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetFileMetaResponse:
         """Returns the size, modification time and metadata of one file. Errors: NOT_FOUND when the file does
         not exist. Has no side effects.
@@ -950,7 +1375,8 @@ class RuntimeMethods:
             request_: The store and the file to describe (`request.name` is the file name). Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -959,36 +1385,64 @@ class RuntimeMethods:
             "request": request_,
         })
         return self._transport.unary(
-            _rpc.RUNTIME_GET_FILE_META, request, timeout, metadata,
+            _rpc.RUNTIME_GET_FILE_META, request, timeout, headers,
         )
 
+    @overload
+    def invoke_binding(
+        self,
+        name: str,
+        operation: str,
+        data: bytes,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeBindingResponse: ...
+
+    @overload
     def invoke_binding(
         self,
         request: runtime_pb2.InvokeBindingRequest | None = None,
         *,
         name: str | None = None,
         data: bytes | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         operation: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeBindingResponse: ...
+
+    def invoke_binding(
+        self,
+        *args: Any,
+        request: runtime_pb2.InvokeBindingRequest | None = None,
+        name: str | None = None,
+        data: bytes | None = None,
+        metadata: Mapping[str, str] | None = None,
+        operation: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.InvokeBindingResponse:
         """Sends data to an output binding (`bindings` component) and returns what it answered. The operation
         names are binding specific. Errors: INVALID_ARGUMENT when the binding is unknown or does not
-        support
-        the operation.
+        support the operation.
+
+        Flattened: ``invoke_binding(name, operation, data)``.
 
         Args:
             request: a ``InvokeBindingRequest``; leave it out to build one from the keyword fields below.
             name: Name of the `bindings` component, e.g. "echo". Required.
             data: Payload sent to the binding.
-            metadata_: Options passed to the binding (binding specific). Common key: "ttlInSeconds", the
+            metadata: Options passed to the binding (binding specific). Common key: "ttlInSeconds", the
                 time to live of
             operation: Operation to perform, e.g. "create" or "get"; the supported operations depend on the
                 binding.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -996,34 +1450,61 @@ class RuntimeMethods:
         request = build_request(runtime_pb2.InvokeBindingRequest, request, {
             "name": name,
             "data": data,
-            "metadata": metadata_,
+            "metadata": metadata,
             "operation": operation,
-        })
+        }, args, (("name", "operation", "data"),))
         return self._transport.unary(
-            _rpc.RUNTIME_INVOKE_BINDING, request, timeout, metadata,
+            _rpc.RUNTIME_INVOKE_BINDING, request, timeout, headers,
         )
 
+    @overload
+    def get_secret(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetSecretResponse: ...
+
+    @overload
     def get_secret(
         self,
         request: runtime_pb2.GetSecretRequest | None = None,
         *,
         store_name: str | None = None,
         key: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetSecretResponse: ...
+
+    def get_secret(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetSecretRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetSecretResponse:
         """Reads one secret from a `secret_store` component. Errors: NOT_FOUND when the key does not exist.
         Has no side effects.
+
+        Flattened: ``get_secret(store_name, key)``.
 
         Args:
             request: a ``GetSecretRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `secret_store` component, e.g. "secret_demo". Required.
             key: Name of the secret to read. Required.
-            metadata_: Options passed to the secret store component, e.g. a version (component specific).
+            metadata: Options passed to the secret store component, e.g. a version (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1031,40 +1512,65 @@ class RuntimeMethods:
         request = build_request(runtime_pb2.GetSecretRequest, request, {
             "store_name": store_name,
             "key": key,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return self._transport.unary(
-            _rpc.RUNTIME_GET_SECRET, request, timeout, metadata,
+            _rpc.RUNTIME_GET_SECRET, request, timeout, headers,
         )
 
+    @overload
+    def get_bulk_secret(
+        self,
+        store_name: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkSecretResponse: ...
+
+    @overload
     def get_bulk_secret(
         self,
         request: runtime_pb2.GetBulkSecretRequest | None = None,
         *,
         store_name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkSecretResponse: ...
+
+    def get_bulk_secret(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetBulkSecretRequest | None = None,
+        store_name: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetBulkSecretResponse:
         """Reads every secret the application may see in a `secret_store` component. Has no side effects.
+
+        Flattened: ``get_bulk_secret(store_name)``.
 
         Args:
             request: a ``GetBulkSecretRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `secret_store` component. Required.
-            metadata_: Options passed to the secret store component (component specific).
+            metadata: Options passed to the secret store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         request = build_request(runtime_pb2.GetBulkSecretRequest, request, {
             "store_name": store_name,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name",),))
         return self._transport.unary(
-            _rpc.RUNTIME_GET_BULK_SECRET, request, timeout, metadata,
+            _rpc.RUNTIME_GET_BULK_SECRET, request, timeout, headers,
         )
 
 
@@ -1087,6 +1593,19 @@ class AsyncRuntimeMethods:
 
     _transport: AsyncTransport
 
+    @overload
+    async def say_hello(
+        self,
+        service_name: str,
+        name: str,
+        /,
+        *,
+        data: any_pb2.Any | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.SayHelloResponse: ...
+
+    @overload
     async def say_hello(
         self,
         request: runtime_pb2.SayHelloRequest | None = None,
@@ -1095,10 +1614,23 @@ class AsyncRuntimeMethods:
         name: str | None = None,
         data: any_pb2.Any | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.SayHelloResponse: ...
+
+    async def say_hello(
+        self,
+        *args: Any,
+        request: runtime_pb2.SayHelloRequest | None = None,
+        service_name: str | None = None,
+        name: str | None = None,
+        data: any_pb2.Any | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.SayHelloResponse:
         """Asks a `hellos` component for a greeting; useful as a connectivity and smoke test. The component is
         chosen by `service_name` ("helloworld" in the default configuration). Has no side effects.
+
+        Flattened: ``say_hello(service_name, name)``.
 
         Args:
             request: a ``SayHelloRequest``; leave it out to build one from the keyword fields below.
@@ -1108,7 +1640,8 @@ class AsyncRuntimeMethods:
                 controlling the
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1117,11 +1650,23 @@ class AsyncRuntimeMethods:
             "service_name": service_name,
             "name": name,
             "data": data,
-        })
+        }, args, (("service_name", "name"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_SAY_HELLO, request, timeout, metadata,
+            _rpc.RUNTIME_SAY_HELLO, request, timeout, headers,
         )
 
+    @overload
+    async def invoke_service(
+        self,
+        id_: str,
+        message: runtime_pb2.CommonInvokeRequest,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeResponse: ...
+
+    @overload
     async def invoke_service(
         self,
         request: runtime_pb2.InvokeServiceRequest | None = None,
@@ -1129,12 +1674,24 @@ class AsyncRuntimeMethods:
         id_: str | None = None,
         message: runtime_pb2.CommonInvokeRequest | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeResponse: ...
+
+    async def invoke_service(
+        self,
+        *args: Any,
+        request: runtime_pb2.InvokeServiceRequest | None = None,
+        id_: str | None = None,
+        message: runtime_pb2.CommonInvokeRequest | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.InvokeResponse:
         """Calls a method of another application through the configured `rpcs` component and returns its
         answer. The reference runtime's echo component returns the request data and content type unchanged.
         Errors: INVALID_ARGUMENT when `id` or `message.method` is empty; the remote side's error status is
         passed through.
+
+        Flattened: ``invoke_service(id_, message)``.
 
         Args:
             request: a ``InvokeServiceRequest``; leave it out to build one from the keyword fields below.
@@ -1142,7 +1699,8 @@ class AsyncRuntimeMethods:
             message: The method to call and its payload. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1150,11 +1708,28 @@ class AsyncRuntimeMethods:
         request = build_request(runtime_pb2.InvokeServiceRequest, request, {
             "id": id_,
             "message": message,
-        })
+        }, args, (("id", "message"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_INVOKE_SERVICE, request, timeout, metadata,
+            _rpc.RUNTIME_INVOKE_SERVICE, request, timeout, headers,
         )
 
+    @overload
+    async def get_configuration(
+        self,
+        store_name: str,
+        app_id: str,
+        keys: Sequence[str],
+        /,
+        *,
+        group: str | None = None,
+        label: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        subscribe_update: bool | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetConfigurationResponse: ...
+
+    @overload
     async def get_configuration(
         self,
         request: runtime_pb2.GetConfigurationRequest | None = None,
@@ -1164,14 +1739,30 @@ class AsyncRuntimeMethods:
         group: str | None = None,
         label: str | None = None,
         keys: Sequence[str] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         subscribe_update: bool | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetConfigurationResponse: ...
+
+    async def get_configuration(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetConfigurationRequest | None = None,
+        store_name: str | None = None,
+        app_id: str | None = None,
+        group: str | None = None,
+        label: str | None = None,
+        keys: Sequence[str] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        subscribe_update: bool | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetConfigurationResponse:
         """Reads configuration items from a `config_store` component. Keys that do not exist are left out of
-        the
-        response (not an error). Has no side effects.
+        the response (not an error). Has no side effects.
+
+        Flattened: ``get_configuration(store_name, app_id, keys)``.
 
         Args:
             request: a ``GetConfigurationRequest``; leave it out to build one from the keyword fields
@@ -1182,12 +1773,13 @@ class AsyncRuntimeMethods:
             group: Group to read from. Empty means the default group.
             label: Label to read. Empty means no label.
             keys: Keys to read. Empty means every item of the group and label.
-            metadata_: Options passed to the config_store component (component specific).
+            metadata: Options passed to the config_store component (component specific).
             subscribe_update: Kept for wire compatibility and ignored by the runtime: change notifications
                 are not delivered
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1198,13 +1790,27 @@ class AsyncRuntimeMethods:
             "group": group,
             "label": label,
             "keys": keys,
-            "metadata": metadata_,
+            "metadata": metadata,
             "subscribe_update": subscribe_update,
-        })
+        }, args, (("store_name", "app_id", "keys"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_CONFIGURATION, request, timeout, metadata,
+            _rpc.RUNTIME_GET_CONFIGURATION, request, timeout, headers,
         )
 
+    @overload
+    async def save_configuration(
+        self,
+        store_name: str,
+        app_id: str,
+        items: Sequence[runtime_pb2.ConfigurationItem],
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     async def save_configuration(
         self,
         request: runtime_pb2.SaveConfigurationRequest | None = None,
@@ -1212,13 +1818,27 @@ class AsyncRuntimeMethods:
         store_name: str | None = None,
         app_id: str | None = None,
         items: Sequence[runtime_pb2.ConfigurationItem] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    async def save_configuration(
+        self,
+        *args: Any,
+        request: runtime_pb2.SaveConfigurationRequest | None = None,
+        store_name: str | None = None,
+        app_id: str | None = None,
+        items: Sequence[runtime_pb2.ConfigurationItem] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Creates or replaces configuration items in a `config_store` component. An item sent with empty
         `content` is deleted instead. Subscribers of SubscribeConfiguration are notified of every change.
         Errors: INVALID_ARGUMENT when an item has an empty key.
+
+        Flattened: ``save_configuration(store_name, app_id, items)``.
 
         Args:
             request: a ``SaveConfigurationRequest``; leave it out to build one from the keyword fields
@@ -1228,10 +1848,11 @@ class AsyncRuntimeMethods:
                 GetConfigurationRequest.app_id).
             items: Items to create or replace, identified by key, group and label. An item with empty
                 `content` is
-            metadata_: Options passed to the config_store component (component specific).
+            metadata: Options passed to the config_store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1240,12 +1861,28 @@ class AsyncRuntimeMethods:
             "store_name": store_name,
             "app_id": app_id,
             "items": items,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "app_id", "items"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_SAVE_CONFIGURATION, request, timeout, metadata,
+            _rpc.RUNTIME_SAVE_CONFIGURATION, request, timeout, headers,
         )
 
+    @overload
+    async def delete_configuration(
+        self,
+        store_name: str,
+        app_id: str,
+        keys: Sequence[str],
+        /,
+        *,
+        group: str | None = None,
+        label: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     async def delete_configuration(
         self,
         request: runtime_pb2.DeleteConfigurationRequest | None = None,
@@ -1255,14 +1892,29 @@ class AsyncRuntimeMethods:
         group: str | None = None,
         label: str | None = None,
         keys: Sequence[str] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    async def delete_configuration(
+        self,
+        *args: Any,
+        request: runtime_pb2.DeleteConfigurationRequest | None = None,
+        store_name: str | None = None,
+        app_id: str | None = None,
+        group: str | None = None,
+        label: str | None = None,
+        keys: Sequence[str] | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes configuration items from a `config_store` component. Deleting a key that does not exist is
         not an error. Subscribers of SubscribeConfiguration are notified of every deletion (the item
-        arrives
-        with empty `content`).
+        arrives with empty `content`).
+
+        Flattened: ``delete_configuration(store_name, app_id, keys)``.
 
         Args:
             request: a ``DeleteConfigurationRequest``; leave it out to build one from the keyword fields
@@ -1273,10 +1925,11 @@ class AsyncRuntimeMethods:
             group: Group of the keys. Empty means the default group.
             label: Label of the keys. Empty means no label.
             keys: Keys to delete. Required (at least one).
-            metadata_: Options passed to the config_store component (component specific).
+            metadata: Options passed to the config_store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1287,23 +1940,22 @@ class AsyncRuntimeMethods:
             "group": group,
             "label": label,
             "keys": keys,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "app_id", "keys"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_DELETE_CONFIGURATION, request, timeout, metadata,
+            _rpc.RUNTIME_DELETE_CONFIGURATION, request, timeout, headers,
         )
 
     def subscribe_configuration(
         self,
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> AsyncBidiStream[
         runtime_pb2.SubscribeConfigurationRequest, runtime_pb2.SubscribeConfigurationResponse
     ]:
         """Watches configuration items for changes (bidirectional stream). Each request the client sends adds
-        a
-        watch on the given keys of one store and is answered at once with their current values (no items
+        a watch on the given keys of one store and is answered at once with their current values (no items
         when none exist; as Layotto's in-memory store); after that the runtime sends a response each time a
         watched item is saved or deleted, carrying the new items (deleted items have empty `content`). The
         stream stays open until the client cancels it; a bad request (unknown store, no keys) ends the
@@ -1314,15 +1966,30 @@ class AsyncRuntimeMethods:
         Args:
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.bidi(
-            _rpc.RUNTIME_SUBSCRIBE_CONFIGURATION, timeout, metadata,
+            _rpc.RUNTIME_SUBSCRIBE_CONFIGURATION, timeout, headers,
         )
 
+    @overload
+    async def try_lock(
+        self,
+        store_name: str,
+        resource_id: str,
+        lock_owner: str,
+        expire: int,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.TryLockResponse: ...
+
+    @overload
     async def try_lock(
         self,
         request: runtime_pb2.TryLockRequest | None = None,
@@ -1332,13 +1999,26 @@ class AsyncRuntimeMethods:
         lock_owner: str | None = None,
         expire: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.TryLockResponse: ...
+
+    async def try_lock(
+        self,
+        *args: Any,
+        request: runtime_pb2.TryLockRequest | None = None,
+        store_name: str | None = None,
+        resource_id: str | None = None,
+        lock_owner: str | None = None,
+        expire: int | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.TryLockResponse:
-        """Tries once, without blocking, to take a distributed lock with a lease of `expire` seconds.
-        Returns success=false when the lock is currently held (by anyone, including the same owner: locks
-        are not reentrant). Errors: FAILED_PRECONDITION when no `lock` store is configured;
-        INVALID_ARGUMENT
-        when `resource_id` or `lock_owner` is empty, `expire` is not positive or the store is unknown.
+        """Tries once, without blocking, to take a distributed lock with a lease of `expire` seconds. Returns
+        success=false when the lock is currently held (by anyone, including the same owner: locks are not
+        reentrant). Errors: FAILED_PRECONDITION when no `lock` store is configured; INVALID_ARGUMENT when
+        `resource_id` or `lock_owner` is empty, `expire` is not positive or the store is unknown.
+
+        Flattened: ``try_lock(store_name, resource_id, lock_owner, expire)``.
 
         Args:
             request: a ``TryLockRequest``; leave it out to build one from the keyword fields below.
@@ -1351,7 +2031,8 @@ class AsyncRuntimeMethods:
                 taken unless
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1361,11 +2042,24 @@ class AsyncRuntimeMethods:
             "resource_id": resource_id,
             "lock_owner": lock_owner,
             "expire": expire,
-        })
+        }, args, (("store_name", "resource_id", "lock_owner", "expire"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_TRY_LOCK, request, timeout, metadata,
+            _rpc.RUNTIME_TRY_LOCK, request, timeout, headers,
         )
 
+    @overload
+    async def unlock(
+        self,
+        store_name: str,
+        resource_id: str,
+        lock_owner: str,
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.UnlockResponse: ...
+
+    @overload
     async def unlock(
         self,
         request: runtime_pb2.UnlockRequest | None = None,
@@ -1374,11 +2068,24 @@ class AsyncRuntimeMethods:
         resource_id: str | None = None,
         lock_owner: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.UnlockResponse: ...
+
+    async def unlock(
+        self,
+        *args: Any,
+        request: runtime_pb2.UnlockRequest | None = None,
+        store_name: str | None = None,
+        resource_id: str | None = None,
+        lock_owner: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.UnlockResponse:
         """Releases a lock held by `lock_owner`. The outcome is reported in `status` (the call itself succeeds
         for a missing lock or a lock held by someone else). Errors: INVALID_ARGUMENT when `resource_id` or
         `lock_owner` is empty or the store is unknown.
+
+        Flattened: ``unlock(store_name, resource_id, lock_owner)``.
 
         Args:
             request: a ``UnlockRequest``; leave it out to build one from the keyword fields below.
@@ -1387,7 +2094,8 @@ class AsyncRuntimeMethods:
             lock_owner: The owner value given to TryLock. Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1396,9 +2104,9 @@ class AsyncRuntimeMethods:
             "store_name": store_name,
             "resource_id": resource_id,
             "lock_owner": lock_owner,
-        })
+        }, args, (("store_name", "resource_id", "lock_owner"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_UNLOCK, request, timeout, metadata,
+            _rpc.RUNTIME_UNLOCK, request, timeout, headers,
         )
 
     async def lock_keep_alive(
@@ -1410,12 +2118,11 @@ class AsyncRuntimeMethods:
         lock_owner: str | None = None,
         expire: int | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.LockKeepAliveResponse:
         """Renews the lease of a lock held by `lock_owner`, so that it now expires `expire` seconds from the
         time of the call. Implemented by the l8sdk reference runtime (upstream Layotto declares this RPC
-        but
-        does not implement it). The outcome is reported in `status`; an expired lock counts as missing.
+        but does not implement it). The outcome is reported in `status`; an expired lock counts as missing.
         Errors: as for TryLock.
 
         Args:
@@ -1426,7 +2133,8 @@ class AsyncRuntimeMethods:
             expire: New lease length in seconds, counted from the time of this call. Required, must be > 0.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1438,9 +2146,23 @@ class AsyncRuntimeMethods:
             "expire": expire,
         })
         return await self._transport.unary(
-            _rpc.RUNTIME_LOCK_KEEP_ALIVE, request, timeout, metadata,
+            _rpc.RUNTIME_LOCK_KEEP_ALIVE, request, timeout, headers,
         )
 
+    @overload
+    async def get_next_id(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        options_: runtime_pb2.SequencerOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetNextIdResponse: ...
+
+    @overload
     async def get_next_id(
         self,
         request: runtime_pb2.GetNextIdRequest | None = None,
@@ -1448,23 +2170,38 @@ class AsyncRuntimeMethods:
         store_name: str | None = None,
         key: str | None = None,
         options_: runtime_pb2.SequencerOptions | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetNextIdResponse: ...
+
+    async def get_next_id(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetNextIdRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        options_: runtime_pb2.SequencerOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetNextIdResponse:
         """Returns the next id of the sequence named `key` in a `sequencer` component. Ids are unique per
         (store, key) and positive; how strictly they increase is set by `options.increment` (WEAK when
         unset). Errors: INVALID_ARGUMENT when `key` is empty or the store is unknown.
+
+        Flattened: ``get_next_id(store_name, key)``.
 
         Args:
             request: a ``GetNextIdRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `sequencer` component, e.g. "sequencer_demo". Required.
             key: Name of the sequence, e.g. "order_table"; each key counts independently. Required.
             options_: Ordering guarantee wanted. Optional; when unset the WEAK guarantee applies.
-            metadata_: Options passed to the sequencer component (component specific).
+            metadata: Options passed to the sequencer component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1473,25 +2210,53 @@ class AsyncRuntimeMethods:
             "store_name": store_name,
             "key": key,
             "options": options_,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_NEXT_ID, request, timeout, metadata,
+            _rpc.RUNTIME_GET_NEXT_ID, request, timeout, headers,
         )
 
+    @overload
+    async def get_state(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        consistency: runtime_pb2.StateOptions.StateConsistency | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetStateResponse: ...
+
+    @overload
     async def get_state(
         self,
         request: runtime_pb2.GetStateRequest | None = None,
         *,
         store_name: str | None = None,
         key: str | None = None,
-        consistency: int | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        consistency: runtime_pb2.StateOptions.StateConsistency | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetStateResponse: ...
+
+    async def get_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetStateRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        consistency: runtime_pb2.StateOptions.StateConsistency | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetStateResponse:
         """Reads the value stored under one key of a `state` store. A key that does not exist is not an error:
         the response then has empty `data` and empty `etag`. Has no side effects.
+
+        Flattened: ``get_state(store_name, key)``.
 
         Args:
             request: a ``GetStateRequest``; leave it out to build one from the keyword fields below.
@@ -1499,10 +2264,11 @@ class AsyncRuntimeMethods:
             key: Key to read. Required.
             consistency: Read consistency hint for stores that support it; CONSISTENCY_UNSPECIFIED (0) lets
                 the store choose.
-            metadata_: Options passed to the state store component (component specific).
+            metadata: Options passed to the state store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1511,12 +2277,26 @@ class AsyncRuntimeMethods:
             "store_name": store_name,
             "key": key,
             "consistency": consistency,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_GET_STATE, request, timeout, headers,
         )
 
+    @overload
+    async def get_bulk_state(
+        self,
+        store_name: str,
+        keys: Sequence[str],
+        /,
+        *,
+        parallelism: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkStateResponse: ...
+
+    @overload
     async def get_bulk_state(
         self,
         request: runtime_pb2.GetBulkStateRequest | None = None,
@@ -1524,23 +2304,38 @@ class AsyncRuntimeMethods:
         store_name: str | None = None,
         keys: Sequence[str] | None = None,
         parallelism: int | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkStateResponse: ...
+
+    async def get_bulk_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetBulkStateRequest | None = None,
+        store_name: str | None = None,
+        keys: Sequence[str] | None = None,
+        parallelism: int | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetBulkStateResponse:
         """Reads several keys of a `state` store in one call. The response has one item per requested key, in
         request order; a missing key gives an item with empty data, and a per-key failure is reported in
         the item's `error` instead of failing the whole call. Has no side effects.
+
+        Flattened: ``get_bulk_state(store_name, keys)``.
 
         Args:
             request: a ``GetBulkStateRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `state` store. Required.
             keys: Keys to read. An empty list gives an empty response.
             parallelism: Maximum number of keys read concurrently. 0 (the default) lets the runtime choose.
-            metadata_: Options passed to the state store component (component specific).
+            metadata: Options passed to the state store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1549,12 +2344,24 @@ class AsyncRuntimeMethods:
             "store_name": store_name,
             "keys": keys,
             "parallelism": parallelism,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "keys"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_BULK_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_GET_BULK_STATE, request, timeout, headers,
         )
 
+    @overload
+    async def save_state(
+        self,
+        store_name: str,
+        states: Sequence[runtime_pb2.StateItem],
+        /,
+        *,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     async def save_state(
         self,
         request: runtime_pb2.SaveStateRequest | None = None,
@@ -1562,12 +2369,24 @@ class AsyncRuntimeMethods:
         store_name: str | None = None,
         states: Sequence[runtime_pb2.StateItem] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    async def save_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.SaveStateRequest | None = None,
+        store_name: str | None = None,
+        states: Sequence[runtime_pb2.StateItem] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
         means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
         etag still matches the stored version; otherwise the call fails with ABORTED (Layotto's Redis store
         rules). Errors: INVALID_ARGUMENT when an item has an empty key.
+
+        Flattened: ``save_state(store_name, states)``.
 
         Args:
             request: a ``SaveStateRequest``; leave it out to build one from the keyword fields below.
@@ -1575,7 +2394,8 @@ class AsyncRuntimeMethods:
             states: Items to create or replace.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1583,11 +2403,26 @@ class AsyncRuntimeMethods:
         request = build_request(runtime_pb2.SaveStateRequest, request, {
             "store_name": store_name,
             "states": states,
-        })
+        }, args, (("store_name", "states"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_SAVE_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_SAVE_STATE, request, timeout, headers,
         )
 
+    @overload
+    async def delete_state(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        etag: runtime_pb2.Etag | None = None,
+        options_: runtime_pb2.StateOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     async def delete_state(
         self,
         request: runtime_pb2.DeleteStateRequest | None = None,
@@ -1596,13 +2431,28 @@ class AsyncRuntimeMethods:
         key: str | None = None,
         etag: runtime_pb2.Etag | None = None,
         options_: runtime_pb2.StateOptions | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    async def delete_state(
+        self,
+        *args: Any,
+        request: runtime_pb2.DeleteStateRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        etag: runtime_pb2.Etag | None = None,
+        options_: runtime_pb2.StateOptions | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
         With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
         happens only if the etag matches the stored version, otherwise ABORTED.
+
+        Flattened: ``delete_state(store_name, key)``.
 
         Args:
             request: a ``DeleteStateRequest``; leave it out to build one from the keyword fields below.
@@ -1610,10 +2460,11 @@ class AsyncRuntimeMethods:
             key: Key to delete. Required.
             etag: When set, the delete happens only if this matches the stored version (otherwise ABORTED).
             options_: Concurrency and consistency options for the delete.
-            metadata_: Options passed to the state store component (component specific).
+            metadata: Options passed to the state store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1623,10 +2474,10 @@ class AsyncRuntimeMethods:
             "key": key,
             "etag": etag,
             "options": options_,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_DELETE_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_DELETE_STATE, request, timeout, headers,
         )
 
     async def delete_bulk_state(
@@ -1636,7 +2487,7 @@ class AsyncRuntimeMethods:
         store_name: str | None = None,
         states: Sequence[runtime_pb2.StateItem] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes several keys of a `state` store. Only each item's key, etag and options are used; its value
         is ignored. Missing keys are not an error; an etag mismatch fails with ABORTED.
@@ -1647,7 +2498,8 @@ class AsyncRuntimeMethods:
             states: Items to delete; only key, etag and options of each are used.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1657,7 +2509,7 @@ class AsyncRuntimeMethods:
             "states": states,
         })
         return await self._transport.unary(
-            _rpc.RUNTIME_DELETE_BULK_STATE, request, timeout, metadata,
+            _rpc.RUNTIME_DELETE_BULK_STATE, request, timeout, headers,
         )
 
     async def execute_state_transaction(
@@ -1666,16 +2518,14 @@ class AsyncRuntimeMethods:
         *,
         store_name: str | None = None,
         operations: Sequence[runtime_pb2.TransactionalStateOperation] | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Applies a list of upserts and deletes to one `state` store atomically: either all take effect or
-        none
-        does. Errors: INVALID_ARGUMENT for an operation type other than "upsert" or "delete" or an empty
-        key; ABORTED when an etag does not match (nothing is applied); UNIMPLEMENTED when the store does
-        not
-        support transactions.
+        none does. Errors: INVALID_ARGUMENT for an operation type other than "upsert" or "delete" or an
+        empty key; ABORTED when an etag does not match (nothing is applied); UNIMPLEMENTED when the store
+        does not support transactions.
 
         Args:
             request: a ``ExecuteStateTransactionRequest``; leave it out to build one from the keyword
@@ -1683,11 +2533,12 @@ class AsyncRuntimeMethods:
             store_name: Name of the `state` store. Required. The name is camelCase on the wire (JSON name
                 "storeName") for
             operations: Operations to apply atomically, in order.
-            metadata_: Options passed to the state store component for the whole transaction (component
+            metadata: Options passed to the state store component for the whole transaction (component
                 specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1695,12 +2546,41 @@ class AsyncRuntimeMethods:
         request = build_request(runtime_pb2.ExecuteStateTransactionRequest, request, {
             "storeName": store_name,
             "operations": operations,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return await self._transport.unary(
-            _rpc.RUNTIME_EXECUTE_STATE_TRANSACTION, request, timeout, metadata,
+            _rpc.RUNTIME_EXECUTE_STATE_TRANSACTION, request, timeout, headers,
         )
 
+    @overload
+    async def publish_event(
+        self,
+        pubsub_name: str,
+        topic: str,
+        data: bytes,
+        /,
+        *,
+        data_content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
+    async def publish_event(
+        self,
+        pubsub_name: str,
+        topic: str,
+        data: bytes,
+        data_content_type: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    @overload
     async def publish_event(
         self,
         request: runtime_pb2.PublishEventRequest | None = None,
@@ -1709,13 +2589,29 @@ class AsyncRuntimeMethods:
         topic: str | None = None,
         data: bytes | None = None,
         data_content_type: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> empty_pb2.Empty: ...
+
+    async def publish_event(
+        self,
+        *args: Any,
+        request: runtime_pb2.PublishEventRequest | None = None,
+        pubsub_name: str | None = None,
+        topic: str | None = None,
+        data: bytes | None = None,
+        data_content_type: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Publishes one message to a topic of a `pub_subs` component. Subscribers receive it either through
         AppCallback.OnTopicEvent or through SubscribeTopicEvents. Errors: INVALID_ARGUMENT when `topic` is
         empty or the component is unknown.
+
+        Flattened: ``publish_event(pubsub_name, topic, data)``; ``publish_event(pubsub_name, topic, data,
+        data_content_type)``.
 
         Args:
             request: a ``PublishEventRequest``; leave it out to build one from the keyword fields below.
@@ -1724,11 +2620,12 @@ class AsyncRuntimeMethods:
             data: Message payload, delivered to subscribers unchanged.
             data_content_type: Media type of `data`, e.g. "application/json"; delivered as
                 TopicEventRequest.data_content_type.
-            metadata_: Message attributes passed to the component and on to subscribers. Well-known key:
+            metadata: Message attributes passed to the component and on to subscribers. Well-known key:
                 "key", the
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1738,17 +2635,17 @@ class AsyncRuntimeMethods:
             "topic": topic,
             "data": data,
             "data_content_type": data_content_type,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("pubsub_name", "topic", "data"), ("pubsub_name", "topic", "data", "data_content_type")))
         return await self._transport.unary(
-            _rpc.RUNTIME_PUBLISH_EVENT, request, timeout, metadata,
+            _rpc.RUNTIME_PUBLISH_EVENT, request, timeout, headers,
         )
 
     def subscribe_topic_events(
         self,
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> AsyncBidiStream[
         runtime_pb2.SubscribeTopicEventsRequest, runtime_pb2.SubscribeTopicEventsResponse
     ]:
@@ -1763,24 +2660,53 @@ class AsyncRuntimeMethods:
         Args:
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return self._transport.bidi(
-            _rpc.RUNTIME_SUBSCRIBE_TOPIC_EVENTS, timeout, metadata,
+            _rpc.RUNTIME_SUBSCRIBE_TOPIC_EVENTS, timeout, headers,
         )
 
+    @overload
+    def get_file(
+        self,
+        store_name: str,
+        name: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> AsyncResponseStream[
+        runtime_pb2.GetFileResponse
+    ]: ...
+
+    @overload
     def get_file(
         self,
         request: runtime_pb2.GetFileRequest | None = None,
         *,
         store_name: str | None = None,
         name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> AsyncResponseStream[
+        runtime_pb2.GetFileResponse
+    ]: ...
+
+    def get_file(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetFileRequest | None = None,
+        store_name: str | None = None,
+        name: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> AsyncResponseStream[
         runtime_pb2.GetFileResponse
     ]:
@@ -1791,14 +2717,17 @@ class AsyncRuntimeMethods:
 
         Returns a stream of responses (iterate it).
 
+        Flattened: ``get_file(store_name, name)``.
+
         Args:
             request: a ``GetFileRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `file` store, e.g. "file_demo". Required.
             name: Name (path) of the file to download. Required.
-            metadata_: Options passed to the file store component (component specific).
+            metadata: Options passed to the file store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1806,10 +2735,10 @@ class AsyncRuntimeMethods:
         request = build_request(runtime_pb2.GetFileRequest, request, {
             "store_name": store_name,
             "name": name,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "name"),))
         return self._transport.server_stream(
-            _rpc.RUNTIME_GET_FILE, request, timeout, metadata,
+            _rpc.RUNTIME_GET_FILE, request, timeout, headers,
         )
 
     async def put_file(
@@ -1817,26 +2746,25 @@ class AsyncRuntimeMethods:
         requests: Iterable[runtime_pb2.PutFileRequest] | AsyncIterable[runtime_pb2.PutFileRequest],
         *,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Uploads a file to a `file` store as a stream of chunks. The first message must carry `store_name`
-        and
-        `name` (and optional metadata); the `data` of all messages is concatenated. The file is created or
-        replaced when the client closes the stream. Errors: INVALID_ARGUMENT for an empty stream or an
-        empty
-        name in the first message.
+        and `name` (and optional metadata); the `data` of all messages is concatenated. The file is created
+        or replaced when the client closes the stream. Errors: INVALID_ARGUMENT for an empty stream or an
+        empty name in the first message.
 
         Args:
             requests: the ``PutFileRequest`` messages to send (any iterable).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         return await self._transport.client_stream(
-            _rpc.RUNTIME_PUT_FILE, requests, timeout, metadata,
+            _rpc.RUNTIME_PUT_FILE, requests, timeout, headers,
         )
 
     async def put_file_from_path(
@@ -1845,10 +2773,10 @@ class AsyncRuntimeMethods:
         *,
         store_name: str | None = None,
         name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Uploads the file at ``path`` with PutFile, chunk by chunk in constant memory.
 
@@ -1858,12 +2786,13 @@ class AsyncRuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata_: Metadata stored with the file (returned by GetFileMeta). Read from the first message
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
                 only.
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1871,11 +2800,11 @@ class AsyncRuntimeMethods:
         header = build_request(runtime_pb2.PutFileRequest, None, {
             "store_name": store_name,
             "name": name,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         requests = aiter_file_chunks(header, "data", path, chunk_size)
         return await self._transport.client_stream(
-            _rpc.RUNTIME_PUT_FILE, requests, timeout, metadata,
+            _rpc.RUNTIME_PUT_FILE, requests, timeout, headers,
         )
 
     async def put_file_from_stream(
@@ -1884,10 +2813,10 @@ class AsyncRuntimeMethods:
         *,
         store_name: str | None = None,
         name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         chunk_size: int = DEFAULT_CHUNK_SIZE,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Uploads ``source`` (a binary stream) with PutFile, chunk by chunk in constant memory.
 
@@ -1897,12 +2826,13 @@ class AsyncRuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata_: Metadata stored with the file (returned by GetFileMeta). Read from the first message
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
                 only.
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the upload fails.
@@ -1910,11 +2840,11 @@ class AsyncRuntimeMethods:
         header = build_request(runtime_pb2.PutFileRequest, None, {
             "store_name": store_name,
             "name": name,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         requests = aiter_chunks(header, "data", source, chunk_size)
         return await self._transport.client_stream(
-            _rpc.RUNTIME_PUT_FILE, requests, timeout, metadata,
+            _rpc.RUNTIME_PUT_FILE, requests, timeout, headers,
         )
 
     async def list_file(
@@ -1925,11 +2855,10 @@ class AsyncRuntimeMethods:
         page_size: int | None = None,
         marker: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.ListFileResp:
         """Lists the files in a directory of a `file` store, one page at a time (see `page_size` and
-        `marker`).
-        Has no side effects.
+        `marker`). Has no side effects.
 
         Args:
             request: a ``ListFileRequest``; leave it out to build one from the keyword fields below.
@@ -1940,7 +2869,8 @@ class AsyncRuntimeMethods:
                 beginning.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1951,7 +2881,7 @@ class AsyncRuntimeMethods:
             "marker": marker,
         })
         return await self._transport.unary(
-            _rpc.RUNTIME_LIST_FILE, request, timeout, metadata,
+            _rpc.RUNTIME_LIST_FILE, request, timeout, headers,
         )
 
     async def del_file(
@@ -1960,7 +2890,7 @@ class AsyncRuntimeMethods:
         *,
         request_: runtime_pb2.FileRequest | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> empty_pb2.Empty:
         """Deletes one file from a `file` store. Errors: NOT_FOUND when the file does not exist.
 
@@ -1969,7 +2899,8 @@ class AsyncRuntimeMethods:
             request_: The store and the file to delete (`request.name` is the file name). Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -1978,7 +2909,7 @@ class AsyncRuntimeMethods:
             "request": request_,
         })
         return await self._transport.unary(
-            _rpc.RUNTIME_DEL_FILE, request, timeout, metadata,
+            _rpc.RUNTIME_DEL_FILE, request, timeout, headers,
         )
 
     async def get_file_meta(
@@ -1987,7 +2918,7 @@ class AsyncRuntimeMethods:
         *,
         request_: runtime_pb2.FileRequest | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetFileMetaResponse:
         """Returns the size, modification time and metadata of one file. Errors: NOT_FOUND when the file does
         not exist. Has no side effects.
@@ -1997,7 +2928,8 @@ class AsyncRuntimeMethods:
             request_: The store and the file to describe (`request.name` is the file name). Required.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2006,36 +2938,64 @@ class AsyncRuntimeMethods:
             "request": request_,
         })
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_FILE_META, request, timeout, metadata,
+            _rpc.RUNTIME_GET_FILE_META, request, timeout, headers,
         )
 
+    @overload
+    async def invoke_binding(
+        self,
+        name: str,
+        operation: str,
+        data: bytes,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeBindingResponse: ...
+
+    @overload
     async def invoke_binding(
         self,
         request: runtime_pb2.InvokeBindingRequest | None = None,
         *,
         name: str | None = None,
         data: bytes | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         operation: str | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.InvokeBindingResponse: ...
+
+    async def invoke_binding(
+        self,
+        *args: Any,
+        request: runtime_pb2.InvokeBindingRequest | None = None,
+        name: str | None = None,
+        data: bytes | None = None,
+        metadata: Mapping[str, str] | None = None,
+        operation: str | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.InvokeBindingResponse:
         """Sends data to an output binding (`bindings` component) and returns what it answered. The operation
         names are binding specific. Errors: INVALID_ARGUMENT when the binding is unknown or does not
-        support
-        the operation.
+        support the operation.
+
+        Flattened: ``invoke_binding(name, operation, data)``.
 
         Args:
             request: a ``InvokeBindingRequest``; leave it out to build one from the keyword fields below.
             name: Name of the `bindings` component, e.g. "echo". Required.
             data: Payload sent to the binding.
-            metadata_: Options passed to the binding (binding specific). Common key: "ttlInSeconds", the
+            metadata: Options passed to the binding (binding specific). Common key: "ttlInSeconds", the
                 time to live of
             operation: Operation to perform, e.g. "create" or "get"; the supported operations depend on the
                 binding.
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2043,34 +3003,61 @@ class AsyncRuntimeMethods:
         request = build_request(runtime_pb2.InvokeBindingRequest, request, {
             "name": name,
             "data": data,
-            "metadata": metadata_,
+            "metadata": metadata,
             "operation": operation,
-        })
+        }, args, (("name", "operation", "data"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_INVOKE_BINDING, request, timeout, metadata,
+            _rpc.RUNTIME_INVOKE_BINDING, request, timeout, headers,
         )
 
+    @overload
+    async def get_secret(
+        self,
+        store_name: str,
+        key: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetSecretResponse: ...
+
+    @overload
     async def get_secret(
         self,
         request: runtime_pb2.GetSecretRequest | None = None,
         *,
         store_name: str | None = None,
         key: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetSecretResponse: ...
+
+    async def get_secret(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetSecretRequest | None = None,
+        store_name: str | None = None,
+        key: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetSecretResponse:
         """Reads one secret from a `secret_store` component. Errors: NOT_FOUND when the key does not exist.
         Has no side effects.
+
+        Flattened: ``get_secret(store_name, key)``.
 
         Args:
             request: a ``GetSecretRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `secret_store` component, e.g. "secret_demo". Required.
             key: Name of the secret to read. Required.
-            metadata_: Options passed to the secret store component, e.g. a version (component specific).
+            metadata: Options passed to the secret store component, e.g. a version (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -2078,40 +3065,65 @@ class AsyncRuntimeMethods:
         request = build_request(runtime_pb2.GetSecretRequest, request, {
             "store_name": store_name,
             "key": key,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name", "key"),))
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_SECRET, request, timeout, metadata,
+            _rpc.RUNTIME_GET_SECRET, request, timeout, headers,
         )
 
+    @overload
+    async def get_bulk_secret(
+        self,
+        store_name: str,
+        /,
+        *,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkSecretResponse: ...
+
+    @overload
     async def get_bulk_secret(
         self,
         request: runtime_pb2.GetBulkSecretRequest | None = None,
         *,
         store_name: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
+    ) -> runtime_pb2.GetBulkSecretResponse: ...
+
+    async def get_bulk_secret(
+        self,
+        *args: Any,
+        request: runtime_pb2.GetBulkSecretRequest | None = None,
+        store_name: str | None = None,
+        metadata: Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        headers: MetadataLike | None = None,
     ) -> runtime_pb2.GetBulkSecretResponse:
         """Reads every secret the application may see in a `secret_store` component. Has no side effects.
+
+        Flattened: ``get_bulk_secret(store_name)``.
 
         Args:
             request: a ``GetBulkSecretRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `secret_store` component. Required.
-            metadata_: Options passed to the secret store component (component specific).
+            metadata: Options passed to the secret store component (component specific).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
         """
         request = build_request(runtime_pb2.GetBulkSecretRequest, request, {
             "store_name": store_name,
-            "metadata": metadata_,
-        })
+            "metadata": metadata,
+        }, args, (("store_name",),))
         return await self._transport.unary(
-            _rpc.RUNTIME_GET_BULK_SECRET, request, timeout, metadata,
+            _rpc.RUNTIME_GET_BULK_SECRET, request, timeout, headers,
         )
 
 

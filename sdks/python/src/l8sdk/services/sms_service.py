@@ -44,9 +44,9 @@ class SmsServiceMethods:
         template: sms_pb2.Template | None = None,
         sign_name: str | None = None,
         sender_id: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> sms_pb2.SendSmsWithTemplateResponse:
         """SendSmsWithTemplate sends the rendered template to every number in
         `phone_numbers`. Delivery is reported per number in `results`; a
@@ -64,10 +64,11 @@ class SmsServiceMethods:
             template: The SMS template and its parameters. Required.
             sign_name: Signature (sender name) registered with the provider, shown in the
             sender_id: Sender id or sender number registered with the provider (used for
-            metadata_: Extra provider-specific options (for example an SMS SDK app id).
+            metadata: Extra provider-specific options (for example an SMS SDK app id).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -78,10 +79,10 @@ class SmsServiceMethods:
             "template": template,
             "sign_name": sign_name,
             "sender_id": sender_id,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return self._transport.unary(
-            _rpc.SMS_SERVICE_SEND_SMS_WITH_TEMPLATE, request, timeout, metadata,
+            _rpc.SMS_SERVICE_SEND_SMS_WITH_TEMPLATE, request, timeout, headers,
         )
 
 
@@ -114,9 +115,9 @@ class AsyncSmsServiceMethods:
         template: sms_pb2.Template | None = None,
         sign_name: str | None = None,
         sender_id: str | None = None,
-        metadata_: Mapping[str, str] | None = None,
+        metadata: Mapping[str, str] | None = None,
         timeout: float | None = None,
-        metadata: MetadataLike | None = None,
+        headers: MetadataLike | None = None,
     ) -> sms_pb2.SendSmsWithTemplateResponse:
         """SendSmsWithTemplate sends the rendered template to every number in
         `phone_numbers`. Delivery is reported per number in `results`; a
@@ -134,10 +135,11 @@ class AsyncSmsServiceMethods:
             template: The SMS template and its parameters. Required.
             sign_name: Signature (sender name) registered with the provider, shown in the
             sender_id: Sender id or sender number registered with the provider (used for
-            metadata_: Extra provider-specific options (for example an SMS SDK app id).
+            metadata: Extra provider-specific options (for example an SMS SDK app id).
             timeout: seconds for the whole call including retries; None (default) waits as long as the call
                 takes.
-            metadata: extra metadata for this call, merged with the client's default metadata.
+            headers: extra gRPC metadata (call headers) for this call, merged with the client's default
+                headers: a mapping or a sequence of (key, value) pairs.
 
         Raises:
             L8Error: when the call fails.
@@ -148,10 +150,10 @@ class AsyncSmsServiceMethods:
             "template": template,
             "sign_name": sign_name,
             "sender_id": sender_id,
-            "metadata": metadata_,
+            "metadata": metadata,
         })
         return await self._transport.unary(
-            _rpc.SMS_SERVICE_SEND_SMS_WITH_TEMPLATE, request, timeout, metadata,
+            _rpc.SMS_SERVICE_SEND_SMS_WITH_TEMPLATE, request, timeout, headers,
         )
 
 
