@@ -90,7 +90,7 @@ func shapeAnswers(method string, stream grpc.ServerStream) error {
 
 func TestTokenAndMetadataOnEveryCallShape(t *testing.T) {
 	f := startFake(t, shapeAnswers)
-	c := newTestClient(t, f.addr, WithToken("s3cr3t"), WithMetadata("X-Team", "blue"))
+	c := newTestClient(t, f.addr, WithToken("s3cr3t"), WithHeaders("X-Team", "blue"))
 	ctx := metadata.AppendToOutgoingContext(testContext(t), "x-call", "per-call")
 	called := callEveryShape(t, ctx, c)
 	calls := f.recorded()
@@ -176,7 +176,7 @@ func TestNewRejectsBadEndpoint(t *testing.T) {
 }
 
 func TestNewRejectsOddMetadata(t *testing.T) {
-	_, err := New(context.Background(), WithMetadata("only-a-key"), withLookupEnv(noEnv))
+	_, err := New(context.Background(), WithHeaders("only-a-key"), withLookupEnv(noEnv))
 	if Code(err) != codes.InvalidArgument {
 		t.Fatalf("err = %v, want InvalidArgument", err)
 	}

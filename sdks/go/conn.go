@@ -28,7 +28,7 @@ const healthRPC = "grpc.health.v1.Health/Check"
 type connection struct {
 	conn     *grpc.ClientConn
 	endpoint Endpoint
-	metadata []string // sent on every call: the token and WithMetadata pairs
+	metadata []string // sent on every call: the token and WithHeaders pairs
 }
 
 // dial resolves the endpoint, the token and TLS, and creates the (lazily connecting) gRPC channel.
@@ -38,7 +38,7 @@ func dial(o *options, retryable []methodName) (*connection, error) {
 		return nil, err
 	}
 	if len(o.metadata)%2 != 0 {
-		return nil, invalidArgument("", nil, "WithMetadata needs key, value pairs, got %d strings", len(o.metadata))
+		return nil, invalidArgument("", nil, "WithHeaders needs key, value pairs, got %d strings", len(o.metadata))
 	}
 	md := make([]string, 0, len(o.metadata)+2)
 	token := ""

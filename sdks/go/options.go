@@ -62,9 +62,10 @@ const DefaultMaxMessageSize = 64 << 20
 // DefaultMaxMessageSize).
 func WithMaxMessageSize(bytes int) Option { return func(o *options) { o.maxMessage = bytes } }
 
-// WithMetadata adds metadata (key, value pairs) sent on every call. Metadata added to a call's context
-// with metadata.AppendToOutgoingContext is merged with it, never replaced.
-func WithMetadata(kv ...string) Option {
+// WithHeaders adds call headers (gRPC metadata: key, value pairs) sent on every call. Headers added to a
+// call's context with metadata.AppendToOutgoingContext are merged with them, never replaced. (Request
+// fields keep their proto names: a request's own Metadata field is unrelated.)
+func WithHeaders(kv ...string) Option {
 	return func(o *options) { o.metadata = append(o.metadata, kv...) }
 }
 

@@ -33,6 +33,12 @@ func (c *Client) Encrypt(ctx context.Context, req *cryption.EncryptRequest, opts
 	return c.stubCryptionService.Encrypt(ctx, req, opts...)
 }
 
+// EncryptFlat calls Encrypt with the fields of its flattened signature as arguments:
+// (component_name, plain_text, key_id). The request's other fields stay unset (pass a request to Encrypt to set them).
+func (c *Client) EncryptFlat(ctx context.Context, componentName string, plainText []byte, keyID string, opts ...grpc.CallOption) (*cryption.EncryptResponse, error) {
+	return c.Encrypt(ctx, &cryption.EncryptRequest{ComponentName: componentName, PlainText: plainText, KeyId: keyID}, opts...)
+}
+
 // Decrypt reverses Encrypt. The key is taken from the cipher text itself,
 // so no key id is sent. The response reports which key and key version
 // decrypted it.
@@ -42,4 +48,10 @@ func (c *Client) Encrypt(ctx context.Context, req *cryption.EncryptRequest, opts
 // component; NOT_FOUND when the key it was made with no longer exists.
 func (c *Client) Decrypt(ctx context.Context, req *cryption.DecryptRequest, opts ...grpc.CallOption) (*cryption.DecryptResponse, error) {
 	return c.stubCryptionService.Decrypt(ctx, req, opts...)
+}
+
+// DecryptFlat calls Decrypt with the fields of its flattened signature as arguments:
+// (component_name, cipher_text). The request's other fields stay unset (pass a request to Decrypt to set them).
+func (c *Client) DecryptFlat(ctx context.Context, componentName string, cipherText []byte, opts ...grpc.CallOption) (*cryption.DecryptResponse, error) {
+	return c.Decrypt(ctx, &cryption.DecryptRequest{ComponentName: componentName, CipherText: cipherText}, opts...)
 }

@@ -131,6 +131,12 @@ func (c *Client) GetObjectToWriter(ctx context.Context, req *s3.GetObjectInput, 
 	return download(stream, "spec.proto.extension.v1.s3.ObjectStorageService/GetObject", w, func(msg *s3.GetObjectOutput) []byte { return msg.Body })
 }
 
+// GetObjectFlat calls GetObject with the fields of its flattened signature as arguments:
+// (store_name, bucket, key). The request's other fields stay unset (pass a request to GetObject to set them).
+func (c *Client) GetObjectFlat(ctx context.Context, storeName string, bucket string, key string, opts ...grpc.CallOption) (*ServerStream[s3.GetObjectOutput], error) {
+	return c.GetObject(ctx, &s3.GetObjectInput{StoreName: storeName, Bucket: bucket, Key: key}, opts...)
+}
+
 // DeleteObject deletes an object. Without `version_id` it adds a delete
 // marker, so the object disappears from reads and listings but its
 // versions remain (see ListObjectVersions); deleting a key that does not
@@ -140,6 +146,12 @@ func (c *Client) GetObjectToWriter(ctx context.Context, req *s3.GetObjectInput, 
 // Errors: NOT_FOUND when `version_id` names no version of the key.
 func (c *Client) DeleteObject(ctx context.Context, req *s3.DeleteObjectInput, opts ...grpc.CallOption) (*s3.DeleteObjectOutput, error) {
 	return c.stubObjectStorageService.DeleteObject(ctx, req, opts...)
+}
+
+// DeleteObjectFlat calls DeleteObject with the fields of its flattened signature as arguments:
+// (store_name, bucket, key). The request's other fields stay unset (pass a request to DeleteObject to set them).
+func (c *Client) DeleteObjectFlat(ctx context.Context, storeName string, bucket string, key string, opts ...grpc.CallOption) (*s3.DeleteObjectOutput, error) {
+	return c.DeleteObject(ctx, &s3.DeleteObjectInput{StoreName: storeName, Bucket: bucket, Key: key}, opts...)
 }
 
 // CopyObject copies an object (optionally a specific version) to a new
@@ -187,6 +199,12 @@ func (c *Client) HeadObject(ctx context.Context, req *s3.HeadObjectInput, opts .
 // missing object is not an error: the answer is `file_exist` = false.
 func (c *Client) IsObjectExist(ctx context.Context, req *s3.IsObjectExistInput, opts ...grpc.CallOption) (*s3.IsObjectExistOutput, error) {
 	return c.stubObjectStorageService.IsObjectExist(ctx, req, opts...)
+}
+
+// IsObjectExistFlat calls IsObjectExist with the fields of its flattened signature as arguments:
+// (store_name, bucket, key). The request's other fields stay unset (pass a request to IsObjectExist to set them).
+func (c *Client) IsObjectExistFlat(ctx context.Context, storeName string, bucket string, key string, opts ...grpc.CallOption) (*s3.IsObjectExistOutput, error) {
+	return c.IsObjectExist(ctx, &s3.IsObjectExistInput{StoreName: storeName, Bucket: bucket, Key: key}, opts...)
 }
 
 // PutObjectTagging replaces the whole tag set of an object version (the

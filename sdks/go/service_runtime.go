@@ -37,6 +37,12 @@ func (c *Client) SayHello(ctx context.Context, req *runtimev1.SayHelloRequest, o
 	return c.stubRuntime.SayHello(ctx, req, opts...)
 }
 
+// SayHelloFlat calls SayHello with the fields of its flattened signature as arguments:
+// (service_name, name). The request's other fields stay unset (pass a request to SayHello to set them).
+func (c *Client) SayHelloFlat(ctx context.Context, serviceName string, name string, opts ...grpc.CallOption) (*runtimev1.SayHelloResponse, error) {
+	return c.SayHello(ctx, &runtimev1.SayHelloRequest{ServiceName: serviceName, Name: name}, opts...)
+}
+
 // InvokeService calls spec.proto.runtime.v1.Runtime/InvokeService.
 //
 // Calls a method of another application through the configured `rpcs` component and returns its
@@ -47,12 +53,24 @@ func (c *Client) InvokeService(ctx context.Context, req *runtimev1.InvokeService
 	return c.stubRuntime.InvokeService(ctx, req, opts...)
 }
 
+// InvokeServiceFlat calls InvokeService with the fields of its flattened signature as arguments:
+// (id, message). The request's other fields stay unset (pass a request to InvokeService to set them).
+func (c *Client) InvokeServiceFlat(ctx context.Context, id string, message *runtimev1.CommonInvokeRequest, opts ...grpc.CallOption) (*runtimev1.InvokeResponse, error) {
+	return c.InvokeService(ctx, &runtimev1.InvokeServiceRequest{Id: id, Message: message}, opts...)
+}
+
 // GetConfiguration calls spec.proto.runtime.v1.Runtime/GetConfiguration.
 //
 // Reads configuration items from a `config_store` component. Keys that do not exist are left out of the
 // response (not an error). Has no side effects.
 func (c *Client) GetConfiguration(ctx context.Context, req *runtimev1.GetConfigurationRequest, opts ...grpc.CallOption) (*runtimev1.GetConfigurationResponse, error) {
 	return c.stubRuntime.GetConfiguration(ctx, req, opts...)
+}
+
+// GetConfigurationFlat calls GetConfiguration with the fields of its flattened signature as arguments:
+// (store_name, app_id, keys). The request's other fields stay unset (pass a request to GetConfiguration to set them).
+func (c *Client) GetConfigurationFlat(ctx context.Context, storeName string, appID string, keys []string, opts ...grpc.CallOption) (*runtimev1.GetConfigurationResponse, error) {
+	return c.GetConfiguration(ctx, &runtimev1.GetConfigurationRequest{StoreName: storeName, AppId: appID, Keys: keys}, opts...)
 }
 
 // SaveConfiguration calls spec.proto.runtime.v1.Runtime/SaveConfiguration.
@@ -64,6 +82,12 @@ func (c *Client) SaveConfiguration(ctx context.Context, req *runtimev1.SaveConfi
 	return c.stubRuntime.SaveConfiguration(ctx, req, opts...)
 }
 
+// SaveConfigurationFlat calls SaveConfiguration with the fields of its flattened signature as arguments:
+// (store_name, app_id, items). The request's other fields stay unset (pass a request to SaveConfiguration to set them).
+func (c *Client) SaveConfigurationFlat(ctx context.Context, storeName string, appID string, items []*runtimev1.ConfigurationItem, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	return c.SaveConfiguration(ctx, &runtimev1.SaveConfigurationRequest{StoreName: storeName, AppId: appID, Items: items}, opts...)
+}
+
 // DeleteConfiguration calls spec.proto.runtime.v1.Runtime/DeleteConfiguration.
 //
 // Deletes configuration items from a `config_store` component. Deleting a key that does not exist is
@@ -71,6 +95,12 @@ func (c *Client) SaveConfiguration(ctx context.Context, req *runtimev1.SaveConfi
 // with empty `content`).
 func (c *Client) DeleteConfiguration(ctx context.Context, req *runtimev1.DeleteConfigurationRequest, opts ...grpc.CallOption) (*emptypb.Empty, error) {
 	return c.stubRuntime.DeleteConfiguration(ctx, req, opts...)
+}
+
+// DeleteConfigurationFlat calls DeleteConfiguration with the fields of its flattened signature as arguments:
+// (store_name, app_id, keys). The request's other fields stay unset (pass a request to DeleteConfiguration to set them).
+func (c *Client) DeleteConfigurationFlat(ctx context.Context, storeName string, appID string, keys []string, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	return c.DeleteConfiguration(ctx, &runtimev1.DeleteConfigurationRequest{StoreName: storeName, AppId: appID, Keys: keys}, opts...)
 }
 
 // SubscribeConfiguration calls spec.proto.runtime.v1.Runtime/SubscribeConfiguration.
@@ -104,6 +134,12 @@ func (c *Client) TryLock(ctx context.Context, req *runtimev1.TryLockRequest, opt
 	return c.stubRuntime.TryLock(ctx, req, opts...)
 }
 
+// TryLockFlat calls TryLock with the fields of its flattened signature as arguments:
+// (store_name, resource_id, lock_owner, expire). The request's other fields stay unset (pass a request to TryLock to set them).
+func (c *Client) TryLockFlat(ctx context.Context, storeName string, resourceID string, lockOwner string, expire int32, opts ...grpc.CallOption) (*runtimev1.TryLockResponse, error) {
+	return c.TryLock(ctx, &runtimev1.TryLockRequest{StoreName: storeName, ResourceId: resourceID, LockOwner: lockOwner, Expire: expire}, opts...)
+}
+
 // Unlock calls spec.proto.runtime.v1.Runtime/Unlock.
 //
 // Releases a lock held by `lock_owner`. The outcome is reported in `status` (the call itself succeeds
@@ -111,6 +147,12 @@ func (c *Client) TryLock(ctx context.Context, req *runtimev1.TryLockRequest, opt
 // `lock_owner` is empty or the store is unknown.
 func (c *Client) Unlock(ctx context.Context, req *runtimev1.UnlockRequest, opts ...grpc.CallOption) (*runtimev1.UnlockResponse, error) {
 	return c.stubRuntime.Unlock(ctx, req, opts...)
+}
+
+// UnlockFlat calls Unlock with the fields of its flattened signature as arguments:
+// (store_name, resource_id, lock_owner). The request's other fields stay unset (pass a request to Unlock to set them).
+func (c *Client) UnlockFlat(ctx context.Context, storeName string, resourceID string, lockOwner string, opts ...grpc.CallOption) (*runtimev1.UnlockResponse, error) {
+	return c.Unlock(ctx, &runtimev1.UnlockRequest{StoreName: storeName, ResourceId: resourceID, LockOwner: lockOwner}, opts...)
 }
 
 // LockKeepAlive calls spec.proto.runtime.v1.Runtime/LockKeepAlive.
@@ -132,12 +174,24 @@ func (c *Client) GetNextID(ctx context.Context, req *runtimev1.GetNextIdRequest,
 	return c.stubRuntime.GetNextId(ctx, req, opts...)
 }
 
+// GetNextIDFlat calls GetNextID with the fields of its flattened signature as arguments:
+// (store_name, key). The request's other fields stay unset (pass a request to GetNextID to set them).
+func (c *Client) GetNextIDFlat(ctx context.Context, storeName string, key string, opts ...grpc.CallOption) (*runtimev1.GetNextIdResponse, error) {
+	return c.GetNextID(ctx, &runtimev1.GetNextIdRequest{StoreName: storeName, Key: key}, opts...)
+}
+
 // GetState calls spec.proto.runtime.v1.Runtime/GetState.
 //
 // Reads the value stored under one key of a `state` store. A key that does not exist is not an error:
 // the response then has empty `data` and empty `etag`. Has no side effects.
 func (c *Client) GetState(ctx context.Context, req *runtimev1.GetStateRequest, opts ...grpc.CallOption) (*runtimev1.GetStateResponse, error) {
 	return c.stubRuntime.GetState(ctx, req, opts...)
+}
+
+// GetStateFlat calls GetState with the fields of its flattened signature as arguments:
+// (store_name, key). The request's other fields stay unset (pass a request to GetState to set them).
+func (c *Client) GetStateFlat(ctx context.Context, storeName string, key string, opts ...grpc.CallOption) (*runtimev1.GetStateResponse, error) {
+	return c.GetState(ctx, &runtimev1.GetStateRequest{StoreName: storeName, Key: key}, opts...)
 }
 
 // GetBulkState calls spec.proto.runtime.v1.Runtime/GetBulkState.
@@ -147,6 +201,12 @@ func (c *Client) GetState(ctx context.Context, req *runtimev1.GetStateRequest, o
 // the item's `error` instead of failing the whole call. Has no side effects.
 func (c *Client) GetBulkState(ctx context.Context, req *runtimev1.GetBulkStateRequest, opts ...grpc.CallOption) (*runtimev1.GetBulkStateResponse, error) {
 	return c.stubRuntime.GetBulkState(ctx, req, opts...)
+}
+
+// GetBulkStateFlat calls GetBulkState with the fields of its flattened signature as arguments:
+// (store_name, keys). The request's other fields stay unset (pass a request to GetBulkState to set them).
+func (c *Client) GetBulkStateFlat(ctx context.Context, storeName string, keys []string, opts ...grpc.CallOption) (*runtimev1.GetBulkStateResponse, error) {
+	return c.GetBulkState(ctx, &runtimev1.GetBulkStateRequest{StoreName: storeName, Keys: keys}, opts...)
 }
 
 // SaveState calls spec.proto.runtime.v1.Runtime/SaveState.
@@ -159,6 +219,12 @@ func (c *Client) SaveState(ctx context.Context, req *runtimev1.SaveStateRequest,
 	return c.stubRuntime.SaveState(ctx, req, opts...)
 }
 
+// SaveStateFlat calls SaveState with the fields of its flattened signature as arguments:
+// (store_name, states). The request's other fields stay unset (pass a request to SaveState to set them).
+func (c *Client) SaveStateFlat(ctx context.Context, storeName string, states []*runtimev1.StateItem, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	return c.SaveState(ctx, &runtimev1.SaveStateRequest{StoreName: storeName, States: states}, opts...)
+}
+
 // DeleteState calls spec.proto.runtime.v1.Runtime/DeleteState.
 //
 // Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
@@ -166,6 +232,12 @@ func (c *Client) SaveState(ctx context.Context, req *runtimev1.SaveStateRequest,
 // happens only if the etag matches the stored version, otherwise ABORTED.
 func (c *Client) DeleteState(ctx context.Context, req *runtimev1.DeleteStateRequest, opts ...grpc.CallOption) (*emptypb.Empty, error) {
 	return c.stubRuntime.DeleteState(ctx, req, opts...)
+}
+
+// DeleteStateFlat calls DeleteState with the fields of its flattened signature as arguments:
+// (store_name, key). The request's other fields stay unset (pass a request to DeleteState to set them).
+func (c *Client) DeleteStateFlat(ctx context.Context, storeName string, key string, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	return c.DeleteState(ctx, &runtimev1.DeleteStateRequest{StoreName: storeName, Key: key}, opts...)
 }
 
 // DeleteBulkState calls spec.proto.runtime.v1.Runtime/DeleteBulkState.
@@ -193,6 +265,18 @@ func (c *Client) ExecuteStateTransaction(ctx context.Context, req *runtimev1.Exe
 // empty or the component is unknown.
 func (c *Client) PublishEvent(ctx context.Context, req *runtimev1.PublishEventRequest, opts ...grpc.CallOption) (*emptypb.Empty, error) {
 	return c.stubRuntime.PublishEvent(ctx, req, opts...)
+}
+
+// PublishEventFlat calls PublishEvent with the fields of its flattened signature as arguments:
+// (pubsub_name, topic, data). The request's other fields stay unset (pass a request to PublishEvent to set them).
+func (c *Client) PublishEventFlat(ctx context.Context, pubsubName string, topic string, data []byte, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	return c.PublishEvent(ctx, &runtimev1.PublishEventRequest{PubsubName: pubsubName, Topic: topic, Data: data}, opts...)
+}
+
+// PublishEventFlat2 calls PublishEvent with the fields of its flattened signature as arguments:
+// (pubsub_name, topic, data, data_content_type). The request's other fields stay unset (pass a request to PublishEvent to set them).
+func (c *Client) PublishEventFlat2(ctx context.Context, pubsubName string, topic string, data []byte, dataContentType string, opts ...grpc.CallOption) (*emptypb.Empty, error) {
+	return c.PublishEvent(ctx, &runtimev1.PublishEventRequest{PubsubName: pubsubName, Topic: topic, Data: data, DataContentType: dataContentType}, opts...)
 }
 
 // SubscribeTopicEvents calls spec.proto.runtime.v1.Runtime/SubscribeTopicEvents.
@@ -241,6 +325,12 @@ func (c *Client) GetFileToWriter(ctx context.Context, req *runtimev1.GetFileRequ
 		return 0, err
 	}
 	return download(stream, "spec.proto.runtime.v1.Runtime/GetFile", w, func(msg *runtimev1.GetFileResponse) []byte { return msg.Data })
+}
+
+// GetFileFlat calls GetFile with the fields of its flattened signature as arguments:
+// (store_name, name). The request's other fields stay unset (pass a request to GetFile to set them).
+func (c *Client) GetFileFlat(ctx context.Context, storeName string, name string, opts ...grpc.CallOption) (*ServerStream[runtimev1.GetFileResponse], error) {
+	return c.GetFile(ctx, &runtimev1.GetFileRequest{StoreName: storeName, Name: name}, opts...)
 }
 
 // PutFile calls spec.proto.runtime.v1.Runtime/PutFile.
@@ -332,6 +422,12 @@ func (c *Client) InvokeBinding(ctx context.Context, req *runtimev1.InvokeBinding
 	return c.stubRuntime.InvokeBinding(ctx, req, opts...)
 }
 
+// InvokeBindingFlat calls InvokeBinding with the fields of its flattened signature as arguments:
+// (name, operation, data). The request's other fields stay unset (pass a request to InvokeBinding to set them).
+func (c *Client) InvokeBindingFlat(ctx context.Context, name string, operation string, data []byte, opts ...grpc.CallOption) (*runtimev1.InvokeBindingResponse, error) {
+	return c.InvokeBinding(ctx, &runtimev1.InvokeBindingRequest{Name: name, Operation: operation, Data: data}, opts...)
+}
+
 // GetSecret calls spec.proto.runtime.v1.Runtime/GetSecret.
 //
 // Reads one secret from a `secret_store` component. Errors: NOT_FOUND when the key does not exist.
@@ -340,9 +436,21 @@ func (c *Client) GetSecret(ctx context.Context, req *runtimev1.GetSecretRequest,
 	return c.stubRuntime.GetSecret(ctx, req, opts...)
 }
 
+// GetSecretFlat calls GetSecret with the fields of its flattened signature as arguments:
+// (store_name, key). The request's other fields stay unset (pass a request to GetSecret to set them).
+func (c *Client) GetSecretFlat(ctx context.Context, storeName string, key string, opts ...grpc.CallOption) (*runtimev1.GetSecretResponse, error) {
+	return c.GetSecret(ctx, &runtimev1.GetSecretRequest{StoreName: storeName, Key: key}, opts...)
+}
+
 // GetBulkSecret calls spec.proto.runtime.v1.Runtime/GetBulkSecret.
 //
 // Reads every secret the application may see in a `secret_store` component. Has no side effects.
 func (c *Client) GetBulkSecret(ctx context.Context, req *runtimev1.GetBulkSecretRequest, opts ...grpc.CallOption) (*runtimev1.GetBulkSecretResponse, error) {
 	return c.stubRuntime.GetBulkSecret(ctx, req, opts...)
+}
+
+// GetBulkSecretFlat calls GetBulkSecret with the fields of its flattened signature as arguments:
+// (store_name). The request's other fields stay unset (pass a request to GetBulkSecret to set them).
+func (c *Client) GetBulkSecretFlat(ctx context.Context, storeName string, opts ...grpc.CallOption) (*runtimev1.GetBulkSecretResponse, error) {
+	return c.GetBulkSecret(ctx, &runtimev1.GetBulkSecretRequest{StoreName: storeName}, opts...)
 }

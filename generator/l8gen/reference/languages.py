@@ -46,6 +46,31 @@ def _scalars(message: Message) -> list[Field]:
             if f.type.is_scalar and not f.repeated and not f.is_map and f.oneof is None]
 
 
+# Placeholders of non-scalar flattened arguments: (repeated, map, message, enum) per language.
+_EMPTY = {"python": ("[]", "{}", None, None), "node": ("[]", "{}", "{}", "0"), "go": ("nil", "nil", "nil", "0"),
+          "cpp": ("{}", "{}", "{}", "{}")}
+
+
+def _flat_args(language: str, request: Message, fields: tuple[str, ...], name: Callable[[Field], str]) -> str:
+    """Arguments of a flattened call: a placeholder literal per field (an empty list/map/message, the zero
+    enum; Python messages and enums: the parameter's name, as a variable the reader fills in)."""
+    by_name = {f.name: f for f in request.fields}
+    out = []
+    for field in (by_name[f] for f in fields):
+        repeated, mapping, message, enum = _EMPTY[language]
+        if field.is_map:
+            out.append(mapping)
+        elif field.repeated:
+            out.append(repeated)
+        elif field.type.kind == "message":
+            out.append(message or name(field))
+        elif field.type.kind == "enum":
+            out.append(enum or name(field))
+        else:
+            out.append(_literal(language, field))
+    return ", ".join(out)
+
+
 def _services(api: Api, opts: GenOptions) -> list[Service]:
     return [s for s in api.services if s.package not in opts.internal_packages]
 
@@ -80,6 +105,10 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             request_type=naming.message_ref(method.input_type),
             response_type=naming.message_ref(method.output_type), imports=imports,
             args=tuple(Arg(naming.param(request, f), _literal("python", f)) for f in _scalars(request)),
+            flattened=tuple(
+                f"client.{naming.service_attr(service)}.{naming.method(method)}("
+                f"{_flat_args('python', request, sig, lambda f: naming.param(request, f))})"
+                for sig in method.signatures) if service.role == "client" else (),
         )
 
     return _each(api, opts, make)
@@ -132,6 +161,11 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
                 method=gm.name if proto.role == "client" else gm.stub_name,
                 request_type=gm.req, response_type=gm.resp, imports=tuple(lines),
                 args=tuple(Arg(GoNaming.go_field(request, f), _literal("go", f)) for f in _scalars(request)),
+                flattened=tuple(
+                    f"client.{flat.name}(ctx, {_flat_args('go', request, sig, lambda f, p=params: p[f.name])})"
+                    for flat, sig in zip(gm.flats, method.signatures, strict=True)
+                    for params in [dict(zip(sig, (p.split(" ", 1)[0] for p in flat.params.split(", ")),
+                                            strict=True))]),
             )
     return out
 

@@ -39,7 +39,7 @@ service Shop {
 def repo_site() -> tuple[dict[str, str], int]:
     opts = load_options(REPO / "pyproject.toml")
     compiled = compile_protos(PROTO_ROOT)
-    api = build_api(compiled.fds, compiled.files, opts.app_services, opts.internal_packages)
+    api = build_api(compiled.fds, compiled.files, opts.app_services, opts.internal_packages, opts.signatures)
     rpcs = sum(len(s.methods) for s in api.services if s.package not in opts.internal_packages)
     return TARGET.generate(api, compiled.fds, opts), rpcs
 

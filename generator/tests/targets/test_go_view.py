@@ -108,3 +108,31 @@ def test_retryable_lists_the_idempotent_client_rpcs() -> None:
     assert view.retryable == (("p.v1.S", "Get"), ("p.v1.S", "Set"))
     assert view.examples["unary_idempotent"].proto_name == "Get"
     assert view.examples["unary_mutating"].proto_name == "Add"
+
+
+def test_flattened_signatures_get_flat_methods_with_field_types() -> None:
+    text = """
+service S {
+  rpc Put(PutRequest) returns (PutRequest);
+}
+enum Mode { MODE_UNSPECIFIED = 0; }
+message Item { string k = 1; }
+message PutRequest {
+  string store_name = 1;
+  repeated Item items = 2;
+  map<string, int64> sizes = 3;
+  Mode mode = 4;
+  optional int32 ttl = 5;
+  oneof pick { string a = 6; bytes b = 7; }
+}
+"""
+    sigs = {"p.v1.S.Put": ("store_name,items", "store_name,sizes,mode,ttl,b")}
+    api = build_api(compile_proto(HEAD + text), ["test.proto"], signatures=sigs)
+    put = build_view(api, MODULE, "1.0.0", {}).services[0].methods[0]
+    one, two = put.flats
+    assert (one.name, two.name) == ("PutFlat", "PutFlat2")
+    assert one.params == "storeName string, items []*pv1.Item"
+    assert two.params == "storeName string, sizes map[string]int64, mode pv1.Mode, ttl int32, b []byte"
+    assert two.init == ("StoreName: storeName, Sizes: sizes, Mode: mode, Ttl: &ttl, "
+                        "Pick: &pv1.PutRequest_B{B: b}")
+    assert one.call == "PutFlat(ctx, storeName, items)"

@@ -199,6 +199,7 @@ HELPERS = {
     "from_reader": "{}FromReader",
     "from_path": "{}FromPath",
     "to_writer": "{}ToWriter",
+    "flat": "{}Flat",  # flattened signatures: Flat, Flat2, Flat3... (any other kind: "{}" + Kind)
 }
 _KNOWN = {w.upper(): w for w in KNOWN_WORDS}
 
@@ -307,7 +308,8 @@ class GoNaming(LanguageNaming):
             raise ValueError("GoNaming.helper needs flat_methods=True")
         key = (method.full_name, kind)
         if key not in self._helpers:
-            name = HELPERS[kind].format(self.method(method))
+            pattern = HELPERS.get(kind) or "{}" + kind[:1].upper() + kind[1:]  # "flat2" -> GetStateFlat2
+            name = pattern.format(self.method(method))
             origin = origin_of(method, self.api)
             helper = Origin(f"{kind} helper of rpc", origin.full_name, origin.file, origin.line)
             self._helpers[key] = self._flat.claim(name, helper)

@@ -44,6 +44,8 @@ SUBSCRIBE_CONFIG = "spec.proto.runtime.v1.Runtime.SubscribeConfiguration"
 APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
 PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"
 SAY_HELLO = "spec.proto.runtime.v1.Runtime.SayHello"
+FLAT_TESTED = (("SaveState", 1), ("GetState", 1), ("DeleteState", 1), ("TryLock", 1), ("Unlock", 1),
+               ("GetSecret", 1), ("PublishEvent", 2))
 
 
 def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
@@ -73,6 +75,10 @@ def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
         "put_file": view.method(PUT_FILE),
         "hello": view.method(SAY_HELLO),
         "app_callback": app,
+        # the runtime round-trip test of the flattened forms (flat_test.go) needs these RPCs' signatures
+        "flat_runtime": bool(runtime_alias and topic) and all(
+            (m := view.method(f"spec.proto.runtime.v1.Runtime.{rpc}")) is not None and len(m.flats) >= n
+            for rpc, n in FLAT_TESTED),
         "imports_for": lambda methods: imports_for(view, methods),
         "plain": lambda *paths: [GoImport(p, "") for p in paths],
     }

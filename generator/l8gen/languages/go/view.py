@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from l8gen.ir.model import Api, Doc, Message, Method, Service
+from l8gen.ir.model import Api, Doc, Field, Message, Method, Service, TypeRef
 from l8gen.languages.go import protogen
 from l8gen.languages.go.naming import GoNaming, go_camel_case
 
@@ -27,10 +27,28 @@ RESERVED_ALIASES = frozenset({
 })
 
 
+GO_SCALARS = {
+    "double": "float64", "float": "float32", "int64": "int64", "uint64": "uint64", "int32": "int32",
+    "fixed64": "uint64", "fixed32": "uint32", "bool": "bool", "string": "string", "bytes": "[]byte",
+    "uint32": "uint32", "sfixed32": "int32", "sfixed64": "int64", "sint32": "int32", "sint64": "int64",
+}
+
+
 @dataclass(frozen=True)
 class GoImport:
     path: str
     alias: str
+
+
+@dataclass(frozen=True)
+class GoFlat:
+    """One flattened signature: ``GetStateFlat(ctx, storeName string, key string, opts...)``."""
+
+    name: str  # "GetStateFlat"
+    params: str  # "storeName string, key string"
+    init: str  # "StoreName: storeName, Key: key" (the request literal's fields)
+    fields: str  # "store_name, key" (doc)
+    call: str  # "GetStateFlat(ctx, storeName, key)" (README, reference)
 
 
 @dataclass(frozen=True)
@@ -51,6 +69,7 @@ class GoMethod:
     from_reader: str  # PutFileFromReader, "" when no upload_field
     from_path: str  # PutFileFromPath
     to_writer: str  # GetFileToWriter, "" when no download_field
+    flats: tuple[GoFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
 
 
 @dataclass(frozen=True)
@@ -161,7 +180,45 @@ class _Builder:
             from_reader=helper(method, "from_reader") if upload else "",
             from_path=helper(method, "from_path") if upload else "",
             to_writer=helper(method, "to_writer") if download else "",
+            flats=tuple(self.flat(method, fields, f"flat{i + 1 if i else ''}", used)
+                        for i, fields in enumerate(method.signatures)),
         )
+
+    def flat(self, method: Method, fields: tuple[str, ...], kind: str, used: dict[str, GoImport]) -> GoFlat:
+        message = self.api.message(method.input_type)
+        by_name = {f.name: f for f in message.fields}
+        params, init = [], []
+        for name in fields:
+            field = by_name[name]
+            param, member = self.naming.param(message, field), self.naming.go_field(message, field)
+            params.append(f"{param} {self.param_type(field, used)}")
+            if field.oneof is not None:
+                wrapper = f"{self.go_type(message.full_name, used)}_{member}"
+                init.append(f"{go_camel_case(field.oneof)}: &{wrapper}{{{member}: {param}}}")
+            elif field.optional and field.type.kind != "message":
+                init.append(f"{member}: &{param}")
+            else:
+                init.append(f"{member}: {param}")
+        name = self.naming.helper(method, kind)
+        args = ", ".join(["ctx", *(p.split(" ", 1)[0] for p in params)])
+        return GoFlat(name, ", ".join(params), ", ".join(init), ", ".join(fields), f"{name}({args})")
+
+    def elem_type(self, ref: TypeRef, used: dict[str, GoImport]) -> str:
+        if ref.kind == "scalar":
+            return GO_SCALARS[ref.name]
+        file = self.naming.element(ref.name).file
+        path = protogen.import_path_of(file, self.layout)
+        used[path] = GoImport(path, self._aliases[path])
+        named = f"{self._aliases[path]}.{self.naming.go_type(ref.name)}"
+        return f"*{named}" if ref.kind == "message" else named
+
+    def param_type(self, field: Field, used: dict[str, GoImport]) -> str:
+        """The Go type of a flattened parameter: the type of the request struct's field (optional scalars
+        by value; their address is taken)."""
+        if field.map_key is not None and field.map_value is not None:
+            return f"map[{self.elem_type(field.map_key, used)}]{self.elem_type(field.map_value, used)}"
+        inner = self.elem_type(field.type, used)
+        return f"[]{inner}" if field.repeated else inner
 
     def service(self, service: Service) -> GoService:
         used: dict[str, GoImport] = {}

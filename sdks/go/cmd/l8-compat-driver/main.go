@@ -221,7 +221,7 @@ func (d *driver) connect(req request) error {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		opts = append(opts, l8.WithMetadata(k, md[k]))
+		opts = append(opts, l8.WithHeaders(k, md[k]))
 	}
 	var retry *struct {
 		MaxAttempts      int   `json:"max_attempts"`
