@@ -301,7 +301,8 @@ def _with_signatures(
                 try:
                     declared = sig.annotated(options[method.full_name].SerializeToString())
                 except (ValueError, UnicodeDecodeError) as exc:
-                    raise ProtoError(f"{service.file}:{method.line}: unreadable method options: {exc}") from exc
+                    where = f"{service.file}:{method.line}"
+                    raise ProtoError(f"{where}: unreadable method options: {exc}") from exc
                 found = sig.validate(method, request, declared, f"{service.file}:{method.line}")
             updated.append(replace(method, signatures=found) if found else method)
         out.append(replace(service, methods=tuple(updated)))

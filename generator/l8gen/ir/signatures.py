@@ -61,7 +61,9 @@ def annotated(options: bytes) -> tuple[str, ...]:
     return tuple(out)
 
 
-def validate(method: Method, request: Message, declared: Sequence[str], where: str) -> tuple[tuple[str, ...], ...]:
+def validate(
+    method: Method, request: Message, declared: Sequence[str], where: str
+) -> tuple[tuple[str, ...], ...]:
     """The checked signatures of ``method`` (``declared``: comma-separated field lists; ``where`` prefixes
     every error: ``file.proto:12`` or ``pyproject.toml [tool.l8gen.signatures] "pkg.Svc.Rpc"``)."""
     if declared and method.shape not in ("unary", "server_stream"):

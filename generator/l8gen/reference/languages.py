@@ -47,8 +47,9 @@ def _scalars(message: Message) -> list[Field]:
 
 
 # Placeholders of non-scalar flattened arguments: (repeated, map, message, enum) per language.
-_EMPTY = {"python": ("[]", "{}", None, None), "node": ("[]", "{}", "{}", "0"), "go": ("nil", "nil", "nil", "0"),
-          "cpp": ("{}", "{}", "{}", "{}")}
+_EMPTY: dict[str, tuple[str, str, str | None, str | None]] = {
+    "python": ("[]", "{}", None, None), "node": ("[]", "{}", "{}", "0"), "go": ("nil", "nil", "nil", "0"),
+    "cpp": ("{}", "{}", "{}", "{}")}
 
 
 def _flat_args(language: str, request: Message, fields: tuple[str, ...], name: Callable[[Field], str]) -> str:
@@ -162,10 +163,8 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
                 request_type=gm.req, response_type=gm.resp, imports=tuple(lines),
                 args=tuple(Arg(GoNaming.go_field(request, f), _literal("go", f)) for f in _scalars(request)),
                 flattened=tuple(
-                    f"client.{flat.name}(ctx, {_flat_args('go', request, sig, lambda f, p=params: p[f.name])})"
-                    for flat, sig in zip(gm.flats, method.signatures, strict=True)
-                    for params in [dict(zip(sig, (p.split(" ", 1)[0] for p in flat.params.split(", ")),
-                                            strict=True))]),
+                    f"client.{flat.name}(ctx, {_flat_args('go', request, sig, lambda f: f.name)})"
+                    for flat, sig in zip(gm.flats, method.signatures, strict=True)),
             )
     return out
 

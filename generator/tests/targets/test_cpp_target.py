@@ -99,7 +99,8 @@ def test_deterministic_and_independent_of_descriptor_order() -> None:
     protos = list(fds.file)
     random.Random(7).shuffle(protos)
     shuffled.file.extend(protos)
-    api = build_api(shuffled, list(reversed(files)), opts.app_services, opts.internal_packages, opts.signatures)
+    api = build_api(shuffled, list(reversed(files)), opts.app_services, opts.internal_packages,
+                    opts.signatures)
     assert TARGET.generate(api, shuffled, opts) == real_output()
 
 

@@ -88,7 +88,8 @@ def test_deterministic_and_independent_of_descriptor_order() -> None:
     order = list(fds.file)
     random.Random(7).shuffle(order)
     shuffled.file.extend(order)
-    api = build_api(shuffled, list(reversed(files)), opts.app_services, opts.internal_packages, opts.signatures)
+    api = build_api(shuffled, list(reversed(files)), opts.app_services, opts.internal_packages,
+                    opts.signatures)
     again = TARGET.generate(api, shuffled, opts)
     assert again == real_output()
 

@@ -12,7 +12,7 @@
  * - bidi streams return a {@link BidiStream} (`send` / `receive` / `close` / `cancel`).
  *
  * Requests are object literals (`MessageInitShape`); every method takes {@link CallOptions}
- * (`timeoutMs`, `signal`, `metadata`) and rejects with {@link L8Error}.
+ * (`timeoutMs`, `signal`, `headers`) and rejects with {@link L8Error}.
  *
  * @module
  */
@@ -142,6 +142,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.extension.v1.cryption.CryptionService/Encrypt` with the fields of its flattened signature as arguments:
+   * (component_name, plain_text, key_id). The request's other fields stay unset (pass a request to `encrypt` to set them).
+   */
+  encryptFlat(componentName: NonNullable<MessageInitShape<typeof EncryptRequestSchema>["componentName"]>, plainText: NonNullable<MessageInitShape<typeof EncryptRequestSchema>["plainText"]>, keyId: NonNullable<MessageInitShape<typeof EncryptRequestSchema>["keyId"]>, options?: CallOptions): Promise<EncryptResponse> {
+    return this.#core.unary(CryptionService.method.encrypt, false, { componentName, plainText, keyId }, options);
+  }
+
+  /**
    * Decrypt reverses Encrypt. The key is taken from the cipher text itself,
    * so no key id is sent. The response reports which key and key version
    * decrypted it.
@@ -154,6 +162,14 @@ export class Client {
    */
   decrypt(request: MessageInitShape<typeof DecryptRequestSchema>, options?: CallOptions): Promise<DecryptResponse> {
     return this.#core.unary(CryptionService.method.decrypt, false, request, options);
+  }
+
+  /**
+   * `spec.proto.extension.v1.cryption.CryptionService/Decrypt` with the fields of its flattened signature as arguments:
+   * (component_name, cipher_text). The request's other fields stay unset (pass a request to `decrypt` to set them).
+   */
+  decryptFlat(componentName: NonNullable<MessageInitShape<typeof DecryptRequestSchema>["componentName"]>, cipherText: NonNullable<MessageInitShape<typeof DecryptRequestSchema>["cipherText"]>, options?: CallOptions): Promise<DecryptResponse> {
+    return this.#core.unary(CryptionService.method.decrypt, false, { componentName, cipherText }, options);
   }
 
   // ---- spec.proto.extension.v1.delay_queue.DelayQueue (also `client.delayQueue`) ----
@@ -273,6 +289,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.extension.v1.s3.ObjectStorageService/GetObject` with the fields of its flattened signature as arguments:
+   * (store_name, bucket, key). The request's other fields stay unset (pass a request to `getObject` to set them).
+   */
+  getObjectFlat(storeName: NonNullable<MessageInitShape<typeof GetObjectInputSchema>["storeName"]>, bucket: NonNullable<MessageInitShape<typeof GetObjectInputSchema>["bucket"]>, key: NonNullable<MessageInitShape<typeof GetObjectInputSchema>["key"]>, options?: CallOptions): ServerStream<GetObjectOutput> {
+    return this.#core.serverStream(ObjectStorageService.method.getObject, true, { storeName, bucket, key }, options);
+  }
+
+  /**
    * DeleteObject deletes an object. Without `version_id` it adds a delete
    * marker, so the object disappears from reads and listings but its
    * versions remain (see ListObjectVersions); deleting a key that does not
@@ -285,6 +309,14 @@ export class Client {
    */
   deleteObject(request: MessageInitShape<typeof DeleteObjectInputSchema>, options?: CallOptions): Promise<DeleteObjectOutput> {
     return this.#core.unary(ObjectStorageService.method.deleteObject, false, request, options);
+  }
+
+  /**
+   * `spec.proto.extension.v1.s3.ObjectStorageService/DeleteObject` with the fields of its flattened signature as arguments:
+   * (store_name, bucket, key). The request's other fields stay unset (pass a request to `deleteObject` to set them).
+   */
+  deleteObjectFlat(storeName: NonNullable<MessageInitShape<typeof DeleteObjectInputSchema>["storeName"]>, bucket: NonNullable<MessageInitShape<typeof DeleteObjectInputSchema>["bucket"]>, key: NonNullable<MessageInitShape<typeof DeleteObjectInputSchema>["key"]>, options?: CallOptions): Promise<DeleteObjectOutput> {
+    return this.#core.unary(ObjectStorageService.method.deleteObject, false, { storeName, bucket, key }, options);
   }
 
   /**
@@ -352,6 +384,14 @@ export class Client {
    */
   isObjectExist(request: MessageInitShape<typeof IsObjectExistInputSchema>, options?: CallOptions): Promise<IsObjectExistOutput> {
     return this.#core.unary(ObjectStorageService.method.isObjectExist, true, request, options);
+  }
+
+  /**
+   * `spec.proto.extension.v1.s3.ObjectStorageService/IsObjectExist` with the fields of its flattened signature as arguments:
+   * (store_name, bucket, key). The request's other fields stay unset (pass a request to `isObjectExist` to set them).
+   */
+  isObjectExistFlat(storeName: NonNullable<MessageInitShape<typeof IsObjectExistInputSchema>["storeName"]>, bucket: NonNullable<MessageInitShape<typeof IsObjectExistInputSchema>["bucket"]>, key: NonNullable<MessageInitShape<typeof IsObjectExistInputSchema>["key"]>, options?: CallOptions): Promise<IsObjectExistOutput> {
+    return this.#core.unary(ObjectStorageService.method.isObjectExist, true, { storeName, bucket, key }, options);
   }
 
   /**
@@ -685,6 +725,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/SayHello` with the fields of its flattened signature as arguments:
+   * (service_name, name). The request's other fields stay unset (pass a request to `sayHello` to set them).
+   */
+  sayHelloFlat(serviceName: NonNullable<MessageInitShape<typeof SayHelloRequestSchema>["serviceName"]>, name: NonNullable<MessageInitShape<typeof SayHelloRequestSchema>["name"]>, options?: CallOptions): Promise<SayHelloResponse> {
+    return this.#core.unary(Runtime.method.sayHello, true, { serviceName, name }, options);
+  }
+
+  /**
    * Calls a method of another application through the configured `rpcs` component and returns its
    * answer. The reference runtime's echo component returns the request data and content type unchanged.
    * Errors: INVALID_ARGUMENT when `id` or `message.method` is empty; the remote side's error status is
@@ -697,6 +745,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/InvokeService` with the fields of its flattened signature as arguments:
+   * (id, message). The request's other fields stay unset (pass a request to `invokeService` to set them).
+   */
+  invokeServiceFlat(id: NonNullable<MessageInitShape<typeof InvokeServiceRequestSchema>["id"]>, message: NonNullable<MessageInitShape<typeof InvokeServiceRequestSchema>["message"]>, options?: CallOptions): Promise<InvokeResponse> {
+    return this.#core.unary(Runtime.method.invokeService, false, { id, message }, options);
+  }
+
+  /**
    * Reads configuration items from a `config_store` component. Keys that do not exist are left out of the
    * response (not an error). Has no side effects.
    *
@@ -704,6 +760,14 @@ export class Client {
    */
   getConfiguration(request: MessageInitShape<typeof GetConfigurationRequestSchema>, options?: CallOptions): Promise<GetConfigurationResponse> {
     return this.#core.unary(Runtime.method.getConfiguration, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetConfiguration` with the fields of its flattened signature as arguments:
+   * (store_name, app_id, keys). The request's other fields stay unset (pass a request to `getConfiguration` to set them).
+   */
+  getConfigurationFlat(storeName: NonNullable<MessageInitShape<typeof GetConfigurationRequestSchema>["storeName"]>, appId: NonNullable<MessageInitShape<typeof GetConfigurationRequestSchema>["appId"]>, keys: NonNullable<MessageInitShape<typeof GetConfigurationRequestSchema>["keys"]>, options?: CallOptions): Promise<GetConfigurationResponse> {
+    return this.#core.unary(Runtime.method.getConfiguration, true, { storeName, appId, keys }, options);
   }
 
   /**
@@ -718,6 +782,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/SaveConfiguration` with the fields of its flattened signature as arguments:
+   * (store_name, app_id, items). The request's other fields stay unset (pass a request to `saveConfiguration` to set them).
+   */
+  saveConfigurationFlat(storeName: NonNullable<MessageInitShape<typeof SaveConfigurationRequestSchema>["storeName"]>, appId: NonNullable<MessageInitShape<typeof SaveConfigurationRequestSchema>["appId"]>, items: NonNullable<MessageInitShape<typeof SaveConfigurationRequestSchema>["items"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.saveConfiguration, false, { storeName, appId, items }, options);
+  }
+
+  /**
    * Deletes configuration items from a `config_store` component. Deleting a key that does not exist is
    * not an error. Subscribers of SubscribeConfiguration are notified of every deletion (the item arrives
    * with empty `content`).
@@ -726,6 +798,14 @@ export class Client {
    */
   deleteConfiguration(request: MessageInitShape<typeof DeleteConfigurationRequestSchema>, options?: CallOptions): Promise<Empty> {
     return this.#core.unary(Runtime.method.deleteConfiguration, false, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/DeleteConfiguration` with the fields of its flattened signature as arguments:
+   * (store_name, app_id, keys). The request's other fields stay unset (pass a request to `deleteConfiguration` to set them).
+   */
+  deleteConfigurationFlat(storeName: NonNullable<MessageInitShape<typeof DeleteConfigurationRequestSchema>["storeName"]>, appId: NonNullable<MessageInitShape<typeof DeleteConfigurationRequestSchema>["appId"]>, keys: NonNullable<MessageInitShape<typeof DeleteConfigurationRequestSchema>["keys"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.deleteConfiguration, false, { storeName, appId, keys }, options);
   }
 
   /**
@@ -755,6 +835,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/TryLock` with the fields of its flattened signature as arguments:
+   * (store_name, resource_id, lock_owner, expire). The request's other fields stay unset (pass a request to `tryLock` to set them).
+   */
+  tryLockFlat(storeName: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["storeName"]>, resourceId: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["resourceId"]>, lockOwner: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["lockOwner"]>, expire: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["expire"]>, options?: CallOptions): Promise<TryLockResponse> {
+    return this.#core.unary(Runtime.method.tryLock, false, { storeName, resourceId, lockOwner, expire }, options);
+  }
+
+  /**
    * Releases a lock held by `lock_owner`. The outcome is reported in `status` (the call itself succeeds
    * for a missing lock or a lock held by someone else). Errors: INVALID_ARGUMENT when `resource_id` or
    * `lock_owner` is empty or the store is unknown.
@@ -763,6 +851,14 @@ export class Client {
    */
   unlock(request: MessageInitShape<typeof UnlockRequestSchema>, options?: CallOptions): Promise<UnlockResponse> {
     return this.#core.unary(Runtime.method.unlock, false, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/Unlock` with the fields of its flattened signature as arguments:
+   * (store_name, resource_id, lock_owner). The request's other fields stay unset (pass a request to `unlock` to set them).
+   */
+  unlockFlat(storeName: NonNullable<MessageInitShape<typeof UnlockRequestSchema>["storeName"]>, resourceId: NonNullable<MessageInitShape<typeof UnlockRequestSchema>["resourceId"]>, lockOwner: NonNullable<MessageInitShape<typeof UnlockRequestSchema>["lockOwner"]>, options?: CallOptions): Promise<UnlockResponse> {
+    return this.#core.unary(Runtime.method.unlock, false, { storeName, resourceId, lockOwner }, options);
   }
 
   /**
@@ -789,6 +885,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/GetNextId` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `getNextId` to set them).
+   */
+  getNextIdFlat(storeName: NonNullable<MessageInitShape<typeof GetNextIdRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof GetNextIdRequestSchema>["key"]>, options?: CallOptions): Promise<GetNextIdResponse> {
+    return this.#core.unary(Runtime.method.getNextId, false, { storeName, key }, options);
+  }
+
+  /**
    * Reads the value stored under one key of a `state` store. A key that does not exist is not an error:
    * the response then has empty `data` and empty `etag`. Has no side effects.
    *
@@ -796,6 +900,14 @@ export class Client {
    */
   getState(request: MessageInitShape<typeof GetStateRequestSchema>, options?: CallOptions): Promise<GetStateResponse> {
     return this.#core.unary(Runtime.method.getState, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetState` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `getState` to set them).
+   */
+  getStateFlat(storeName: NonNullable<MessageInitShape<typeof GetStateRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof GetStateRequestSchema>["key"]>, options?: CallOptions): Promise<GetStateResponse> {
+    return this.#core.unary(Runtime.method.getState, true, { storeName, key }, options);
   }
 
   /**
@@ -807,6 +919,14 @@ export class Client {
    */
   getBulkState(request: MessageInitShape<typeof GetBulkStateRequestSchema>, options?: CallOptions): Promise<GetBulkStateResponse> {
     return this.#core.unary(Runtime.method.getBulkState, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetBulkState` with the fields of its flattened signature as arguments:
+   * (store_name, keys). The request's other fields stay unset (pass a request to `getBulkState` to set them).
+   */
+  getBulkStateFlat(storeName: NonNullable<MessageInitShape<typeof GetBulkStateRequestSchema>["storeName"]>, keys: NonNullable<MessageInitShape<typeof GetBulkStateRequestSchema>["keys"]>, options?: CallOptions): Promise<GetBulkStateResponse> {
+    return this.#core.unary(Runtime.method.getBulkState, true, { storeName, keys }, options);
   }
 
   /**
@@ -822,6 +942,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/SaveState` with the fields of its flattened signature as arguments:
+   * (store_name, states). The request's other fields stay unset (pass a request to `saveState` to set them).
+   */
+  saveStateFlat(storeName: NonNullable<MessageInitShape<typeof SaveStateRequestSchema>["storeName"]>, states: NonNullable<MessageInitShape<typeof SaveStateRequestSchema>["states"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.saveState, false, { storeName, states }, options);
+  }
+
+  /**
    * Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
    * With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
    * happens only if the etag matches the stored version, otherwise ABORTED.
@@ -830,6 +958,14 @@ export class Client {
    */
   deleteState(request: MessageInitShape<typeof DeleteStateRequestSchema>, options?: CallOptions): Promise<Empty> {
     return this.#core.unary(Runtime.method.deleteState, false, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/DeleteState` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `deleteState` to set them).
+   */
+  deleteStateFlat(storeName: NonNullable<MessageInitShape<typeof DeleteStateRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof DeleteStateRequestSchema>["key"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.deleteState, false, { storeName, key }, options);
   }
 
   /**
@@ -866,6 +1002,22 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/PublishEvent` with the fields of its flattened signature as arguments:
+   * (pubsub_name, topic, data). The request's other fields stay unset (pass a request to `publishEvent` to set them).
+   */
+  publishEventFlat(pubsubName: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["pubsubName"]>, topic: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["topic"]>, data: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["data"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.publishEvent, false, { pubsubName, topic, data }, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/PublishEvent` with the fields of its flattened signature as arguments:
+   * (pubsub_name, topic, data, data_content_type). The request's other fields stay unset (pass a request to `publishEvent` to set them).
+   */
+  publishEventFlat2(pubsubName: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["pubsubName"]>, topic: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["topic"]>, data: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["data"]>, dataContentType: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["dataContentType"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.publishEvent, false, { pubsubName, topic, data, dataContentType }, options);
+  }
+
+  /**
    * Receives the messages of one topic over a bidirectional stream, without serving AppCallback. The
    * client's first message must be `initial_request` (otherwise the stream ends with INVALID_ARGUMENT);
    * the runtime answers with `initial_response` and then sends one `event_message` per delivered
@@ -888,6 +1040,14 @@ export class Client {
    */
   getFile(request: MessageInitShape<typeof GetFileRequestSchema>, options?: CallOptions): ServerStream<GetFileResponse> {
     return this.#core.serverStream(Runtime.method.getFile, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetFile` with the fields of its flattened signature as arguments:
+   * (store_name, name). The request's other fields stay unset (pass a request to `getFile` to set them).
+   */
+  getFileFlat(storeName: NonNullable<MessageInitShape<typeof GetFileRequestSchema>["storeName"]>, name: NonNullable<MessageInitShape<typeof GetFileRequestSchema>["name"]>, options?: CallOptions): ServerStream<GetFileResponse> {
+    return this.#core.serverStream(Runtime.method.getFile, true, { storeName, name }, options);
   }
 
   /**
@@ -959,6 +1119,14 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/InvokeBinding` with the fields of its flattened signature as arguments:
+   * (name, operation, data). The request's other fields stay unset (pass a request to `invokeBinding` to set them).
+   */
+  invokeBindingFlat(name: NonNullable<MessageInitShape<typeof InvokeBindingRequestSchema>["name"]>, operation: NonNullable<MessageInitShape<typeof InvokeBindingRequestSchema>["operation"]>, data: NonNullable<MessageInitShape<typeof InvokeBindingRequestSchema>["data"]>, options?: CallOptions): Promise<InvokeBindingResponse> {
+    return this.#core.unary(Runtime.method.invokeBinding, false, { name, operation, data }, options);
+  }
+
+  /**
    * Reads one secret from a `secret_store` component. Errors: NOT_FOUND when the key does not exist.
    * Has no side effects.
    *
@@ -969,12 +1137,28 @@ export class Client {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/GetSecret` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `getSecret` to set them).
+   */
+  getSecretFlat(storeName: NonNullable<MessageInitShape<typeof GetSecretRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof GetSecretRequestSchema>["key"]>, options?: CallOptions): Promise<GetSecretResponse> {
+    return this.#core.unary(Runtime.method.getSecret, true, { storeName, key }, options);
+  }
+
+  /**
    * Reads every secret the application may see in a `secret_store` component. Has no side effects.
    *
    * RPC `spec.proto.runtime.v1.Runtime/GetBulkSecret` (unary, idempotent: retried on UNAVAILABLE when a retry policy is set).
    */
   getBulkSecret(request: MessageInitShape<typeof GetBulkSecretRequestSchema>, options?: CallOptions): Promise<GetBulkSecretResponse> {
     return this.#core.unary(Runtime.method.getBulkSecret, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetBulkSecret` with the fields of its flattened signature as arguments:
+   * (store_name). The request's other fields stay unset (pass a request to `getBulkSecret` to set them).
+   */
+  getBulkSecretFlat(storeName: NonNullable<MessageInitShape<typeof GetBulkSecretRequestSchema>["storeName"]>, options?: CallOptions): Promise<GetBulkSecretResponse> {
+    return this.#core.unary(Runtime.method.getBulkSecret, true, { storeName }, options);
   }
 }
 
@@ -1016,6 +1200,14 @@ export class CryptionServiceClient {
   }
 
   /**
+   * `spec.proto.extension.v1.cryption.CryptionService/Encrypt` with the fields of its flattened signature as arguments:
+   * (component_name, plain_text, key_id). The request's other fields stay unset (pass a request to `encrypt` to set them).
+   */
+  encryptFlat(componentName: NonNullable<MessageInitShape<typeof EncryptRequestSchema>["componentName"]>, plainText: NonNullable<MessageInitShape<typeof EncryptRequestSchema>["plainText"]>, keyId: NonNullable<MessageInitShape<typeof EncryptRequestSchema>["keyId"]>, options?: CallOptions): Promise<EncryptResponse> {
+    return this.#core.unary(CryptionService.method.encrypt, false, { componentName, plainText, keyId }, options);
+  }
+
+  /**
    * Decrypt reverses Encrypt. The key is taken from the cipher text itself,
    * so no key id is sent. The response reports which key and key version
    * decrypted it.
@@ -1028,6 +1220,14 @@ export class CryptionServiceClient {
    */
   decrypt(request: MessageInitShape<typeof DecryptRequestSchema>, options?: CallOptions): Promise<DecryptResponse> {
     return this.#core.unary(CryptionService.method.decrypt, false, request, options);
+  }
+
+  /**
+   * `spec.proto.extension.v1.cryption.CryptionService/Decrypt` with the fields of its flattened signature as arguments:
+   * (component_name, cipher_text). The request's other fields stay unset (pass a request to `decrypt` to set them).
+   */
+  decryptFlat(componentName: NonNullable<MessageInitShape<typeof DecryptRequestSchema>["componentName"]>, cipherText: NonNullable<MessageInitShape<typeof DecryptRequestSchema>["cipherText"]>, options?: CallOptions): Promise<DecryptResponse> {
+    return this.#core.unary(CryptionService.method.decrypt, false, { componentName, cipherText }, options);
   }
 }
 
@@ -1239,6 +1439,14 @@ export class ObjectStorageServiceClient {
   }
 
   /**
+   * `spec.proto.extension.v1.s3.ObjectStorageService/GetObject` with the fields of its flattened signature as arguments:
+   * (store_name, bucket, key). The request's other fields stay unset (pass a request to `getObject` to set them).
+   */
+  getObjectFlat(storeName: NonNullable<MessageInitShape<typeof GetObjectInputSchema>["storeName"]>, bucket: NonNullable<MessageInitShape<typeof GetObjectInputSchema>["bucket"]>, key: NonNullable<MessageInitShape<typeof GetObjectInputSchema>["key"]>, options?: CallOptions): ServerStream<GetObjectOutput> {
+    return this.#core.serverStream(ObjectStorageService.method.getObject, true, { storeName, bucket, key }, options);
+  }
+
+  /**
    * DeleteObject deletes an object. Without `version_id` it adds a delete
    * marker, so the object disappears from reads and listings but its
    * versions remain (see ListObjectVersions); deleting a key that does not
@@ -1251,6 +1459,14 @@ export class ObjectStorageServiceClient {
    */
   deleteObject(request: MessageInitShape<typeof DeleteObjectInputSchema>, options?: CallOptions): Promise<DeleteObjectOutput> {
     return this.#core.unary(ObjectStorageService.method.deleteObject, false, request, options);
+  }
+
+  /**
+   * `spec.proto.extension.v1.s3.ObjectStorageService/DeleteObject` with the fields of its flattened signature as arguments:
+   * (store_name, bucket, key). The request's other fields stay unset (pass a request to `deleteObject` to set them).
+   */
+  deleteObjectFlat(storeName: NonNullable<MessageInitShape<typeof DeleteObjectInputSchema>["storeName"]>, bucket: NonNullable<MessageInitShape<typeof DeleteObjectInputSchema>["bucket"]>, key: NonNullable<MessageInitShape<typeof DeleteObjectInputSchema>["key"]>, options?: CallOptions): Promise<DeleteObjectOutput> {
+    return this.#core.unary(ObjectStorageService.method.deleteObject, false, { storeName, bucket, key }, options);
   }
 
   /**
@@ -1318,6 +1534,14 @@ export class ObjectStorageServiceClient {
    */
   isObjectExist(request: MessageInitShape<typeof IsObjectExistInputSchema>, options?: CallOptions): Promise<IsObjectExistOutput> {
     return this.#core.unary(ObjectStorageService.method.isObjectExist, true, request, options);
+  }
+
+  /**
+   * `spec.proto.extension.v1.s3.ObjectStorageService/IsObjectExist` with the fields of its flattened signature as arguments:
+   * (store_name, bucket, key). The request's other fields stay unset (pass a request to `isObjectExist` to set them).
+   */
+  isObjectExistFlat(storeName: NonNullable<MessageInitShape<typeof IsObjectExistInputSchema>["storeName"]>, bucket: NonNullable<MessageInitShape<typeof IsObjectExistInputSchema>["bucket"]>, key: NonNullable<MessageInitShape<typeof IsObjectExistInputSchema>["key"]>, options?: CallOptions): Promise<IsObjectExistOutput> {
+    return this.#core.unary(ObjectStorageService.method.isObjectExist, true, { storeName, bucket, key }, options);
   }
 
   /**
@@ -1705,6 +1929,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/SayHello` with the fields of its flattened signature as arguments:
+   * (service_name, name). The request's other fields stay unset (pass a request to `sayHello` to set them).
+   */
+  sayHelloFlat(serviceName: NonNullable<MessageInitShape<typeof SayHelloRequestSchema>["serviceName"]>, name: NonNullable<MessageInitShape<typeof SayHelloRequestSchema>["name"]>, options?: CallOptions): Promise<SayHelloResponse> {
+    return this.#core.unary(Runtime.method.sayHello, true, { serviceName, name }, options);
+  }
+
+  /**
    * Calls a method of another application through the configured `rpcs` component and returns its
    * answer. The reference runtime's echo component returns the request data and content type unchanged.
    * Errors: INVALID_ARGUMENT when `id` or `message.method` is empty; the remote side's error status is
@@ -1717,6 +1949,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/InvokeService` with the fields of its flattened signature as arguments:
+   * (id, message). The request's other fields stay unset (pass a request to `invokeService` to set them).
+   */
+  invokeServiceFlat(id: NonNullable<MessageInitShape<typeof InvokeServiceRequestSchema>["id"]>, message: NonNullable<MessageInitShape<typeof InvokeServiceRequestSchema>["message"]>, options?: CallOptions): Promise<InvokeResponse> {
+    return this.#core.unary(Runtime.method.invokeService, false, { id, message }, options);
+  }
+
+  /**
    * Reads configuration items from a `config_store` component. Keys that do not exist are left out of the
    * response (not an error). Has no side effects.
    *
@@ -1724,6 +1964,14 @@ export class RuntimeClient {
    */
   getConfiguration(request: MessageInitShape<typeof GetConfigurationRequestSchema>, options?: CallOptions): Promise<GetConfigurationResponse> {
     return this.#core.unary(Runtime.method.getConfiguration, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetConfiguration` with the fields of its flattened signature as arguments:
+   * (store_name, app_id, keys). The request's other fields stay unset (pass a request to `getConfiguration` to set them).
+   */
+  getConfigurationFlat(storeName: NonNullable<MessageInitShape<typeof GetConfigurationRequestSchema>["storeName"]>, appId: NonNullable<MessageInitShape<typeof GetConfigurationRequestSchema>["appId"]>, keys: NonNullable<MessageInitShape<typeof GetConfigurationRequestSchema>["keys"]>, options?: CallOptions): Promise<GetConfigurationResponse> {
+    return this.#core.unary(Runtime.method.getConfiguration, true, { storeName, appId, keys }, options);
   }
 
   /**
@@ -1738,6 +1986,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/SaveConfiguration` with the fields of its flattened signature as arguments:
+   * (store_name, app_id, items). The request's other fields stay unset (pass a request to `saveConfiguration` to set them).
+   */
+  saveConfigurationFlat(storeName: NonNullable<MessageInitShape<typeof SaveConfigurationRequestSchema>["storeName"]>, appId: NonNullable<MessageInitShape<typeof SaveConfigurationRequestSchema>["appId"]>, items: NonNullable<MessageInitShape<typeof SaveConfigurationRequestSchema>["items"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.saveConfiguration, false, { storeName, appId, items }, options);
+  }
+
+  /**
    * Deletes configuration items from a `config_store` component. Deleting a key that does not exist is
    * not an error. Subscribers of SubscribeConfiguration are notified of every deletion (the item arrives
    * with empty `content`).
@@ -1746,6 +2002,14 @@ export class RuntimeClient {
    */
   deleteConfiguration(request: MessageInitShape<typeof DeleteConfigurationRequestSchema>, options?: CallOptions): Promise<Empty> {
     return this.#core.unary(Runtime.method.deleteConfiguration, false, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/DeleteConfiguration` with the fields of its flattened signature as arguments:
+   * (store_name, app_id, keys). The request's other fields stay unset (pass a request to `deleteConfiguration` to set them).
+   */
+  deleteConfigurationFlat(storeName: NonNullable<MessageInitShape<typeof DeleteConfigurationRequestSchema>["storeName"]>, appId: NonNullable<MessageInitShape<typeof DeleteConfigurationRequestSchema>["appId"]>, keys: NonNullable<MessageInitShape<typeof DeleteConfigurationRequestSchema>["keys"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.deleteConfiguration, false, { storeName, appId, keys }, options);
   }
 
   /**
@@ -1775,6 +2039,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/TryLock` with the fields of its flattened signature as arguments:
+   * (store_name, resource_id, lock_owner, expire). The request's other fields stay unset (pass a request to `tryLock` to set them).
+   */
+  tryLockFlat(storeName: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["storeName"]>, resourceId: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["resourceId"]>, lockOwner: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["lockOwner"]>, expire: NonNullable<MessageInitShape<typeof TryLockRequestSchema>["expire"]>, options?: CallOptions): Promise<TryLockResponse> {
+    return this.#core.unary(Runtime.method.tryLock, false, { storeName, resourceId, lockOwner, expire }, options);
+  }
+
+  /**
    * Releases a lock held by `lock_owner`. The outcome is reported in `status` (the call itself succeeds
    * for a missing lock or a lock held by someone else). Errors: INVALID_ARGUMENT when `resource_id` or
    * `lock_owner` is empty or the store is unknown.
@@ -1783,6 +2055,14 @@ export class RuntimeClient {
    */
   unlock(request: MessageInitShape<typeof UnlockRequestSchema>, options?: CallOptions): Promise<UnlockResponse> {
     return this.#core.unary(Runtime.method.unlock, false, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/Unlock` with the fields of its flattened signature as arguments:
+   * (store_name, resource_id, lock_owner). The request's other fields stay unset (pass a request to `unlock` to set them).
+   */
+  unlockFlat(storeName: NonNullable<MessageInitShape<typeof UnlockRequestSchema>["storeName"]>, resourceId: NonNullable<MessageInitShape<typeof UnlockRequestSchema>["resourceId"]>, lockOwner: NonNullable<MessageInitShape<typeof UnlockRequestSchema>["lockOwner"]>, options?: CallOptions): Promise<UnlockResponse> {
+    return this.#core.unary(Runtime.method.unlock, false, { storeName, resourceId, lockOwner }, options);
   }
 
   /**
@@ -1809,6 +2089,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/GetNextId` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `getNextId` to set them).
+   */
+  getNextIdFlat(storeName: NonNullable<MessageInitShape<typeof GetNextIdRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof GetNextIdRequestSchema>["key"]>, options?: CallOptions): Promise<GetNextIdResponse> {
+    return this.#core.unary(Runtime.method.getNextId, false, { storeName, key }, options);
+  }
+
+  /**
    * Reads the value stored under one key of a `state` store. A key that does not exist is not an error:
    * the response then has empty `data` and empty `etag`. Has no side effects.
    *
@@ -1816,6 +2104,14 @@ export class RuntimeClient {
    */
   getState(request: MessageInitShape<typeof GetStateRequestSchema>, options?: CallOptions): Promise<GetStateResponse> {
     return this.#core.unary(Runtime.method.getState, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetState` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `getState` to set them).
+   */
+  getStateFlat(storeName: NonNullable<MessageInitShape<typeof GetStateRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof GetStateRequestSchema>["key"]>, options?: CallOptions): Promise<GetStateResponse> {
+    return this.#core.unary(Runtime.method.getState, true, { storeName, key }, options);
   }
 
   /**
@@ -1827,6 +2123,14 @@ export class RuntimeClient {
    */
   getBulkState(request: MessageInitShape<typeof GetBulkStateRequestSchema>, options?: CallOptions): Promise<GetBulkStateResponse> {
     return this.#core.unary(Runtime.method.getBulkState, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetBulkState` with the fields of its flattened signature as arguments:
+   * (store_name, keys). The request's other fields stay unset (pass a request to `getBulkState` to set them).
+   */
+  getBulkStateFlat(storeName: NonNullable<MessageInitShape<typeof GetBulkStateRequestSchema>["storeName"]>, keys: NonNullable<MessageInitShape<typeof GetBulkStateRequestSchema>["keys"]>, options?: CallOptions): Promise<GetBulkStateResponse> {
+    return this.#core.unary(Runtime.method.getBulkState, true, { storeName, keys }, options);
   }
 
   /**
@@ -1842,6 +2146,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/SaveState` with the fields of its flattened signature as arguments:
+   * (store_name, states). The request's other fields stay unset (pass a request to `saveState` to set them).
+   */
+  saveStateFlat(storeName: NonNullable<MessageInitShape<typeof SaveStateRequestSchema>["storeName"]>, states: NonNullable<MessageInitShape<typeof SaveStateRequestSchema>["states"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.saveState, false, { storeName, states }, options);
+  }
+
+  /**
    * Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
    * With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
    * happens only if the etag matches the stored version, otherwise ABORTED.
@@ -1850,6 +2162,14 @@ export class RuntimeClient {
    */
   deleteState(request: MessageInitShape<typeof DeleteStateRequestSchema>, options?: CallOptions): Promise<Empty> {
     return this.#core.unary(Runtime.method.deleteState, false, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/DeleteState` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `deleteState` to set them).
+   */
+  deleteStateFlat(storeName: NonNullable<MessageInitShape<typeof DeleteStateRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof DeleteStateRequestSchema>["key"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.deleteState, false, { storeName, key }, options);
   }
 
   /**
@@ -1886,6 +2206,22 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/PublishEvent` with the fields of its flattened signature as arguments:
+   * (pubsub_name, topic, data). The request's other fields stay unset (pass a request to `publishEvent` to set them).
+   */
+  publishEventFlat(pubsubName: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["pubsubName"]>, topic: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["topic"]>, data: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["data"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.publishEvent, false, { pubsubName, topic, data }, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/PublishEvent` with the fields of its flattened signature as arguments:
+   * (pubsub_name, topic, data, data_content_type). The request's other fields stay unset (pass a request to `publishEvent` to set them).
+   */
+  publishEventFlat2(pubsubName: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["pubsubName"]>, topic: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["topic"]>, data: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["data"]>, dataContentType: NonNullable<MessageInitShape<typeof PublishEventRequestSchema>["dataContentType"]>, options?: CallOptions): Promise<Empty> {
+    return this.#core.unary(Runtime.method.publishEvent, false, { pubsubName, topic, data, dataContentType }, options);
+  }
+
+  /**
    * Receives the messages of one topic over a bidirectional stream, without serving AppCallback. The
    * client's first message must be `initial_request` (otherwise the stream ends with INVALID_ARGUMENT);
    * the runtime answers with `initial_response` and then sends one `event_message` per delivered
@@ -1908,6 +2244,14 @@ export class RuntimeClient {
    */
   getFile(request: MessageInitShape<typeof GetFileRequestSchema>, options?: CallOptions): ServerStream<GetFileResponse> {
     return this.#core.serverStream(Runtime.method.getFile, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetFile` with the fields of its flattened signature as arguments:
+   * (store_name, name). The request's other fields stay unset (pass a request to `getFile` to set them).
+   */
+  getFileFlat(storeName: NonNullable<MessageInitShape<typeof GetFileRequestSchema>["storeName"]>, name: NonNullable<MessageInitShape<typeof GetFileRequestSchema>["name"]>, options?: CallOptions): ServerStream<GetFileResponse> {
+    return this.#core.serverStream(Runtime.method.getFile, true, { storeName, name }, options);
   }
 
   /**
@@ -1979,6 +2323,14 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/InvokeBinding` with the fields of its flattened signature as arguments:
+   * (name, operation, data). The request's other fields stay unset (pass a request to `invokeBinding` to set them).
+   */
+  invokeBindingFlat(name: NonNullable<MessageInitShape<typeof InvokeBindingRequestSchema>["name"]>, operation: NonNullable<MessageInitShape<typeof InvokeBindingRequestSchema>["operation"]>, data: NonNullable<MessageInitShape<typeof InvokeBindingRequestSchema>["data"]>, options?: CallOptions): Promise<InvokeBindingResponse> {
+    return this.#core.unary(Runtime.method.invokeBinding, false, { name, operation, data }, options);
+  }
+
+  /**
    * Reads one secret from a `secret_store` component. Errors: NOT_FOUND when the key does not exist.
    * Has no side effects.
    *
@@ -1989,11 +2341,27 @@ export class RuntimeClient {
   }
 
   /**
+   * `spec.proto.runtime.v1.Runtime/GetSecret` with the fields of its flattened signature as arguments:
+   * (store_name, key). The request's other fields stay unset (pass a request to `getSecret` to set them).
+   */
+  getSecretFlat(storeName: NonNullable<MessageInitShape<typeof GetSecretRequestSchema>["storeName"]>, key: NonNullable<MessageInitShape<typeof GetSecretRequestSchema>["key"]>, options?: CallOptions): Promise<GetSecretResponse> {
+    return this.#core.unary(Runtime.method.getSecret, true, { storeName, key }, options);
+  }
+
+  /**
    * Reads every secret the application may see in a `secret_store` component. Has no side effects.
    *
    * RPC `spec.proto.runtime.v1.Runtime/GetBulkSecret` (unary, idempotent: retried on UNAVAILABLE when a retry policy is set).
    */
   getBulkSecret(request: MessageInitShape<typeof GetBulkSecretRequestSchema>, options?: CallOptions): Promise<GetBulkSecretResponse> {
     return this.#core.unary(Runtime.method.getBulkSecret, true, request, options);
+  }
+
+  /**
+   * `spec.proto.runtime.v1.Runtime/GetBulkSecret` with the fields of its flattened signature as arguments:
+   * (store_name). The request's other fields stay unset (pass a request to `getBulkSecret` to set them).
+   */
+  getBulkSecretFlat(storeName: NonNullable<MessageInitShape<typeof GetBulkSecretRequestSchema>["storeName"]>, options?: CallOptions): Promise<GetBulkSecretResponse> {
+    return this.#core.unary(Runtime.method.getBulkSecret, true, { storeName }, options);
   }
 }

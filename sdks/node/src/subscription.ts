@@ -33,8 +33,8 @@ export interface SubscribeOptions {
   deadLetterTopic?: string;
   /** Subscription metadata passed to the pub/sub component. */
   subscriptionMetadata?: Record<string, string>;
-  /** Call metadata (gRPC headers) of the stream. */
-  metadata?: Metadata;
+  /** Call headers (gRPC metadata) of the stream. */
+  headers?: Metadata;
   /** Ends the subscription when aborted. */
   signal?: AbortSignal;
   /** First re-subscribe delay in ms (default 100). */
@@ -114,7 +114,7 @@ export class Subscription {
     const signal = this.#ctrl.signal;
     while (!signal.aborted) {
       let failure: L8Error;
-      const callOptions = options.metadata === undefined ? { signal } : { signal, metadata: options.metadata };
+      const callOptions = options.headers === undefined ? { signal } : { signal, headers: options.headers };
       const stream = core.bidi(Runtime.method.subscribeTopicEvents, callOptions);
       try {
         stream.send({

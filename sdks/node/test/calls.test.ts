@@ -125,14 +125,14 @@ test("the token comes from L8_API_TOKEN when no option is given", async () => {
   assert.equal(seen[0]?.authorization, "Bearer from-env");
 });
 
-test("per-call metadata is merged over the client metadata on every shape", async () => {
-  const client = new Client({ endpoint: server.endpoint, metadata: { "x-a": "client", "x-b": "client" }, env: {} });
+test("per-call headers are merged over the client headers on every shape", async () => {
+  const client = new Client({ endpoint: server.endpoint, headers: { "x-a": "client", "x-b": "client" }, env: {} });
   seen.length = 0;
-  const metadata = { "x-b": "call" };
-  await client.sayHello({ serviceName: "helloworld" }, { metadata });
-  await client.getFile({ name: "f" }, { metadata }).toArray();
-  await client.putFile([{ name: "f" }], { metadata });
-  const bidi = client.subscribeConfiguration({ metadata });
+  const headers = { "x-b": "call" };
+  await client.sayHello({ serviceName: "helloworld" }, { headers });
+  await client.getFile({ name: "f" }, { headers }).toArray();
+  await client.putFile([{ name: "f" }], { headers });
+  const bidi = client.subscribeConfiguration({ headers });
   bidi.close();
   await bidi.receive();
   client.close();

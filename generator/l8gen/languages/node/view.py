@@ -16,9 +16,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
+from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api, Doc, Message, Method, Service
 from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
-from l8gen.languages.node.naming import TypeScriptNaming
+from l8gen.languages.node.naming import IDENTIFIER_RESERVED, TypeScriptNaming
 
 # Members of the generated Client class that RPC methods must not take.
 CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed")
@@ -63,6 +64,17 @@ class Ref:
 
 
 @dataclass(frozen=True)
+class TsFlat:
+    """One flattened signature: ``getStateFlat(storeName, key, options?)``."""
+
+    name: str  # "getStateFlat" (then getStateFlat2...)
+    params: str  # "storeName: NonNullable<MessageInitShape<typeof GetStateRequestSchema>["storeName"]>, ..."
+    init: str  # "storeName, key" (the request object literal's members)
+    fields: str  # "store_name, key" (doc)
+    call: str  # "getStateFlat(storeName, key)" (README, reference)
+
+
+@dataclass(frozen=True)
 class TsMethod:
     name: str  # proto name "GetState"
     ts_name: str  # client method "getState"
@@ -77,6 +89,7 @@ class TsMethod:
     doc: tuple[str, ...]
     upload_helper: str | None  # "putFileFrom" for client streams with exactly one bytes field
     upload_field: str | None  # protobuf-es property of that bytes field
+    flats: tuple[TsFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
 
 
 @dataclass(frozen=True)
@@ -162,7 +175,8 @@ def build_services(
     aliases = Aliases(symbols, used, set(classes.values()))
     methods = {s.full_name: tuple(_method(api, s, m, naming, aliases) for m in s.methods)
                for s in api.services}
-    members = {s.full_name: {n for m in methods[s.full_name] for n in (m.ts_name, m.upload_helper) if n}
+    members = {s.full_name: {n for m in methods[s.full_name]
+                             for n in (m.ts_name, m.upload_helper, *(f.name for f in m.flats)) if n}
                for s in api.client_services}
     props = {naming.service(s) for s in api.client_services} | set(CLIENT_MEMBERS)
     services = []
@@ -197,13 +211,50 @@ def _method(
                     f"'{helper}', which another method of its client already uses; set "
                     f'[tool.l8gen.overrides.typescript] "{method.full_name}" = "<identifier>"'
                 )
+    flats = _flats(api, service, method, naming, aliases.schema(method.input_type).local, ts_name)
     return TsMethod(
         name=method.name, ts_name=ts_name, es_local=es_method_local(method.name),
         rpc=method.path.lstrip("/"), shape=method.shape, idempotent=method.idempotent,
         service=aliases.schema(service.full_name), input_schema=aliases.schema(method.input_type),
         output_schema=aliases.schema(method.output_type), output_type=aliases.type(method.output_type),
-        doc=tuple(jsdoc(method.doc, "  ")), upload_helper=helper, upload_field=field,
+        doc=tuple(jsdoc(method.doc, "  ")), upload_helper=helper, upload_field=field, flats=flats,
     )
+
+
+def _flats(api: Api, service: Service, method: Method, naming: TypeScriptNaming, schema: str, ts_name: str
+           ) -> tuple[TsFlat, ...]:
+    """The flattened forms of ``method``: parameter types are indexed from the request's init shape, so
+    they are exactly what a request literal accepts (oneof members: that case's ``value``)."""
+    if service.role != "client":
+        return ()
+    request = api.message(method.input_type)
+    by_name = {f.name: f for f in request.fields}
+    taken = {naming.method(m) for m in service.methods} | set(CLIENT_MEMBERS)
+    out = []
+    for i, fields in enumerate(method.signatures):
+        name = f"{ts_name.rstrip('$')}Flat{i + 1 if i else ''}"
+        if name in taken:
+            raise NamingError(f"typescript naming collision: the flattened form of rpc {method.full_name} "
+                              f"would be '{name}', which another method of its client already uses")
+        taken.add(name)
+        params, init, args = [], [], []
+        shape = f"MessageInitShape<typeof {schema}>"
+        for field in (by_name[f] for f in fields):
+            prop = naming.es_field(field)
+            param = prop.rstrip("$")
+            param = param + "_" if param in IDENTIFIER_RESERVED or param == "options" else param
+            if field.oneof is not None:
+                group = json_name_of(field.oneof)
+                ts = f'Extract<NonNullable<{shape}["{group}"]>, {{ case: "{prop}" }}>["value"]'
+                init.append(f'{group}: {{ case: "{prop}", value: {param} }}')
+            else:
+                ts = f'NonNullable<{shape}["{prop}"]>'
+                init.append(prop if prop == param else f"{prop}: {param}")
+            params.append(f"{param}: {ts}")
+            args.append(param)
+        out.append(TsFlat(name, ", ".join(params), ", ".join(init), ", ".join(fields),
+                          f"{name}({', '.join(args)})"))
+    return tuple(out)
 
 
 def _grouped(refs: Iterable[tuple[str, Ref]], prefix: str) -> dict[str, dict[str, list[str]]]:

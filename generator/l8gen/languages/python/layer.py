@@ -186,7 +186,8 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     rpc_imports = Imports({pkg}).add("typing", "Any").add(f"{pkg}._calls", "MethodInfo")
     message_types = {t for s in clients for m in s.methods for t in (m.input_type, m.output_type)}
     b.pb_import(rpc_imports, message_types)
-    pb_modules = sorted({b.naming.module(f.name) for f in api.files if f.package not in opts.internal_packages},
+    public = [f for f in api.files if f.package not in opts.internal_packages]  # not the harness's control
+    pb_modules = sorted({b.naming.module(f.name) for f in public},
                         key=lambda m: m.alias)
     pb_imports = Imports({pkg})
     for module in pb_modules:

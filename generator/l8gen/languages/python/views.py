@@ -131,7 +131,8 @@ def _reflow(text: str, width: int) -> str:
     paragraphs = []
     for para in text.split("\n\n"):
         lines = para.split("\n")
-        if len(lines) > 1 and any(len(line) > width for line in lines) and all(_PROSE.match(x) for x in lines):
+        overflow = any(len(line) > width for line in lines)
+        if len(lines) > 1 and overflow and all(_PROSE.match(x) for x in lines):
             para = " ".join(line.strip() for line in lines)
         paragraphs.append(para)
     return "\n\n".join(paragraphs)

@@ -122,7 +122,7 @@ function callOptions(req: Json): CallOptions {
   const timeoutMs = num(req, "timeout_ms");
   if (timeoutMs !== undefined) options.timeoutMs = timeoutMs;
   const metadata = obj(req, "metadata");
-  if (metadata !== undefined) options.metadata = metadata as Record<string, string>;
+  if (metadata !== undefined) options.headers = metadata as Record<string, string>;
   return options;
 }
 
@@ -268,7 +268,7 @@ function connect(req: Json): Json {
   const options: ClientOptions = { endpoint: str(req, "endpoint") };
   if (typeof req["token"] === "string") options.token = req["token"];
   const metadata = obj(req, "metadata");
-  if (metadata !== undefined) options.metadata = metadata as Record<string, string>;
+  if (metadata !== undefined) options.headers = metadata as Record<string, string>;
   const retry = obj(req, "retry");
   if (retry !== undefined) {
     options.retry = {

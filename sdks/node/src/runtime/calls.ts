@@ -17,7 +17,7 @@ import type {
 import type { DescMethod } from "@bufbuild/protobuf";
 import { Connection } from "./connection.js";
 import { L8Error } from "./errors.js";
-import { toHeaders } from "./options.js";
+import { optionHeaders } from "./options.js";
 import type { CallOptions, ClientOptions, RetryPolicy } from "./options.js";
 import {
   BidiStream,
@@ -113,7 +113,7 @@ export class CallCore {
     const rpc = rpcName(method);
     this.connection.assertOpen(rpc);
     const deadline = CallCore.#deadline(options, rpc);
-    const headers = toHeaders(options?.metadata);
+    const headers = optionHeaders(options, "CallOptions");
     for (let attempt = 1; ; attempt++) {
       try {
         const res = await this.connection.transport.unary(
@@ -139,7 +139,7 @@ export class CallCore {
     const rpc = rpcName(method);
     this.connection.assertOpen(rpc);
     const deadline = CallCore.#deadline(options, rpc);
-    const headers = toHeaders(options?.metadata);
+    const headers = optionHeaders(options, "CallOptions");
     const ctrl = linkedController(options?.signal);
     const self = this;
     async function* run(signal: AbortSignal): AsyncGenerator<MessageShape<O>, void, undefined> {
@@ -181,7 +181,7 @@ export class CallCore {
     const ctrl = linkedController(options?.signal);
     try {
       const res = await this.connection.transport.stream(
-        method, ctrl.signal, CallCore.#remaining(deadline, rpc), toHeaders(options?.metadata),
+        method, ctrl.signal, CallCore.#remaining(deadline, rpc), optionHeaders(options, "CallOptions"),
         toAsyncIterable(requests),
       );
       let response: MessageShape<O> | undefined;
@@ -238,7 +238,7 @@ export class CallCore {
     const ctrl = linkedController(options?.signal);
     const requests = new PushQueue<MessageInitShape<I>>();
     const started = this.connection.transport.stream(
-      method, ctrl.signal, CallCore.#remaining(deadline, rpc), toHeaders(options?.metadata), requests,
+      method, ctrl.signal, CallCore.#remaining(deadline, rpc), optionHeaders(options, "CallOptions"), requests,
     );
     started.catch(() => undefined); // observed by the response generator below
     async function* responses(): AsyncGenerator<MessageShape<O>, void, undefined> {

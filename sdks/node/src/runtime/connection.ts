@@ -15,7 +15,7 @@ import { createGrpcTransport, Http2SessionManager } from "@connectrpc/connect-no
 import { resolveEndpoint, resolveToken } from "./endpoint.js";
 import type { ResolvedEndpoint } from "./endpoint.js";
 import { L8Error } from "./errors.js";
-import { DEFAULT_MAX_MESSAGE_BYTES, toHeaders } from "./options.js";
+import { DEFAULT_MAX_MESSAGE_BYTES, optionHeaders } from "./options.js";
 import type { ClientOptions, TlsOptions } from "./options.js";
 import { linkedController, sleep } from "./streams.js";
 import { Health, HealthCheckResponse_ServingStatus } from "../gen/grpc/health/v1/health_pb.js";
@@ -84,7 +84,7 @@ export class Connection {
       : { pingIntervalMs: options.keepAliveMs, pingIdleConnection: true };
     this.#session = new Http2SessionManager(baseUrl, pings, nodeOptions);
     const token = resolveToken(options.token, env);
-    const defaults = toHeaders(options.metadata);
+    const defaults = optionHeaders(options, "ClientOptions");
     let hasDefaults = false;
     defaults.forEach(() => {
       hasDefaults = true;

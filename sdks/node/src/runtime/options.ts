@@ -54,8 +54,9 @@ export interface ClientOptions {
   token?: string;
   /** TLS: `true` for system roots, or custom CA / client certificate. `https://` endpoints imply TLS. */
   tls?: boolean | TlsOptions;
-  /** Metadata sent with every call; per-call metadata is merged over it (same key: the call wins). */
-  metadata?: Metadata;
+  /** Call headers (gRPC metadata) sent with every call; per-call `headers` are merged over them (same
+   * key: the call wins). */
+  headers?: Metadata;
   /** Opt-in retries of idempotent RPCs on UNAVAILABLE (default: no retries). */
   retry?: RetryPolicy;
   /** Largest message the client sends, in bytes (default 64 MiB). */
@@ -76,12 +77,24 @@ export interface CallOptions {
   timeoutMs?: number;
   /** Cancels the call when aborted (the call then rejects with `CANCELLED`). */
   signal?: AbortSignal;
-  /** Metadata for this call, merged over the client's metadata. */
-  metadata?: Metadata;
+  /** Call headers (gRPC metadata) of this call, merged over the client's `headers`. (Request fields keep
+   * their proto names: a request's own `metadata` field goes in the request.) */
+  headers?: Metadata;
 }
 
 /** Default maximum size of a sent or received message (64 MiB, as in every l8sdk SDK). */
 export const DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The `headers` of call or client options as `Headers`; `metadata` there (the old name, easily confused
+ * with a request's `metadata` field) or a `headers` value of the wrong type is a `TypeError`.
+ */
+export function optionHeaders(options: { headers?: Metadata } | undefined, what: string): Headers {
+  if (options !== undefined && "metadata" in options) {
+    throw new TypeError(`${what}: "metadata" is not an option; call headers are "headers", and a request's own metadata field goes in the request`);
+  }
+  return toHeaders(options?.headers);
+}
 
 /** Converts {@link Metadata} to `Headers` (keys lower-cased by `Headers`). */
 export function toHeaders(metadata: Metadata | undefined): Headers {
@@ -89,12 +102,19 @@ export function toHeaders(metadata: Metadata | undefined): Headers {
   if (metadata === undefined) {
     return headers;
   }
+  if (metadata === null || typeof metadata !== "object") {
+    throw new TypeError(`headers must be an object, a Headers or a list of [key, value] pairs, got ${typeof metadata}`);
+  }
   if (metadata instanceof Headers) {
     metadata.forEach((value, key) => {
       headers.append(key, value);
     });
   } else if (Array.isArray(metadata)) {
-    for (const [key, value] of metadata as ReadonlyArray<readonly [string, string]>) {
+    for (const pair of metadata as ReadonlyArray<readonly [string, string]>) {
+      if (!Array.isArray(pair) || pair.length !== 2) {
+        throw new TypeError("headers must be an object, a Headers or a list of [key, value] pairs; got an item that is not a pair");
+      }
+      const [key, value] = pair;
       headers.append(key, value);
     }
   } else {
