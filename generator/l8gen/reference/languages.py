@@ -130,6 +130,10 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             response_type=api.message(method.output_type).name,
             imports=(f'import {{ Client }} from "{opts.node_package}";',),
             args=tuple(Arg(naming.es_field(f), _literal("node", f)) for f in _scalars(request)),
+            flattened=tuple(
+                f"client.{naming.service(service)}.{naming.method(method).rstrip('$')}Flat"
+                f"{i + 1 if i else ''}({_flat_args('node', request, sig, naming.es_field)})"
+                for i, sig in enumerate(method.signatures)) if service.role == "client" else (),
         )
 
     return _each(api, opts, make)
@@ -191,6 +195,10 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             imports=(f"#include <{protoc_stem(service.file)}.grpc.pb.h>" if service.role == "app"
                      else "#include <l8/sdk.h>",),
             args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f)) for f in _scalars(request)),
+            flattened=tuple(
+                f"client->{client.accessor}().{idents[f'{service.full_name}/{method.name}']}("
+                f"{_flat_args('cpp', request, sig, CppNaming.pb_accessor)})"
+                for sig in method.signatures if method.shape == "unary") if client is not None else (),
         )
 
     return _each(api, opts, make)

@@ -272,7 +272,7 @@ class Driver {
     l8::ClientOptions options;
     options.endpoint = String(request, "endpoint").value_or("");
     if (auto token = String(request, "token")) options.token = *token;
-    options.metadata = MetadataOf(request);
+    options.headers = MetadataOf(request);
     if (const auto* retry = Object(request, "retry")) {
       options.retry.max_attempts = static_cast<int>(Number(*retry, "max_attempts").value_or(1));
       options.retry.initial_backoff = Millis(*retry, "initial_backoff_ms", 100);
@@ -301,7 +301,7 @@ class Driver {
       for (const auto& value : list->values()) args.requests.push_back(ValueToJson(value));
     }
     if (Field(request, "timeout_ms") != nullptr) args.options.timeout = Millis(request, "timeout_ms", 0);
-    args.options.metadata = MetadataOf(request);
+    args.options.headers = MetadataOf(request);
     return args;
   }
 

@@ -94,7 +94,7 @@ Result<std::shared_ptr<Connection>> Connection::Open(const ClientOptions& option
   Endpoint resolved = std::move(endpoint).value();
   resolved.tls = tls;
   Metadata metadata;
-  for (const auto& [key, value] : options.metadata) metadata.emplace_back(Lower(key), value);
+  for (const auto& [key, value] : options.headers) metadata.emplace_back(Lower(key), value);
   return std::make_shared<Connection>(std::move(channel), std::move(resolved), ResolveToken(options.token, env),
                                       std::move(metadata), options.retry);
 }
@@ -117,11 +117,11 @@ std::unique_ptr<grpc::ClientContext> Connection::NewContext(const CallOptions& o
   auto context = std::make_unique<grpc::ClientContext>();
   if (deadline) context->set_deadline(*deadline);
   std::set<std::string> per_call;
-  for (const auto& entry : options.metadata) per_call.insert(Lower(entry.first));
+  for (const auto& entry : options.headers) per_call.insert(Lower(entry.first));
   for (const auto& [key, value] : metadata_) {
     if (per_call.count(key) == 0) context->AddMetadata(key, value);
   }
-  for (const auto& [key, value] : options.metadata) context->AddMetadata(Lower(key), value);
+  for (const auto& [key, value] : options.headers) context->AddMetadata(Lower(key), value);
   if (token_ && per_call.count("authorization") == 0) context->AddMetadata("authorization", "Bearer " + *token_);
   return context;
 }

@@ -20,12 +20,27 @@ Result<::spec::proto::extension::v1::cryption::EncryptResponse> CryptionServiceC
       });
 }
 
+Result<::spec::proto::extension::v1::cryption::EncryptResponse> CryptionServiceClient::Encrypt(const std::string& component_name, const std::string& plain_text, const std::string& key_id, const CallOptions& options) const {
+  ::spec::proto::extension::v1::cryption::EncryptRequest request;
+  request.set_component_name(component_name);
+  request.set_plain_text(plain_text);
+  request.set_key_id(key_id);
+  return Encrypt(request, options);
+}
+
 Result<::spec::proto::extension::v1::cryption::DecryptResponse> CryptionServiceClient::Decrypt(const ::spec::proto::extension::v1::cryption::DecryptRequest& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::extension::v1::cryption::DecryptResponse>(
       "spec.proto.extension.v1.cryption.CryptionService/Decrypt", false, options,
       [&](grpc::ClientContext* context, ::spec::proto::extension::v1::cryption::DecryptResponse* response) {
         return stub_->Decrypt(context, request, response);
       });
+}
+
+Result<::spec::proto::extension::v1::cryption::DecryptResponse> CryptionServiceClient::Decrypt(const std::string& component_name, const std::string& cipher_text, const CallOptions& options) const {
+  ::spec::proto::extension::v1::cryption::DecryptRequest request;
+  request.set_component_name(component_name);
+  request.set_cipher_text(cipher_text);
+  return Decrypt(request, options);
 }
 
 }  // namespace l8

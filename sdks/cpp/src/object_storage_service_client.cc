@@ -50,12 +50,28 @@ ServerStream<::spec::proto::extension::v1::s3::GetObjectOutput> ObjectStorageSer
       [stub, request](grpc::ClientContext* context) { return stub->GetObject(context, request); });
 }
 
+ServerStream<::spec::proto::extension::v1::s3::GetObjectOutput> ObjectStorageServiceClient::GetObject(const std::string& store_name, const std::string& bucket, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::extension::v1::s3::GetObjectInput request;
+  request.set_store_name(store_name);
+  request.set_bucket(bucket);
+  request.set_key(key);
+  return GetObject(request, options);
+}
+
 Result<::spec::proto::extension::v1::s3::DeleteObjectOutput> ObjectStorageServiceClient::DeleteObject(const ::spec::proto::extension::v1::s3::DeleteObjectInput& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::extension::v1::s3::DeleteObjectOutput>(
       "spec.proto.extension.v1.s3.ObjectStorageService/DeleteObject", false, options,
       [&](grpc::ClientContext* context, ::spec::proto::extension::v1::s3::DeleteObjectOutput* response) {
         return stub_->DeleteObject(context, request, response);
       });
+}
+
+Result<::spec::proto::extension::v1::s3::DeleteObjectOutput> ObjectStorageServiceClient::DeleteObject(const std::string& store_name, const std::string& bucket, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::extension::v1::s3::DeleteObjectInput request;
+  request.set_store_name(store_name);
+  request.set_bucket(bucket);
+  request.set_key(key);
+  return DeleteObject(request, options);
 }
 
 Result<::spec::proto::extension::v1::s3::CopyObjectOutput> ObjectStorageServiceClient::CopyObject(const ::spec::proto::extension::v1::s3::CopyObjectInput& request, const CallOptions& options) const {
@@ -96,6 +112,14 @@ Result<::spec::proto::extension::v1::s3::IsObjectExistOutput> ObjectStorageServi
       [&](grpc::ClientContext* context, ::spec::proto::extension::v1::s3::IsObjectExistOutput* response) {
         return stub_->IsObjectExist(context, request, response);
       });
+}
+
+Result<::spec::proto::extension::v1::s3::IsObjectExistOutput> ObjectStorageServiceClient::IsObjectExist(const std::string& store_name, const std::string& bucket, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::extension::v1::s3::IsObjectExistInput request;
+  request.set_store_name(store_name);
+  request.set_bucket(bucket);
+  request.set_key(key);
+  return IsObjectExist(request, options);
 }
 
 Result<::spec::proto::extension::v1::s3::PutObjectTaggingOutput> ObjectStorageServiceClient::PutObjectTagging(const ::spec::proto::extension::v1::s3::PutObjectTaggingInput& request, const CallOptions& options) const {

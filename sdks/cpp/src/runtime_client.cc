@@ -20,12 +20,26 @@ Result<::spec::proto::runtime::v1::SayHelloResponse> RuntimeClient::SayHello(con
       });
 }
 
+Result<::spec::proto::runtime::v1::SayHelloResponse> RuntimeClient::SayHello(const std::string& service_name, const std::string& name, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::SayHelloRequest request;
+  request.set_service_name(service_name);
+  request.set_name(name);
+  return SayHello(request, options);
+}
+
 Result<::spec::proto::runtime::v1::InvokeResponse> RuntimeClient::InvokeService(const ::spec::proto::runtime::v1::InvokeServiceRequest& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::runtime::v1::InvokeResponse>(
       "spec.proto.runtime.v1.Runtime/InvokeService", false, options,
       [&](grpc::ClientContext* context, ::spec::proto::runtime::v1::InvokeResponse* response) {
         return stub_->InvokeService(context, request, response);
       });
+}
+
+Result<::spec::proto::runtime::v1::InvokeResponse> RuntimeClient::InvokeService(const std::string& id, const ::spec::proto::runtime::v1::CommonInvokeRequest& message_, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::InvokeServiceRequest request;
+  request.set_id(id);
+  *request.mutable_message() = message_;
+  return InvokeService(request, options);
 }
 
 Result<::spec::proto::runtime::v1::GetConfigurationResponse> RuntimeClient::GetConfiguration(const ::spec::proto::runtime::v1::GetConfigurationRequest& request, const CallOptions& options) const {
@@ -36,6 +50,14 @@ Result<::spec::proto::runtime::v1::GetConfigurationResponse> RuntimeClient::GetC
       });
 }
 
+Result<::spec::proto::runtime::v1::GetConfigurationResponse> RuntimeClient::GetConfiguration(const std::string& store_name, const std::string& app_id, const std::vector<std::string>& keys, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetConfigurationRequest request;
+  request.set_store_name(store_name);
+  request.set_app_id(app_id);
+  for (const auto& v : keys) request.add_keys(v);
+  return GetConfiguration(request, options);
+}
+
 Result<::google::protobuf::Empty> RuntimeClient::SaveConfiguration(const ::spec::proto::runtime::v1::SaveConfigurationRequest& request, const CallOptions& options) const {
   return connection_->Unary<::google::protobuf::Empty>(
       "spec.proto.runtime.v1.Runtime/SaveConfiguration", false, options,
@@ -44,12 +66,28 @@ Result<::google::protobuf::Empty> RuntimeClient::SaveConfiguration(const ::spec:
       });
 }
 
+Result<::google::protobuf::Empty> RuntimeClient::SaveConfiguration(const std::string& store_name, const std::string& app_id, const std::vector<::spec::proto::runtime::v1::ConfigurationItem>& items, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::SaveConfigurationRequest request;
+  request.set_store_name(store_name);
+  request.set_app_id(app_id);
+  for (const auto& v : items) *request.add_items() = v;
+  return SaveConfiguration(request, options);
+}
+
 Result<::google::protobuf::Empty> RuntimeClient::DeleteConfiguration(const ::spec::proto::runtime::v1::DeleteConfigurationRequest& request, const CallOptions& options) const {
   return connection_->Unary<::google::protobuf::Empty>(
       "spec.proto.runtime.v1.Runtime/DeleteConfiguration", false, options,
       [&](grpc::ClientContext* context, ::google::protobuf::Empty* response) {
         return stub_->DeleteConfiguration(context, request, response);
       });
+}
+
+Result<::google::protobuf::Empty> RuntimeClient::DeleteConfiguration(const std::string& store_name, const std::string& app_id, const std::vector<std::string>& keys, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::DeleteConfigurationRequest request;
+  request.set_store_name(store_name);
+  request.set_app_id(app_id);
+  for (const auto& v : keys) request.add_keys(v);
+  return DeleteConfiguration(request, options);
 }
 
 BidiStream<::spec::proto::runtime::v1::SubscribeConfigurationRequest, ::spec::proto::runtime::v1::SubscribeConfigurationResponse> RuntimeClient::SubscribeConfiguration(const CallOptions& options) const {
@@ -67,12 +105,29 @@ Result<::spec::proto::runtime::v1::TryLockResponse> RuntimeClient::TryLock(const
       });
 }
 
+Result<::spec::proto::runtime::v1::TryLockResponse> RuntimeClient::TryLock(const std::string& store_name, const std::string& resource_id, const std::string& lock_owner, std::int32_t expire, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::TryLockRequest request;
+  request.set_store_name(store_name);
+  request.set_resource_id(resource_id);
+  request.set_lock_owner(lock_owner);
+  request.set_expire(expire);
+  return TryLock(request, options);
+}
+
 Result<::spec::proto::runtime::v1::UnlockResponse> RuntimeClient::Unlock(const ::spec::proto::runtime::v1::UnlockRequest& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::runtime::v1::UnlockResponse>(
       "spec.proto.runtime.v1.Runtime/Unlock", false, options,
       [&](grpc::ClientContext* context, ::spec::proto::runtime::v1::UnlockResponse* response) {
         return stub_->Unlock(context, request, response);
       });
+}
+
+Result<::spec::proto::runtime::v1::UnlockResponse> RuntimeClient::Unlock(const std::string& store_name, const std::string& resource_id, const std::string& lock_owner, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::UnlockRequest request;
+  request.set_store_name(store_name);
+  request.set_resource_id(resource_id);
+  request.set_lock_owner(lock_owner);
+  return Unlock(request, options);
 }
 
 Result<::spec::proto::runtime::v1::LockKeepAliveResponse> RuntimeClient::LockKeepAlive(const ::spec::proto::runtime::v1::LockKeepAliveRequest& request, const CallOptions& options) const {
@@ -91,12 +146,26 @@ Result<::spec::proto::runtime::v1::GetNextIdResponse> RuntimeClient::GetNextId(c
       });
 }
 
+Result<::spec::proto::runtime::v1::GetNextIdResponse> RuntimeClient::GetNextId(const std::string& store_name, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetNextIdRequest request;
+  request.set_store_name(store_name);
+  request.set_key(key);
+  return GetNextId(request, options);
+}
+
 Result<::spec::proto::runtime::v1::GetStateResponse> RuntimeClient::GetState(const ::spec::proto::runtime::v1::GetStateRequest& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::runtime::v1::GetStateResponse>(
       "spec.proto.runtime.v1.Runtime/GetState", true, options,
       [&](grpc::ClientContext* context, ::spec::proto::runtime::v1::GetStateResponse* response) {
         return stub_->GetState(context, request, response);
       });
+}
+
+Result<::spec::proto::runtime::v1::GetStateResponse> RuntimeClient::GetState(const std::string& store_name, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetStateRequest request;
+  request.set_store_name(store_name);
+  request.set_key(key);
+  return GetState(request, options);
 }
 
 Result<::spec::proto::runtime::v1::GetBulkStateResponse> RuntimeClient::GetBulkState(const ::spec::proto::runtime::v1::GetBulkStateRequest& request, const CallOptions& options) const {
@@ -107,6 +176,13 @@ Result<::spec::proto::runtime::v1::GetBulkStateResponse> RuntimeClient::GetBulkS
       });
 }
 
+Result<::spec::proto::runtime::v1::GetBulkStateResponse> RuntimeClient::GetBulkState(const std::string& store_name, const std::vector<std::string>& keys, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetBulkStateRequest request;
+  request.set_store_name(store_name);
+  for (const auto& v : keys) request.add_keys(v);
+  return GetBulkState(request, options);
+}
+
 Result<::google::protobuf::Empty> RuntimeClient::SaveState(const ::spec::proto::runtime::v1::SaveStateRequest& request, const CallOptions& options) const {
   return connection_->Unary<::google::protobuf::Empty>(
       "spec.proto.runtime.v1.Runtime/SaveState", false, options,
@@ -115,12 +191,26 @@ Result<::google::protobuf::Empty> RuntimeClient::SaveState(const ::spec::proto::
       });
 }
 
+Result<::google::protobuf::Empty> RuntimeClient::SaveState(const std::string& store_name, const std::vector<::spec::proto::runtime::v1::StateItem>& states, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::SaveStateRequest request;
+  request.set_store_name(store_name);
+  for (const auto& v : states) *request.add_states() = v;
+  return SaveState(request, options);
+}
+
 Result<::google::protobuf::Empty> RuntimeClient::DeleteState(const ::spec::proto::runtime::v1::DeleteStateRequest& request, const CallOptions& options) const {
   return connection_->Unary<::google::protobuf::Empty>(
       "spec.proto.runtime.v1.Runtime/DeleteState", false, options,
       [&](grpc::ClientContext* context, ::google::protobuf::Empty* response) {
         return stub_->DeleteState(context, request, response);
       });
+}
+
+Result<::google::protobuf::Empty> RuntimeClient::DeleteState(const std::string& store_name, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::DeleteStateRequest request;
+  request.set_store_name(store_name);
+  request.set_key(key);
+  return DeleteState(request, options);
 }
 
 Result<::google::protobuf::Empty> RuntimeClient::DeleteBulkState(const ::spec::proto::runtime::v1::DeleteBulkStateRequest& request, const CallOptions& options) const {
@@ -147,6 +237,23 @@ Result<::google::protobuf::Empty> RuntimeClient::PublishEvent(const ::spec::prot
       });
 }
 
+Result<::google::protobuf::Empty> RuntimeClient::PublishEvent(const std::string& pubsub_name, const std::string& topic, const std::string& data_, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::PublishEventRequest request;
+  request.set_pubsub_name(pubsub_name);
+  request.set_topic(topic);
+  request.set_data(data_);
+  return PublishEvent(request, options);
+}
+
+Result<::google::protobuf::Empty> RuntimeClient::PublishEvent(const std::string& pubsub_name, const std::string& topic, const std::string& data_, const std::string& data_content_type, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::PublishEventRequest request;
+  request.set_pubsub_name(pubsub_name);
+  request.set_topic(topic);
+  request.set_data(data_);
+  request.set_data_content_type(data_content_type);
+  return PublishEvent(request, options);
+}
+
 BidiStream<::spec::proto::runtime::v1::SubscribeTopicEventsRequest, ::spec::proto::runtime::v1::SubscribeTopicEventsResponse> RuntimeClient::SubscribeTopicEvents(const CallOptions& options) const {
   auto stub = stub_;
   return connection_->Bidi<::spec::proto::runtime::v1::SubscribeTopicEventsRequest, ::spec::proto::runtime::v1::SubscribeTopicEventsResponse>(
@@ -159,6 +266,13 @@ ServerStream<::spec::proto::runtime::v1::GetFileResponse> RuntimeClient::GetFile
   return connection_->ServerStreaming<::spec::proto::runtime::v1::GetFileResponse>(
       "spec.proto.runtime.v1.Runtime/GetFile", true, options,
       [stub, request](grpc::ClientContext* context) { return stub->GetFile(context, request); });
+}
+
+ServerStream<::spec::proto::runtime::v1::GetFileResponse> RuntimeClient::GetFile(const std::string& store_name, const std::string& name, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetFileRequest request;
+  request.set_store_name(store_name);
+  request.set_name(name);
+  return GetFile(request, options);
 }
 
 ClientStream<::spec::proto::runtime::v1::PutFileRequest, ::google::protobuf::Empty> RuntimeClient::PutFile(const CallOptions& options) const {
@@ -224,6 +338,14 @@ Result<::spec::proto::runtime::v1::InvokeBindingResponse> RuntimeClient::InvokeB
       });
 }
 
+Result<::spec::proto::runtime::v1::InvokeBindingResponse> RuntimeClient::InvokeBinding(const std::string& name, const std::string& operation, const std::string& data_, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::InvokeBindingRequest request;
+  request.set_name(name);
+  request.set_operation(operation);
+  request.set_data(data_);
+  return InvokeBinding(request, options);
+}
+
 Result<::spec::proto::runtime::v1::GetSecretResponse> RuntimeClient::GetSecret(const ::spec::proto::runtime::v1::GetSecretRequest& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::runtime::v1::GetSecretResponse>(
       "spec.proto.runtime.v1.Runtime/GetSecret", true, options,
@@ -232,12 +354,25 @@ Result<::spec::proto::runtime::v1::GetSecretResponse> RuntimeClient::GetSecret(c
       });
 }
 
+Result<::spec::proto::runtime::v1::GetSecretResponse> RuntimeClient::GetSecret(const std::string& store_name, const std::string& key, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetSecretRequest request;
+  request.set_store_name(store_name);
+  request.set_key(key);
+  return GetSecret(request, options);
+}
+
 Result<::spec::proto::runtime::v1::GetBulkSecretResponse> RuntimeClient::GetBulkSecret(const ::spec::proto::runtime::v1::GetBulkSecretRequest& request, const CallOptions& options) const {
   return connection_->Unary<::spec::proto::runtime::v1::GetBulkSecretResponse>(
       "spec.proto.runtime.v1.Runtime/GetBulkSecret", true, options,
       [&](grpc::ClientContext* context, ::spec::proto::runtime::v1::GetBulkSecretResponse* response) {
         return stub_->GetBulkSecret(context, request, response);
       });
+}
+
+Result<::spec::proto::runtime::v1::GetBulkSecretResponse> RuntimeClient::GetBulkSecret(const std::string& store_name, const CallOptions& options) const {
+  ::spec::proto::runtime::v1::GetBulkSecretRequest request;
+  request.set_store_name(store_name);
+  return GetBulkSecret(request, options);
 }
 
 }  // namespace l8

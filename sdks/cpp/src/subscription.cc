@@ -100,7 +100,7 @@ void Subscription::Run() {
   int failures = 0;
   for (;;) {
     CallOptions call;
-    call.metadata = s.options.call_metadata;
+    call.headers = s.options.call_headers;
     auto stream = s.client.SubscribeTopicEvents(call);
     {
       std::lock_guard<std::mutex> lock(s.mutex);

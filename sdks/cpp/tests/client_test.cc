@@ -88,10 +88,10 @@ TEST(Client, NoTokenNoAuthorizationHeader) {
 TEST(Client, PerCallMetadataIsMergedWithClientMetadata) {
   l8test::TestServer server;
   l8::ClientOptions options;
-  options.metadata = {{"x-a", "1"}, {"X-B", "2"}};
+  options.headers = {{"x-a", "1"}, {"X-B", "2"}};
   auto client = Connect(server.endpoint(), options);
   l8::CallOptions call;
-  call.metadata = {{"x-b", "3"}, {"x-c", "4"}};
+  call.headers = {{"x-b", "3"}, {"x-c", "4"}};
   ASSERT_TRUE(client.runtime().SayHello(Hello("a"), call).ok());
   std::lock_guard<std::mutex> lock(server.script().mutex);
   const auto& seen = server.script().hello_metadata;

@@ -102,6 +102,16 @@ def _runtime_names(view: CppView) -> dict[str, str]:
     return dict(zip(keys, values, strict=True))
 
 
+# RPCs of the runtime service whose flattened overloads tests/flat_test.cc calls (rendered only when all
+# of them have one)
+FLAT_TESTED = frozenset({"SaveState", "GetState", "DeleteState", "TryLock", "Unlock", "GetSecret",
+                         "GetBulkState"})
+
+
+def _flat_tested(view: CppView) -> bool:
+    return view.runtime is not None and FLAT_TESTED <= {m.name for m in view.runtime.methods if m.flats}
+
+
 def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path with %nsdir, extra context) of every file of the package."""
     out: list[tuple[str, str, dict[str, Any]]] = [
@@ -144,6 +154,8 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
         for name in ("client", "streams", "helpers", "reconnect"):
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
+        if _flat_tested(view):
+            out.append(("tests/flat_test.cc.j2", "tests/flat_test.cc", {}))
     out.extend((f"proto/{p}.j2", f"proto/{p}", {}) for p in EXTRA_PROTOS)
     return out
 
@@ -171,6 +183,7 @@ class CppTarget:
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),
             "layer_sources": layer_sources,
             "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),
+            "has_flat_test": any(out == "tests/flat_test.cc" for _, out, _ in templates),
             **_runtime_names(view),
         }
         renderer = Renderer("cpp", opts.user_templates)

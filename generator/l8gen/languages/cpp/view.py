@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
-from l8gen.ir.model import Api, Doc, Method, Service
+from l8gen.ir.model import Api, Doc, Method, Service, TypeRef
 from l8gen.languages.cpp.naming import CppNaming
 from l8gen.naming.common import Origin, origin_of, snake
 
@@ -49,6 +49,55 @@ class CppUpload:
 
 
 @dataclass(frozen=True)
+class CppFlat:
+    """One flattened signature: an overload of the RPC method taking the signature's fields."""
+
+    params: str  # "const std::string& store_name, const std::string& key"
+    sets: tuple[str, ...]  # statements filling `request` ("request.set_key(key);")
+    fields: str  # "store_name, key" (doc)
+
+
+CPP_SCALARS = {
+    "double": "double", "float": "float", "int64": "std::int64_t", "uint64": "std::uint64_t",
+    "int32": "std::int32_t", "fixed64": "std::uint64_t", "fixed32": "std::uint32_t", "bool": "bool",
+    "string": "std::string", "bytes": "std::string", "uint32": "std::uint32_t", "sfixed32": "std::int32_t",
+    "sfixed64": "std::int64_t", "sint32": "std::int32_t", "sint64": "std::int64_t",
+}
+
+
+def _elem(naming: CppNaming, ref: TypeRef) -> str:
+    return CPP_SCALARS[ref.name] if ref.kind == "scalar" else naming.pb_type(ref.name)
+
+
+def _flat(api: Api, naming: CppNaming, method: Method, fields: tuple[str, ...]) -> CppFlat:
+    """Parameters by const reference (strings, containers, messages) or by value (numbers, enums); maps
+    as ``std::map``, repeated fields as ``std::vector``; set with protoc's accessors."""
+    by_name = {f.name: f for f in api.message(method.input_type).fields}
+    params, sets = [], []
+    for field in (by_name[f] for f in fields):
+        name, acc = naming.escape(field.name), naming.pb_accessor(field)
+        if name in ("request", "options"):
+            name += "_"
+        if field.map_key is not None and field.map_value is not None:
+            key, value = _elem(naming, field.map_key), _elem(naming, field.map_value)
+            params.append(f"const std::map<{key}, {value}>& {name}")
+            sets.append(f"request.mutable_{acc}()->insert({name}.begin(), {name}.end());")
+        elif field.repeated:
+            params.append(f"const std::vector<{_elem(naming, field.type)}>& {name}")
+            add = f"*request.add_{acc}() = v;" if field.type.kind == "message" else f"request.add_{acc}(v);"
+            sets.append(f"for (const auto& v : {name}) {add}")
+        elif field.type.kind == "message":
+            params.append(f"const {_elem(naming, field.type)}& {name}")
+            sets.append(f"*request.mutable_{acc}() = {name};")
+        else:
+            by_ref = field.type.name in ("string", "bytes")
+            cpp = _elem(naming, field.type)
+            params.append(f"const {cpp}& {name}" if by_ref else f"{cpp} {name}")
+            sets.append(f"request.set_{acc}({name});")
+    return CppFlat(", ".join(params), tuple(sets), ", ".join(fields))
+
+
+@dataclass(frozen=True)
 class CppMethod:
     name: str
     ident: str
@@ -62,6 +111,7 @@ class CppMethod:
     response_full: str
     doc: tuple[str, ...]
     upload: CppUpload | None
+    flats: tuple[CppFlat, ...] = ()  # flattened signatures (Method.signatures): overloads of `ident`
 
 
 @dataclass(frozen=True)
@@ -165,6 +215,8 @@ def _method(api: Api, naming: CppNaming, service: Service, method: Method) -> Cp
         shape=method.shape, idempotent=method.idempotent, request=naming.pb_type(method.input_type),
         response=naming.pb_type(method.output_type), request_full=method.input_type,
         response_full=method.output_type, doc=doc_lines(method.doc), upload=upload,
+        flats=tuple(_flat(api, naming, method, sig) for sig in method.signatures)
+        if service.role == "client" else (),
     )
 
 

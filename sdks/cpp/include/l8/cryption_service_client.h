@@ -5,7 +5,9 @@
 #define L8_CRYPTION_SERVICE_CLIENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -48,6 +50,10 @@ class CryptionServiceClient {
   /// Unary RPC `spec.proto.extension.v1.cryption.CryptionService/Encrypt`.
   Result<::spec::proto::extension::v1::cryption::EncryptResponse> Encrypt(const ::spec::proto::extension::v1::cryption::EncryptRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.extension.v1.cryption.CryptionService/Encrypt` with the fields of its flattened signature as arguments: (component_name, plain_text, key_id). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::extension::v1::cryption::EncryptResponse> Encrypt(const std::string& component_name, const std::string& plain_text, const std::string& key_id, const CallOptions& options = {}) const;
+
   /// Decrypt reverses Encrypt. The key is taken from the cipher text itself,
   /// so no key id is sent. The response reports which key and key version
   /// decrypted it.
@@ -58,6 +64,10 @@ class CryptionServiceClient {
   ///
   /// Unary RPC `spec.proto.extension.v1.cryption.CryptionService/Decrypt`.
   Result<::spec::proto::extension::v1::cryption::DecryptResponse> Decrypt(const ::spec::proto::extension::v1::cryption::DecryptRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.extension.v1.cryption.CryptionService/Decrypt` with the fields of its flattened signature as arguments: (component_name, cipher_text). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::extension::v1::cryption::DecryptResponse> Decrypt(const std::string& component_name, const std::string& cipher_text, const CallOptions& options = {}) const;
 
  private:
   std::shared_ptr<internal::Connection> connection_;

@@ -5,7 +5,9 @@
 #define L8_EMAIL_SERVICE_CLIENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>

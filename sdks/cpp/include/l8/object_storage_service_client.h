@@ -5,7 +5,9 @@
 #define L8_OBJECT_STORAGE_SERVICE_CLIENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -90,6 +92,10 @@ class ObjectStorageServiceClient {
   /// Server-streaming RPC `spec.proto.extension.v1.s3.ObjectStorageService/GetObject` (idempotent: retried on UNAVAILABLE before the first message when retries are enabled): read the messages from the returned stream.
   ServerStream<::spec::proto::extension::v1::s3::GetObjectOutput> GetObject(const ::spec::proto::extension::v1::s3::GetObjectInput& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.extension.v1.s3.ObjectStorageService/GetObject` with the fields of its flattened signature as arguments: (store_name, bucket, key). The request's other
+  /// fields stay unset.
+  ServerStream<::spec::proto::extension::v1::s3::GetObjectOutput> GetObject(const std::string& store_name, const std::string& bucket, const std::string& key, const CallOptions& options = {}) const;
+
   /// DeleteObject deletes an object. Without `version_id` it adds a delete
   /// marker, so the object disappears from reads and listings but its
   /// versions remain (see ListObjectVersions); deleting a key that does not
@@ -100,6 +106,10 @@ class ObjectStorageServiceClient {
   ///
   /// Unary RPC `spec.proto.extension.v1.s3.ObjectStorageService/DeleteObject`.
   Result<::spec::proto::extension::v1::s3::DeleteObjectOutput> DeleteObject(const ::spec::proto::extension::v1::s3::DeleteObjectInput& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.extension.v1.s3.ObjectStorageService/DeleteObject` with the fields of its flattened signature as arguments: (store_name, bucket, key). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::extension::v1::s3::DeleteObjectOutput> DeleteObject(const std::string& store_name, const std::string& bucket, const std::string& key, const CallOptions& options = {}) const;
 
   /// CopyObject copies an object (optionally a specific version) to a new
   /// bucket/key, within one store. By default body, metadata and tags are
@@ -147,6 +157,10 @@ class ObjectStorageServiceClient {
   ///
   /// Unary RPC `spec.proto.extension.v1.s3.ObjectStorageService/IsObjectExist` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::extension::v1::s3::IsObjectExistOutput> IsObjectExist(const ::spec::proto::extension::v1::s3::IsObjectExistInput& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.extension.v1.s3.ObjectStorageService/IsObjectExist` with the fields of its flattened signature as arguments: (store_name, bucket, key). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::extension::v1::s3::IsObjectExistOutput> IsObjectExist(const std::string& store_name, const std::string& bucket, const std::string& key, const CallOptions& options = {}) const;
 
   /// PutObjectTagging replaces the whole tag set of an object version (the
   /// latest when `version_id` is empty). An empty `tags` map removes all tags.

@@ -75,8 +75,9 @@ struct ClientOptions {
   std::optional<std::string> token;
   /// TLS settings.
   TlsOptions tls;
-  /// Metadata sent with every call; per-call metadata is merged in (a per-call key replaces the same key here).
-  Metadata metadata;
+  /// Call headers (gRPC metadata) sent with every call; per-call headers are merged in (a per-call key
+  /// replaces the same key here). Request fields keep their proto names: a request's `metadata` is unrelated.
+  Metadata headers;
   /// Automatic retries of idempotent RPCs (off by default).
   RetryPolicy retry;
   /// Largest message the client sends, in bytes (-1 = unlimited). 64 MiB by default, as in the Python and Go SDKs:
@@ -92,8 +93,8 @@ struct ClientOptions {
 struct CallOptions {
   /// Deadline of the whole call (every attempt of it) counted from the call; none by default.
   std::optional<std::chrono::milliseconds> timeout;
-  /// Metadata of this call, merged with ClientOptions::metadata.
-  Metadata metadata;
+  /// Call headers (gRPC metadata) of this call, merged with ClientOptions::headers.
+  Metadata headers;
 };
 
 /// Default chunk size of the upload helpers (`...FromStream`, `...FromFile`).

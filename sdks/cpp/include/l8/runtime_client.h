@@ -5,7 +5,9 @@
 #define L8_RUNTIME_CLIENT_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <istream>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -46,6 +48,10 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/SayHello` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::SayHelloResponse> SayHello(const ::spec::proto::runtime::v1::SayHelloRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/SayHello` with the fields of its flattened signature as arguments: (service_name, name). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::SayHelloResponse> SayHello(const std::string& service_name, const std::string& name, const CallOptions& options = {}) const;
+
   /// Calls a method of another application through the configured `rpcs` component and returns its
   /// answer. The reference runtime's echo component returns the request data and content type unchanged.
   /// Errors: INVALID_ARGUMENT when `id` or `message.method` is empty; the remote side's error status is
@@ -54,11 +60,19 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/InvokeService`.
   Result<::spec::proto::runtime::v1::InvokeResponse> InvokeService(const ::spec::proto::runtime::v1::InvokeServiceRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/InvokeService` with the fields of its flattened signature as arguments: (id, message). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::InvokeResponse> InvokeService(const std::string& id, const ::spec::proto::runtime::v1::CommonInvokeRequest& message_, const CallOptions& options = {}) const;
+
   /// Reads configuration items from a `config_store` component. Keys that do not exist are left out of the
   /// response (not an error). Has no side effects.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetConfiguration` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::GetConfigurationResponse> GetConfiguration(const ::spec::proto::runtime::v1::GetConfigurationRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/GetConfiguration` with the fields of its flattened signature as arguments: (store_name, app_id, keys). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::GetConfigurationResponse> GetConfiguration(const std::string& store_name, const std::string& app_id, const std::vector<std::string>& keys, const CallOptions& options = {}) const;
 
   /// Creates or replaces configuration items in a `config_store` component. An item sent with empty
   /// `content` is deleted instead. Subscribers of SubscribeConfiguration are notified of every change.
@@ -67,12 +81,20 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/SaveConfiguration`.
   Result<::google::protobuf::Empty> SaveConfiguration(const ::spec::proto::runtime::v1::SaveConfigurationRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/SaveConfiguration` with the fields of its flattened signature as arguments: (store_name, app_id, items). The request's other
+  /// fields stay unset.
+  Result<::google::protobuf::Empty> SaveConfiguration(const std::string& store_name, const std::string& app_id, const std::vector<::spec::proto::runtime::v1::ConfigurationItem>& items, const CallOptions& options = {}) const;
+
   /// Deletes configuration items from a `config_store` component. Deleting a key that does not exist is
   /// not an error. Subscribers of SubscribeConfiguration are notified of every deletion (the item arrives
   /// with empty `content`).
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/DeleteConfiguration`.
   Result<::google::protobuf::Empty> DeleteConfiguration(const ::spec::proto::runtime::v1::DeleteConfigurationRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/DeleteConfiguration` with the fields of its flattened signature as arguments: (store_name, app_id, keys). The request's other
+  /// fields stay unset.
+  Result<::google::protobuf::Empty> DeleteConfiguration(const std::string& store_name, const std::string& app_id, const std::vector<std::string>& keys, const CallOptions& options = {}) const;
 
   /// Watches configuration items for changes (bidirectional stream). Each request the client sends adds a
   /// watch on the given keys of one store and is answered at once with their current values (no items
@@ -92,12 +114,20 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/TryLock`.
   Result<::spec::proto::runtime::v1::TryLockResponse> TryLock(const ::spec::proto::runtime::v1::TryLockRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/TryLock` with the fields of its flattened signature as arguments: (store_name, resource_id, lock_owner, expire). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::TryLockResponse> TryLock(const std::string& store_name, const std::string& resource_id, const std::string& lock_owner, std::int32_t expire, const CallOptions& options = {}) const;
+
   /// Releases a lock held by `lock_owner`. The outcome is reported in `status` (the call itself succeeds
   /// for a missing lock or a lock held by someone else). Errors: INVALID_ARGUMENT when `resource_id` or
   /// `lock_owner` is empty or the store is unknown.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/Unlock`.
   Result<::spec::proto::runtime::v1::UnlockResponse> Unlock(const ::spec::proto::runtime::v1::UnlockRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/Unlock` with the fields of its flattened signature as arguments: (store_name, resource_id, lock_owner). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::UnlockResponse> Unlock(const std::string& store_name, const std::string& resource_id, const std::string& lock_owner, const CallOptions& options = {}) const;
 
   /// Renews the lease of a lock held by `lock_owner`, so that it now expires `expire` seconds from the
   /// time of the call. Implemented by the l8sdk reference runtime (upstream Layotto declares this RPC but
@@ -114,11 +144,19 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetNextId`.
   Result<::spec::proto::runtime::v1::GetNextIdResponse> GetNextId(const ::spec::proto::runtime::v1::GetNextIdRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/GetNextId` with the fields of its flattened signature as arguments: (store_name, key). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::GetNextIdResponse> GetNextId(const std::string& store_name, const std::string& key, const CallOptions& options = {}) const;
+
   /// Reads the value stored under one key of a `state` store. A key that does not exist is not an error:
   /// the response then has empty `data` and empty `etag`. Has no side effects.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetState` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::GetStateResponse> GetState(const ::spec::proto::runtime::v1::GetStateRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/GetState` with the fields of its flattened signature as arguments: (store_name, key). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::GetStateResponse> GetState(const std::string& store_name, const std::string& key, const CallOptions& options = {}) const;
 
   /// Reads several keys of a `state` store in one call. The response has one item per requested key, in
   /// request order; a missing key gives an item with empty data, and a per-key failure is reported in
@@ -126,6 +164,10 @@ class RuntimeClient {
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetBulkState` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::GetBulkStateResponse> GetBulkState(const ::spec::proto::runtime::v1::GetBulkStateRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/GetBulkState` with the fields of its flattened signature as arguments: (store_name, keys). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::GetBulkStateResponse> GetBulkState(const std::string& store_name, const std::vector<std::string>& keys, const CallOptions& options = {}) const;
 
   /// Creates or replaces values in a `state` store. When an item carries an etag (other than "0", which
   /// means none) and its concurrency is not LAST_WRITE, it is written only if the key is missing or the
@@ -135,12 +177,20 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/SaveState`.
   Result<::google::protobuf::Empty> SaveState(const ::spec::proto::runtime::v1::SaveStateRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/SaveState` with the fields of its flattened signature as arguments: (store_name, states). The request's other
+  /// fields stay unset.
+  Result<::google::protobuf::Empty> SaveState(const std::string& store_name, const std::vector<::spec::proto::runtime::v1::StateItem>& states, const CallOptions& options = {}) const;
+
   /// Deletes the value stored under one key of a `state` store. Deleting a missing key is not an error.
   /// With an etag (other than "0") and a concurrency other than LAST_WRITE the delete of an existing key
   /// happens only if the etag matches the stored version, otherwise ABORTED.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/DeleteState`.
   Result<::google::protobuf::Empty> DeleteState(const ::spec::proto::runtime::v1::DeleteStateRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/DeleteState` with the fields of its flattened signature as arguments: (store_name, key). The request's other
+  /// fields stay unset.
+  Result<::google::protobuf::Empty> DeleteState(const std::string& store_name, const std::string& key, const CallOptions& options = {}) const;
 
   /// Deletes several keys of a `state` store. Only each item's key, etag and options are used; its value
   /// is ignored. Missing keys are not an error; an etag mismatch fails with ABORTED.
@@ -163,6 +213,14 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/PublishEvent`.
   Result<::google::protobuf::Empty> PublishEvent(const ::spec::proto::runtime::v1::PublishEventRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/PublishEvent` with the fields of its flattened signature as arguments: (pubsub_name, topic, data). The request's other
+  /// fields stay unset.
+  Result<::google::protobuf::Empty> PublishEvent(const std::string& pubsub_name, const std::string& topic, const std::string& data_, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/PublishEvent` with the fields of its flattened signature as arguments: (pubsub_name, topic, data, data_content_type). The request's other
+  /// fields stay unset.
+  Result<::google::protobuf::Empty> PublishEvent(const std::string& pubsub_name, const std::string& topic, const std::string& data_, const std::string& data_content_type, const CallOptions& options = {}) const;
+
   /// Receives the messages of one topic over a bidirectional stream, without serving AppCallback. The
   /// client's first message must be `initial_request` (otherwise the stream ends with INVALID_ARGUMENT);
   /// the runtime answers with `initial_response` and then sends one `event_message` per delivered
@@ -179,6 +237,10 @@ class RuntimeClient {
   ///
   /// Server-streaming RPC `spec.proto.runtime.v1.Runtime/GetFile` (idempotent: retried on UNAVAILABLE before the first message when retries are enabled): read the messages from the returned stream.
   ServerStream<::spec::proto::runtime::v1::GetFileResponse> GetFile(const ::spec::proto::runtime::v1::GetFileRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/GetFile` with the fields of its flattened signature as arguments: (store_name, name). The request's other
+  /// fields stay unset.
+  ServerStream<::spec::proto::runtime::v1::GetFileResponse> GetFile(const std::string& store_name, const std::string& name, const CallOptions& options = {}) const;
 
   /// Uploads a file to a `file` store as a stream of chunks. The first message must carry `store_name` and
   /// `name` (and optional metadata); the `data` of all messages is concatenated. The file is created or
@@ -225,16 +287,28 @@ class RuntimeClient {
   /// Unary RPC `spec.proto.runtime.v1.Runtime/InvokeBinding`.
   Result<::spec::proto::runtime::v1::InvokeBindingResponse> InvokeBinding(const ::spec::proto::runtime::v1::InvokeBindingRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/InvokeBinding` with the fields of its flattened signature as arguments: (name, operation, data). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::InvokeBindingResponse> InvokeBinding(const std::string& name, const std::string& operation, const std::string& data_, const CallOptions& options = {}) const;
+
   /// Reads one secret from a `secret_store` component. Errors: NOT_FOUND when the key does not exist.
   /// Has no side effects.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetSecret` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::GetSecretResponse> GetSecret(const ::spec::proto::runtime::v1::GetSecretRequest& request, const CallOptions& options = {}) const;
 
+  /// `spec.proto.runtime.v1.Runtime/GetSecret` with the fields of its flattened signature as arguments: (store_name, key). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::GetSecretResponse> GetSecret(const std::string& store_name, const std::string& key, const CallOptions& options = {}) const;
+
   /// Reads every secret the application may see in a `secret_store` component. Has no side effects.
   ///
   /// Unary RPC `spec.proto.runtime.v1.Runtime/GetBulkSecret` (idempotent: retried on UNAVAILABLE when retries are enabled).
   Result<::spec::proto::runtime::v1::GetBulkSecretResponse> GetBulkSecret(const ::spec::proto::runtime::v1::GetBulkSecretRequest& request, const CallOptions& options = {}) const;
+
+  /// `spec.proto.runtime.v1.Runtime/GetBulkSecret` with the fields of its flattened signature as arguments: (store_name). The request's other
+  /// fields stay unset.
+  Result<::spec::proto::runtime::v1::GetBulkSecretResponse> GetBulkSecret(const std::string& store_name, const CallOptions& options = {}) const;
 
  private:
   std::shared_ptr<internal::Connection> connection_;

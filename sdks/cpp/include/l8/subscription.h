@@ -45,7 +45,7 @@ struct SubscriptionOptions {
   /// Topic that DROPped events are forwarded to (unset: discarded).
   std::optional<std::string> dead_letter_topic;
   /// Metadata of the stream call (merged with the client's).
-  Metadata call_metadata;
+  Metadata call_headers;
   /// Pause before the first resubscription; doubles up to max_backoff, reset after a successful subscription.
   std::chrono::milliseconds initial_backoff{200};
   std::chrono::milliseconds max_backoff{10000};
