@@ -28,6 +28,7 @@ def _sync_worker(target: str, rounds: int, calls: int, flat: bool = False) -> No
     from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
 
     with Client(endpoint=target) as client:
+        client.wait_for_ready(300)  # under valgrind on a busy machine the first handshake can time out
         stub = runtime_pb2_grpc.RuntimeStub(client._transport.raw_channel)  # type: ignore[no-untyped-call]
         request = runtime_pb2.GetStateRequest
 
@@ -59,6 +60,7 @@ async def _aio_worker(target: str, rounds: int, calls: int, flat: bool = False) 
     from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
 
     async with AsyncClient(endpoint=target) as client:
+        await client.wait_for_ready(300)
         stub = runtime_pb2_grpc.RuntimeStub(client._transport.channel)  # type: ignore[no-untyped-call]
         request = runtime_pb2.GetStateRequest
         for _ in range(20):

@@ -41,9 +41,10 @@ def build_go() -> None:
                    env={**os.environ, "CGO_ENABLED": "0"}, capture_output=True, text=True)
 
 
-def measure_go(target: str, rounds: int, calls: int) -> Paired:
+def measure_go(target: str, rounds: int, calls: int, flat: bool = False) -> Paired:
     env = {**os.environ, "GODEBUG": "asyncpreemptoff=1", "GOGC": "off"}
-    cmd = [str(GO_BIN), "--target", target, "--rounds", str(rounds), "--calls", str(calls)]
+    cmd = [str(GO_BIN), "--target", target, "--rounds", str(rounds), "--calls", str(calls),
+           *(["--flat"] if flat else [])]
     segments = callgrind_segments(cmd, "main.marker", env=env)[1:]
     if len(segments) < 2 * rounds:
         raise RuntimeError(f"callgrind gave {len(segments)} segments, expected {2 * rounds}")
@@ -79,6 +80,9 @@ def rows(quick: bool) -> list[Row]:
         go = measure_go(target, rounds, calls)
         out.append(_row("P2 Go GetState: SDK vs raw stub, client Ir/call", go, rounds, calls, True,
                         "the SDK's interceptor (error mapping, default metadata) is the whole difference"))
+        flat = measure_go(target, rounds, calls, flat=True)
+        out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds, calls,
+                        True, "GetStateFlat builds the request and calls GetState: one more call frame"))
         if quick:
             out.append(Row("P2 Node getState: SDK vs raw connect-es client, client Ir/call",
                            "not run in --quick (about two minutes under callgrind)",

@@ -24,6 +24,7 @@ func main() {
 	rounds := flag.Int("rounds", 3, "rounds (one SDK and one raw segment each)")
 	calls := flag.Int("calls", 100, "calls per segment")
 	rawConn := flag.String("raw-conn", "plain", "raw stub on a `plain` connection or on the SDK's (`sdk`)")
+	flat := flag.Bool("flat", false, "SDK side calls the flattened form GetStateFlat(ctx, store, key)")
 	flag.Parse()
 	ctx := context.Background()
 	client, err := l8sdk.New(ctx, l8sdk.WithEndpoint(*target))
@@ -51,10 +52,15 @@ func main() {
 			log.Fatal(err)
 		}
 	}
+	sdk := func() { _, _ = client.GetState(ctx, req()) }
+	if *flat {
+		sdk = func() { _, _ = client.GetStateFlat(ctx, "state_demo", "bench-key") }
+	}
+	sdk()
 	for r := 0; r < *rounds; r++ {
 		marker()
 		for i := 0; i < *calls; i++ {
-			_, _ = client.GetState(ctx, req())
+			sdk()
 		}
 		marker()
 		for i := 0; i < *calls; i++ {
