@@ -81,7 +81,8 @@ def rows(quick: bool) -> list[Row]:
         out.append(_row("P2 Go GetState: SDK vs raw stub, client Ir/call", go, rounds, calls, True,
                         "the SDK's interceptor (error mapping, default metadata) is the whole difference"))
         flat = measure_go(target, rounds, calls, flat=True)
-        out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds, calls,
+        out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds,
+                        calls,
                         True, "GetStateFlat builds the request and calls GetState: one more call frame"))
         if quick:
             out.append(Row("P2 Node getState: SDK vs raw connect-es client, client Ir/call",
