@@ -82,8 +82,7 @@ def rows(quick: bool) -> list[Row]:
                         "the SDK's interceptor (error mapping, default metadata) is the whole difference"))
         flat = measure_go(target, rounds, calls, flat=True)
         out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds,
-                        calls,
-                        True, "GetStateFlat builds the request and calls GetState: one more call frame"))
+                        calls, True, "GetStateFlat builds the request and calls GetState: one more frame"))
         if quick:
             out.append(Row("P2 Node getState: SDK vs raw connect-es client, client Ir/call",
                            "not run in --quick (about two minutes under callgrind)",
