@@ -58,17 +58,20 @@ def build_request(kind: type[Req], request: Req | None, fields: dict[str, object
 
     ``args`` are the positional arguments of a method with flattened signatures: one ``kind`` message (the
     request-object form), or the fields of the signature with that many names (``signatures``)."""
-    if args:
-        if len(args) == 1 and request is None and isinstance(args[0], kind):
+    if args:  # kept to plain loops: this is on the path of every flattened call (bench P2)
+        count = len(args)
+        if count == 1 and request is None and isinstance(args[0], kind):
             request = args[0]
         else:
-            names = next((s for s in signatures if len(s) == len(args)), None)
-            if names is None:
+            for names in signatures:
+                if len(names) == count:
+                    break
+            else:
                 forms = " or ".join(f"({', '.join(s)})" for s in signatures)
                 raise TypeError(f"expected a {kind.__name__} or the fields {forms} as positional "
-                                f"arguments, got {len(args)}")
-            for name, value in zip(names, args, strict=True):
-                if fields.get(name) is not None:
+                                f"arguments, got {count}")
+            for name, value in zip(names, args):  # noqa: B905 (same length: checked above)
+                if fields[name] is not None:
                     raise TypeError(f"{name!r} given both as a positional and as a keyword argument")
                 fields[name] = value
     given = {name: value for name, value in fields.items() if value is not None}
