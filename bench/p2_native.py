@@ -10,6 +10,8 @@ Node (full runs only: about two minutes under callgrind): bench/p2node/main.mjs 
 through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient`` + ``createGrpcTransport``),
 reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC make these counts move by
 ~10 % per round, so the goal is checked on the median ratio and the row is reported, not asserted.
+Both also measure the flattened form (``GetStateFlat`` / ``getStateFlat``, [tool.l8gen.signatures]) against
+the same raw stub.
 """
 
 from __future__ import annotations
@@ -52,10 +54,11 @@ def measure_go(target: str, rounds: int, calls: int, flat: bool = False) -> Pair
     return Paired(per_call[0::2], per_call[1::2])
 
 
-def measure_node(target: str, rounds: int, calls: int) -> Paired:
+def measure_node(target: str, rounds: int, calls: int, flat: bool = False) -> Paired:
     if not (SDK_NODE / "dist" / "index.js").is_file():
         raise RuntimeError("sdks/node/dist is missing: run `nox -s sdk-node` (npm ci + build) first")
-    cmd = ["node", str(NODE_MAIN), str(SDK_NODE), target, str(rounds), str(calls)]
+    cmd = ["node", str(NODE_MAIN), str(SDK_NODE), target, str(rounds), str(calls),
+           *(["flat"] if flat else [])]
     segments = callgrind_segments(cmd, "getppid")[1:]
     if len(segments) < 2 * rounds:
         raise RuntimeError(f"callgrind gave {len(segments)} segments, expected {2 * rounds}")
@@ -91,4 +94,7 @@ def rows(quick: bool) -> list[Row]:
             node = measure_node(target, 5, 100)
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
                             False, "V8 JIT/GC: per-round counts move ~10 %; reported, not asserted"))
+            node_flat = measure_node(target, 5, 100, flat=True)
+            out.append(_row("P2 Node getStateFlat (flattened): SDK vs raw connect-es client, client Ir/call",
+                            node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted"))
     return out

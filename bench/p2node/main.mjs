@@ -2,11 +2,12 @@
 // then N through a raw connect-es client (createClient + createGrpcTransport, no interceptors), alternating
 // for several rounds. Between segments it reads process.ppid, which calls libc getppid(): callgrind dumps
 // its counters there (--dump-before=getppid), so each segment is one round of one side.
-// Usage: node main.mjs <sdks/node dir> <host:port> <rounds> <calls>
+// Usage: node main.mjs <sdks/node dir> <host:port> <rounds> <calls> [flat]  (flat: the SDK side calls the
+// flattened form getStateFlat(store, key))
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
-const [sdkDir, target, roundsArg, callsArg] = process.argv.slice(2);
+const [sdkDir, target, roundsArg, callsArg, form] = process.argv.slice(2);
 const rounds = Number(roundsArg);
 const calls = Number(callsArg);
 const require = createRequire(`${sdkDir}/package.json`);
@@ -27,9 +28,11 @@ for (let i = 0; i < 50; i++) {
   await client.getState(request());
   await raw.getState(request());
 }
+const sdkCall = form === "flat" ? () => client.getStateFlat("state_demo", "bench-key") : () => client.getState(request());
+await sdkCall();
 for (let r = 0; r < rounds; r++) {
   marker();
-  for (let i = 0; i < calls; i++) await client.getState(request());
+  for (let i = 0; i < calls; i++) await sdkCall();
   marker();
   for (let i = 0; i < calls; i++) await raw.getState(request());
 }
