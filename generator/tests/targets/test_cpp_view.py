@@ -109,3 +109,35 @@ service Control { rpc Get(M) returns (M); }
     view = build_view(api, internal_packages=("ctl.v1",))
     assert view.services == ()
     assert view.all_rpcs == ()
+
+
+FLAT_PROTO = """syntax = "proto3";
+package f.v1;
+service S { rpc Put(PutRequest) returns (PutRequest); }
+enum Mode { MODE_UNSPECIFIED = 0; }
+message Item { string k = 1; }
+message PutRequest {
+  string store_name = 1;
+  repeated Item items = 2;
+  map<string, int64> sizes = 3;
+  Mode mode = 4;
+  repeated string keys = 5;
+  bytes data = 6;
+}
+"""
+
+
+def test_flattened_signatures_are_overloads_with_protoc_setters() -> None:
+    from l8gen.ir.builder import build_api
+
+    sigs = {"f.v1.S.Put": ("store_name,items,sizes,mode,keys,data",)}
+    api = build_api(compile_proto(FLAT_PROTO), ["test.proto"], signatures=sigs)
+    (flat,) = build_view(api, {}, ()).services[0].methods[0].flats
+    assert flat.params == (
+        "const std::string& store_name, const std::vector<::f::v1::Item>& items, "
+        "const std::map<std::string, std::int64_t>& sizes, ::f::v1::Mode mode, "
+        "const std::vector<std::string>& keys, const std::string& data_")
+    assert flat.sets == (
+        "request.set_store_name(store_name);", "for (const auto& v : items) *request.add_items() = v;",
+        "request.mutable_sizes()->insert(sizes.begin(), sizes.end());", "request.set_mode(mode);",
+        "for (const auto& v : keys) request.add_keys(v);", "request.set_data(data_);")

@@ -265,3 +265,27 @@ def test_full_api_and_readme_examples_compile_with_tsc(full: dict[str, str], tmp
         "compilerOptions": {"rootDir": ".", "noEmit": True, "noUnusedLocals": False},
     }))
     _tsc(root, "-p", "readme-examples/tsconfig.json")
+
+
+def test_flattened_signatures_become_flat_methods_typed_from_the_init_shape() -> None:
+    from l8gen.targets.base import GenOptions
+
+    text = """syntax = "proto3";
+package f.v1;
+service S { rpc Put(PutRequest) returns (PutRequest); }
+message PutRequest {
+  string store_name = 1;
+  oneof pick { string a = 2; bytes b = 3; }
+  string class = 4;
+}
+"""
+    opts = GenOptions(signatures={"f.v1.S.Put": ("store_name", "store_name,b,class")})
+    client = pipeline.generate(compile_proto(text), ["test.proto"], opts, ["node"])["node"]["src/client.ts"]
+    shape = "MessageInitShape<typeof PutRequestSchema>"
+    assert (f'putFlat(storeName: NonNullable<{shape}["storeName"]>, options?: CallOptions): '
+            "Promise<PutRequest>") in client
+    assert (f'putFlat2(storeName: NonNullable<{shape}["storeName"]>, '
+            f'b: Extract<NonNullable<{shape}["pick"]>, {{ case: "b" }}>["value"], '
+            f'class_: NonNullable<{shape}["class"]>, options?: CallOptions)') in client
+    assert ('this.#core.unary(S.method.put, false, { storeName, pick: { case: "b", value: b }, '
+            "class: class_ }") in client
