@@ -29,7 +29,8 @@ def api_from(
 ) -> Api:
     from l8gen.ir.builder import build_api  # imported here: the cached no-op path never builds the IR
 
-    return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages)
+    return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages, opts.api,
+                     opts.python_package)
 
 
 def generate(
@@ -109,4 +110,5 @@ def _options_key(opts: GenOptions) -> tuple[object, ...]:
         overrides,
         opts.app_services,
         opts.internal_packages,
+        opts.api,
     )

@@ -150,6 +150,11 @@ class Method:
     idempotent: bool  # idempotency_level NO_SIDE_EFFECTS or IDEMPOTENT: the only RPCs SDKs may retry
     doc: Doc = field(default_factory=Doc)
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
+    # Feature fields (computed by the builder from the shape): the proto name of the single singular,
+    # non-oneof ``bytes`` field of the request of a client stream (gets an upload helper) / of the response
+    # of a server stream (gets a download helper); None when there is none or several, and for bidi.
+    upload_field: str | None = None
+    download_field: str | None = None
 
     @property
     def shape(self) -> Shape:
@@ -175,7 +180,7 @@ class Service:
     package: str
     file: str
     methods: tuple[Method, ...]
-    role: ServiceRole = "client"  # "app": implemented by the application (AppCallback), called by the runtime
+    role: ServiceRole = "client"  # "app": implemented by the application (callback), called by the server
     doc: Doc = field(default_factory=Doc)
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
@@ -190,6 +195,31 @@ class ProtoFile:
 
 
 @dataclass(frozen=True)
+class Features:
+    """What is specific to this API, resolved once by the builder from its shape and the API profile
+    (``[tool.l8gen.api]``, see ``l8gen.profile``): texts, endpoint defaults and RPCs by role. Views read
+    these; nothing downstream compares names."""
+
+    name: str = "api"  # the server the SDK talks to, in prose
+    title: str = "the api API"  # what the SDK is for (descriptions, READMEs)
+    url: str = ""  # link for ``name`` in READMEs ("" = none)
+    homepage: str = ""  # package metadata homepage ("" = none)
+    keywords: tuple[str, ...] = ("grpc", "sdk")
+    default_port: int = 50051
+    env_endpoint: str = "SDK_GRPC_ENDPOINT"
+    env_token: str = "SDK_API_TOKEN"
+    env_host: str = "SDK_GRPC_HOST"
+    env_port: str = "SDK_GRPC_PORT"
+    topic_subscription: Method | None = None  # bidi: subscribe, then acknowledge each event
+    config_watch: Method | None = None  # stream watching configuration keys
+    example: Method | None = None  # the unary RPC SDK tests, hello programs and consumers call
+    upload_example: Method | None = None  # the upload RPC the compat driver's upload_file op uses
+    callback_listing: Method | None = None  # app service: the topics the app subscribes to
+    callback_event: Method | None = None  # app service: one pushed event, answered with an ack status
+    internal_packages: tuple[str, ...] = ()  # compiled to message code (Python) but given no SDK layer
+
+
+@dataclass(frozen=True)
 class Api:
     """The whole API: only elements of the requested files (imports such as google/protobuf are referenced
     by full name but not listed, except for the well-known messages used by fields/methods)."""
@@ -198,6 +228,7 @@ class Api:
     services: tuple[Service, ...]
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
+    features: Features = field(default_factory=Features)
 
     _index: Mapping[str, Message | Enum | Service] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
@@ -243,3 +274,24 @@ class Api:
     @property
     def app_services(self) -> tuple[Service, ...]:
         return tuple(s for s in self.services if s.role == "app")
+
+    def is_internal(self, package: str) -> bool:
+        """True for a package of ``internal_packages`` (message code only, no SDK layer)."""
+        return package in self.features.internal_packages
+
+    @property
+    def sdk_files(self) -> tuple[ProtoFile, ...]:
+        """The files that get SDK code (every file but those of internal packages)."""
+        return tuple(f for f in self.files if not self.is_internal(f.package))
+
+    def public(self) -> Api:
+        """This API without the files, messages and enums of internal packages (the one filter)."""
+        if not self.features.internal_packages:
+            return self
+        return Api(
+            files=self.sdk_files,
+            services=tuple(s for s in self.services if not self.is_internal(s.package)),
+            messages=tuple(m for m in self.messages if not self.is_internal(m.package)),
+            enums=tuple(e for e in self.enums if not self.is_internal(e.package)),
+            features=self.features,
+        )

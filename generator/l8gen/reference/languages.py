@@ -111,8 +111,7 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.languages.go.naming import GoNaming
     from l8gen.languages.go.view import build_view
 
-    internal = set(opts.internal_packages)
-    view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
+    view = build_view(api.public(), opts.go_module, opts.version, opts.overrides_for("go"))
     out: dict[str, CallIdents] = {}
     for service in (*view.services, *view.app_services):
         proto = api.service(service.full_name)
@@ -142,7 +141,7 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.languages.cpp.naming import CppNaming
     from l8gen.languages.cpp.view import build_view, protoc_stem
 
-    view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
+    view = build_view(api, dict(opts.overrides_for("cpp")))
     clients = {s.full_name: s for s in view.services}
     idents = {m.rpc: m.ident for s in view.services for m in s.methods}
     naming = CppNaming(api, dict(opts.overrides_for("cpp")))

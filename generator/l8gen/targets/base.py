@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
+from l8gen.profile import ApiProfile
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,7 @@ class GenOptions:
     # Additions to CONTRACTS §7 (used by the IR builder):
     app_services: tuple[str, ...] = ()  # services the application implements (role "app")
     internal_packages: tuple[str, ...] = ()  # packages compiled to message code but given no SDK layer
+    api: ApiProfile = field(default_factory=ApiProfile)  # [tool.l8gen.api]: what is specific to the API
 
     def overrides_for(self, language: str) -> Mapping[str, str]:
         return self.overrides.get(language, {})

@@ -15,7 +15,6 @@ from l8gen import pipeline
 from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.errors import NamingError
-from l8gen.ir.builder import build_api
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.layer import build_context, docstring
 from l8gen.targets.base import GenOptions
@@ -246,7 +245,7 @@ def test_rpc_table_marks_only_idempotent_rpcs() -> None:
 
 def test_generation_is_deterministic() -> None:
     compiled = compile_protos(PROTO_ROOT)
-    api = build_api(compiled.fds, compiled.files, OPTS.app_services, OPTS.internal_packages)
+    api = pipeline.api_from(compiled.fds, compiled.files, OPTS)
     first = pipeline.generate(compiled.fds, compiled.files, OPTS, ["python"])["python"]
     second = pipeline.generate(compiled.fds, list(reversed(compiled.files)), OPTS, ["python"])["python"]
     assert first == second

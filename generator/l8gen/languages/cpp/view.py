@@ -24,12 +24,6 @@ SDK_CLASSES = (
     "Client", "ClientOptions", "CallOptions", "TlsOptions", "RetryPolicy", "Endpoint", "Error", "Result",
     "ServerStream", "ClientStream", "BidiStream", "Subscription", "SubscriptionOptions", "AppCallbackServer",
 )
-# The Layotto pieces the hand-written helpers are built on (present in the real API, absent in fragments).
-EVENT_TYPE = "spec.proto.runtime.v1.TopicEventRequest"
-EVENT_RESPONSE = "spec.proto.runtime.v1.TopicEventResponse"
-SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
-APP_SERVICE = "spec.proto.runtime.v1.AppCallback"
-PUT_FILE_RPC = "spec.proto.runtime.v1.Runtime.PutFile"
 
 
 def protoc_stem(proto_file: str) -> str:
@@ -129,19 +123,6 @@ class CppView:
     runtime: CppService | None  # the service the helpers and the unit tests are built on (Runtime)
 
 
-def chunk_field(api: Api, method: Method) -> str | None:
-    """The bytes field an upload helper streams into: the only singular, non-oneof bytes field of the request
-    of a client-streaming RPC (``PutFileRequest.data``, ``PutObjectInput.body``); None when there is none or
-    several."""
-    if method.shape != "client_stream":
-        return None
-    candidates = [
-        f.name for f in api.message(method.input_type).fields
-        if f.type.kind == "scalar" and f.type.name == "bytes" and not f.repeated and f.oneof is None
-    ]
-    return candidates[0] if len(candidates) == 1 else None
-
-
 def _origin(kind: str, full_name: str, file: str) -> Origin:
     return Origin(kind, full_name, file)
 
@@ -156,7 +137,7 @@ def _claim_all(
 
 def _method(api: Api, naming: CppNaming, service: Service, method: Method) -> CppMethod:
     ident = naming.method(method)
-    field = chunk_field(api, method)
+    field = method.upload_field
     upload = None
     if field is not None:
         upload = CppUpload(field, naming.pb_accessor(field), f"{ident}FromStream", f"{ident}FromFile")
@@ -200,25 +181,28 @@ def _find_method(services: Iterable[CppService], full_name: str) -> tuple[CppSer
 
 def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> tuple[
         CppEvents | None, CppSubscription | None, CppApp | None, CppPutFile | None]:
-    names = {m.full_name for m in api.messages} | {e.full_name for e in api.enums}
+    features = api.features
     events = None
-    status_enum = f"{EVENT_RESPONSE}.TopicEventResponseStatus"
-    if {EVENT_TYPE, EVENT_RESPONSE, status_enum} <= names:
-        header = protoc_stem(api.message(EVENT_TYPE).file) + ".pb.h"
-        events = CppEvents(header, naming.pb_type(EVENT_TYPE), naming.pb_type(status_enum))
+    # the helpers are built on the callback_event RPC: its request is the event, its response's enum field
+    # the ack status (see ir.model.Features)
+    ev = features.callback_event
+    response = api.message(ev.output_type) if ev is not None else None
+    statuses = [f.type.name for f in response.fields if f.type.kind == "enum"] if response else []
+    if ev is not None and len(statuses) == 1:
+        header = protoc_stem(api.message(ev.input_type).file) + ".pb.h"
+        events = CppEvents(header, naming.pb_type(ev.input_type), naming.pb_type(statuses[0]))
     subscription = None
-    found = _find_method(services, SUBSCRIBE_RPC)
+    found = _find_method(services, _full(features.topic_subscription))
     if events is not None and found is not None and found[1].shape == "bidi":
         service, method = found
         subscription = CppSubscription(
             method.rpc, service.cls, service.accessor, method.ident, method.request, method.response)
     app = None
-    app_services = [s for s in api.app_services if s.full_name == APP_SERVICE]
+    app_services = [s for s in api.app_services if ev is not None and ev in s.methods]
     if events is not None and app_services:
         svc = app_services[0]
-        by_name = {m.name: m for m in svc.methods}
-        listing, event = by_name.get("ListTopicSubscriptions"), by_name.get("OnTopicEvent")
-        if listing is not None and event is not None:
+        listing, event = features.callback_listing, ev
+        if listing is not None and event is not None and listing in svc.methods:
             namespace = "".join(f"::{part}" for part in svc.package.split(".") if part)
             app = CppApp(
                 full_name=svc.full_name, stub=f"{namespace}::{svc.name}",
@@ -228,32 +212,33 @@ def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> t
                 event_response=naming.pb_type(event.output_type),
             )
     put_file = None
-    found = _find_method(services, PUT_FILE_RPC)
+    found = _find_method(services, _full(features.upload_example))
     if found is not None and found[1].upload is not None:
         upload = found[1].upload
         put_file = CppPutFile(found[0].accessor, upload.stream_ident, upload.file_ident, found[1].request)
     return events, subscription, app, put_file
 
 
-def build_view(
-    api: Api, overrides: dict[str, str] | None = None, internal_packages: Iterable[str] = ()
-) -> CppView:
-    """The C++ view of ``api``; raises ``NamingError`` on identifier collisions."""
+def _full(method: Method | None) -> str:
+    return method.full_name if method is not None else ""
+
+
+def build_view(api: Api, overrides: dict[str, str] | None = None) -> CppView:
+    """The C++ view of ``api`` (internal packages are left out: ``Api.public``); raises ``NamingError`` on
+    identifier collisions."""
     naming = CppNaming(api, overrides, client_members=CLIENT_MEMBERS)
-    internal = set(internal_packages)
-    clients = tuple(
-        _service(api, naming, s) for s in api.client_services if s.package not in internal
-    )
+    api = api.public()
+    clients = tuple(_service(api, naming, s) for s in api.client_services)
     _claim_all(naming, "service client classes", SDK_CLASSES,
                [(s.cls, _origin("service", s.full_name, "")) for s in clients])
     _claim_all(naming, "Client accessors", CLIENT_MEMBERS,
                [(s.accessor, _origin("service", s.full_name, "")) for s in clients])
     rpcs = tuple(
         (s.full_name, m.name, m.shape)
-        for s in api.services if s.package not in internal for m in s.methods
+        for s in api.services for m in s.methods
     )
     events, subscription, app, put_file = _helpers(api, naming, clients)
-    found = _find_method(clients, SUBSCRIBE_RPC)
+    found = _find_method(clients, _full(api.features.topic_subscription))
     return CppView(clients, rpcs, events, subscription, app, put_file, found[0] if found else None)
 
 

@@ -108,17 +108,15 @@ def doc_lines(doc: Doc, go_name: str, proto_name: str, fallback: str) -> tuple[s
     return tuple(line.rstrip() for line in lines)
 
 
-def _single_bytes_field(message: Message) -> str:
-    fields = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
-              and not f.repeated and f.oneof is None]
-    return GoNaming.go_field(message, fields[0]) if len(fields) == 1 else ""
+def _go_field(message: Message, name: str | None) -> str:
+    """The Go field name of the feature field ``name`` of ``message`` ("" when None)."""
+    return next((GoNaming.go_field(message, f) for f in message.fields if f.name == name), "")
 
 
 class _Builder:
-    def __init__(self, api: Api, module: str, overrides: Mapping[str, str], internal: set[str]) -> None:
+    def __init__(self, api: Api, module: str, overrides: Mapping[str, str]) -> None:
         self.api = api
-        ours = [f for f in api.files if f.package not in internal]
-        self.layout = protogen.package_layout(ours, module)
+        self.layout = protogen.package_layout(list(api.sdk_files), module)
         self.naming = GoNaming(api, overrides, client_members=CLIENT_MEMBERS, flat_methods=True)
         self._aliases: dict[str, str] = {}  # import path -> alias
         taken = set(RESERVED_ALIASES)
@@ -145,10 +143,10 @@ class _Builder:
         rpc = f"{service.full_name}/{method.name}"
         shape = method.shape
         upload = download = ""
-        if shape == "client_stream":
-            upload = _single_bytes_field(self.api.message(method.input_type))
-        if shape == "server_stream":
-            download = _single_bytes_field(self.api.message(method.output_type))
+        if method.upload_field is not None:
+            upload = _go_field(self.api.message(method.input_type), method.upload_field)
+        if method.download_field is not None:
+            download = _go_field(self.api.message(method.output_type), method.download_field)
         helper = self.naming.helper
         fallback = f"{name} calls {rpc}."
         return GoMethod(
@@ -225,8 +223,9 @@ class _Builder:
 
 
 def build_view(
-    api: Api, module: str, version: str, overrides: Mapping[str, str], internal: set[str] | None = None
+    api: Api, module: str, version: str, overrides: Mapping[str, str]
 ) -> GoView:
-    """The Go view of ``api`` without the ``internal`` proto packages (NamingError on collisions)."""
-    return _Builder(api, module, overrides, internal or set()).build(version, module)
+    """The Go view of ``api`` (pass ``api.public()``: internal packages get no code; NamingError on
+    collisions)."""
+    return _Builder(api, module, overrides).build(version, module)
 

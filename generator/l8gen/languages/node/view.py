@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
-from l8gen.ir.model import Api, Doc, Message, Method, Service
+from l8gen.ir.model import Api, Doc, Method, Service
 from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
 from l8gen.languages.node.naming import TypeScriptNaming
 
@@ -38,8 +38,6 @@ SDK_EXPORTS = frozenset("""
     Metadata RetryPolicy TlsOptions UploadOptions ByteSource StreamInput SubscribeOptions
     TopicEventHandler TopicEventStatus AppCallbackServerOptions TopicOptions
 """.split())
-SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime/SubscribeTopicEvents"
-APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
 
 
 def jsdoc(doc: Doc, indent: str = "") -> list[str]:
@@ -105,12 +103,6 @@ def es_method_local(name: str) -> str:
     """protobuf-es ``DescMethod.localName``: first letter lower-cased, ``$`` after object builtins."""
     local = name[:1].lower() + name[1:]
     return local + "$" if local in {"constructor", "toString", "toJSON", "valueOf"} else local
-
-
-def _bytes_field(message: Message) -> str | None:
-    singles = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
-               and not f.repeated and f.oneof is None]
-    return TypeScriptNaming.es_field(singles[0]) if len(singles) == 1 else None
 
 
 class Aliases:
@@ -184,11 +176,9 @@ def _method(
     ts_name = naming.method(method)
     helper = field = None
     if method.shape == "client_stream" and service.role == "client":
-        try:
-            field = _bytes_field(api.message(method.input_type))
-        except KeyError:
-            field = None
-        if field is not None:
+        if method.upload_field is not None:
+            payload = next(f for f in api.message(method.input_type).fields if f.name == method.upload_field)
+            field = TypeScriptNaming.es_field(payload)
             helper = f"{ts_name.rstrip('$')}From"
             taken = {naming.method(m) for m in service.methods} | set(CLIENT_MEMBERS)
             if helper in taken:

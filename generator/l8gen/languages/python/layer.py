@@ -3,13 +3,13 @@
 Pipeline place: ``python.target`` calls ``generate(api, opts, renderer)`` after the protoc output. With
 ``views`` (per-service/per-method views) this module computes every name, type annotation, import
 and docstring of the generated layer (Client, AsyncClient, per-service sub-clients, upload/subscription
-helpers, the AppCallback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
+helpers, the app callback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
 ``templates/`` only print.
 
 Template tree rule (Python-specific, because Python modules start with ``_``): every file under
 ``templates/`` is an output except those below a directory whose name starts with ``_`` (``_partials``);
 ``.j2`` is dropped and ``%package`` / ``%service`` path segments are expanded. A ``.py`` template that renders
-to nothing (a Layotto-specific helper for an API without it) produces no file.
+to nothing (a feature helper for an API without that feature, see ``ir.model.Features``) produces no file.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from l8gen.errors import TemplateError
-from l8gen.ir.model import Api, Service
+from l8gen.ir.model import Api, Method, Service
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.views import (
     LINE,
@@ -37,12 +37,6 @@ from l8gen.targets.base import GenOptions
 
 __all__ = ["build_context", "docstring", "generate", "template_names"]
 
-# Methods that get the Layotto-specific helpers (only generated when the API has them).
-TOPIC_SUBSCRIBE = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
-CONFIG_SUBSCRIBE = "spec.proto.runtime.v1.Runtime.SubscribeConfiguration"
-PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"  # the compat driver's upload_file op
-APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
-CALLBACK_METHODS = ("ListTopicSubscriptions", "OnTopicEvent")
 # Runtime dependencies of the SDK: lower bounds = the versions the generated code is built and tested with
 # (protoc gencode 7.35 needs protobuf >= 7.35.1; the grpc stubs need grpcio >= 1.85.1), below the next major.
 DEPENDENCIES = (
@@ -63,14 +57,12 @@ def _pb_module_of(b: ViewBuilder, full_name: str) -> tuple[str, str]:
     return module.module, module.alias
 
 
-def _callback(b: ViewBuilder, app: Service) -> CallbackView:
-    unknown = sorted({m.name for m in app.methods} - set(CALLBACK_METHODS))
-    missing = sorted(set(CALLBACK_METHODS) - {m.name for m in app.methods})
-    if unknown or missing:
-        raise TemplateError(f"python: the AppCallback helper implements {', '.join(CALLBACK_METHODS)}; "
-                            f"{app.full_name} differs (unknown: {unknown}, missing: {missing})")
-    on_event = next(m for m in app.methods if m.name == "OnTopicEvent")
-    listing = next(m for m in app.methods if m.name == "ListTopicSubscriptions")
+def _callback(b: ViewBuilder, app: Service, on_event: Method, listing: Method) -> CallbackView:
+    roles = {on_event.full_name, listing.full_name}
+    unknown = sorted(m.full_name for m in app.methods if m.full_name not in roles)
+    if unknown or on_event.full_name == listing.full_name:
+        raise TemplateError(f"python: the callback helper implements the callback_listing and callback_event "
+                            f"RPCs of [tool.l8gen.api.features]; {app.full_name} has more: {unknown}")
     imp = Imports({b.package}).add("grpc").add("grpc.aio")
     b.pb_import(imp, {on_event.input_type, on_event.output_type, listing.input_type, listing.output_type})
     alias = _pb_module_of(b, on_event.input_type)[1]
@@ -80,9 +72,10 @@ def _callback(b: ViewBuilder, app: Service) -> CallbackView:
 
 def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Mapping[str, MethodView]
                    ) -> SubscriptionView | None:
-    topic, config = by_name.get(TOPIC_SUBSCRIBE), by_name.get(CONFIG_SUBSCRIBE)
-    if topic is None or config is None:
+    features = b.api.features
+    if features.topic_subscription is None or features.config_watch is None:
         return None
+    topic, config = by_name[features.topic_subscription.full_name], by_name[features.config_watch.full_name]
     pkg = b.package
     owner = next(s for s in services if s.full_name == topic.service)
     request = b.api.message(topic.request_name)
@@ -180,8 +173,11 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     services = tuple(b.service(s, s.full_name in flat) for s in clients)
     methods = tuple(m for s in services for m in s.methods)
     by_name = {m.full_name: m for m in methods}
-    app = next((s for s in api.app_services if s.full_name == APP_CALLBACK), None)
-    callback = _callback(b, app) if app is not None else None
+    on_event, listing = api.features.callback_event, api.features.callback_listing
+    callback = None
+    if on_event is not None and listing is not None:
+        app = next(s for s in api.app_services if on_event in s.methods)
+        callback = _callback(b, app, on_event, listing)
     subs = _subscriptions(b, services, by_name)
     rpc_imports = Imports({pkg}).add("typing", "Any").add(f"{pkg}._calls", "MethodInfo")
     message_types = {t for s in clients for m in s.methods for t in (m.input_type, m.output_type)}
@@ -194,7 +190,8 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     driver_imports = Imports({pkg, "compat_driver"}).add("dataclasses", "dataclass")
     driver_imports.add("google.protobuf.message", "Message")
     b.pb_import(driver_imports, message_types)
-    upload = by_name.get(PUT_FILE)
+    upload_rpc = api.features.upload_example
+    upload = by_name.get(upload_rpc.full_name) if upload_rpc is not None else None
     attrs = ", ".join(f"``{s.attr}``" for s in services) + "."
     return {
         "package": pkg,

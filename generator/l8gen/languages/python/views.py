@@ -84,9 +84,9 @@ class ServiceView:
 
 @dataclass(frozen=True)
 class CallbackView:
-    service: str  # "spec.proto.runtime.v1.AppCallback"
+    service: str  # full name of the app service ([tool.l8gen] app_services)
     alias: str  # module alias of the protoc module defining the callback messages (appcallback_pb2)
-    list_request: str  # qualified request class of ListTopicSubscriptions (empty_pb2.Empty)
+    list_request: str  # qualified request class of the callback_listing RPC (empty_pb2.Empty)
     import_block: str
     methods: tuple[str, ...]
 
@@ -144,12 +144,6 @@ def _args_section(params: Sequence[ParamView], extra: Sequence[tuple[str, str]])
     return "Args:\n" + "\n".join(f"    {name}: {text}" for name, text in rows)
 
 
-def _payload_field(message: Message) -> Field | None:
-    candidates = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
-                  and not f.repeated and f.oneof is None]
-    return candidates[0] if len(candidates) == 1 else None
-
-
 class ViewBuilder:
     def __init__(self, api: Api, opts: GenOptions) -> None:
         self.api = api
@@ -193,7 +187,7 @@ class ViewBuilder:
         body = "\n\n".join(part for part in (method.doc.text, shape_note, args,
                                               "Raises:\n    L8Error: when the call fails.") if part)
         upload = None
-        payload = _payload_field(request) if method.shape == "client_stream" else None
+        payload = next((f for f in request.fields if f.name == method.upload_field), None)
         if payload is not None:
             upload = self.upload(service, method, request, payload, name, scope_taken)
         return MethodView(
