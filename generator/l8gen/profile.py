@@ -3,20 +3,20 @@
 Pipeline place: ``config`` parses the table into an ``ApiProfile`` (held by ``GenOptions.api``); the IR
 builder resolves it against the API's shape into ``ir.model.Features`` (``ir.features``), which every
 language view reads. Nothing in the generator names an RPC, a service, a port or an environment variable of
-a particular API: this repo's Layotto values live in the root pyproject.toml, another API configures its
-own or gets the generic defaults below.
+a particular API: this repo's values live in its root pyproject.toml, another API configures its own or
+gets the generic defaults below.
 
 Keys (all optional)::
 
     [tool.l8gen.api]
-    name = "Layotto"                      # the server the SDK talks to, in prose ("<name>'s variables")
-    title = "the Layotto runtime API"     # what the SDK is for (descriptions, READMEs, doc comments)
-    url = "https://github.com/mosn/layotto"   # link for ``name`` in READMEs
-    homepage = "https://..."              # package metadata homepage (none when empty)
+    name = "Acme"                         # the server the SDK talks to, in prose ("<name>'s variables")
+    title = "the Acme store API"          # what the SDK is for (descriptions, READMEs, doc comments)
+    url = "https://acme.example"          # link for ``name`` in READMEs
+    homepage = "https://github.com/acme/sdk"  # package metadata homepage, repository, issues (none if empty)
     keywords = ["..."]                    # package metadata keywords
-    default_port = 34904                  # port of the default endpoint 127.0.0.1:<port>
+    default_port = 7000                   # port of the default endpoint 127.0.0.1:<port>
     [tool.l8gen.api.env]                  # endpoint environment variables
-    endpoint = "L8_GRPC_ENDPOINT"  token = "L8_API_TOKEN"  host = "..."  port = "..."
+    endpoint = "ACME_ENDPOINT"  token = "ACME_TOKEN"  host = "ACME_HOST"  port = "ACME_PORT"
     [tool.l8gen.api.features]             # RPCs (full names "pkg.Service.Method") by role
     topic_subscription = "..."            # bidi stream: subscribe request, events acknowledged one by one
     config_watch = "..."                  # server/bidi stream watching configuration keys

@@ -3,7 +3,7 @@
 Pipeline place: FileDescriptorSet --(ir.builder)--> **ir.model.Api** --(naming + targets)--> {path: text}.
 
 Everything here is a frozen dataclass holding tuples, sorted by full name, built once by ``ir.builder``.
-Full names carry no leading dot (``spec.proto.runtime.v1.GetStateRequest``). Nothing in this module knows
+Full names carry no leading dot (``acme.store.v1.GetItemRequest``). Nothing in this module knows
 about any target language.
 """
 
@@ -142,7 +142,7 @@ class Message:
 @dataclass(frozen=True)
 class Method:
     name: str
-    full_name: str  # "spec.proto.runtime.v1.Runtime.GetState"
+    full_name: str  # "acme.store.v1.Store.GetItem"
     input_type: str  # message full name
     output_type: str  # message full name
     client_streaming: bool
@@ -168,7 +168,7 @@ class Method:
 
     @property
     def path(self) -> str:
-        """The gRPC method path, e.g. ``/spec.proto.runtime.v1.Runtime/GetState``."""
+        """The gRPC method path, e.g. ``/acme.store.v1.Store/GetItem``."""
         service, _, name = self.full_name.rpartition(".")
         return f"/{service}/{name}"
 

@@ -169,6 +169,7 @@ class CppTarget:
         layer_sources = sorted(p for _, p, _ in templates if p.startswith("src/") and p.endswith(".cc"))
         nsdir = ns.replace("::", "/")
         ctx: dict[str, Any] = {
+            "profile": api.features,  # texts, endpoint defaults and feature RPCs (ir.model.Features)
             "ns": ns, "nsdir": nsdir, "guard": ns.upper().replace("::", "_"), "version": opts.version,
             "cmake_version": cmake_version(opts.version), "services": view.services,
             "all_rpcs": view.all_rpcs,

@@ -56,6 +56,7 @@ def template_context(view: GoView, opts: GenOptions, features: Features) -> dict
     either = topic or config
     owner = either.service if either is not None else ""
     return {
+        "profile": features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
         "module": view.module,
         "version": opts.version,
         "go_version": GO_VERSION,

@@ -35,22 +35,22 @@ class GoImport:
 
 @dataclass(frozen=True)
 class GoMethod:
-    rpc: str  # "spec.proto.runtime.v1.Runtime/GetState" (as in errors and the driver protocol)
-    service: str  # "spec.proto.runtime.v1.Runtime"
-    proto_name: str  # "GetNextId"
+    rpc: str  # "acme.store.v1.Store/GetItem" (as in errors and the driver protocol)
+    service: str  # "acme.store.v1.Store"
+    proto_name: str  # "GetUserId"
     name: str  # "GetNextID": the *l8.Client method
-    stub_name: str  # "GetNextId": the method of the protoc-gen-go-grpc client
+    stub_name: str  # "GetUserId": the method of the protoc-gen-go-grpc client
     shape: str
     idempotent: bool
-    req: str  # "runtimev1.GetNextIdRequest" (Go type, no pointer)
+    req: str  # "storev1.GetUserIdRequest" (Go type, no pointer)
     resp: str
     doc: tuple[str, ...]  # doc comment lines (without "// ")
-    open_name: str  # OpenPutFile (client-stream low-level handle); "" otherwise
+    open_name: str  # OpenUpload (client-stream low-level handle); "" otherwise
     upload_field: str  # Go field of the request's single bytes field (client-stream), "" if none
     download_field: str  # Go field of the response's single bytes field (server-stream), "" if none
-    from_reader: str  # PutFileFromReader, "" when no upload_field
-    from_path: str  # PutFileFromPath
-    to_writer: str  # GetFileToWriter, "" when no download_field
+    from_reader: str  # UploadFromReader, "" when no upload_field
+    from_path: str  # UploadFromPath
+    to_writer: str  # DownloadToWriter, "" when no download_field
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,13 @@ class GoService:
     full_name: str
     name: str  # proto name
     file_stem: str  # "runtime" -> service_runtime.go
-    stub_field: str  # "stubRuntime"
+    stub_field: str  # "stubStore"
     stub_import: GoImport  # the Go package of the service's stubs
-    stub_client: str  # "runtimev1.RuntimeClient"
-    stub_new: str  # "runtimev1.NewRuntimeClient"
-    stub_server: str  # "runtimev1.RuntimeServer"
-    stub_register: str  # "runtimev1.RegisterRuntimeServer"
-    stub_unimplemented: str  # "runtimev1.UnimplementedRuntimeServer"
+    stub_client: str  # "storev1.StoreClient"
+    stub_new: str  # "storev1.NewStoreClient"
+    stub_server: str  # "storev1.StoreServer"
+    stub_register: str  # "storev1.RegisterStoreServer"
+    stub_unimplemented: str  # "storev1.UnimplementedStoreServer"
     doc: tuple[str, ...]
     methods: tuple[GoMethod, ...]
     imports: tuple[GoImport, ...]  # non-standard imports of service_<stem>.go (sorted by path)

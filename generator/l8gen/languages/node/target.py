@@ -59,6 +59,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         # the SDK's own tests are written for an API with every feature of [tool.l8gen.api.features];
         # other APIs get the generic tests
         "full_features": full_features,
+        "profile": features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
         "package_name": opts.node_package,
         "version": opts.version,
         "dependencies": DEPENDENCIES,

@@ -62,10 +62,10 @@ class Ref:
 
 @dataclass(frozen=True)
 class TsMethod:
-    name: str  # proto name "GetState"
-    ts_name: str  # client method "getState"
-    es_local: str  # protobuf-es method key on the service descriptor: Runtime.method.<es_local>
-    rpc: str  # "spec.proto.runtime.v1.Runtime/GetState"
+    name: str  # proto name "GetItem"
+    ts_name: str  # client method "getItem"
+    es_local: str  # protobuf-es method key on the service descriptor: Store.method.<es_local>
+    rpc: str  # "acme.store.v1.Store/GetItem"
     shape: str
     idempotent: bool
     service: Ref  # the service descriptor const
@@ -73,7 +73,7 @@ class TsMethod:
     output_schema: Ref
     output_type: Ref
     doc: tuple[str, ...]
-    upload_helper: str | None  # "putFileFrom" for client streams with exactly one bytes field
+    upload_helper: str | None  # "uploadFrom" for client streams with exactly one bytes field
     upload_field: str | None  # protobuf-es property of that bytes field
 
 
@@ -85,8 +85,8 @@ class TsService:
     role: str
     methods: tuple[TsMethod, ...]
     doc: tuple[str, ...]
-    prop: str  # property of the Client holding this service's sub-client: "objectStorageService"
-    class_name: str  # the sub-client class: "ObjectStorageServiceClient"
+    prop: str  # property of the Client holding this service's sub-client: "inventoryService"
+    class_name: str  # the sub-client class: "InventoryServiceClient"
     flat: bool  # its methods are also methods of Client (no name clash with another service)
 
 

@@ -194,6 +194,7 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     upload = by_name.get(upload_rpc.full_name) if upload_rpc is not None else None
     attrs = ", ".join(f"``{s.attr}``" for s in services) + "."
     return {
+        "profile": api.features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
         "package": pkg,
         "version": opts.version,
         "dependencies": DEPENDENCIES,
@@ -267,6 +268,6 @@ def generate(api: Api, opts: GenOptions, renderer: Renderer) -> dict[str, str]:
                     renderer.user_dir and (renderer.user_dir / name).is_file()) else (
                     renderer.user_dir / name).read_text(encoding="utf-8")
             if not text.strip() and path.endswith(".py") and not path.endswith("__init__.py"):
-                continue  # a conditional module with nothing to say (e.g. no AppCallback in the API)
+                continue  # a conditional module with nothing to say (e.g. no app callback feature in the API)
             out[path] = text
     return dict(sorted(out.items()))

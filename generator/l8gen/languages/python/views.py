@@ -40,8 +40,8 @@ class UploadView:
     """Chunked-upload helpers of a client-streaming RPC whose request has one bytes payload field."""
 
     field: str  # the payload field ("data", "body")
-    path_method: str  # "put_file_from_path"
-    stream_method: str  # "put_file_from_stream"
+    path_method: str  # "upload_from_path"
+    stream_method: str  # "upload_from_stream"
     params: tuple[ParamView, ...]  # the header fields
     path_docstring: str
     stream_docstring: str
@@ -59,7 +59,7 @@ class MethodView:
     idempotent: bool
     request: str  # qualified request class
     response: str
-    request_name: str  # "spec.proto.runtime.v1.GetStateRequest"
+    request_name: str  # "acme.store.v1.GetItemRequest"
     params: tuple[ParamView, ...]
     docstring: str  # complete, indented for a method body
     upload: UploadView | None
@@ -70,8 +70,8 @@ class ServiceView:
     full_name: str
     name: str
     attr: str  # client attribute and module name: client.runtime, services/runtime.py
-    methods_class: str  # RuntimeMethods
-    client_class: str  # RuntimeClient
+    methods_class: str  # StoreMethods
+    client_class: str  # StoreClient
     async_methods_class: str
     async_client_class: str
     flat: bool  # methods also on Client/AsyncClient directly
