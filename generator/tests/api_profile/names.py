@@ -9,6 +9,8 @@ list); ``NameMatcher`` finds them in text:
 - a single-word name (``Runtime``, ``Unlock``) only where it is qualified as a proto name (``v1.Runtime``,
   ``Runtime/GetState``, ``Runtime.SayHello``): as a plain English word it says nothing about the API;
 - the ``extra`` literals (e.g. the server's name, its default port), case-insensitively.
+
+``THIRD_PARTY`` spellings of other libraries' APIs that merely coincide with an RPC name are not matches.
 """
 
 from __future__ import annotations
@@ -30,6 +32,10 @@ def api_names(proto_root: Path) -> tuple[str, ...]:
     }))
 
 
+# grpc-go's ClientConn.GetState(); a Go mutex's Unlock() (a method call, not a qualified proto name)
+THIRD_PARTY = re.compile(r"\bconn\.GetState\(\)|\.Unlock\(\)")
+
+
 def _snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).lower()
 
@@ -44,7 +50,7 @@ class NameMatcher:
         alternatives += [rf"(?<![A-Za-z0-9_]){re.escape(_snake(n))}(?![a-z0-9])" for n in multi]
         alternatives += [rf"(?<![A-Za-z0-9_]){re.escape(n[0].lower() + n[1:])}(?![a-z0-9])" for n in multi]
         alternatives += [
-            rf"(?:(?<=\.){re.escape(n)}(?![A-Za-z0-9_])|(?<![A-Za-z0-9_]){re.escape(n)}[./](?=[A-Z]))"
+            rf"(?:(?<=\.){re.escape(n)}(?![A-Za-z0-9_(])|(?<![A-Za-z0-9_]){re.escape(n)}[./](?=[A-Z]))"
             for n in single
         ]
         self._names = re.compile("|".join(alternatives)) if alternatives else None
@@ -53,6 +59,7 @@ class NameMatcher:
     def find(self, text: str) -> list[str]:
         """Every match in ``text``, in order."""
         found: list[str] = []
+        text = THIRD_PARTY.sub("", text)
         for pattern in (self._names, self._extra):
             if pattern is not None:
                 found += [m.group(0) for m in pattern.finditer(text)]

@@ -102,6 +102,7 @@ class CppApp:
     list_response: str
     event_method: str
     event_response: str
+    name: str = ""  # the service's proto name
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> t
                 grpc_header=protoc_stem(svc.file) + ".grpc.pb.h", list_method=listing.name,
                 list_request=naming.pb_type(listing.input_type),
                 list_response=naming.pb_type(listing.output_type), event_method=event.name,
-                event_response=naming.pb_type(event.output_type),
+                event_response=naming.pb_type(event.output_type), name=svc.name,
             )
     put_file = None
     found = _find_method(services, _full(features.upload_example))

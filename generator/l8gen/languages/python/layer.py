@@ -32,6 +32,7 @@ from l8gen.languages.python.views import (
     ViewBuilder,
     docstring,
 )
+from l8gen.naming.common import snake
 from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions
 
@@ -66,8 +67,29 @@ def _callback(b: ViewBuilder, app: Service, on_event: Method, listing: Method) -
     imp = Imports({b.package}).add("grpc").add("grpc.aio")
     b.pb_import(imp, {on_event.input_type, on_event.output_type, listing.input_type, listing.output_type})
     alias = _pb_module_of(b, on_event.input_type)[1]
-    return CallbackView(app.full_name, alias, b.naming.message_ref(listing.input_type), imp.render(),
-                        tuple(m.name for m in app.methods))
+    ref = b.naming.message_ref
+    ack_enum = _status_enum(b, on_event.output_type)
+    return CallbackView(app.full_name, alias, ref(listing.input_type), imp.render(),
+                        tuple(m.name for m in app.methods), name=app.name, server_class=f"{app.name}Server",
+                        async_server_class=f"Async{app.name}Server", list_rpc=listing.name,
+                        event_rpc=on_event.name, event_handler=snake(on_event.name),
+                        list_response=ref(listing.output_type), event=ref(on_event.input_type),
+                        ack=ref(on_event.output_type), ack_enum=ref(ack_enum),
+                        event_name=_local(b, on_event.input_type), ack_name=_local(b, on_event.output_type),
+                        ack_enum_name=_local(b, ack_enum))
+
+
+def _local(b: ViewBuilder, full_name: str) -> str:
+    """The proto name of a message or enum below its package (``Outer.Inner``)."""
+    return ".".join(b.naming.local_name(full_name))
+
+
+def _status_enum(b: ViewBuilder, ack_message: str) -> str:
+    """The full name of the ack status: the one enum field of the ack message."""
+    enums = [f.type.name for f in b.api.message(ack_message).fields if f.type.kind == "enum"]
+    if len(enums) != 1:
+        raise TemplateError(f"python: the ack message {ack_message} needs one enum field (its status)")
+    return enums[0]
 
 
 def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Mapping[str, MethodView]
@@ -89,8 +111,20 @@ def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Map
     aio = Imports({pkg}).add(f"{pkg}.errors", "L8Error").add(f"{pkg}.streams", "AsyncBidiStream")
     aio.add(f"{pkg}.subscriptions", "RETRY", "SUCCESS", "Backoff", "TopicEvent", "TopicStatus", "as_status")
     b.pb_import(aio, types)
+    event = next(f for f in b.api.message(features.topic_subscription.output_type).fields
+                 if f.name == "event_message").type.name
+    ack_enum = _status_enum(b, status.type.name)
+    ref = b.naming.message_ref
+    label = {s.full_name: s.name for s in b.api.services}
     return SubscriptionView(owner.attr, _pb_module_of(b, topic.request_name)[1],
-                            _pb_module_of(b, status.type.name)[1], topic, config, sync.render(), aio.render())
+                            _pb_module_of(b, status.type.name)[1], topic, config, sync.render(), aio.render(),
+                            topic_label=f"{label[topic.service]}.{topic.rpc}",
+                            config_label=f"{label[config.service]}.{config.rpc}",
+                            initial=ref(initial.type.name), processed=ref(processed.type.name),
+                            event=ref(event),
+                            ack=ref(status.type.name), ack_enum=ref(ack_enum), event_name=_local(b, event),
+                            ack_name=_local(b, status.type.name), ack_enum_name=_local(b, ack_enum),
+                            config_response_name=_local(b, features.config_watch.output_type))
 
 
 def _client_imports(b: ViewBuilder, services: Sequence[ServiceView], subs: SubscriptionView | None,
@@ -129,7 +163,7 @@ def _init_imports(pkg: str, callback: CallbackView | None, subs: SubscriptionVie
         f"{pkg}.uploads": ("DEFAULT_CHUNK_SIZE",),
     }
     if callback is not None:
-        exports[f"{pkg}.callback"] = ("AppCallbackServer", "AsyncAppCallbackServer")
+        exports[f"{pkg}.callback"] = (callback.server_class, callback.async_server_class)
     if subs is not None:
         exports[f"{pkg}.subscriptions"] = ("Backoff", "ConfigurationWatch", "TopicSubscription")
         exports[f"{pkg}.aio_subscriptions"] = ("AsyncConfigurationWatch", "AsyncTopicSubscription")
@@ -195,6 +229,8 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     attrs = ", ".join(f"``{s.attr}``" for s in services) + "."
     return {
         "profile": api.features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
+        # the README's examples are written for an API with every feature of [tool.l8gen.api.features]
+        "full_features": None not in (callback, subs, upload, api.features.example),
         "package": pkg,
         "version": opts.version,
         "dependencies": DEPENDENCIES,

@@ -89,6 +89,19 @@ class CallbackView:
     list_request: str  # qualified request class of the callback_listing RPC (empty_pb2.Empty)
     import_block: str
     methods: tuple[str, ...]
+    name: str = ""  # the service's proto name
+    server_class: str = ""  # <name>Server
+    async_server_class: str = ""  # Async<name>Server
+    list_rpc: str = ""  # proto name of the callback_listing RPC
+    event_rpc: str = ""  # proto name of the callback_event RPC
+    event_handler: str = ""  # snake_case of event_rpc (the servicer's handler parameter)
+    list_response: str = ""  # qualified classes: listing response, event request/response, ack status enum
+    event: str = ""
+    ack: str = ""
+    ack_enum: str = ""
+    event_name: str = ""  # proto names of the event request, its response and the status enum path
+    ack_name: str = ""
+    ack_enum_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +113,17 @@ class SubscriptionView:
     config: MethodView
     import_block: str  # of subscriptions.py
     aio_import_block: str  # of aio_subscriptions.py
+    topic_label: str = ""  # <Service>.<Method> of the topic subscription / the config watch (docs)
+    config_label: str = ""
+    initial: str = ""  # qualified classes: the initial and the processed (ack) request parts
+    processed: str = ""
+    event: str = ""  # the event message, its ack message and the ack status enum
+    ack: str = ""
+    ack_enum: str = ""
+    event_name: str = ""  # proto names (docs)
+    ack_name: str = ""
+    ack_enum_name: str = ""
+    config_response_name: str = ""
 
 
 def _escape_doc(text: str) -> str:
