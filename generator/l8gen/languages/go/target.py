@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from google.protobuf import descriptor_pb2
 
-from l8gen.ir.model import Api, Features, Method
+from l8gen.ir.model import Api, Method
+from l8gen.languages.go.features import callback_names, topic_names
 from l8gen.languages.go.stubs import generate_stubs
 from l8gen.languages.go.view import GoImport, GoMethod, GoView, build_view
 from l8gen.render import Renderer
@@ -45,7 +46,8 @@ def _full_name(method: Method | None) -> str:
     return method.full_name if method is not None else ""
 
 
-def template_context(view: GoView, opts: GenOptions, features: Features) -> dict[str, object]:
+def template_context(view: GoView, opts: GenOptions, api: Api) -> dict[str, object]:
+    features = api.features
     # the package of the feature RPCs (their messages are named through its import alias ``rt``)
     anchor = features.topic_subscription or features.config_watch or features.example
     runtime_alias = view.aliases.get(anchor.full_name.rsplit(".", 2)[0], "") if anchor is not None else ""
@@ -74,9 +76,11 @@ def template_context(view: GoView, opts: GenOptions, features: Features) -> dict
         "subscribe_topic": topic,
         "subscribe_config": config,
         "runtime_service": next((s for s in view.services if s.full_name == owner), None),
-        "put_file": view.method(_full_name(features.upload_example)),
+        "upload_rpc": view.method(_full_name(features.upload_example)),
         "hello": view.method(_full_name(features.example)),
-        "app_callback": app,
+        "callback_service": app,
+        "topic": topic_names(api, features, view.aliases),
+        "callback": callback_names(api, features, view.aliases),
         "imports_for": lambda methods: imports_for(view, methods),
         "plain": lambda *paths: [GoImport(p, "") for p in paths],
     }
@@ -97,7 +101,7 @@ class GoTarget:
         files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, opts.go_module))
         renderer = Renderer("go", opts.user_templates)
         expansions = {"service": [(s.file_stem, s) for s in view.services]}
-        ctx = template_context(view, opts, api.features)
+        ctx = template_context(view, opts, api)
         for path, text in renderer.render_tree(ctx, expansions).items():
             if text.strip():
                 files[path] = text
