@@ -95,7 +95,8 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 
     def make(service: Service, method: Method, request: Message) -> CallIdents:
         return CallIdents(
-            role=service.role, shape=method.shape, receiver=f"client.{naming.service(service)}",
+            role=service.role, shape=method.shape, receiver=f"{service.name}Server" if service.role == "app"
+            else f"client.{naming.service(service)}",
             method=naming.method(method), request_type=request.name,
             response_type=api.message(method.output_type).name,
             imports=(f'import {{ Client }} from "{opts.node_package}";',),

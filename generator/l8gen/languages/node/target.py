@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from google.protobuf import descriptor_pb2
 
-from l8gen.ir.model import Api, Method
+from l8gen.ir.builder import json_name_of
+from l8gen.ir.model import Api, Features, Method
 from l8gen.languages.node import view
 from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
 from l8gen.languages.node.naming import TypeScriptNaming
@@ -36,6 +37,28 @@ DEV_DEPENDENCIES = {
 NODE_ENGINES = ">=18.14.1"
 
 
+def _callback_names(api: Api, features: Features) -> dict[str, str] | None:
+    """Names of the callback server: its class, options type, RPC paths and protobuf-es method keys."""
+    listing, event = features.callback_listing, features.callback_event
+    if listing is None or event is None:
+        return None
+    service = api.service(event.full_name.rsplit(".", 1)[0])
+    return {"service": service.name, "server_class": f"{service.name}Server",
+            "options_type": f"{service.name}ServerOptions", "list_rpc": listing.name, "event_rpc": event.name,
+            "list_key": view.es_method_local(listing.name), "event_key": view.es_method_local(event.name)}
+
+
+def _topic_names(api: Api, features: Features) -> dict[str, str] | None:
+    """protobuf-es names of the topic subscription's request/response oneofs (``localName``)."""
+    topic = features.topic_subscription
+    if topic is None:
+        return None
+    oneof_of = {m: next((o.name for o in api.message(m).oneofs), "")
+                for m in (topic.input_type, topic.output_type)}
+    return {"rpc": topic.name, "request_oneof": json_name_of(oneof_of[topic.input_type]),
+            "response_oneof": json_name_of(oneof_of[topic.output_type])}
+
+
 def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
     naming = TypeScriptNaming(api, opts.overrides_for("node"), client_members=view.CLIENT_MEMBERS,
                               flat_methods=False)
@@ -50,10 +73,10 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
 
     subscribe = methods.get(rpc_of(features.topic_subscription))
     event = features.callback_event
-    app_callback = next((s for s in services if s.role == "app" and event is not None
-                         and any(m.rpc == rpc_of(event) for m in s.methods)), None)
+    callback_service = next((s for s in services if s.role == "app" and event is not None
+                             and any(m.rpc == rpc_of(event) for m in s.methods)), None)
     upload = methods.get(rpc_of(features.upload_example))
-    full_features = subscribe is not None and app_callback is not None and upload is not None and (
+    full_features = subscribe is not None and callback_service is not None and upload is not None and (
         features.example is not None and features.config_watch is not None)
     return {
         # the SDK's own tests are written for an API with every feature of [tool.l8gen.api.features];
@@ -74,8 +97,10 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "driver_imports": view.driver_imports(services, opts.node_package),
         "index_modules": view.index_modules(api, es_files),
         "subscribe": subscribe,
-        "app_callback": app_callback,
-        "put_file": upload,
+        "callback_service": callback_service,
+        "upload_rpc": upload,
+        "callback": _callback_names(api, features),
+        "topic": _topic_names(api, features),
         "symbols": symbols,
         "es_files": tuple(sorted(es_files)),
     }

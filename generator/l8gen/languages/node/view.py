@@ -31,13 +31,18 @@ TEMPLATE_NAMES = frozenset("""
 """.split())
 # Names exported by src/index.ts itself; a protobuf-es module exporting one of them is namespaced.
 SDK_EXPORTS = frozenset("""
-    Client L8Error AppCallbackServer Subscription ServerStream BidiStream resolveEndpoint
+    Client L8Error Subscription ServerStream BidiStream resolveEndpoint
     resolveToken parseEndpoint registerDetailTypes statusName STATUS_NAMES DEFAULT_CHUNK_SIZE
     DEFAULT_HOST DEFAULT_PORT DEFAULT_MAX_MESSAGE_BYTES SDK_VERSION PushQueue WaitForReadyOptions
     ErrorDetail L8ErrorInit StatusName Environment ResolvedEndpoint CallOptions ClientOptions
     Metadata RetryPolicy TlsOptions UploadOptions ByteSource StreamInput SubscribeOptions
-    TopicEventHandler TopicEventStatus AppCallbackServerOptions TopicOptions
+    TopicEventHandler TopicEventStatus TopicOptions
 """.split())
+
+
+def callback_exports(api: Api) -> frozenset[str]:
+    """The callback server's exports (``<Service>Server``, ``<Service>ServerOptions``) of each app service."""
+    return frozenset(n for s in api.app_services for n in (f"{s.name}Server", f"{s.name}ServerOptions"))
 
 
 def jsdoc(doc: Doc, indent: str = "") -> list[str]:
@@ -232,6 +237,7 @@ def index_modules(api: Api, es_files: Mapping[str, str]) -> tuple[TsModule, ...]
     out = []
     for file in api.files:
         others = set().union(*(n for other, n in names.items() if other != file.name)) | SDK_EXPORTS
+        others |= callback_exports(api)
         const = file_const(texts[file.name])
         clash = bool(names[file.name] & others)
         out.append(TsModule(module_of(file.name), const, const if clash else None))
