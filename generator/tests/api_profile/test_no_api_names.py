@@ -42,15 +42,11 @@ REMAINING: frozenset[str] = frozenset({
     "languages/node/templates/test/tls.test.ts.j2",
     "languages/python/consumer/smoke_client.py",
     "languages/python/templates/README.md.j2",
-    "languages/python/templates/src/%package/aio_subscriptions.py.j2",
-    "languages/python/templates/src/%package/subscriptions.py.j2",
     "languages/python/templates/tests/test_callback.py.j2",
     "languages/python/templates/tests/test_runtime.py.j2",
     "languages/python/templates/tests/test_subscriptions.py.j2",
     "publish/smoke.py",
-    "reference/check.py",
     "reference/templates/html/_base.html.j2",
-    "reference/templates/html/static/search.js",
     "toolchain/runtime_container.py",
 })
 

@@ -124,6 +124,7 @@ class SubscriptionView:
     ack_name: str = ""
     ack_enum_name: str = ""
     config_response_name: str = ""
+    response_oneof: str = ""  # the oneof of the topic subscription's response (initial response / event)
 
 
 def _escape_doc(text: str) -> str:
