@@ -50,9 +50,9 @@ def test_service_view_names() -> None:
     assert get.request == "::up::v1::Chunk"
 
 
-def test_layotto_helpers_absent_for_other_apis() -> None:
+def test_feature_helpers_absent_without_configured_features() -> None:
     view = build_view(api_of(STREAMS_PROTO))
-    assert (view.events, view.subscription, view.app, view.put_file, view.runtime) == (None,) * 5
+    assert (view.events, view.subscription, view.app, view.upload_rpc, view.runtime) == (None,) * 5
 
 
 def test_rpc_names_that_are_template_locals_are_escaped() -> None:

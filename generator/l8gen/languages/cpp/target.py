@@ -144,9 +144,11 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         out.append(("include/%nsdir/subscription.h.j2", "include/%nsdir/subscription.h", {}))
         out.append(("src/subscription.cc.j2", "src/subscription.cc", {}))
     if view.app is not None:
-        out.append(("include/%nsdir/app_callback.h.j2", "include/%nsdir/app_callback.h", {}))
-        out.append(("src/app_callback.cc.j2", "src/app_callback.cc", {}))
-    if view.subscription is not None and view.app is not None and view.put_file is not None and view.runtime:
+        # the callback server's header and source are named after its service (snake_case)
+        out.append(("include/%nsdir/%callback.h.j2", f"include/%nsdir/{view.app.header}.h", {}))
+        out.append(("src/%callback.cc.j2", f"src/{view.app.header}.cc", {}))
+    has_helpers = view.subscription is not None and view.app is not None and view.upload_rpc is not None
+    if has_helpers and view.runtime:
         out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
         for name in ("client", "streams", "helpers", "reconnect"):
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
@@ -174,7 +176,7 @@ class CppTarget:
             "cmake_version": cmake_version(opts.version), "services": view.services,
             "all_rpcs": view.all_rpcs,
             "events": view.events, "subscription": view.subscription, "app": view.app,
-            "put_file": view.put_file, "example": _example(view, api), "api_protos": protos,
+            "upload_rpc": view.upload_rpc, "example": _example(view, api), "api_protos": protos,
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),
             "layer_sources": layer_sources,
             "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),

@@ -22,7 +22,7 @@ CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")
 # Classes of the SDK namespace that service client classes must not take.
 SDK_CLASSES = (
     "Client", "ClientOptions", "CallOptions", "TlsOptions", "RetryPolicy", "Endpoint", "Error", "Result",
-    "ServerStream", "ClientStream", "BidiStream", "Subscription", "SubscriptionOptions", "AppCallbackServer",
+    "ServerStream", "ClientStream", "BidiStream", "Subscription", "SubscriptionOptions",
 )
 
 
@@ -103,10 +103,12 @@ class CppApp:
     event_method: str
     event_response: str
     name: str = ""  # the service's proto name
+    server_class: str = ""  # the SDK's server class for it: <name>Server
+    header: str = ""  # stem of its header and source file: snake_case of name
 
 
 @dataclass(frozen=True)
-class CppPutFile:
+class CppUploadRpc:
     accessor: str
     stream_ident: str
     file_ident: str
@@ -120,8 +122,8 @@ class CppView:
     events: CppEvents | None
     subscription: CppSubscription | None
     app: CppApp | None
-    put_file: CppPutFile | None  # the PutFile-from-path helper (driver's upload_file)
-    runtime: CppService | None  # the service the helpers and the unit tests are built on (Runtime)
+    upload_rpc: CppUploadRpc | None  # the upload_example RPC's from-path helper (driver's upload_file)
+    runtime: CppService | None  # the service of the topic_subscription feature RPC (helpers and unit tests)
 
 
 def _origin(kind: str, full_name: str, file: str) -> Origin:
@@ -181,7 +183,7 @@ def _find_method(services: Iterable[CppService], full_name: str) -> tuple[CppSer
 
 
 def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> tuple[
-        CppEvents | None, CppSubscription | None, CppApp | None, CppPutFile | None]:
+        CppEvents | None, CppSubscription | None, CppApp | None, CppUploadRpc | None]:
     features = api.features
     events = None
     # the helpers are built on the callback_event RPC: its request is the event, its response's enum field
@@ -211,13 +213,14 @@ def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> t
                 list_request=naming.pb_type(listing.input_type),
                 list_response=naming.pb_type(listing.output_type), event_method=event.name,
                 event_response=naming.pb_type(event.output_type), name=svc.name,
+                server_class=f"{svc.name}Server", header=snake(svc.name),
             )
-    put_file = None
+    upload_rpc = None
     found = _find_method(services, _full(features.upload_example))
     if found is not None and found[1].upload is not None:
         upload = found[1].upload
-        put_file = CppPutFile(found[0].accessor, upload.stream_ident, upload.file_ident, found[1].request)
-    return events, subscription, app, put_file
+        upload_rpc = CppUploadRpc(found[0].accessor, upload.stream_ident, upload.file_ident, found[1].request)
+    return events, subscription, app, upload_rpc
 
 
 def _full(method: Method | None) -> str:
@@ -230,7 +233,8 @@ def build_view(api: Api, overrides: dict[str, str] | None = None) -> CppView:
     naming = CppNaming(api, overrides, client_members=CLIENT_MEMBERS)
     api = api.public()
     clients = tuple(_service(api, naming, s) for s in api.client_services)
-    _claim_all(naming, "service client classes", SDK_CLASSES,
+    callback_classes = tuple(f"{s.name}Server" for s in api.app_services)  # CppApp.server_class
+    _claim_all(naming, "service client classes", SDK_CLASSES + callback_classes,
                [(s.cls, _origin("service", s.full_name, "")) for s in clients])
     _claim_all(naming, "Client accessors", CLIENT_MEMBERS,
                [(s.accessor, _origin("service", s.full_name, "")) for s in clients])
@@ -238,9 +242,9 @@ def build_view(api: Api, overrides: dict[str, str] | None = None) -> CppView:
         (s.full_name, m.name, m.shape)
         for s in api.services for m in s.methods
     )
-    events, subscription, app, put_file = _helpers(api, naming, clients)
+    events, subscription, app, upload_rpc = _helpers(api, naming, clients)
     found = _find_method(clients, _full(api.features.topic_subscription))
-    return CppView(clients, rpcs, events, subscription, app, put_file, found[0] if found else None)
+    return CppView(clients, rpcs, events, subscription, app, upload_rpc, found[0] if found else None)
 
 
 __all__ = ["CppView", "NamingError", "build_view"]

@@ -176,6 +176,21 @@ def _init_imports(pkg: str, callback: CallbackView | None, subs: SubscriptionVie
     return imp.render(), tuple(sorted(n for names in exports.values() for n in names)), lazy
 
 
+def _endpoint_arg_lines(api: Api) -> tuple[str, ...]:
+    """The ``endpoint``/``token`` entries of the Client docstrings' Args, wrapped to the line length (the
+    variable names and port come from the API profile, so their length varies)."""
+    f = api.features
+    endpoint = ("endpoint: where the runtime listens: ``host:port``, ``dns:///host:port``, ``unix:///path``, "
+                f"``http://host:port`` or ``https://host:port`` (TLS). Default: ``{f.env_endpoint}``, else "
+                f"``{f.env_host}``/``{f.env_port}`` ({f.name}'s variables), "
+                f"else ``127.0.0.1:{f.default_port}``.")
+    token = ("token: API token sent as ``authorization: Bearer <token>`` on every call. "
+             f"Default: ``{f.env_token}``.")
+    return tuple(line for text in (endpoint, token) for line in textwrap.wrap(
+        text, LINE, initial_indent=" " * 8, subsequent_indent=" " * 12, break_long_words=False,
+        break_on_hyphens=False))
+
+
 def _shape_examples(methods: Sequence[MethodView]) -> tuple[tuple[str, MethodView], ...]:
     """The first RPC of each call shape (the SDK tests exercise every shape through these)."""
     out: dict[str, MethodView] = {}
@@ -233,6 +248,7 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
         "profile": api.features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
         # the README's examples are written for an API with every feature of [tool.l8gen.api.features]
         "full_features": None not in (callback, subs, upload, api.features.example),
+        "endpoint_arg_lines": _endpoint_arg_lines(api),
         "package": pkg,
         "version": opts.version,
         "dependencies": DEPENDENCIES,
