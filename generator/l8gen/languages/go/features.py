@@ -29,6 +29,12 @@ class GoTopicNames:
     processed_field: str
     event: str
     ack: str
+    response_oneof: str = ""  # the response's oneof struct field, its wrappers and their fields
+    wrap_initial_response: str = ""
+    initial_response_field: str = ""
+    initial_response: str = ""  # type of the subscription confirmation
+    wrap_event: str = ""
+    event_field: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,7 +79,9 @@ def topic_names(api: Api, features: Features, aliases: Mapping[str, str]) -> GoT
     processed = next(f for f in request.fields if f.name == "event_processed")
     event = next(f for f in t.message(topic.output_type).fields if f.name == "event_message")
     ack = next(f for f in t.message(processed.type.name).fields if f.name == "status")
-    req = t.ref(topic.input_type)
+    response = t.message(topic.output_type)
+    confirmed = next(f for f in response.fields if f.name == "initial_response")
+    req, resp = t.ref(topic.input_type), t.ref(topic.output_type)
     return GoTopicNames(
         rpc=topic.name, label=_label(api, topic), initial=t.ref(initial.type.name),
         processed=t.ref(processed.type.name), oneof=go_camel_case(initial.oneof or ""),
@@ -82,6 +90,12 @@ def topic_names(api: Api, features: Features, aliases: Mapping[str, str]) -> GoT
         initial_field=GoNaming.go_field(request, initial),
         processed_field=GoNaming.go_field(request, processed),
         event=t.ref(event.type.name), ack=t.ref(ack.type.name),
+        response_oneof=go_camel_case(event.oneof or ""),
+        wrap_initial_response=f"{resp}_{GoNaming.go_field(response, confirmed)}",
+        initial_response_field=GoNaming.go_field(response, confirmed),
+        initial_response=t.ref(confirmed.type.name),
+        wrap_event=f"{resp}_{GoNaming.go_field(response, event)}",
+        event_field=GoNaming.go_field(response, event),
     )
 
 

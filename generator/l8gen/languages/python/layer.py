@@ -125,6 +125,9 @@ def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Map
                             ack=ref(status.type.name), ack_enum=ref(ack_enum), event_name=_local(b, event),
                             ack_name=_local(b, status.type.name), ack_enum_name=_local(b, ack_enum),
                             config_response_name=_local(b, features.config_watch.output_type),
+                            initial_response=ref(next(
+                                f for f in b.api.message(features.topic_subscription.output_type).fields
+                                if f.name == "initial_response").type.name),
                             response_oneof=next((o.name for o in b.api.message(
                                 features.topic_subscription.output_type).oneofs), ""))
 

@@ -125,6 +125,7 @@ class SubscriptionView:
     ack_enum_name: str = ""
     config_response_name: str = ""
     response_oneof: str = ""  # the oneof of the topic subscription's response (initial response / event)
+    initial_response: str = ""  # qualified class of the response's subscription confirmation
 
 
 def _escape_doc(text: str) -> str:
