@@ -27,8 +27,6 @@ REMAINING: frozenset[str] = frozenset({
     "languages/node/templates/README.md.j2",
     "languages/node/templates/test/calls.test.ts.j2",
     "languages/node/templates/test/pubsub.test.ts.j2",
-    "languages/node/templates/test/reconnect.test.ts.j2",
-    "languages/node/templates/test/tls.test.ts.j2",
     "languages/python/consumer/smoke_client.py",
     "languages/python/templates/README.md.j2",
     "languages/python/templates/tests/test_runtime.py.j2",

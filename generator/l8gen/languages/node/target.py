@@ -76,6 +76,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     callback_service = next((s for s in services if s.role == "app" and event is not None
                              and any(m.rpc == rpc_of(event) for m in s.methods)), None)
     upload = methods.get(rpc_of(features.upload_example))
+    hello = methods.get(rpc_of(features.example))
     full_features = subscribe is not None and callback_service is not None and upload is not None and (
         features.example is not None and features.config_watch is not None)
     return {
@@ -99,6 +100,8 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "subscribe": subscribe,
         "callback_service": callback_service,
         "upload_rpc": upload,
+        "hello": hello,  # the example RPC (SDK tests) and the import path of its service descriptor
+        "hello_module": f"{opts.node_package}/{hello.service.module.removeprefix('./')}" if hello else "",
         "callback": _callback_names(api, features),
         "topic": _topic_names(api, features),
         "symbols": symbols,
