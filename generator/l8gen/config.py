@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
+from l8gen.profile import profile_from_table
 from l8gen.targets.base import GenOptions
 
 _STRINGS = ("version", "python_package", "node_package", "go_module", "cpp_namespace")
@@ -56,6 +57,7 @@ def options_from_table(
     kwargs["internal_packages"] = _string_list(table, "internal_packages", where)
     kwargs["signatures"] = _signatures(table, where)
     kwargs["config_file"] = where
+    kwargs["api"] = profile_from_table(table.get("api", {}), where)
     return GenOptions(user_templates=user_templates, **kwargs)
 
 

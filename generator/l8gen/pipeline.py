@@ -30,7 +30,7 @@ def api_from(
     from l8gen.ir.builder import build_api  # imported here: the cached no-op path never builds the IR
 
     return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages, opts.signatures,
-                     f"{opts.config_file} [tool.l8gen.signatures]")
+                     f"{opts.config_file} [tool.l8gen.signatures]", opts.api, opts.python_package)
 
 
 def generate(
@@ -111,4 +111,5 @@ def _options_key(opts: GenOptions) -> tuple[object, ...]:
         opts.app_services,
         opts.internal_packages,
         tuple(sorted(opts.signatures.items())),
+        opts.api,
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
@@ -10,9 +11,11 @@ from pathlib import Path
 import pytest
 from google.protobuf import descriptor_pb2
 from l8gen.cli import run
+from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.ir.builder import build_api
 from l8gen.ir.model import Api
+from l8gen.profile import ApiProfile
 
 REPO = Path(__file__).resolve().parents[2]
 PROTO_ROOT = REPO / "proto"
@@ -40,6 +43,12 @@ def api_of(
 ) -> Api:
     """IR of an inline proto."""
     return build_api(compile_proto(text, name), [name], app_services, internal_packages)
+
+
+def repo_endpoint_profile() -> ApiProfile:
+    """This repo's API profile without its feature RPCs (they name RPCs of proto/): the endpoint variables
+    and port the shared connection vectors (compat-tests/vectors/connection.json) are written for."""
+    return dataclasses.replace(load_options(REPO / "pyproject.toml").api, features=())
 
 
 def fragment_files() -> list[str]:

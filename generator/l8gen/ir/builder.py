@@ -2,7 +2,9 @@
 
 Only the requested files (``files_to_generate``) contribute files, services, messages and enums; messages
 and enums of imported files (well-known types) are added when something in the API references them,
-transitively. Services of ``internal_packages`` are left out; ``app_services`` get role "app".
+transitively. Services of ``internal_packages`` are left out; ``app_services`` get role "app". Features are
+computed here, once: per method the upload/download payload field (from the shape), and ``Api.features``
+from the API profile (``ir.features``).
 
 Ordering: files, services, messages and enums are sorted by full name (the input order of files does not
 matter); methods, fields, oneofs and enum values keep their declaration order inside their parent, which
@@ -19,7 +21,9 @@ from google.protobuf import descriptor_pb2
 from l8gen.errors import ProtoError
 from l8gen.ir import comments as c
 from l8gen.ir import signatures as sig
+from l8gen.ir.features import payload_field, resolve_features
 from l8gen.ir.model import Api, Enum, EnumValue, Field, Message, Method, Oneof, ProtoFile, Service, TypeRef
+from l8gen.profile import ApiProfile
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _SCALAR_NAMES = {
@@ -210,6 +214,10 @@ class _Builder:
             line=self.comments.line(src.file, src.path),
         )
 
+    def payload(self, type_name: str) -> str | None:
+        full = type_name.lstrip(".")
+        return payload_field(self.message(full) if full in self.messages else None)
+
     def services(self, app_services: Sequence[str], internal: Sequence[str]) -> list[Service]:
         out = []
         for name in self.wanted:
@@ -229,6 +237,10 @@ class _Builder:
                         idempotent=m.options.idempotency_level in _IDEMPOTENT,
                         doc=self.comments.doc(name, (c.FILE_SERVICE, si, c.SERVICE_METHOD, mi)),
                         line=self.comments.line(name, (c.FILE_SERVICE, si, c.SERVICE_METHOD, mi)),
+                        upload_field=self.payload(m.input_type)
+                        if m.client_streaming and not m.server_streaming else None,
+                        download_field=self.payload(m.output_type)
+                        if m.server_streaming and not m.client_streaming else None,
                     )
                     for mi, m in enumerate(svc.method)
                 )
@@ -316,11 +328,16 @@ def build_api(
     internal_packages: Sequence[str] = (),
     signatures: Mapping[str, Sequence[str]] | None = None,
     signatures_where: str = "[tool.l8gen.signatures]",
+    profile: ApiProfile | None = None,
+    sdk_name: str = "sdk",
 ) -> Api:
     """Build the IR of ``files_to_generate`` (their imports must be in ``fds`` too). ``signatures``: the
-    configured flattened signatures (method full name -> comma-separated field lists), see ir.signatures."""
+    configured flattened signatures (method full name -> comma-separated field lists), see ir.signatures;
+    ``profile`` is the API profile (``[tool.l8gen.api]``), ``sdk_name`` the SDK's name generic environment
+    variables derive from."""
     builder = _Builder(fds, files_to_generate)
     services = builder.services(app_services, internal_packages)
+    features = resolve_features(profile or ApiProfile(), services, sdk_name, internal_packages)
     msg_names, enum_names = builder.referenced(services)
     messages = {n: builder.message(n) for n in sorted(msg_names)}
     services = _with_signatures(builder, services, messages, signatures or {}, signatures_where)
@@ -329,4 +346,5 @@ def build_api(
         services=tuple(services),
         messages=tuple(messages.values()),
         enums=tuple(builder.enum(n) for n in sorted(enum_names)),
+        features=features,
     )

@@ -3,7 +3,7 @@
 Pipeline place: FileDescriptorSet --(ir.builder)--> **ir.model.Api** --(naming + targets)--> {path: text}.
 
 Everything here is a frozen dataclass holding tuples, sorted by full name, built once by ``ir.builder``.
-Full names carry no leading dot (``spec.proto.runtime.v1.GetStateRequest``). Nothing in this module knows
+Full names carry no leading dot (``acme.store.v1.GetItemRequest``). Nothing in this module knows
 about any target language.
 """
 
@@ -142,7 +142,7 @@ class Message:
 @dataclass(frozen=True)
 class Method:
     name: str
-    full_name: str  # "spec.proto.runtime.v1.Runtime.GetState"
+    full_name: str  # "acme.store.v1.Store.GetItem"
     input_type: str  # message full name
     output_type: str  # message full name
     client_streaming: bool
@@ -152,6 +152,11 @@ class Method:
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
     # Flattened call signatures (ir.signatures): ordered top-level request field names, one tuple each.
     signatures: tuple[tuple[str, ...], ...] = ()
+    # Feature fields (computed by the builder from the shape): the proto name of the single singular,
+    # non-oneof ``bytes`` field of the request of a client stream (gets an upload helper) / of the response
+    # of a server stream (gets a download helper); None when there is none or several, and for bidi.
+    upload_field: str | None = None
+    download_field: str | None = None
 
     @property
     def shape(self) -> Shape:
@@ -165,7 +170,7 @@ class Method:
 
     @property
     def path(self) -> str:
-        """The gRPC method path, e.g. ``/spec.proto.runtime.v1.Runtime/GetState``."""
+        """The gRPC method path, e.g. ``/acme.store.v1.Store/GetItem``."""
         service, _, name = self.full_name.rpartition(".")
         return f"/{service}/{name}"
 
@@ -177,7 +182,7 @@ class Service:
     package: str
     file: str
     methods: tuple[Method, ...]
-    role: ServiceRole = "client"  # "app": implemented by the application (AppCallback), called by the runtime
+    role: ServiceRole = "client"  # "app": implemented by the application (callback), called by the server
     doc: Doc = field(default_factory=Doc)
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
@@ -192,6 +197,31 @@ class ProtoFile:
 
 
 @dataclass(frozen=True)
+class Features:
+    """What is specific to this API, resolved once by the builder from its shape and the API profile
+    (``[tool.l8gen.api]``, see ``l8gen.profile``): texts, endpoint defaults and RPCs by role. Views read
+    these; nothing downstream compares names."""
+
+    name: str = "api"  # the server the SDK talks to, in prose
+    title: str = "the api API"  # what the SDK is for (descriptions, READMEs)
+    url: str = ""  # link for ``name`` in READMEs ("" = none)
+    homepage: str = ""  # package metadata homepage ("" = none)
+    keywords: tuple[str, ...] = ("grpc", "sdk")
+    default_port: int = 50051
+    env_endpoint: str = "SDK_GRPC_ENDPOINT"
+    env_token: str = "SDK_API_TOKEN"
+    env_host: str = "SDK_GRPC_HOST"
+    env_port: str = "SDK_GRPC_PORT"
+    topic_subscription: Method | None = None  # bidi: subscribe, then acknowledge each event
+    config_watch: Method | None = None  # stream watching configuration keys
+    example: Method | None = None  # the unary RPC SDK tests, hello programs and consumers call
+    upload_example: Method | None = None  # the upload RPC the compat driver's upload_file op uses
+    callback_listing: Method | None = None  # app service: the topics the app subscribes to
+    callback_event: Method | None = None  # app service: one pushed event, answered with an ack status
+    internal_packages: tuple[str, ...] = ()  # compiled to message code (Python) but given no SDK layer
+
+
+@dataclass(frozen=True)
 class Api:
     """The whole API: only elements of the requested files (imports such as google/protobuf are referenced
     by full name but not listed, except for the well-known messages used by fields/methods)."""
@@ -200,6 +230,7 @@ class Api:
     services: tuple[Service, ...]
     messages: tuple[Message, ...]
     enums: tuple[Enum, ...]
+    features: Features = field(default_factory=Features)
 
     _index: Mapping[str, Message | Enum | Service] = field(
         init=False, repr=False, compare=False, hash=False, default_factory=dict
@@ -245,3 +276,24 @@ class Api:
     @property
     def app_services(self) -> tuple[Service, ...]:
         return tuple(s for s in self.services if s.role == "app")
+
+    def is_internal(self, package: str) -> bool:
+        """True for a package of ``internal_packages`` (message code only, no SDK layer)."""
+        return package in self.features.internal_packages
+
+    @property
+    def sdk_files(self) -> tuple[ProtoFile, ...]:
+        """The files that get SDK code (every file but those of internal packages)."""
+        return tuple(f for f in self.files if not self.is_internal(f.package))
+
+    def public(self) -> Api:
+        """This API without the files, messages and enums of internal packages (the one filter)."""
+        if not self.features.internal_packages:
+            return self
+        return Api(
+            files=self.sdk_files,
+            services=tuple(s for s in self.services if not self.is_internal(s.package)),
+            messages=tuple(m for m in self.messages if not self.is_internal(m.package)),
+            enums=tuple(e for e in self.enums if not self.is_internal(e.package)),
+            features=self.features,
+        )

@@ -67,8 +67,16 @@ def _rpc_pages(site: Path) -> list[str]:
     return sorted(str(entry["page"]) for entry in index)
 
 
-def run_check(site: Path, out: Path, query: str = "GetState") -> Report:
-    """Check the site in ``site`` (the html/ directory); screenshot and report go to ``out``."""
+def _first_rpc(site: Path) -> str:
+    """The RPC name of the search index's first entry (the default query)."""
+    index = json.loads((site / "search-index.json").read_text(encoding="utf-8"))
+    return str(index[0]["rpc"]) if index else ""
+
+
+def run_check(site: Path, out: Path, query: str = "") -> Report:
+    """Check the site in ``site`` (the html/ directory); screenshot and report go to ``out``. ``query``
+    (default: the first RPC of the search index) is typed into the search box."""
+    query = query or _first_rpc(site)
     report = Report(query=query)
     rpc_pages = set(_rpc_pages(site))
     pages = sorted(p.name for p in site.glob("*.html"))
@@ -113,7 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m l8gen.reference.check", description=__doc__)
     parser.add_argument("--site", type=Path, default=Path("docs/reference/html"))
     parser.add_argument("--out", type=Path, default=Path(".cache/ci"))
-    parser.add_argument("--query", default="GetState")
+    parser.add_argument("--query", default="", help="RPC name to search for (default: the first RPC)")
     args = parser.parse_args(argv)
     if not (args.site / "index.html").is_file():
         print(f"reference check: {args.site}/index.html not found (run `l8gen generate`)", file=sys.stderr)

@@ -29,5 +29,5 @@ class CallIdents:
     response_type: str
     imports: tuple[str, ...]  # import lines the snippet needs (language syntax)
     args: tuple[Arg, ...]  # scalar request fields
-    # the flattened forms (Method.signatures) as complete call expressions, e.g. ``client.get_state("...")``
+    # the flattened forms (Method.signatures) as complete call expressions, e.g. ``client.get_item("...")``
     flattened: tuple[str, ...] = ()

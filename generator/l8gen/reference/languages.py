@@ -125,7 +125,8 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 
     def make(service: Service, method: Method, request: Message) -> CallIdents:
         return CallIdents(
-            role=service.role, shape=method.shape, receiver=f"client.{naming.service(service)}",
+            role=service.role, shape=method.shape, receiver=f"{service.name}Server" if service.role == "app"
+            else f"client.{naming.service(service)}",
             method=naming.method(method), request_type=request.name,
             response_type=api.message(method.output_type).name,
             imports=(f'import {{ Client }} from "{opts.node_package}";',),
@@ -145,8 +146,7 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.languages.go.naming import GoNaming
     from l8gen.languages.go.view import build_view
 
-    internal = set(opts.internal_packages)
-    view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
+    view = build_view(api.public(), opts.go_module, opts.version, opts.overrides_for("go"))
     out: dict[str, CallIdents] = {}
     for service in (*view.services, *view.app_services):
         proto = api.service(service.full_name)
@@ -179,7 +179,7 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.languages.cpp.naming import CppNaming
     from l8gen.languages.cpp.view import build_view, protoc_stem
 
-    view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
+    view = build_view(api, dict(opts.overrides_for("cpp")))
     clients = {s.full_name: s for s in view.services}
     idents = {m.rpc: m.ident for s in view.services for m in s.methods}
     naming = CppNaming(api, dict(opts.overrides_for("cpp")))

@@ -59,8 +59,8 @@ class RpcPage:
     name: str  # proto name
     full_name: str
     path: str  # /pkg.Service/Method
-    anchor: str  # "GetState"
-    file: str  # html/md page stem: "spec.proto.runtime.v1.Runtime.GetState"
+    anchor: str  # "GetItem"
+    file: str  # html/md page stem: "acme.store.v1.Store.GetItem"
     role: str
     shape: str
     shape_text: str
@@ -156,7 +156,7 @@ def build_site(api: Api, opts: GenOptions, calls: dict[str, dict[str, tuple[str,
 
 def search_index(site: Site) -> list[dict[str, object]]:
     """One entry per RPC for the client-side search: RPC, service, path, summary, the SDK method names of
-    the four languages (``get_state``, ``getState``), page."""
+    the four languages (``get_item``, ``getItem``), page."""
     return [
         {"rpc": r.name, "service": r.service, "path": r.path, "shape": r.shape, "summary": r.summary,
          "page": f"{r.file}.html", "names": sorted({s.method for s in r.snippets} - {r.name})}

@@ -14,6 +14,7 @@ from typing import Protocol, runtime_checkable
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
+from l8gen.profile import ApiProfile
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class GenOptions:
     # Flattened call signatures (ir.signatures): method full name -> comma-separated field lists.
     signatures: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     config_file: str = "pyproject.toml"  # where [tool.l8gen] was read (error messages)
+    api: ApiProfile = field(default_factory=ApiProfile)  # [tool.l8gen.api]: what is specific to the API
 
     def overrides_for(self, language: str) -> Mapping[str, str]:
         return self.overrides.get(language, {})

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
-from l8gen.ir.builder import build_api
+from l8gen.pipeline import api_from
 from l8gen.reference.hooks import LANGUAGES, call_snippets
 from l8gen.reference.target import TARGET
 from l8gen.targets import REGISTRY
@@ -39,7 +39,7 @@ service Shop {
 def repo_site() -> tuple[dict[str, str], int]:
     opts = load_options(REPO / "pyproject.toml")
     compiled = compile_protos(PROTO_ROOT)
-    api = build_api(compiled.fds, compiled.files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(compiled.fds, compiled.files, opts)
     rpcs = sum(len(s.methods) for s in api.services if s.package not in opts.internal_packages)
     return TARGET.generate(api, compiled.fds, opts), rpcs
 

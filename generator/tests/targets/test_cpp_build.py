@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 from l8gen.languages.cpp.target import TARGET
+from l8gen.pipeline import api_from
 from l8gen.targets.base import GenOptions
 
-from tests.conftest import REPO, fragments_api
+from tests.conftest import REPO, fragments_api, repo_endpoint_profile
 
 WORK = REPO / ".cache" / "cpp-fragments"
 VECTORS = REPO / "compat-tests" / "vectors" / "connection.json"
@@ -45,8 +46,9 @@ def test_fragments_generate_build_and_pass_their_tests() -> None:
     for tool in ("cmake", "ninja", "protoc", "grpc_cpp_plugin"):
         if shutil.which(tool) is None:
             pytest.fail(f"`{tool}` is needed to build the C++ target's output (nox -s bootstrap installs it)")
-    fds, _, api = fragments_api()
-    files = TARGET.generate(api, fds, GenOptions())
+    fds, names, _ = fragments_api()
+    opts = GenOptions(api=repo_endpoint_profile())
+    files = TARGET.generate(api_from(fds, names, opts), fds, opts)
     source, build = WORK / "src", WORK / "build"
     write_if_changed(files, source)
     run("cmake", "-S", str(source), "-B", str(build), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",

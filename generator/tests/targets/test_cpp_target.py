@@ -15,8 +15,8 @@ from google.protobuf import descriptor_pb2, text_format
 from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
 from l8gen.errors import ConfigError, NamingError
-from l8gen.ir.builder import build_api
 from l8gen.languages.cpp.target import TARGET, cmake_version, descriptor_text
+from l8gen.pipeline import api_from
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
 
@@ -32,7 +32,7 @@ def real_inputs() -> tuple[descriptor_pb2.FileDescriptorSet, tuple[str, ...], Ge
 @functools.cache
 def real_output() -> dict[str, str]:
     fds, files, opts = real_inputs()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     return TARGET.generate(api, fds, opts)
 
 
@@ -55,7 +55,7 @@ def test_package_layout() -> None:
 def test_every_client_rpc_has_a_method_and_a_driver_entry() -> None:
     out = real_output()
     fds, files, opts = real_inputs()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     client_rpcs = [(s, m) for s in api.client_services for m in s.methods]
     assert len(client_rpcs) == 60
     headers = "".join(text for path, text in out.items() if path.endswith("_client.h"))
@@ -99,8 +99,7 @@ def test_deterministic_and_independent_of_descriptor_order() -> None:
     protos = list(fds.file)
     random.Random(7).shuffle(protos)
     shuffled.file.extend(protos)
-    api = build_api(shuffled, list(reversed(files)), opts.app_services, opts.internal_packages,
-                    opts.signatures)
+    api = api_from(shuffled, list(reversed(files)), opts)
     assert TARGET.generate(api, shuffled, opts) == real_output()
 
 
@@ -141,14 +140,14 @@ def test_cmake_version_takes_the_numeric_prefix() -> None:
 
 def test_bad_namespace_is_a_config_error() -> None:
     fds, files, opts = real_inputs()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     with pytest.raises(ConfigError, match="cpp_namespace"):
         TARGET.generate(api, fds, GenOptions(cpp_namespace="l8-sdk"))
 
 
 def test_nested_namespace_moves_the_include_dir() -> None:
     fds, files, opts = real_inputs()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     out = TARGET.generate(api, fds, GenOptions(cpp_namespace="acme::l8", app_services=opts.app_services,
                                                internal_packages=opts.internal_packages))
     assert "include/acme/l8/client.h" in out

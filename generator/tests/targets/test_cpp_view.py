@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from l8gen.errors import NamingError
-from l8gen.languages.cpp.view import build_view, chunk_field
+from l8gen.languages.cpp.view import build_view
 
 from tests.conftest import api_of, compile_proto
 
@@ -26,10 +26,10 @@ service Files {
 def test_upload_helper_only_for_a_single_plain_bytes_field() -> None:
     api = api_of(STREAMS_PROTO)
     methods = {m.name: m for m in api.service("up.v1.Files").methods}
-    assert chunk_field(api, methods["Put"]) == "data"
-    assert chunk_field(api, methods["PutTwo"]) is None
-    assert chunk_field(api, methods["PutOneof"]) is None
-    assert chunk_field(api, methods["Get"]) is None  # not client streaming
+    assert methods["Put"].upload_field == "data"
+    assert methods["PutTwo"].upload_field is None
+    assert methods["PutOneof"].upload_field is None
+    assert methods["Get"].upload_field is None  # not client streaming
     view = build_view(api)
     (files,) = view.services
     put = next(m for m in files.methods if m.name == "Put")
@@ -50,9 +50,9 @@ def test_service_view_names() -> None:
     assert get.request == "::up::v1::Chunk"
 
 
-def test_layotto_helpers_absent_for_other_apis() -> None:
+def test_feature_helpers_absent_without_configured_features() -> None:
     view = build_view(api_of(STREAMS_PROTO))
-    assert (view.events, view.subscription, view.app, view.put_file, view.runtime) == (None,) * 5
+    assert (view.events, view.subscription, view.app, view.upload_rpc, view.runtime) == (None,) * 5
 
 
 def test_rpc_names_that_are_template_locals_are_escaped() -> None:
@@ -106,7 +106,7 @@ service Control { rpc Get(M) returns (M); }
     from l8gen.ir.builder import build_api
 
     api = build_api(fds, ["test.proto"], (), ("ctl.v1",))
-    view = build_view(api, internal_packages=("ctl.v1",))
+    view = build_view(api)
     assert view.services == ()
     assert view.all_rpcs == ()
 

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import pytest
 from l8gen.languages.go.target import TARGET
+from l8gen.pipeline import api_from
 from l8gen.targets.base import GenOptions
 
-from tests.conftest import REPO, fragments_api
+from tests.conftest import REPO, fragments_api, repo_endpoint_profile
 from tests.targets.test_go_target import real_output
 
 VECTORS = REPO / "compat-tests" / "vectors" / "connection.json"
@@ -47,8 +48,9 @@ def gofmt_dirty(root: Path) -> list[str]:
 
 
 def test_fragments_generate_build_vet_and_pass_their_tests(tmp_path: Path) -> None:
-    fds, _, api = fragments_api()
-    write(TARGET.generate(api, fds, GenOptions(go_module="example.com/fragments")), tmp_path)
+    fds, files, _ = fragments_api()
+    opts = GenOptions(go_module="example.com/fragments", api=repo_endpoint_profile())
+    write(TARGET.generate(api_from(fds, files, opts), fds, opts), tmp_path)
     assert gofmt_dirty(tmp_path) == []
     go("vet", "./...", cwd=tmp_path)
     out = go("test", "-count=1", "./...", cwd=tmp_path)

@@ -11,8 +11,8 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 from l8gen.config import load_options
 from l8gen.descriptors import compile_protos
-from l8gen.ir.builder import build_api
 from l8gen.languages.go.target import TARGET
+from l8gen.pipeline import api_from
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
 
@@ -28,7 +28,7 @@ def real() -> tuple[descriptor_pb2.FileDescriptorSet, tuple[str, ...], GenOption
 @cache
 def real_output() -> dict[str, str]:
     fds, files, opts = real()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     return TARGET.generate(api, fds, opts)
 
 
@@ -42,7 +42,7 @@ def test_registered_as_go() -> None:
 
 def test_one_client_method_per_client_rpc() -> None:
     fds, files, opts = real()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     rpcs = [m for s in api.client_services for m in s.methods]
     assert len(rpcs) == 60
     defined = set(re.findall(r"^func \(c \*Client\) (\w+)\(ctx context\.Context", layer(), re.MULTILINE))
@@ -88,15 +88,14 @@ def test_deterministic_and_independent_of_descriptor_order() -> None:
     order = list(fds.file)
     random.Random(7).shuffle(order)
     shuffled.file.extend(order)
-    api = build_api(shuffled, list(reversed(files)), opts.app_services, opts.internal_packages,
-                    opts.signatures)
+    api = api_from(shuffled, list(reversed(files)), opts)
     again = TARGET.generate(api, shuffled, opts)
     assert again == real_output()
 
 
 def test_module_path_comes_from_options() -> None:
     fds, files, opts = real()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     out = TARGET.generate(api, fds, GenOptions(go_module="example.org/x/v2", version="2.0.0",
                                                 internal_packages=opts.internal_packages,
                                                 app_services=opts.app_services))
@@ -122,7 +121,7 @@ def test_user_template_overrides_one_block(tmp_path: Path) -> None:
         "{% block service_doc %}\n// Custom: {{ service.full_name }}.\n{% endblock %}\n"
     )
     fds, files, opts = real()
-    api = build_api(fds, files, opts.app_services, opts.internal_packages, opts.signatures)
+    api = api_from(fds, files, opts)
     out = TARGET.generate(api, fds, replace(opts, user_templates=tmp_path))
     text = out["service_runtime.go"]
     assert "// Custom: spec.proto.runtime.v1.Runtime.\n" in text

@@ -246,7 +246,7 @@ def test_rpc_table_marks_only_idempotent_rpcs() -> None:
 
 def test_generation_is_deterministic() -> None:
     compiled = compile_protos(PROTO_ROOT)
-    api = build_api(compiled.fds, compiled.files, OPTS.app_services, OPTS.internal_packages, OPTS.signatures)
+    api = pipeline.api_from(compiled.fds, compiled.files, OPTS)
     first = pipeline.generate(compiled.fds, compiled.files, OPTS, ["python"])["python"]
     second = pipeline.generate(compiled.fds, list(reversed(compiled.files)), OPTS, ["python"])["python"]
     assert first == second

@@ -35,7 +35,7 @@ from l8sdk.callback import AppCallbackServer
 from l8sdk.pb import appcallback_pb2
 
 # json_format resolves an Any's "@type" in the default descriptor pool, which holds only the protoc modules
-# imported so far. Requests and responses carry well-known types in Any (e.g. Layotto's InvokeService ``data``
+# imported so far. Requests and responses carry well-known types in Any (e.g. a ``data`` field
 # as a google.protobuf.BytesValue or StringValue), so the driver imports all of them itself rather than
 # relying on what the SDK happens to import.
 WELL_KNOWN_TYPES = (

@@ -76,7 +76,7 @@ def test_driver_protocol(fake: FakeRuntime) -> None:
 
 def test_driver_process_reads_and_prints_well_known_types_in_any() -> None:
     """The driver parses requests with json_format and the default descriptor pool: in a fresh driver process
-    an Any holding a well-known type (Layotto's InvokeService data as BytesValue/StringValue) must resolve."""
+    an Any holding a well-known type (e.g. a data field holding a BytesValue/StringValue) must resolve."""
     values = [
         {"@type": "type.googleapis.com/google.protobuf.BytesValue", "value": "AAEC/w=="},
         {"@type": "type.googleapis.com/google.protobuf.StringValue", "value": "text"},

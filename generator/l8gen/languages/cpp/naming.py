@@ -6,7 +6,7 @@ C++20 keywords and alternative tokens, macros and library names that break code 
 (``errno``, ``NULL``, ``assert``, ``EOF``, ``stdin``, ``major``, ``minor``, ``linux``, ``unix``...), and
 the templates' local names (``request``, ``response``, ``context``, ``status``, ``stream``, ``data``...).
 
-Identifiers: client methods keep the RPC name (PascalCase, as the gRPC C++ stubs do: ``GetState``);
+Identifiers: client methods keep the RPC name (PascalCase, as the gRPC C++ stubs do: ``GetItem``);
 service classes keep the service name; request-field parameters are snake_case; namespaces come from the
 proto package (``spec::proto::runtime::v1``).
 

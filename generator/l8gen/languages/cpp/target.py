@@ -28,10 +28,9 @@ EXTRA_PROTOS = ("google/rpc/error_details.proto", "google/rpc/status.proto", "gr
 _NAMESPACE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(::[A-Za-z_][A-Za-z0-9_]*)*$")
 
 
-def api_file_names(api: Api, internal_packages: Iterable[str]) -> list[str]:
+def api_file_names(api: Api) -> list[str]:
     """The API's .proto files that get C++ code (internal packages, e.g. the harness control, get none)."""
-    internal = set(internal_packages)
-    return sorted(f.name for f in api.files if f.package not in internal)
+    return sorted(f.name for f in api.sdk_files)
 
 
 def descriptor_text(fds: descriptor_pb2.FileDescriptorSet, wanted: Iterable[str]) -> str:
@@ -82,13 +81,20 @@ def cmake_version(version: str) -> str:
     return match.group(0)
 
 
-def _example(view: CppView) -> dict[str, str] | None:
-    """A unary call for the README and the Client docs (SayHello when present)."""
+def _example(view: CppView, api: Api) -> dict[str, str] | None:
+    """A unary call for the README and the Client docs (the ``example`` feature RPC, with its first string
+    field set)."""
+    example = api.features.example
+    if example is None:
+        return None
+    rpc = example.path.lstrip("/")
+    field = next((f.name for f in api.message(example.input_type).fields
+                  if f.type.name == "string" and not f.repeated and f.oneof is None), None)
     for service in view.services:
         for method in service.methods:
-            if method.rpc.endswith("Runtime/SayHello"):
+            if method.rpc == rpc and field is not None:
                 return {"accessor": service.accessor, "method": method.ident, "request": method.request,
-                        "field": "service_name"}
+                        "field": field}
     return None
 
 
@@ -148,9 +154,11 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         out.append(("include/%nsdir/subscription.h.j2", "include/%nsdir/subscription.h", {}))
         out.append(("src/subscription.cc.j2", "src/subscription.cc", {}))
     if view.app is not None:
-        out.append(("include/%nsdir/app_callback.h.j2", "include/%nsdir/app_callback.h", {}))
-        out.append(("src/app_callback.cc.j2", "src/app_callback.cc", {}))
-    if view.subscription is not None and view.app is not None and view.put_file is not None and view.runtime:
+        # the callback server's header and source are named after its service (snake_case)
+        out.append(("include/%nsdir/%callback.h.j2", f"include/%nsdir/{view.app.header}.h", {}))
+        out.append(("src/%callback.cc.j2", f"src/{view.app.header}.cc", {}))
+    has_helpers = view.subscription is not None and view.app is not None and view.upload_rpc is not None
+    if has_helpers and view.runtime:
         out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
         for name in ("client", "streams", "helpers", "reconnect"):
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
@@ -169,17 +177,18 @@ class CppTarget:
         if not _NAMESPACE.match(ns):
             raise ConfigError(
                 f"[tool.l8gen] cpp_namespace {ns!r} is not a C++ namespace (e.g. 'l8' or 'acme::l8')")
-        view = build_view(api, dict(opts.overrides_for("cpp")), opts.internal_packages)
-        protos = api_file_names(api, opts.internal_packages)
+        view = build_view(api, dict(opts.overrides_for("cpp")))
+        protos = api_file_names(api)
         templates = _templates(view)
         layer_sources = sorted(p for _, p, _ in templates if p.startswith("src/") and p.endswith(".cc"))
         nsdir = ns.replace("::", "/")
         ctx: dict[str, Any] = {
+            "profile": api.features,  # texts, endpoint defaults and feature RPCs (ir.model.Features)
             "ns": ns, "nsdir": nsdir, "guard": ns.upper().replace("::", "_"), "version": opts.version,
             "cmake_version": cmake_version(opts.version), "services": view.services,
             "all_rpcs": view.all_rpcs,
             "events": view.events, "subscription": view.subscription, "app": view.app,
-            "put_file": view.put_file, "example": _example(view), "api_protos": protos,
+            "upload_rpc": view.upload_rpc, "example": _example(view, api), "api_protos": protos,
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),
             "layer_sources": layer_sources,
             "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),

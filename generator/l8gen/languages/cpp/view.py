@@ -22,14 +22,8 @@ CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")
 # Classes of the SDK namespace that service client classes must not take.
 SDK_CLASSES = (
     "Client", "ClientOptions", "CallOptions", "TlsOptions", "RetryPolicy", "Endpoint", "Error", "Result",
-    "ServerStream", "ClientStream", "BidiStream", "Subscription", "SubscriptionOptions", "AppCallbackServer",
+    "ServerStream", "ClientStream", "BidiStream", "Subscription", "SubscriptionOptions",
 )
-# The Layotto pieces the hand-written helpers are built on (present in the real API, absent in fragments).
-EVENT_TYPE = "spec.proto.runtime.v1.TopicEventRequest"
-EVENT_RESPONSE = "spec.proto.runtime.v1.TopicEventResponse"
-SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
-APP_SERVICE = "spec.proto.runtime.v1.AppCallback"
-PUT_FILE_RPC = "spec.proto.runtime.v1.Runtime.PutFile"
 
 
 def protoc_stem(proto_file: str) -> str:
@@ -158,10 +152,13 @@ class CppApp:
     list_response: str
     event_method: str
     event_response: str
+    name: str = ""  # the service's proto name
+    server_class: str = ""  # the SDK's server class for it: <name>Server
+    header: str = ""  # stem of its header and source file: snake_case of name
 
 
 @dataclass(frozen=True)
-class CppPutFile:
+class CppUploadRpc:
     accessor: str
     stream_ident: str
     file_ident: str
@@ -175,21 +172,8 @@ class CppView:
     events: CppEvents | None
     subscription: CppSubscription | None
     app: CppApp | None
-    put_file: CppPutFile | None  # the PutFile-from-path helper (driver's upload_file)
-    runtime: CppService | None  # the service the helpers and the unit tests are built on (Runtime)
-
-
-def chunk_field(api: Api, method: Method) -> str | None:
-    """The bytes field an upload helper streams into: the only singular, non-oneof bytes field of the request
-    of a client-streaming RPC (``PutFileRequest.data``, ``PutObjectInput.body``); None when there is none or
-    several."""
-    if method.shape != "client_stream":
-        return None
-    candidates = [
-        f.name for f in api.message(method.input_type).fields
-        if f.type.kind == "scalar" and f.type.name == "bytes" and not f.repeated and f.oneof is None
-    ]
-    return candidates[0] if len(candidates) == 1 else None
+    upload_rpc: CppUploadRpc | None  # the upload_example RPC's from-path helper (driver's upload_file)
+    runtime: CppService | None  # the service of the topic_subscription feature RPC (helpers and unit tests)
 
 
 def _origin(kind: str, full_name: str, file: str) -> Origin:
@@ -206,7 +190,7 @@ def _claim_all(
 
 def _method(api: Api, naming: CppNaming, service: Service, method: Method) -> CppMethod:
     ident = naming.method(method)
-    field = chunk_field(api, method)
+    field = method.upload_field
     upload = None
     if field is not None:
         upload = CppUpload(field, naming.pb_accessor(field), f"{ident}FromStream", f"{ident}FromFile")
@@ -251,62 +235,68 @@ def _find_method(services: Iterable[CppService], full_name: str) -> tuple[CppSer
 
 
 def _helpers(api: Api, naming: CppNaming, services: tuple[CppService, ...]) -> tuple[
-        CppEvents | None, CppSubscription | None, CppApp | None, CppPutFile | None]:
-    names = {m.full_name for m in api.messages} | {e.full_name for e in api.enums}
+        CppEvents | None, CppSubscription | None, CppApp | None, CppUploadRpc | None]:
+    features = api.features
     events = None
-    status_enum = f"{EVENT_RESPONSE}.TopicEventResponseStatus"
-    if {EVENT_TYPE, EVENT_RESPONSE, status_enum} <= names:
-        header = protoc_stem(api.message(EVENT_TYPE).file) + ".pb.h"
-        events = CppEvents(header, naming.pb_type(EVENT_TYPE), naming.pb_type(status_enum))
+    # the helpers are built on the callback_event RPC: its request is the event, its response's enum field
+    # the ack status (see ir.model.Features)
+    ev = features.callback_event
+    response = api.message(ev.output_type) if ev is not None else None
+    statuses = [f.type.name for f in response.fields if f.type.kind == "enum"] if response else []
+    if ev is not None and len(statuses) == 1:
+        header = protoc_stem(api.message(ev.input_type).file) + ".pb.h"
+        events = CppEvents(header, naming.pb_type(ev.input_type), naming.pb_type(statuses[0]))
     subscription = None
-    found = _find_method(services, SUBSCRIBE_RPC)
+    found = _find_method(services, _full(features.topic_subscription))
     if events is not None and found is not None and found[1].shape == "bidi":
         service, method = found
         subscription = CppSubscription(
             method.rpc, service.cls, service.accessor, method.ident, method.request, method.response)
     app = None
-    app_services = [s for s in api.app_services if s.full_name == APP_SERVICE]
+    app_services = [s for s in api.app_services if ev is not None and ev in s.methods]
     if events is not None and app_services:
         svc = app_services[0]
-        by_name = {m.name: m for m in svc.methods}
-        listing, event = by_name.get("ListTopicSubscriptions"), by_name.get("OnTopicEvent")
-        if listing is not None and event is not None:
+        listing, event = features.callback_listing, ev
+        if listing is not None and event is not None and listing in svc.methods:
             namespace = "".join(f"::{part}" for part in svc.package.split(".") if part)
             app = CppApp(
                 full_name=svc.full_name, stub=f"{namespace}::{svc.name}",
                 grpc_header=protoc_stem(svc.file) + ".grpc.pb.h", list_method=listing.name,
                 list_request=naming.pb_type(listing.input_type),
                 list_response=naming.pb_type(listing.output_type), event_method=event.name,
-                event_response=naming.pb_type(event.output_type),
+                event_response=naming.pb_type(event.output_type), name=svc.name,
+                server_class=f"{svc.name}Server", header=snake(svc.name),
             )
-    put_file = None
-    found = _find_method(services, PUT_FILE_RPC)
+    upload_rpc = None
+    found = _find_method(services, _full(features.upload_example))
     if found is not None and found[1].upload is not None:
         upload = found[1].upload
-        put_file = CppPutFile(found[0].accessor, upload.stream_ident, upload.file_ident, found[1].request)
-    return events, subscription, app, put_file
+        upload_rpc = CppUploadRpc(found[0].accessor, upload.stream_ident, upload.file_ident, found[1].request)
+    return events, subscription, app, upload_rpc
 
 
-def build_view(
-    api: Api, overrides: dict[str, str] | None = None, internal_packages: Iterable[str] = ()
-) -> CppView:
-    """The C++ view of ``api``; raises ``NamingError`` on identifier collisions."""
+def _full(method: Method | None) -> str:
+    return method.full_name if method is not None else ""
+
+
+def build_view(api: Api, overrides: dict[str, str] | None = None) -> CppView:
+    """The C++ view of ``api`` (internal packages are left out: ``Api.public``); raises ``NamingError`` on
+    identifier collisions."""
     naming = CppNaming(api, overrides, client_members=CLIENT_MEMBERS)
-    internal = set(internal_packages)
-    clients = tuple(
-        _service(api, naming, s) for s in api.client_services if s.package not in internal
-    )
-    _claim_all(naming, "service client classes", SDK_CLASSES,
+    api = api.public()
+    clients = tuple(_service(api, naming, s) for s in api.client_services)
+    callback_classes = tuple(f"{s.name}Server" for s in api.app_services)  # CppApp.server_class
+    _claim_all(naming, "service client classes", SDK_CLASSES + callback_classes,
                [(s.cls, _origin("service", s.full_name, "")) for s in clients])
     _claim_all(naming, "Client accessors", CLIENT_MEMBERS,
                [(s.accessor, _origin("service", s.full_name, "")) for s in clients])
     rpcs = tuple(
         (s.full_name, m.name, m.shape)
-        for s in api.services if s.package not in internal for m in s.methods
+        for s in api.services for m in s.methods
     )
-    events, subscription, app, put_file = _helpers(api, naming, clients)
-    found = _find_method(clients, SUBSCRIBE_RPC)
-    return CppView(clients, rpcs, events, subscription, app, put_file, found[0] if found else None)
+    events, subscription, app, upload_rpc = _helpers(api, naming, clients)
+    found = _find_method(clients, _full(api.features.topic_subscription))
+    return CppView(clients, rpcs, events, subscription, app, upload_rpc, found[0] if found else None)
 
 
 __all__ = ["CppView", "NamingError", "build_view"]

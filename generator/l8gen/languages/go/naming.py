@@ -6,10 +6,10 @@ use (``ctx``, ``opts``, ``req``, ``err``...). Exported names start upper case an
 they are escaped the same way when they hit a generated member (``Close``...) via the collision scopes.
 
 Identifiers: exported (``Exported``) and unexported (``unexported``) MixedCaps with Go initialisms
-(``GetNextId`` -> ``GetNextID``, ``SignURL`` -> ``SignURL``, ``sse_kms_key_id`` -> ``SSEKMSKeyID`` /
+(``GetUserId`` -> ``GetUserID``, ``FetchURL`` -> ``FetchURL``, ``sse_kms_key_id`` -> ``SSEKMSKeyID`` /
 ``sseKMSKeyID``); services and RPC methods are exported, request-field parameters unexported. With
 ``flat_methods`` (the Go SDK: every RPC is a method of the one ``*l8.Client``) RPCs of different services
-that get the same name are qualified with their service identifier (``AHelloSayHello``) in one fixed pass,
+that get the same name are qualified with their service identifier (``AStoreGetItem``) in one fixed pass,
 unless overridden; the helpers derived from an RPC (``Open<X>``, ``<X>FromReader``...) and the service file
 stems are claimed on first use in the scopes they share with them.
 
@@ -215,7 +215,7 @@ def _word(word: str) -> str:
 
 
 def exported(name: str) -> str:
-    """Exported MixedCaps with initialisms: ``get_next_id`` -> ``GetNextID``."""
+    """Exported MixedCaps with initialisms: ``get_user_id`` -> ``GetUserID``."""
     return "".join(_word(w) for w in split_words(name))
 
 
@@ -308,7 +308,7 @@ class GoNaming(LanguageNaming):
             raise ValueError("GoNaming.helper needs flat_methods=True")
         key = (method.full_name, kind)
         if key not in self._helpers:
-            pattern = HELPERS.get(kind) or "{}" + kind[:1].upper() + kind[1:]  # "flat2" -> GetStateFlat2
+            pattern = HELPERS.get(kind) or "{}" + kind[:1].upper() + kind[1:]  # "flat2" -> GetItemFlat2
             name = pattern.format(self.method(method))
             origin = origin_of(method, self.api)
             helper = Origin(f"{kind} helper of rpc", origin.full_name, origin.file, origin.line)

@@ -1,7 +1,7 @@
 """Where each proto file's Go package lives (the layout the official Go plugins are told to follow).
 
 Pipeline place: helper of ``go.target`` (IR -> Go view). The identifiers protoc-gen-go / protoc-gen-go-grpc
-give to proto elements (``GetNextIdRequest``, ``HTTPExtension_Verb``, field ``Data``) are computed by
+give to proto elements (``GetUserIdRequest``, ``HTTPExtension_Verb``, field ``Data``) are computed by
 ``l8gen.languages.go.naming`` (``go_type``, ``go_field``, ``go_camel_case``), with our own idiomatic names.
 
 Package layout: a proto file ``spec/proto/<dir>/<f>.proto`` becomes Go package ``<module>/proto/<dir>``, any

@@ -5,19 +5,21 @@ Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> 
 
 - ``proto/...``: protoc-gen-go + protoc-gen-go-grpc output for every non-internal proto file (``stubs``).
 - the module root (package ``l8``): ``l8.New(ctx, opts...)``, one method per client RPC, streams, errors,
-  subscription and AppCallback helpers, tests, README, ``go.mod``/``go.sum`` - rendered from
+  subscription and app callback helpers, tests, README, ``go.mod``/``go.sum`` - rendered from
   ``templates/`` with the view of ``view``.
 - ``cmd/l8-compat-driver``: the compat driver (CONTRACTS §4), its RPC table generated from the IR.
 
-Templates for Layotto-specific helpers (topic subscription, configuration watch, AppCallback server) render
-to nothing when the API lacks the RPCs they wrap; empty outputs are dropped.
+Templates for feature helpers (topic subscription, configuration watch, app callback server; see
+``ir.model.Features``) render to nothing when the API does not configure the feature; empty outputs are
+dropped.
 """
 
 from __future__ import annotations
 
 from google.protobuf import descriptor_pb2
 
-from l8gen.ir.model import Api
+from l8gen.ir.model import Api, Method
+from l8gen.languages.go.features import callback_names, topic_names
 from l8gen.languages.go.stubs import generate_stubs
 from l8gen.languages.go.view import GoImport, GoMethod, GoView, build_view
 from l8gen.render import Renderer
@@ -38,23 +40,29 @@ GO_REQUIRE_INDIRECT = (
     ("golang.org/x/sys", "v0.48.0"),
     ("golang.org/x/text", "v0.42.0"),
 )
-# Layotto RPCs the hand-written helpers wrap (the helper templates render only when present).
-SUBSCRIBE_TOPIC = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
-SUBSCRIBE_CONFIG = "spec.proto.runtime.v1.Runtime.SubscribeConfiguration"
-APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
-PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"
-SAY_HELLO = "spec.proto.runtime.v1.Runtime.SayHello"
+# The runtime round-trip test of the flattened forms (flat_test.go) exercises these RPCs of the runtime
+# service (name, signatures needed); it renders only when all of them have that many signatures.
 FLAT_TESTED = (("SaveState", 1), ("GetState", 1), ("DeleteState", 1), ("TryLock", 1), ("Unlock", 1),
                ("GetSecret", 1), ("PublishEvent", 2))
 
 
-def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
-    runtime_alias = view.aliases.get("spec.proto.runtime.v1", "")
-    app = next((s for s in view.app_services if s.full_name == APP_CALLBACK), None)
-    topic, config = view.method(SUBSCRIBE_TOPIC), view.method(SUBSCRIBE_CONFIG)
+def _full_name(method: Method | None) -> str:
+    return method.full_name if method is not None else ""
+
+
+def template_context(view: GoView, opts: GenOptions, api: Api) -> dict[str, object]:
+    features = api.features
+    # the package of the feature RPCs (their messages are named through its import alias ``rt``)
+    anchor = features.topic_subscription or features.config_watch or features.example
+    runtime_alias = view.aliases.get(anchor.full_name.rsplit(".", 2)[0], "") if anchor is not None else ""
+    event = _full_name(features.callback_event)
+    app = next((s for s in view.app_services if event.startswith(f"{s.full_name}.")), None) if event else None
+    topic = view.method(_full_name(features.topic_subscription))
+    config = view.method(_full_name(features.config_watch))
     either = topic or config
     owner = either.service if either is not None else ""
     return {
+        "profile": features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
         "module": view.module,
         "version": opts.version,
         "go_version": GO_VERSION,
@@ -72,13 +80,14 @@ def template_context(view: GoView, opts: GenOptions) -> dict[str, object]:
         "subscribe_topic": topic,
         "subscribe_config": config,
         "runtime_service": next((s for s in view.services if s.full_name == owner), None),
-        "put_file": view.method(PUT_FILE),
-        "hello": view.method(SAY_HELLO),
-        "app_callback": app,
+        "upload_rpc": view.method(_full_name(features.upload_example)),
+        "hello": view.method(_full_name(features.example)),
+        "callback_service": app,
+        "topic": topic_names(api, features, view.aliases),
+        "callback": callback_names(api, features, view.aliases),
         # the runtime round-trip test of the flattened forms (flat_test.go) needs these RPCs' signatures
         "flat_runtime": bool(runtime_alias and topic) and all(
-            (m := view.method(f"spec.proto.runtime.v1.Runtime.{rpc}")) is not None and len(m.flats) >= n
-            for rpc, n in FLAT_TESTED),
+            (m := view.method(f"{owner}.{rpc}")) is not None and len(m.flats) >= n for rpc, n in FLAT_TESTED),
         "imports_for": lambda methods: imports_for(view, methods),
         "plain": lambda *paths: [GoImport(p, "") for p in paths],
     }
@@ -95,12 +104,12 @@ class GoTarget:
     out_dir = "sdks/go"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
-        internal = set(opts.internal_packages)
-        view = build_view(api, opts.go_module, opts.version, opts.overrides_for("go"), internal)
+        view = build_view(api.public(), opts.go_module, opts.version, opts.overrides_for("go"))
         files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, opts.go_module))
         renderer = Renderer("go", opts.user_templates)
         expansions = {"service": [(s.file_stem, s) for s in view.services]}
-        for path, text in renderer.render_tree(template_context(view, opts), expansions).items():
+        ctx = template_context(view, opts, api)
+        for path, text in renderer.render_tree(ctx, expansions).items():
             if text.strip():
                 files[path] = text
         return sorted_files(files)

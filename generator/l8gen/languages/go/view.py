@@ -42,33 +42,33 @@ class GoImport:
 
 @dataclass(frozen=True)
 class GoFlat:
-    """One flattened signature: ``GetStateFlat(ctx, storeName string, key string, opts...)``."""
+    """One flattened signature: ``GetItemFlat(ctx, storeName string, key string, opts...)``."""
 
-    name: str  # "GetStateFlat"
+    name: str  # "GetItemFlat"
     params: str  # "storeName string, key string"
     init: str  # "StoreName: storeName, Key: key" (the request literal's fields)
     fields: str  # "store_name, key" (doc)
-    call: str  # "GetStateFlat(ctx, storeName, key)" (README, reference)
+    call: str  # "GetItemFlat(ctx, storeName, key)" (README, reference)
 
 
 @dataclass(frozen=True)
 class GoMethod:
-    rpc: str  # "spec.proto.runtime.v1.Runtime/GetState" (as in errors and the driver protocol)
-    service: str  # "spec.proto.runtime.v1.Runtime"
-    proto_name: str  # "GetNextId"
+    rpc: str  # "acme.store.v1.Store/GetItem" (as in errors and the driver protocol)
+    service: str  # "acme.store.v1.Store"
+    proto_name: str  # "GetUserId"
     name: str  # "GetNextID": the *l8.Client method
-    stub_name: str  # "GetNextId": the method of the protoc-gen-go-grpc client
+    stub_name: str  # "GetUserId": the method of the protoc-gen-go-grpc client
     shape: str
     idempotent: bool
-    req: str  # "runtimev1.GetNextIdRequest" (Go type, no pointer)
+    req: str  # "storev1.GetUserIdRequest" (Go type, no pointer)
     resp: str
     doc: tuple[str, ...]  # doc comment lines (without "// ")
-    open_name: str  # OpenPutFile (client-stream low-level handle); "" otherwise
+    open_name: str  # OpenUpload (client-stream low-level handle); "" otherwise
     upload_field: str  # Go field of the request's single bytes field (client-stream), "" if none
     download_field: str  # Go field of the response's single bytes field (server-stream), "" if none
-    from_reader: str  # PutFileFromReader, "" when no upload_field
-    from_path: str  # PutFileFromPath
-    to_writer: str  # GetFileToWriter, "" when no download_field
+    from_reader: str  # UploadFromReader, "" when no upload_field
+    from_path: str  # UploadFromPath
+    to_writer: str  # DownloadToWriter, "" when no download_field
     flats: tuple[GoFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
 
 
@@ -77,13 +77,13 @@ class GoService:
     full_name: str
     name: str  # proto name
     file_stem: str  # "runtime" -> service_runtime.go
-    stub_field: str  # "stubRuntime"
+    stub_field: str  # "stubStore"
     stub_import: GoImport  # the Go package of the service's stubs
-    stub_client: str  # "runtimev1.RuntimeClient"
-    stub_new: str  # "runtimev1.NewRuntimeClient"
-    stub_server: str  # "runtimev1.RuntimeServer"
-    stub_register: str  # "runtimev1.RegisterRuntimeServer"
-    stub_unimplemented: str  # "runtimev1.UnimplementedRuntimeServer"
+    stub_client: str  # "storev1.StoreClient"
+    stub_new: str  # "storev1.NewStoreClient"
+    stub_server: str  # "storev1.StoreServer"
+    stub_register: str  # "storev1.RegisterStoreServer"
+    stub_unimplemented: str  # "storev1.UnimplementedStoreServer"
     doc: tuple[str, ...]
     methods: tuple[GoMethod, ...]
     imports: tuple[GoImport, ...]  # non-standard imports of service_<stem>.go (sorted by path)
@@ -127,17 +127,15 @@ def doc_lines(doc: Doc, go_name: str, proto_name: str, fallback: str) -> tuple[s
     return tuple(line.rstrip() for line in lines)
 
 
-def _single_bytes_field(message: Message) -> str:
-    fields = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
-              and not f.repeated and f.oneof is None]
-    return GoNaming.go_field(message, fields[0]) if len(fields) == 1 else ""
+def _go_field(message: Message, name: str | None) -> str:
+    """The Go field name of the feature field ``name`` of ``message`` ("" when None)."""
+    return next((GoNaming.go_field(message, f) for f in message.fields if f.name == name), "")
 
 
 class _Builder:
-    def __init__(self, api: Api, module: str, overrides: Mapping[str, str], internal: set[str]) -> None:
+    def __init__(self, api: Api, module: str, overrides: Mapping[str, str]) -> None:
         self.api = api
-        ours = [f for f in api.files if f.package not in internal]
-        self.layout = protogen.package_layout(ours, module)
+        self.layout = protogen.package_layout(list(api.sdk_files), module)
         self.naming = GoNaming(api, overrides, client_members=CLIENT_MEMBERS, flat_methods=True)
         self._aliases: dict[str, str] = {}  # import path -> alias
         taken = set(RESERVED_ALIASES)
@@ -164,10 +162,10 @@ class _Builder:
         rpc = f"{service.full_name}/{method.name}"
         shape = method.shape
         upload = download = ""
-        if shape == "client_stream":
-            upload = _single_bytes_field(self.api.message(method.input_type))
-        if shape == "server_stream":
-            download = _single_bytes_field(self.api.message(method.output_type))
+        if method.upload_field is not None:
+            upload = _go_field(self.api.message(method.input_type), method.upload_field)
+        if method.download_field is not None:
+            download = _go_field(self.api.message(method.output_type), method.download_field)
         helper = self.naming.helper
         fallback = f"{name} calls {rpc}."
         return GoMethod(
@@ -282,8 +280,9 @@ class _Builder:
 
 
 def build_view(
-    api: Api, module: str, version: str, overrides: Mapping[str, str], internal: set[str] | None = None
+    api: Api, module: str, version: str, overrides: Mapping[str, str]
 ) -> GoView:
-    """The Go view of ``api`` without the ``internal`` proto packages (NamingError on collisions)."""
-    return _Builder(api, module, overrides, internal or set()).build(version, module)
+    """The Go view of ``api`` (pass ``api.public()``: internal packages get no code; NamingError on
+    collisions)."""
+    return _Builder(api, module, overrides).build(version, module)
 

@@ -7,8 +7,8 @@ strict-mode words, globals that matter and the templates' local names ``request`
 ``signal``...) and property/method names (names every object or our client class already has:
 ``constructor``, ``toString``, ``close``...; keywords are legal property names).
 
-Identifiers: client methods are lowerCamel of the RPC (``GetState`` -> ``getState``, ``SignURL`` ->
-``signUrl``); services are lowerCamel properties (``objectStorageService``) and PascalCase classes
+Identifiers: client methods are lowerCamel of the RPC (``GetItem`` -> ``getItem``, ``FetchURL`` ->
+``fetchUrl``); services are lowerCamel properties (``inventoryService``) and PascalCase classes
 (``service_class``); request-field parameters are lowerCamel (``store_name`` -> ``storeName``); message
 fields as protobuf-es names them (``es_field``: protoc's JSON-style camel case of the proto name).
 """
@@ -216,7 +216,7 @@ class TypeScriptNaming(LanguageNaming):
         return name
 
     def service_class(self, service: Service, suffix: str = "Client") -> str:
-        """PascalCase class name for a service client: ``ObjectStorageServiceClient``."""
+        """PascalCase class name for a service client: ``InventoryServiceClient``."""
         return pascal(service.name) + suffix
 
     @staticmethod

@@ -6,7 +6,7 @@ Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> 
 - ``src/gen/**_pb.ts``: protobuf-es message and service descriptors from protoc-gen-es (``es``), for the
   API files plus the SDK's own ``grpc.health.v1`` and ``google.rpc`` error-detail protos;
 - everything else from ``templates/`` (tree mirrors ``sdks/node``): the ``Client`` with one method
-  per RPC, runtime support (connection, calls, streams, errors), the subscription and AppCallback helpers,
+  per RPC, runtime support (connection, calls, streams, errors), the subscription and app callback helpers,
   the compat driver (``compat-driver/``), unit tests, ``package.json``, the lock file and the README.
   Templates whose output is blank (a helper for an RPC the API lacks) are left out.
 """
@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from google.protobuf import descriptor_pb2
 
-from l8gen.ir.model import Api
+from l8gen.ir.builder import json_name_of
+from l8gen.ir.model import Api, Features, Method
 from l8gen.languages.node import view
 from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
 from l8gen.languages.node.naming import TypeScriptNaming
@@ -34,8 +35,28 @@ DEV_DEPENDENCIES = {
     "typescript": "5.9.3",
 }
 NODE_ENGINES = ">=18.14.1"
-LAYOTTO_TEST_RPCS = tuple(f"spec.proto.runtime.v1.Runtime/{name}" for name in (
-    "SayHello", "GetState", "SaveState", "GetFile", "PutFile", "SubscribeConfiguration"))
+
+
+def _callback_names(api: Api, features: Features) -> dict[str, str] | None:
+    """Names of the callback server: its class, options type, RPC paths and protobuf-es method keys."""
+    listing, event = features.callback_listing, features.callback_event
+    if listing is None or event is None:
+        return None
+    service = api.service(event.full_name.rsplit(".", 1)[0])
+    return {"service": service.name, "server_class": f"{service.name}Server",
+            "options_type": f"{service.name}ServerOptions", "list_rpc": listing.name, "event_rpc": event.name,
+            "list_key": view.es_method_local(listing.name), "event_key": view.es_method_local(event.name)}
+
+
+def _topic_names(api: Api, features: Features) -> dict[str, str] | None:
+    """protobuf-es names of the topic subscription's request/response oneofs (``localName``)."""
+    topic = features.topic_subscription
+    if topic is None:
+        return None
+    oneof_of = {m: next((o.name for o in api.message(m).oneofs), "")
+                for m in (topic.input_type, topic.output_type)}
+    return {"rpc": topic.name, "request_oneof": json_name_of(oneof_of[topic.input_type]),
+            "response_oneof": json_name_of(oneof_of[topic.output_type])}
 
 
 def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
@@ -45,14 +66,24 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     services = view.build_services(api, naming, symbols)
     client_services = tuple(s for s in services if s.role == "client")
     methods = {m.rpc: m for s in services for m in s.methods}
-    subscribe = methods.get(view.SUBSCRIBE_RPC)
-    app_callback = next((s for s in services if s.full_name == view.APP_CALLBACK and s.role == "app"), None)
-    upload = next((m for s in client_services for m in s.methods if m.rpc.endswith("Runtime/PutFile")
-                   and m.upload_helper), None)
-    layotto_api = subscribe is not None and app_callback is not None and upload is not None and all(
-        rpc in methods for rpc in LAYOTTO_TEST_RPCS)
+    features = api.features
+
+    def rpc_of(method: Method | None) -> str:
+        return method.path.lstrip("/") if method is not None else ""
+
+    subscribe = methods.get(rpc_of(features.topic_subscription))
+    event = features.callback_event
+    callback_service = next((s for s in services if s.role == "app" and event is not None
+                             and any(m.rpc == rpc_of(event) for m in s.methods)), None)
+    upload = methods.get(rpc_of(features.upload_example))
+    hello = methods.get(rpc_of(features.example))
+    full_features = subscribe is not None and callback_service is not None and upload is not None and (
+        features.example is not None and features.config_watch is not None)
     return {
-        "layotto_api": layotto_api,  # the SDK's own tests use these RPCs; other APIs get the generic tests
+        # the SDK's own tests are written for an API with every feature of [tool.l8gen.api.features];
+        # other APIs get the generic tests
+        "full_features": full_features,
+        "profile": features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
         "package_name": opts.node_package,
         "version": opts.version,
         "dependencies": DEPENDENCIES,
@@ -67,23 +98,15 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "driver_imports": view.driver_imports(services, opts.node_package),
         "index_modules": view.index_modules(api, es_files),
         "subscribe": subscribe,
-        "app_callback": app_callback,
-        "put_file": upload,
+        "callback_service": callback_service,
+        "upload_rpc": upload,
+        "hello": hello,  # the example RPC (SDK tests) and the import path of its service descriptor
+        "hello_module": f"{opts.node_package}/{hello.service.module.removeprefix('./')}" if hello else "",
+        "callback": _callback_names(api, features),
+        "topic": _topic_names(api, features),
         "symbols": symbols,
         "es_files": tuple(sorted(es_files)),
     }
-
-
-def _without_internal(api: Api, opts: GenOptions) -> Api:
-    internal = set(opts.internal_packages)
-    if not internal:
-        return api
-    return Api(
-        files=tuple(f for f in api.files if f.package not in internal),
-        services=tuple(s for s in api.services if s.package not in internal),
-        messages=tuple(m for m in api.messages if m.package not in internal),
-        enums=tuple(e for e in api.enums if e.package not in internal),
-    )
 
 
 class TypeScriptTarget:
@@ -92,7 +115,7 @@ class TypeScriptTarget:
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
         # internal packages (the harness control service) get neither message code nor a client layer
-        api = _without_internal(api, opts)
+        api = api.public()
         es = generate_es(fds, [f.name for f in api.files])
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
         renderer = Renderer("node", opts.user_templates)

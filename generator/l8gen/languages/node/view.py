@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.builder import json_name_of
-from l8gen.ir.model import Api, Doc, Message, Method, Service
+from l8gen.ir.model import Api, Doc, Method, Service
 from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
 from l8gen.languages.node.naming import IDENTIFIER_RESERVED, TypeScriptNaming
 
@@ -32,15 +32,18 @@ TEMPLATE_NAMES = frozenset("""
 """.split())
 # Names exported by src/index.ts itself; a protobuf-es module exporting one of them is namespaced.
 SDK_EXPORTS = frozenset("""
-    Client L8Error AppCallbackServer Subscription ServerStream BidiStream resolveEndpoint
+    Client L8Error Subscription ServerStream BidiStream resolveEndpoint
     resolveToken parseEndpoint registerDetailTypes statusName STATUS_NAMES DEFAULT_CHUNK_SIZE
     DEFAULT_HOST DEFAULT_PORT DEFAULT_MAX_MESSAGE_BYTES SDK_VERSION PushQueue WaitForReadyOptions
     ErrorDetail L8ErrorInit StatusName Environment ResolvedEndpoint CallOptions ClientOptions
     Metadata RetryPolicy TlsOptions UploadOptions ByteSource StreamInput SubscribeOptions
-    TopicEventHandler TopicEventStatus AppCallbackServerOptions TopicOptions
+    TopicEventHandler TopicEventStatus TopicOptions
 """.split())
-SUBSCRIBE_RPC = "spec.proto.runtime.v1.Runtime/SubscribeTopicEvents"
-APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
+
+
+def callback_exports(api: Api) -> frozenset[str]:
+    """The callback server's exports (``<Service>Server``, ``<Service>ServerOptions``) of each app service."""
+    return frozenset(n for s in api.app_services for n in (f"{s.name}Server", f"{s.name}ServerOptions"))
 
 
 def jsdoc(doc: Doc, indent: str = "") -> list[str]:
@@ -65,21 +68,21 @@ class Ref:
 
 @dataclass(frozen=True)
 class TsFlat:
-    """One flattened signature: ``getStateFlat(storeName, key, options?)``."""
+    """One flattened signature: ``getItemFlat(storeName, key, options?)``."""
 
-    name: str  # "getStateFlat" (then getStateFlat2...)
-    params: str  # "storeName: NonNullable<MessageInitShape<typeof GetStateRequestSchema>["storeName"]>, ..."
+    name: str  # "getItemFlat" (then getItemFlat2...)
+    params: str  # "storeName: NonNullable<MessageInitShape<typeof GetItemRequestSchema>["storeName"]>, ..."
     init: str  # "storeName, key" (the request object literal's members)
     fields: str  # "store_name, key" (doc)
-    call: str  # "getStateFlat(storeName, key)" (README, reference)
+    call: str  # "getItemFlat(storeName, key)" (README, reference)
 
 
 @dataclass(frozen=True)
 class TsMethod:
-    name: str  # proto name "GetState"
-    ts_name: str  # client method "getState"
-    es_local: str  # protobuf-es method key on the service descriptor: Runtime.method.<es_local>
-    rpc: str  # "spec.proto.runtime.v1.Runtime/GetState"
+    name: str  # proto name "GetItem"
+    ts_name: str  # client method "getItem"
+    es_local: str  # protobuf-es method key on the service descriptor: Store.method.<es_local>
+    rpc: str  # "acme.store.v1.Store/GetItem"
     shape: str
     idempotent: bool
     service: Ref  # the service descriptor const
@@ -87,7 +90,7 @@ class TsMethod:
     output_schema: Ref
     output_type: Ref
     doc: tuple[str, ...]
-    upload_helper: str | None  # "putFileFrom" for client streams with exactly one bytes field
+    upload_helper: str | None  # "uploadFrom" for client streams with exactly one bytes field
     upload_field: str | None  # protobuf-es property of that bytes field
     flats: tuple[TsFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
 
@@ -100,8 +103,8 @@ class TsService:
     role: str
     methods: tuple[TsMethod, ...]
     doc: tuple[str, ...]
-    prop: str  # property of the Client holding this service's sub-client: "objectStorageService"
-    class_name: str  # the sub-client class: "ObjectStorageServiceClient"
+    prop: str  # property of the Client holding this service's sub-client: "inventoryService"
+    class_name: str  # the sub-client class: "InventoryServiceClient"
     flat: bool  # its methods are also methods of Client (no name clash with another service)
 
 
@@ -118,12 +121,6 @@ def es_method_local(name: str) -> str:
     """protobuf-es ``DescMethod.localName``: first letter lower-cased, ``$`` after object builtins."""
     local = name[:1].lower() + name[1:]
     return local + "$" if local in {"constructor", "toString", "toJSON", "valueOf"} else local
-
-
-def _bytes_field(message: Message) -> str | None:
-    singles = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
-               and not f.repeated and f.oneof is None]
-    return TypeScriptNaming.es_field(singles[0]) if len(singles) == 1 else None
 
 
 class Aliases:
@@ -198,11 +195,9 @@ def _method(
     ts_name = naming.method(method)
     helper = field = None
     if method.shape == "client_stream" and service.role == "client":
-        try:
-            field = _bytes_field(api.message(method.input_type))
-        except KeyError:
-            field = None
-        if field is not None:
+        if method.upload_field is not None:
+            payload = next(f for f in api.message(method.input_type).fields if f.name == method.upload_field)
+            field = TypeScriptNaming.es_field(payload)
             helper = f"{ts_name.rstrip('$')}From"
             taken = {naming.method(m) for m in service.methods} | set(CLIENT_MEMBERS)
             if helper in taken:
@@ -293,6 +288,7 @@ def index_modules(api: Api, es_files: Mapping[str, str]) -> tuple[TsModule, ...]
     out = []
     for file in api.files:
         others = set().union(*(n for other, n in names.items() if other != file.name)) | SDK_EXPORTS
+        others |= callback_exports(api)
         const = file_const(texts[file.name])
         clash = bool(names[file.name] & others)
         out.append(TsModule(module_of(file.name), const, const if clash else None))

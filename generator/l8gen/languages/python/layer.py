@@ -3,13 +3,13 @@
 Pipeline place: ``python.target`` calls ``generate(api, opts, renderer)`` after the protoc output. With
 ``views`` (per-service/per-method views) this module computes every name, type annotation, import
 and docstring of the generated layer (Client, AsyncClient, per-service sub-clients, upload/subscription
-helpers, the AppCallback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
+helpers, the app callback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
 ``templates/`` only print.
 
 Template tree rule (Python-specific, because Python modules start with ``_``): every file under
 ``templates/`` is an output except those below a directory whose name starts with ``_`` (``_partials``);
 ``.j2`` is dropped and ``%package`` / ``%service`` path segments are expanded. A ``.py`` template that renders
-to nothing (a Layotto-specific helper for an API without it) produces no file.
+to nothing (a feature helper for an API without that feature, see ``ir.model.Features``) produces no file.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from l8gen.errors import TemplateError
-from l8gen.ir.model import Api, Service
+from l8gen.ir.model import Api, Method, Service
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.views import (
     LINE,
@@ -32,17 +32,12 @@ from l8gen.languages.python.views import (
     ViewBuilder,
     docstring,
 )
+from l8gen.naming.common import snake
 from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions
 
 __all__ = ["build_context", "docstring", "generate", "template_names"]
 
-# Methods that get the Layotto-specific helpers (only generated when the API has them).
-TOPIC_SUBSCRIBE = "spec.proto.runtime.v1.Runtime.SubscribeTopicEvents"
-CONFIG_SUBSCRIBE = "spec.proto.runtime.v1.Runtime.SubscribeConfiguration"
-PUT_FILE = "spec.proto.runtime.v1.Runtime.PutFile"  # the compat driver's upload_file op
-APP_CALLBACK = "spec.proto.runtime.v1.AppCallback"
-CALLBACK_METHODS = ("ListTopicSubscriptions", "OnTopicEvent")
 # Runtime dependencies of the SDK: lower bounds = the versions the generated code is built and tested with
 # (protoc gencode 7.35 needs protobuf >= 7.35.1; the grpc stubs need grpcio >= 1.85.1), below the next major.
 DEPENDENCIES = (
@@ -63,26 +58,46 @@ def _pb_module_of(b: ViewBuilder, full_name: str) -> tuple[str, str]:
     return module.module, module.alias
 
 
-def _callback(b: ViewBuilder, app: Service) -> CallbackView:
-    unknown = sorted({m.name for m in app.methods} - set(CALLBACK_METHODS))
-    missing = sorted(set(CALLBACK_METHODS) - {m.name for m in app.methods})
-    if unknown or missing:
-        raise TemplateError(f"python: the AppCallback helper implements {', '.join(CALLBACK_METHODS)}; "
-                            f"{app.full_name} differs (unknown: {unknown}, missing: {missing})")
-    on_event = next(m for m in app.methods if m.name == "OnTopicEvent")
-    listing = next(m for m in app.methods if m.name == "ListTopicSubscriptions")
+def _callback(b: ViewBuilder, app: Service, on_event: Method, listing: Method) -> CallbackView:
+    roles = {on_event.full_name, listing.full_name}
+    unknown = sorted(m.full_name for m in app.methods if m.full_name not in roles)
+    if unknown or on_event.full_name == listing.full_name:
+        raise TemplateError(f"python: the callback helper implements the callback_listing and callback_event "
+                            f"RPCs of [tool.l8gen.api.features]; {app.full_name} has more: {unknown}")
     imp = Imports({b.package}).add("grpc").add("grpc.aio")
     b.pb_import(imp, {on_event.input_type, on_event.output_type, listing.input_type, listing.output_type})
     alias = _pb_module_of(b, on_event.input_type)[1]
-    return CallbackView(app.full_name, alias, b.naming.message_ref(listing.input_type), imp.render(),
-                        tuple(m.name for m in app.methods))
+    ref = b.naming.message_ref
+    ack_enum = _status_enum(b, on_event.output_type)
+    return CallbackView(app.full_name, alias, ref(listing.input_type), imp.render(),
+                        tuple(m.name for m in app.methods), name=app.name, server_class=f"{app.name}Server",
+                        async_server_class=f"Async{app.name}Server", list_rpc=listing.name,
+                        event_rpc=on_event.name, event_handler=snake(on_event.name),
+                        list_response=ref(listing.output_type), event=ref(on_event.input_type),
+                        ack=ref(on_event.output_type), ack_enum=ref(ack_enum),
+                        event_name=_local(b, on_event.input_type), ack_name=_local(b, on_event.output_type),
+                        ack_enum_name=_local(b, ack_enum))
+
+
+def _local(b: ViewBuilder, full_name: str) -> str:
+    """The proto name of a message or enum below its package (``Outer.Inner``)."""
+    return ".".join(b.naming.local_name(full_name))
+
+
+def _status_enum(b: ViewBuilder, ack_message: str) -> str:
+    """The full name of the ack status: the one enum field of the ack message."""
+    enums = [f.type.name for f in b.api.message(ack_message).fields if f.type.kind == "enum"]
+    if len(enums) != 1:
+        raise TemplateError(f"python: the ack message {ack_message} needs one enum field (its status)")
+    return enums[0]
 
 
 def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Mapping[str, MethodView]
                    ) -> SubscriptionView | None:
-    topic, config = by_name.get(TOPIC_SUBSCRIBE), by_name.get(CONFIG_SUBSCRIBE)
-    if topic is None or config is None:
+    features = b.api.features
+    if features.topic_subscription is None or features.config_watch is None:
         return None
+    topic, config = by_name[features.topic_subscription.full_name], by_name[features.config_watch.full_name]
     pkg = b.package
     owner = next(s for s in services if s.full_name == topic.service)
     request = b.api.message(topic.request_name)
@@ -96,8 +111,25 @@ def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Map
     aio = Imports({pkg}).add(f"{pkg}.errors", "L8Error").add(f"{pkg}.streams", "AsyncBidiStream")
     aio.add(f"{pkg}.subscriptions", "RETRY", "SUCCESS", "Backoff", "TopicEvent", "TopicStatus", "as_status")
     b.pb_import(aio, types)
+    event = next(f for f in b.api.message(features.topic_subscription.output_type).fields
+                 if f.name == "event_message").type.name
+    ack_enum = _status_enum(b, status.type.name)
+    ref = b.naming.message_ref
+    label = {s.full_name: s.name for s in b.api.services}
     return SubscriptionView(owner.attr, _pb_module_of(b, topic.request_name)[1],
-                            _pb_module_of(b, status.type.name)[1], topic, config, sync.render(), aio.render())
+                            _pb_module_of(b, status.type.name)[1], topic, config, sync.render(), aio.render(),
+                            topic_label=f"{label[topic.service]}.{topic.rpc}",
+                            config_label=f"{label[config.service]}.{config.rpc}",
+                            initial=ref(initial.type.name), processed=ref(processed.type.name),
+                            event=ref(event),
+                            ack=ref(status.type.name), ack_enum=ref(ack_enum), event_name=_local(b, event),
+                            ack_name=_local(b, status.type.name), ack_enum_name=_local(b, ack_enum),
+                            config_response_name=_local(b, features.config_watch.output_type),
+                            initial_response=ref(next(
+                                f for f in b.api.message(features.topic_subscription.output_type).fields
+                                if f.name == "initial_response").type.name),
+                            response_oneof=next((o.name for o in b.api.message(
+                                features.topic_subscription.output_type).oneofs), ""))
 
 
 def _client_imports(b: ViewBuilder, services: Sequence[ServiceView], subs: SubscriptionView | None,
@@ -136,7 +168,7 @@ def _init_imports(pkg: str, callback: CallbackView | None, subs: SubscriptionVie
         f"{pkg}.uploads": ("DEFAULT_CHUNK_SIZE",),
     }
     if callback is not None:
-        exports[f"{pkg}.callback"] = ("AppCallbackServer", "AsyncAppCallbackServer")
+        exports[f"{pkg}.callback"] = (callback.server_class, callback.async_server_class)
     if subs is not None:
         exports[f"{pkg}.subscriptions"] = ("Backoff", "ConfigurationWatch", "TopicSubscription")
         exports[f"{pkg}.aio_subscriptions"] = ("AsyncConfigurationWatch", "AsyncTopicSubscription")
@@ -145,6 +177,21 @@ def _init_imports(pkg: str, callback: CallbackView | None, subs: SubscriptionVie
         imp.add(module, *names)
     lazy = tuple(sorted((n, module) for module, names in exports.items() for n in names))
     return imp.render(), tuple(sorted(n for names in exports.values() for n in names)), lazy
+
+
+def _endpoint_arg_lines(api: Api) -> tuple[str, ...]:
+    """The ``endpoint``/``token`` entries of the Client docstrings' Args, wrapped to the line length (the
+    variable names and port come from the API profile, so their length varies)."""
+    f = api.features
+    endpoint = ("endpoint: where the runtime listens: ``host:port``, ``dns:///host:port``, ``unix:///path``, "
+                f"``http://host:port`` or ``https://host:port`` (TLS). Default: ``{f.env_endpoint}``, else "
+                f"``{f.env_host}``/``{f.env_port}`` ({f.name}'s variables), "
+                f"else ``127.0.0.1:{f.default_port}``.")
+    token = ("token: API token sent as ``authorization: Bearer <token>`` on every call. "
+             f"Default: ``{f.env_token}``.")
+    return tuple(line for text in (endpoint, token) for line in textwrap.wrap(
+        text, LINE, initial_indent=" " * 8, subsequent_indent=" " * 12, break_long_words=False,
+        break_on_hyphens=False))
 
 
 def _shape_examples(methods: Sequence[MethodView]) -> tuple[tuple[str, MethodView], ...]:
@@ -180,8 +227,11 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     services = tuple(b.service(s, s.full_name in flat) for s in clients)
     methods = tuple(m for s in services for m in s.methods)
     by_name = {m.full_name: m for m in methods}
-    app = next((s for s in api.app_services if s.full_name == APP_CALLBACK), None)
-    callback = _callback(b, app) if app is not None else None
+    on_event, listing = api.features.callback_event, api.features.callback_listing
+    callback = None
+    if on_event is not None and listing is not None:
+        app = next(s for s in api.app_services if on_event in s.methods)
+        callback = _callback(b, app, on_event, listing)
     subs = _subscriptions(b, services, by_name)
     rpc_imports = Imports({pkg}).add("typing", "Any").add(f"{pkg}._calls", "MethodInfo")
     message_types = {t for s in clients for m in s.methods for t in (m.input_type, m.output_type)}
@@ -196,9 +246,14 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     driver_imports = Imports({pkg, "compat_driver"}).add("dataclasses", "dataclass")
     driver_imports.add("google.protobuf.message", "Message")
     b.pb_import(driver_imports, message_types)
-    upload = by_name.get(PUT_FILE)
+    upload_rpc = api.features.upload_example
+    upload = by_name.get(upload_rpc.full_name) if upload_rpc is not None else None
     attrs = ", ".join(f"``{s.attr}``" for s in services) + "."
     return {
+        "profile": api.features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
+        # the README's examples are written for an API with every feature of [tool.l8gen.api.features]
+        "full_features": None not in (callback, subs, upload, api.features.example),
+        "endpoint_arg_lines": _endpoint_arg_lines(api),
         "package": pkg,
         "version": opts.version,
         "dependencies": DEPENDENCIES,
@@ -276,6 +331,6 @@ def generate(api: Api, opts: GenOptions, renderer: Renderer) -> dict[str, str]:
                     renderer.user_dir and (renderer.user_dir / name).is_file()) else (
                     renderer.user_dir / name).read_text(encoding="utf-8")
             if not text.strip() and path.endswith(".py") and not path.endswith("__init__.py"):
-                continue  # a conditional module with nothing to say (e.g. no AppCallback in the API)
+                continue  # a conditional module with nothing to say (e.g. no app callback feature in the API)
             out[path] = text
     return dict(sorted(out.items()))

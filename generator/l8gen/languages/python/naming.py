@@ -5,9 +5,9 @@ Escape rule (the only one): a name that is reserved gets a trailing underscore (
 to generated code, and every local/parameter name the Python templates use (``RESERVED``; a target adds its
 own with ``extra_reserved``).
 
-Identifiers: client methods are snake_case of the RPC (``GetState`` -> ``get_state``); keyword parameters
+Identifiers: client methods are snake_case of the RPC (``GetItem`` -> ``get_item``); keyword parameters
 are snake_case of the request fields (``storeName`` -> ``store_name``); service attributes are snake_case
-(``ObjectStorageService`` -> ``object_storage_service``); message classes keep their proto names (that is
+(``InventoryService`` -> ``inventory_service``); message classes keep their proto names (that is
 what protoc's Python output defines). Every identifier is claimed in its scope; a collision raises
 ``NamingError`` naming both proto elements with file:line.
 """
@@ -194,11 +194,11 @@ class PythonNaming(LanguageNaming):
 
     # -- lookups (also: service(), method(), param() from LanguageNaming) ----------------------------------
     def service_attr(self, service: Service) -> str:
-        """Attribute/identifier for a service (``object_storage_service``)."""
+        """Attribute/identifier for a service (``inventory_service``)."""
         return self.service(service)
 
     def service_class(self, service: Service, prefix: str = "", suffix: str = "") -> str:
-        """Class-name stem for a service: the proto name (``ObjectStorageService``), or, when services of two
+        """Class-name stem for a service: the proto name (``InventoryService``), or, when services of two
         packages share that name, the package-qualified form (``a.Hello`` -> ``AHello``), so the class
         names are unique exactly when the attributes are."""
         attr = self.service(service)

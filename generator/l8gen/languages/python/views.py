@@ -43,7 +43,7 @@ class OverloadView:
 
     positional: tuple[ParamView, ...]
     keyword: tuple[ParamView, ...]
-    call: str  # "get_state(store_name, key)" (docstrings, README, reference)
+    call: str  # "get_item(store_name, key)" (docstrings, README, reference)
 
 
 @dataclass(frozen=True)
@@ -51,8 +51,8 @@ class UploadView:
     """Chunked-upload helpers of a client-streaming RPC whose request has one bytes payload field."""
 
     field: str  # the payload field ("data", "body")
-    path_method: str  # "put_file_from_path"
-    stream_method: str  # "put_file_from_stream"
+    path_method: str  # "upload_from_path"
+    stream_method: str  # "upload_from_stream"
     params: tuple[ParamView, ...]  # the header fields
     path_docstring: str
     stream_docstring: str
@@ -70,7 +70,7 @@ class MethodView:
     idempotent: bool
     request: str  # qualified request class
     response: str
-    request_name: str  # "spec.proto.runtime.v1.GetStateRequest"
+    request_name: str  # "acme.store.v1.GetItemRequest"
     params: tuple[ParamView, ...]
     docstring: str  # complete, indented for a method body
     upload: UploadView | None
@@ -83,8 +83,8 @@ class ServiceView:
     full_name: str
     name: str
     attr: str  # client attribute and module name: client.runtime, services/runtime.py
-    methods_class: str  # RuntimeMethods
-    client_class: str  # RuntimeClient
+    methods_class: str  # StoreMethods
+    client_class: str  # StoreClient
     async_methods_class: str
     async_client_class: str
     flat: bool  # methods also on Client/AsyncClient directly
@@ -97,11 +97,24 @@ class ServiceView:
 
 @dataclass(frozen=True)
 class CallbackView:
-    service: str  # "spec.proto.runtime.v1.AppCallback"
+    service: str  # full name of the app service ([tool.l8gen] app_services)
     alias: str  # module alias of the protoc module defining the callback messages (appcallback_pb2)
-    list_request: str  # qualified request class of ListTopicSubscriptions (empty_pb2.Empty)
+    list_request: str  # qualified request class of the callback_listing RPC (empty_pb2.Empty)
     import_block: str
     methods: tuple[str, ...]
+    name: str = ""  # the service's proto name
+    server_class: str = ""  # <name>Server
+    async_server_class: str = ""  # Async<name>Server
+    list_rpc: str = ""  # proto name of the callback_listing RPC
+    event_rpc: str = ""  # proto name of the callback_event RPC
+    event_handler: str = ""  # snake_case of event_rpc (the servicer's handler parameter)
+    list_response: str = ""  # qualified classes: listing response, event request/response, ack status enum
+    event: str = ""
+    ack: str = ""
+    ack_enum: str = ""
+    event_name: str = ""  # proto names of the event request, its response and the status enum path
+    ack_name: str = ""
+    ack_enum_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +126,19 @@ class SubscriptionView:
     config: MethodView
     import_block: str  # of subscriptions.py
     aio_import_block: str  # of aio_subscriptions.py
+    topic_label: str = ""  # <Service>.<Method> of the topic subscription / the config watch (docs)
+    config_label: str = ""
+    initial: str = ""  # qualified classes: the initial and the processed (ack) request parts
+    processed: str = ""
+    event: str = ""  # the event message, its ack message and the ack status enum
+    ack: str = ""
+    ack_enum: str = ""
+    event_name: str = ""  # proto names (docs)
+    ack_name: str = ""
+    ack_enum_name: str = ""
+    config_response_name: str = ""
+    response_oneof: str = ""  # the oneof of the topic subscription's response (initial response / event)
+    initial_response: str = ""  # qualified class of the response's subscription confirmation
 
 
 def _escape_doc(text: str) -> str:
@@ -180,12 +206,6 @@ def _literal(signatures: Sequence[Sequence[str]]) -> str:
     return f"({inner},)" if len(signatures) == 1 else f"({inner})"
 
 
-def _payload_field(message: Message) -> Field | None:
-    candidates = [f for f in message.fields if f.type.kind == "scalar" and f.type.name == "bytes"
-                  and not f.repeated and f.oneof is None]
-    return candidates[0] if len(candidates) == 1 else None
-
-
 class ViewBuilder:
     def __init__(self, api: Api, opts: GenOptions) -> None:
         self.api = api
@@ -231,7 +251,7 @@ class ViewBuilder:
         body = "\n\n".join(part for part in (method.doc.text, shape_note, flat_note, args,
                                               "Raises:\n    L8Error: when the call fails.") if part)
         upload = None
-        payload = _payload_field(request) if method.shape == "client_stream" else None
+        payload = next((f for f in request.fields if f.name == method.upload_field), None)
         if payload is not None:
             upload = self.upload(service, method, request, payload, name, scope_taken)
         return MethodView(

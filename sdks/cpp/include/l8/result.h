@@ -25,7 +25,7 @@ std::string_view CodeName(grpc::StatusCode code) noexcept;
 std::optional<grpc::StatusCode> CodeFromName(std::string_view name) noexcept;
 
 /// The error of a failed call: the gRPC status code and message, the RPC that failed
-/// ("spec.proto.runtime.v1.Runtime/GetState") and the google.rpc.Status details sent by the server
+/// ("<package>.<Service>/<Method>") and the google.rpc.Status details sent by the server
 /// (ErrorInfo, BadRequest, RetryInfo... packed in google.protobuf.Any).
 class Error {
  public:
@@ -56,7 +56,7 @@ class Error {
     return std::nullopt;
   }
 
-  /// "NOT_FOUND: spec.proto.runtime.v1.Runtime/GetSecret: secret not found".
+  /// "NOT_FOUND: <package>.<Service>/<Method>: <message>".
   std::string ToString() const;
 
   /// The error as a grpc::Status (details re-encoded as a google.rpc.Status).

@@ -43,7 +43,7 @@ struct ServerStreamStarter {
 
 /// The reading side of a server-streaming call.
 ///
-///     auto stream = client.runtime().GetFile(request);
+///     auto stream = client.service().ServerStreamingMethod(request);
 ///     for (const auto& chunk : stream) { ... }
 ///     if (auto status = stream.Finish(); !status.ok()) { ... status.error() ... }
 template <class Response>

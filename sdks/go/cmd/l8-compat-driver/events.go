@@ -16,7 +16,7 @@ import (
 	runtimev1 "github.com/l8sdk/l8sdk-go/proto/runtime/v1"
 )
 
-// eventState holds what the pub/sub ops started: the AppCallback server and the topic subscriptions,
+// eventState holds what the pub/sub ops started: the callback server and the topic subscriptions,
 // with the events each received.
 type eventState struct {
 	mu sync.Mutex
@@ -64,7 +64,7 @@ func eventJSON(event *runtimev1.TopicEventRequest) json.RawMessage {
 	return out
 }
 
-// serveCallback starts the SDK's AppCallback server with one handler per requested subscription.
+// serveCallback starts the SDK's callback server with one handler per requested subscription.
 func (e *eventState) serveCallback(req request) (reply, error) {
 	port, err := req.num("port", 0)
 	if err != nil {
@@ -263,7 +263,7 @@ func (e *eventState) stopSubscriptions() {
 	}
 }
 
-// uploadFile uploads a local file with the SDK's PutFile-from-path helper.
+// uploadFile uploads a local file with the SDK's upload-from-path helper of the upload_example RPC.
 func (d *driver) uploadFile(req request) error {
 	var fields struct {
 		StoreName string `json:"store_name"`

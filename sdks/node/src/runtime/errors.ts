@@ -129,7 +129,7 @@ export function statusName(code: number): StatusName {
   return STATUS_NAMES[code] ?? "UNKNOWN";
 }
 
-/** Numeric code of a status name (used when the SDK itself fails a call, e.g. AppCallback handlers). */
+/** Numeric code of a status name (used when the SDK itself fails a call, e.g. app callback handlers). */
 export function codeOf(name: StatusName): Code {
   return STATUS_NAMES.indexOf(name) as Code;
 }

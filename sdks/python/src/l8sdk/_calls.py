@@ -27,8 +27,8 @@ class MethodInfo(Generic[Req, Resp]):
     Compared and hashed by identity (one instance per RPC in ``_rpc``): the transports key their cached
     multicallables by it at the cost of a pointer hash."""
 
-    service: str  # "spec.proto.runtime.v1.Runtime"
-    name: str  # "GetState"
+    service: str  # the service's full name: "<package>.<Service>"
+    name: str  # the RPC's proto name
     request_type: type[Req]
     response_type: type[Resp]
     shape: Shape

@@ -2,8 +2,8 @@
 """``Client``: the synchronous client of the runtime API (60 RPCs of 8 services).
 
 Pipeline place: generated client layer (templates/python/src/%package/client.py.j2). Every RPC is a method
-of a per-service sub-client (``client.runtime.get_state``, ...); the RPCs of services whose method names
-clash with no other service are also methods of the client itself (``client.get_state``).
+of a per-service sub-client (``client.<service>.<rpc>``, ...); the RPCs of services whose method names
+clash with no other service are also methods of the client itself (``client.<rpc>``).
 """
 
 from __future__ import annotations

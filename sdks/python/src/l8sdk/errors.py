@@ -35,7 +35,7 @@ __all__ = ["L8Error", "STATUS_DETAILS_KEY", "decode_details", "from_rpc_error"]
 # looks detail types up: google.rpc's ErrorInfo, BadRequest, RetryInfo, ... and protobuf's well-known types
 # (a detail may be a StringValue, a Struct...). The pool only holds what some module imported, so the
 # well-known types are imported here, in the one module every import of the SDK loads: that also lets
-# ``json_format`` parse and print an ``Any`` holding one of them (e.g. Layotto's InvokeService ``data`` as a
+# ``json_format`` parse and print an ``Any`` holding one of them (e.g. a ``data`` field holding a
 # google.protobuf.BytesValue or StringValue) in any program using the SDK.
 _KNOWN_DETAIL_MODULES = (
     error_details_pb2,

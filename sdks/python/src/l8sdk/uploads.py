@@ -2,7 +2,7 @@
 """Chunked uploads for client-streaming RPCs whose request carries one ``bytes`` payload field.
 
 Pipeline place: static part of the generated client layer. The generated ``<rpc>_from_path`` /
-``<rpc>_from_stream`` methods (e.g. ``put_file_from_path``, ``put_object_from_stream``) feed these lazy
+``<rpc>_from_stream`` methods feed these lazy
 request iterators to the client-streaming call: the source is read one chunk at a time while gRPC sends, so
 memory stays constant whatever the size. The first request carries every header field plus the first chunk;
 the following requests carry only the next chunk (how Layotto's servers read these streams). An empty

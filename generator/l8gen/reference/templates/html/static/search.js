@@ -1,6 +1,6 @@
 // Client-side search of the l8sdk API reference over window.L8_SEARCH_INDEX (search-index.js, generated
 // from the same data as search-index.json). Matches every word of the query against the RPC name, its SDK
-// method names (get_state, getState, ...), service, gRPC path and summary; shows up to 20 links. No dependencies.
+// method names (snake_case, camelCase, ...), service, gRPC path and summary; shows up to 20 links. No dependencies.
 (function () {
   "use strict";
   var input = document.getElementById("search");
