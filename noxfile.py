@@ -39,11 +39,13 @@ nox.options.sessions = ["lint", "tests"]
 ROOT = Path(__file__).resolve().parent
 DEV_VENV = ROOT / ".nox" / "dev"
 CI_DIR = ROOT / ".cache" / "ci"
-DEV_PACKAGES = (".[dev]", "sdks/python[dev]", "runtime-stub")  # sdks/python[dev]: grpc type stubs
+# generator/devtools: l8dev (dev tooling, not in the l8gen wheel); sdks/python[dev]: grpc type stubs
+DEV_PACKAGES = (".[dev]", "generator/devtools", "sdks/python[dev]", "runtime-stub")
 LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "docs/tests", "noxfile.py"]
 MYPY_TARGETS = [
-    "generator/l8gen", "runtime-stub/src/l8_runtime", "runtime-stub/image/build.py", "compat-tests/l8compat",
-    "bench", "noxfile.py",
+    "generator/l8gen", "generator/devtools/l8dev", "runtime-stub/src/l8_runtime",
+    "runtime-stub/image/build.py",
+    "compat-tests/l8compat", "bench", "noxfile.py",
 ]
 READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
 
@@ -114,7 +116,7 @@ def _pytest(session: nox.Session, step: str, *args: str, allow_empty: bool = Fal
 @ci_step("bootstrap")
 def bootstrap(session: nox.Session) -> None:
     """Install what is missing (apt, Go plugins, npm), start dockerd, build the base and runtime images."""
-    dev_run(session, "python", "-m", "l8gen.toolchain.bootstrap")
+    dev_run(session, "python", "-m", "l8dev.toolchain.bootstrap")
     if (ROOT / "runtime-stub" / "pyproject.toml").exists():
         dev_run(session, "python", "runtime-stub/image/build.py", "all")
     else:
@@ -150,7 +152,7 @@ def tests(session: nox.Session) -> None:
 @nox.session
 def generate(session: nox.Session) -> None:
     """Regenerate sdks/ from proto/ (`l8gen generate`; extra args after --)."""
-    dev_run(session, "python", "-m", "l8gen.toolchain.bootstrap", "--skip", "engine")
+    dev_run(session, "python", "-m", "l8dev.toolchain.bootstrap", "--skip", "engine")
     dev_run(session, "l8gen", "generate", *session.posargs)
 
 
@@ -605,7 +607,7 @@ def skew(session: nox.Session) -> None:
 # ===== end of the API evolution block =======================================================================
 
 
-# ===== publishing (generator/l8gen/publish; owned by the PUB work) ==========================================
+# ===== publishing (generator/devtools/l8dev/publish) ========================================================
 # `publish` (a dry run: nothing leaves the machine): builds the four release artifacts into dist/ from the
 # generated sdks/ (wheel + sdist, npm tarball, Go module proxy tree + tag name, C++ source package), then
 # installs each one in a clean environment and runs a consumer program against the runtime container
@@ -617,15 +619,15 @@ def skew(session: nox.Session) -> None:
 @ci_step("publish")
 def publish(session: nox.Session) -> None:
     """Build the release artifacts of all four SDKs into dist/ and smoke-test each from a clean install."""
-    dev_run(session, "python", "-m", "l8gen.toolchain.bootstrap")  # go, npm, cmake, dockerd (else no-op)
+    dev_run(session, "python", "-m", "l8dev.toolchain.bootstrap")  # go, npm, cmake, dockerd (else no-op)
     junit = junit_path("publish")
     junit.unlink(missing_ok=True)
     try:  # each language builds on its own: smoke-test what was built even when another build failed
-        dev_run(session, "python", "-m", "l8gen.publish.build", *session.posargs)
+        dev_run(session, "python", "-m", "l8dev.publish.build", *session.posargs)
         build_failed = False
     except CommandFailed:
         build_failed = True
-    dev_run(session, "python", "-m", "l8gen.publish.smoke", f"--junit={junit}", *session.posargs)
+    dev_run(session, "python", "-m", "l8dev.publish.smoke", f"--junit={junit}", *session.posargs)
     if build_failed:
         session.error("publish: a build failed (see above)")
 
@@ -633,7 +635,7 @@ def publish(session: nox.Session) -> None:
 @nox.session
 def upload(session: nox.Session) -> None:
     """Upload the smoke-tested artifacts in dist/ (`-- --yes`; credentials from the environment; never CI)."""
-    dev_run(session, "python", "-m", "l8gen.publish.upload", *session.posargs)
+    dev_run(session, "python", "-m", "l8dev.publish.upload", *session.posargs)
 # ===== end of the publishing block ==========================================================================
 
 
