@@ -33,6 +33,9 @@ from typing import Any
 import nox
 from nox.command import CommandFailed
 
+sys.path.insert(0, str(Path(__file__).resolve().parent / "runtime-stub" / "src"))  # l8_runtime.ready (stdlib)
+from l8_runtime.ready import READY_RE  # noqa: E402  (the runtime's one definition of its READY line)
+
 nox.options.default_venv_backend = "none"
 nox.options.sessions = ["lint", "tests"]
 
@@ -47,7 +50,6 @@ MYPY_TARGETS = [
     "runtime-stub/image/build.py",
     "compat-tests/l8compat", "bench", "noxfile.py",
 ]
-READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
 
 CI_STEPS: list[tuple[str, Callable[[nox.Session], None]]] = []
 DEMOS: dict[str, list[str]] = {}

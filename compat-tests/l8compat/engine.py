@@ -14,7 +14,6 @@ Place in the pipeline: the runner asks for a Runtime; drivers connect to `runtim
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -30,7 +29,8 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 GRPC_PORT = 34904
-READY = re.compile(r"L8 RUNTIME READY grpc=(\S+)")
+from l8_runtime.ready import READY_RE as READY  # noqa: E402  (the one definition)
+
 CALLBACK_HOST_IN_CONTAINER = "host.docker.internal"
 
 os.environ.setdefault("TESTCONTAINERS_RYUK_DISABLED", "true")

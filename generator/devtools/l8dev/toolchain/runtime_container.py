@@ -18,7 +18,6 @@ Needs the dev dependencies (testcontainers, grpcio, grpcio-health-checking); imp
 from __future__ import annotations
 
 import os
-import re
 import socket
 import subprocess
 import sys
@@ -45,7 +44,7 @@ HTTP_PORT = 34999
 LABEL = "l8sdk"
 OWNER_PID_LABEL = "l8sdk.owner-pid"
 OWNER_HOST_LABEL = "l8sdk.owner-host"
-READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
+from l8_runtime.ready import READY_RE  # noqa: E402  (the one definition)
 
 os.environ["TESTCONTAINERS_RYUK_DISABLED"] = "true"
 testcontainers_config.ryuk_disabled = True
