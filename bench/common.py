@@ -24,7 +24,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
+from l8_runtime.ready import READY_RE  # noqa: E402  (the one definition)
 
 
 @dataclass

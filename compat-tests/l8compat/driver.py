@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+from l8compat import protocol
+
 
 class DriverFailure(RuntimeError):
     """The driver broke the protocol: died, hung, or wrote something that is not a reply."""
@@ -139,7 +141,11 @@ class DriverProcess:
             )
         self._next_id += 1
         rid = self._next_id
-        line = json.dumps({"id": rid, "op": op, **fields}, separators=(",", ":"))
+        outgoing = {"id": rid, "op": op, **fields}
+        problems = protocol.request_problems(outgoing)
+        if problems:  # the harness's own mistake: a case or action built a request the protocol lacks
+            raise ValueError(f"{op} request breaks the driver protocol: {'; '.join(problems)}")
+        line = json.dumps(outgoing, separators=(",", ":"))
         started = time.monotonic()
         try:
             proc.stdin.write(line + "\n")
@@ -177,6 +183,12 @@ class DriverProcess:
                     f"{self.language} driver replied to id {msg['id']} while waiting for {rid}"
                 )
             elapsed = (time.monotonic() - started) * 1000
+            problems = protocol.reply_problems(op, msg)
+            if problems:
+                raise DriverFailure(
+                    f"{self.language} driver's reply to {op} #{rid} breaks the protocol "
+                    f"(compat-tests/schema/driver.schema.json): {'; '.join(problems)}: {raw[:200]!r}"
+                )
             if msg["ok"] is True:
                 return Reply(True, msg, elapsed)
             err = msg.get("error")

@@ -1,7 +1,7 @@
 """Where the runtime under test runs: a container (testcontainers), a local process, or an external target.
 
 Place in the pipeline: the runner asks for a Runtime; drivers connect to `runtime.endpoint`. Modes:
-- container: through the project's one runtime-container module, l8gen.toolchain.runtime_container (also
+- container: through the project's one runtime-container module, l8dev.toolchain.runtime_container (also
   used by the smoke test): the image `l8sdk/runtime:dev` built by runtime-stub/image/build.py (no registry
   needed; $L8_RUNTIME_IMAGE overrides), testcontainers with Ryuk disabled, labels l8sdk=1 + owner pid/host
   (stale containers of dead runs removed first, never a live run's), ready when the READY line is logged AND
@@ -14,7 +14,6 @@ Place in the pipeline: the runner asks for a Runtime; drivers connect to `runtim
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -30,7 +29,8 @@ import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
 GRPC_PORT = 34904
-READY = re.compile(r"L8 RUNTIME READY grpc=(\S+)")
+from l8_runtime.ready import READY_RE as READY  # noqa: E402  (the one definition)
+
 CALLBACK_HOST_IN_CONTAINER = "host.docker.internal"
 
 os.environ.setdefault("TESTCONTAINERS_RYUK_DISABLED", "true")
@@ -80,7 +80,7 @@ def engine_reachable() -> tuple[bool, str]:
 
 def clean_stale(out: IO[str]) -> int:
     """Remove l8sdk=1 containers whose owner run is gone (never one a live run is using)."""
-    from l8gen.toolchain.runtime_container import remove_stale_containers
+    from l8dev.toolchain.runtime_container import remove_stale_containers
 
     removed = remove_stale_containers()
     if removed:
@@ -93,7 +93,7 @@ def build_image(out: IO[str]) -> str:
     import contextlib
     import io
 
-    from l8gen.toolchain.runtime_container import RuntimeContainerError, ensure_runtime_image
+    from l8dev.toolchain.runtime_container import RuntimeContainerError, ensure_runtime_image
 
     buf = io.StringIO()
     try:
@@ -147,7 +147,7 @@ class ContainerRuntime(Runtime):
         self._rt: Any = None
 
     def start(self) -> None:
-        from l8gen.toolchain.runtime_container import RuntimeContainerError, start_runtime
+        from l8dev.toolchain.runtime_container import RuntimeContainerError, start_runtime
 
         try:
             self._rt = start_runtime(self.image, args=list(self.args), timeout=90.0, volumes=self.volumes)
@@ -162,7 +162,7 @@ class ContainerRuntime(Runtime):
 
     def restart(self) -> str:
         """docker restart; wait for a new READY line, re-read the mapped port (it may move), health check."""
-        from l8gen.toolchain.runtime_container import RuntimeContainerError, wait_ready
+        from l8dev.toolchain.runtime_container import RuntimeContainerError, wait_ready
 
         before = self.endpoint
         wrapped = self._rt.container.get_wrapped_container()

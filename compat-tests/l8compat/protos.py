@@ -1,25 +1,24 @@
 """API inventory for the harness: proto/ -> FileDescriptorSet -> descriptor pool.
 
 The harness judges SDKs against proto/ itself, not against any SDK's view of it: it compiles proto/ with
-grpcio-tools (as the generator does), lists every RPC of every API service (the coverage gate's universe),
-and converts driver replies to canonical proto3 JSON (every no-presence field printed) so that expectations
-do not depend on which defaults a language's JSON printer omits.
+the generator's own compiler (l8gen.descriptors), lists every RPC of every API service (the coverage gate's
+universe), and converts driver replies to canonical proto3 JSON (every no-presence field printed) so that
+expectations do not depend on which defaults a language's JSON printer omits.
 """
 
 from __future__ import annotations
 
 import functools
 import importlib
-import subprocess
-import sys
-import tempfile
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from google.protobuf import descriptor_pb2, descriptor_pool, json_format, message_factory
 from google.protobuf.descriptor import Descriptor
+from l8gen.config import load_options
+from l8gen.descriptors import compile_protos, find_proto_files
+from l8gen.errors import ProtoError as L8genProtoError
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 PROTO_ROOT = REPO_ROOT / "proto"
@@ -50,45 +49,20 @@ class ProtoError(RuntimeError):
     pass
 
 
-def _internal_packages() -> set[str]:
-    data = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
-    l8gen = data.get("tool", {}).get("l8gen", {})
-    return set(l8gen.get("internal_packages", [CONTROL_PACKAGE]))
-
-
-def _app_services() -> set[str]:
-    data = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
-    l8gen = data.get("tool", {}).get("l8gen", {})
-    return set(l8gen.get("app_services", ["spec.proto.runtime.v1.AppCallback"]))
+def _roles() -> tuple[set[str], set[str]]:
+    """(internal packages, app services) from this repository's ``[tool.l8gen]``, read by the generator's
+    own config loader (the same defaults as ``l8gen generate``)."""
+    opts = load_options(REPO_ROOT / "pyproject.toml")
+    return set(opts.internal_packages), set(opts.app_services)
 
 
 def compile_descriptor_set(proto_root: Path = PROTO_ROOT) -> descriptor_pb2.FileDescriptorSet:
-    """Compile every .proto under proto_root with grpcio-tools' protoc (include_imports)."""
-    import grpc_tools
-
-    files = sorted(str(p.relative_to(proto_root)) for p in proto_root.rglob("*.proto"))
-    files = [f for f in files if not f.startswith("tests/")]
-    if not files:
-        raise ProtoError(f"no .proto files under {proto_root}")
-    wkt = Path(grpc_tools.__file__).parent / "_proto"
-    with tempfile.TemporaryDirectory() as tmp:
-        out = Path(tmp) / "fds.bin"
-        cmd = [
-            sys.executable,
-            "-m",
-            "grpc_tools.protoc",
-            f"-I{proto_root}",
-            f"-I{wkt}",
-            "--include_imports",
-            f"--descriptor_set_out={out}",
-            *files,
-        ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise ProtoError(f"protoc failed on {proto_root}:\n{proc.stderr.strip()}")
-        fds = descriptor_pb2.FileDescriptorSet()
-        fds.ParseFromString(out.read_bytes())
-    return fds
+    """Compile the API's .proto files (not proto/tests/) with the generator's compiler (include_imports)."""
+    try:
+        files = [f for f in find_proto_files(proto_root) if not f.startswith("tests/")]
+        return compile_protos(proto_root, files).fds
+    except L8genProtoError as exc:
+        raise ProtoError(f"protoc failed on {proto_root}:\n{exc}") from exc
 
 
 class Api:
@@ -103,8 +77,7 @@ class Api:
                 self.pool.AddSerializedFile(m.DESCRIPTOR.serialized_pb)
         for f in fds.file:
             self.pool.Add(f)
-        internal = _internal_packages()
-        app = _app_services()
+        internal, app = _roles()
         rpcs: list[Rpc] = []
         for f in fds.file:
             for svc in f.service:

@@ -25,6 +25,10 @@ for line in sys.stdin:
         sys.exit(3)
     elif req["op"] == "hang":
         continue
+    elif req["op"] == "recv":  # breaks the protocol: a recv reply must say whether the stream is done
+        out = {"id": req["id"], "ok": True, "messages": []}
+    elif req["op"] == "cancel":  # breaks the protocol: not a gRPC status name
+        out = {"id": req["id"], "ok": False, "error": {"code": "OOPS", "message": "x"}}
     else:
         out = {"id": req["id"], "ok": True, "echo": req}
     print(json.dumps(out), flush=True)
@@ -43,7 +47,7 @@ def driver(tmp_path: Path) -> DriverProcess:
 
 def test_hello_and_echo(driver: DriverProcess) -> None:
     assert driver.hello["language"] == "test"
-    reply = driver.request("call", rpc="X", request={"a": 1})
+    reply = driver.request("call", service="s.v1.S", rpc="X", request={"a": 1})
     assert reply.ok and reply.body["echo"]["request"] == {"a": 1}
 
 
@@ -67,3 +71,21 @@ def test_hang_times_out(driver: DriverProcess) -> None:
     with pytest.raises(DriverFailure, match="no reply"):
         driver.request("hang", timeout_s=0.5)
     assert driver.request("ping").ok  # late/absent replies do not poison the next request
+
+
+def test_a_reply_missing_a_field_of_its_op_is_a_protocol_failure(driver: DriverProcess) -> None:
+    with pytest.raises(DriverFailure, match=r"reply to recv #\d+ breaks the protocol .*'done' is a required"):
+        driver.request("recv", stream="s", count=1)
+
+
+def test_an_error_code_that_is_not_a_grpc_status_is_a_protocol_failure(driver: DriverProcess) -> None:
+    with pytest.raises(DriverFailure, match=r"error/code: 'OOPS' is not one of"):
+        driver.request("cancel", stream="s")
+
+
+def test_a_request_outside_the_protocol_is_refused_before_it_is_sent(driver: DriverProcess) -> None:
+    with pytest.raises(ValueError, match=r"call request breaks the driver protocol: .*'service' is a req"):
+        driver.request("call", rpc="X")
+    with pytest.raises(ValueError, match=r"Additional properties are not allowed \('bogus' was unexpected\)"):
+        driver.request("wait_ready", timeout_ms=5, bogus=1)
+    assert driver.request("ping").ok  # nothing was written for the refused requests

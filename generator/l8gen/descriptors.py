@@ -103,15 +103,19 @@ class CompiledProtos:
     warnings: str = ""
 
 
-def compile_protos(proto_root: Path, files: Sequence[str] | None = None) -> CompiledProtos:
+def compile_protos(
+    proto_root: Path, files: Sequence[str] | None = None, include: Sequence[Path] = ()
+) -> CompiledProtos:
     """Compile ``files`` (default: every .proto under ``proto_root``) to a FileDescriptorSet with imports
-    and source info. Raises ``ProtoError`` with protoc's messages on failure."""
+    and source info; ``include``: more import roots after ``proto_root``. Raises ``ProtoError`` with
+    protoc's messages on failure. The one way .proto files become descriptors (generator, harness, tests)."""
     proto_root = Path(proto_root)
     names = sorted(files) if files is not None else find_proto_files(proto_root)
     with tempfile.TemporaryDirectory(prefix="l8gen-") as tmp:
         out = Path(tmp) / "fds.pb"
         args = [
             f"-I{proto_root}",
+            *(f"-I{root}" for root in include),
             f"-I{wkt_include_dir()}",
             "--include_imports",
             "--include_source_info",

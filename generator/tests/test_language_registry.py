@@ -66,7 +66,7 @@ def test_compat_and_publish_loops_list_the_toy_language() -> None:
     script = (
         "import json\n"
         "from l8compat.drivers import language_names, load_registry\n"
-        "from l8gen.publish.release import LANGUAGES, PUBLISHABLE\n"
+        "from l8dev.publish.release import LANGUAGES, PUBLISHABLE\n"
         "print(json.dumps([language_names(), sorted(load_registry()), list(LANGUAGES), list(PUBLISHABLE)]))\n"
     )
     proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,

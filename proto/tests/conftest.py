@@ -1,77 +1,50 @@
 """Test helpers for the API definitions in proto/ (first stage of the pipeline: proto -> descriptors).
 
-`compile_proto()` turns .proto sources into a `FileDescriptorSet` with grpcio-tools' bundled protoc, the
-same compiler the generator uses, with imports and source info included so that comments can be checked.
+`compile_proto()` turns .proto sources into a `FileDescriptorSet` through the generator's own compiler
+(``l8gen.descriptors``), with imports and source info included so that comments can be checked.
 It compiles either the whole proto/ tree or inline sources given as text (for fragment tests).
 """
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
-import grpc_tools  # type: ignore[import-untyped]
 import pytest
 from google.protobuf import descriptor_pb2
+from l8gen.descriptors import ProtoError, compile_protos, find_proto_files
 
 PROTO_ROOT = Path(__file__).resolve().parents[1]
-# google/protobuf/*.proto as shipped inside grpcio-tools (any.proto, empty.proto, descriptor.proto ...).
-WELL_KNOWN_INCLUDE = Path(grpc_tools.__file__).resolve().parent / "_proto"
 
-
-class ProtoCompileError(Exception):
-    """protoc rejected the input; the message is protoc's own output (file:line: error)."""
+# protoc rejected the input; the message is protoc's own output (file:line: error). The generator's error.
+ProtoCompileError = ProtoError
 
 
 def api_proto_files(root: Path = PROTO_ROOT) -> list[str]:
     """All .proto files of the API tree, relative to `root`, sorted (test fragments excluded)."""
-    return sorted(
-        p.relative_to(root).as_posix()
-        for p in root.rglob("*.proto")
-        if "tests" not in p.relative_to(root).parts
-    )
+    return [name for name in find_proto_files(root) if "tests" not in Path(name).parts]
 
 
 def compile_proto(
     sources: Mapping[str, str] | None = None, *, root: Path = PROTO_ROOT
 ) -> descriptor_pb2.FileDescriptorSet:
-    """Compile proto sources into a FileDescriptorSet (--include_imports --include_source_info).
+    """Compile proto sources into a FileDescriptorSet (imports and source info) with the generator's own
+    compiler (``l8gen.descriptors.compile_protos``: the one way proto/ becomes descriptors).
 
     With `sources=None` every .proto file under `root` (default: proto/) is compiled. With `sources`
     ({relative path: proto text}) the texts are written to a temporary directory and compiled; `root` is
     still on the include path, so fragments may import the API protos.
     """
+    if sources is None:
+        return compile_protos(root, api_proto_files(root)).fds
     with tempfile.TemporaryDirectory(prefix="l8-protoc-") as tmp:
-        tmp_dir = Path(tmp)
-        include_dirs = [root, WELL_KNOWN_INCLUDE]
-        if sources is None:
-            files = api_proto_files(root)
-        else:
-            src_dir = tmp_dir / "src"
-            for name, text in sources.items():
-                path = src_dir / name
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-            include_dirs.insert(0, src_dir)
-            files = sorted(sources)
-        out = tmp_dir / "out.binpb"
-        cmd = [
-            sys.executable,
-            "-m",
-            "grpc_tools.protoc",
-            *(f"--proto_path={d}" for d in include_dirs),
-            "--include_imports",
-            "--include_source_info",
-            f"--descriptor_set_out={out}",
-            *files,
-        ]
-        proc = subprocess.run(cmd, capture_output=True, text=True, check=False)
-        if proc.returncode != 0:
-            raise ProtoCompileError(proc.stderr.strip() or proc.stdout.strip())
-        return descriptor_pb2.FileDescriptorSet.FromString(out.read_bytes())
+        src_dir = Path(tmp)
+        for name, text in sources.items():
+            path = src_dir / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        return compile_protos(src_dir, sorted(sources), include=(root,)).fds
 
 
 @pytest.fixture(scope="session")

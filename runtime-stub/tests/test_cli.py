@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -17,8 +16,7 @@ import pytest
 from l8_runtime.cli import run
 from l8_runtime.mutations import MUTATIONS
 from l8_runtime.pb import rt, rt_grpc
-
-READY = re.compile(r"^L8 RUNTIME READY grpc=(\S+) http=(\S+)$")
+from l8_runtime.ready import READY_RE as READY  # noqa: E402  (the one definition)
 
 
 def cli(*argv: str) -> tuple[int, str, str]:

@@ -21,6 +21,7 @@ import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[attr-defined,unused-ignore]
 from grpc_reflection.v1alpha import reflection  # type: ignore[import-untyped]
 
+from . import ready
 from .actuator import DOWN, UP, Actuator, HealthState
 from .api.appcallback import AppCallbackLink, LoopbackApp
 from .api.extensions import CryptionService, DelayQueueService, EmailService, PhoneCallService, SmsService
@@ -208,7 +209,7 @@ class RuntimeServer:
         )
 
     def ready_line(self) -> str:
-        return f"L8 RUNTIME READY grpc={self.grpc_address} http={self.http_address}"
+        return ready.ready_line(self.grpc_address, self.http_address)
 
     async def wait(self) -> None:
         assert self._server is not None

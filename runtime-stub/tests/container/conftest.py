@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from l8gen.toolchain.runtime_container import (
+from l8dev.toolchain.runtime_container import (
     Runtime,
     ensure_runtime_image,
     remove_stale_containers,

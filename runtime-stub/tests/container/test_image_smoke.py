@@ -13,8 +13,8 @@ import urllib.request
 
 import grpc  # type: ignore[import-untyped,unused-ignore]
 import pytest
-from l8gen.toolchain.engine import HOST_ALIAS
-from l8gen.toolchain.runtime_container import READY_RE, Runtime, health_check
+from l8dev.toolchain.engine import HOST_ALIAS
+from l8dev.toolchain.runtime_container import READY_RE, Runtime, health_check
 
 pytestmark = pytest.mark.container
 

@@ -15,7 +15,7 @@ import time
 from collections import deque
 from pathlib import Path
 
-READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
+from l8_runtime.ready import READY_RE  # noqa: E402  (the one definition)
 
 
 class RuntimeProcess:

@@ -3,8 +3,8 @@
 Pipeline place: called by ``languages.go.target``; runs both plugins through ``protoc.run_plugin`` on the same
 FileDescriptorSet the IR came from (protoc's ``--plugin`` flag), with ``M`` mappings and ``module=`` so the
 code lands inside our module (``proto/runtime/v1/runtime.pb.go`` ...) whatever ``go_package`` the protos
-carry upstream. The plugins are the versions pinned in ``l8gen.toolchain.bootstrap.GO_PLUGINS``, installed
-into ``.cache/bin`` by ``python -m l8gen.toolchain.bootstrap --only go``; another version is refused (its
+carry upstream. The plugins are the versions pinned in ``languages.go.plugins.GO_PLUGINS``, installed
+into ``.cache/bin`` by ``python -m l8dev.toolchain.bootstrap --only go``; another version is refused (its
 output would differ). Their "versions:" header block is dropped (no tool versions in generated files).
 """
 
@@ -19,9 +19,9 @@ from pathlib import Path
 from google.protobuf import descriptor_pb2
 
 from l8gen.errors import ConfigError
+from l8gen.languages.go.plugins import GO_PLUGINS, GOBIN, installed_go_module_version
 from l8gen.languages.go.protogen import GoPackage
 from l8gen.protoc import run_plugin
-from l8gen.toolchain.bootstrap import GO_PLUGINS, GOBIN, installed_go_module_version
 
 _VERSIONS_BLOCK = re.compile(r"^// versions:\n(?://[ \t]+(?:- )?protoc[\w-]*[ \t]+v\S*\n)+", re.MULTILINE)
 _checked: dict[str, Path] = {}
@@ -36,7 +36,7 @@ def plugin_path(binary: str) -> Path:
     found = shutil.which(binary)
     if found:
         candidates.append(Path(found))
-    hint = "run `python -m l8gen.toolchain.bootstrap --only go` (or `nox -s bootstrap`)"
+    hint = "run `python -m l8dev.toolchain.bootstrap --only go` (or `nox -s bootstrap`)"
     for path in candidates:
         if not path.is_file():
             continue

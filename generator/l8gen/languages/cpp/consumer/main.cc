@@ -1,7 +1,7 @@
 // Publishing smoke test, C++: a user's program built against the SDK *installed from the source package*
 // (find_package(l8sdk CONFIG) + l8::sdk), calling the runtime.
 //
-// Run by l8gen.publish.smoke. Inputs (environment): L8_GRPC_ENDPOINT, L8_SMOKE_NAME, L8_SMOKE_KEY,
+// Run by l8dev.publish.smoke. Inputs (environment): L8_GRPC_ENDPOINT, L8_SMOKE_NAME, L8_SMOKE_KEY,
 // L8_SMOKE_VALUE, L8_SMOKE_FILE (name in the file store), L8_SMOKE_UPLOAD (local file to upload),
 // L8_SMOKE_DOWNLOAD (where to write the bytes GetFile returned; the session hashes them). Prints one JSON
 // line with what the runtime answered (values are plain ASCII chosen by the session: no escaping needed).

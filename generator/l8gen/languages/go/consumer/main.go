@@ -1,7 +1,7 @@
 // Publishing smoke test, Go: a user's program calling the runtime through the published module version,
 // fetched from a file-based GOPROXY (the module proxy layout that `nox -s publish` builds).
 //
-// Run by l8gen.publish.smoke in a new module outside the repository. Inputs (environment): L8_GRPC_ENDPOINT,
+// Run by l8dev.publish.smoke in a new module outside the repository. Inputs (environment): L8_GRPC_ENDPOINT,
 // L8_SMOKE_NAME, L8_SMOKE_KEY, L8_SMOKE_VALUE, L8_SMOKE_FILE (name in the file store), L8_SMOKE_UPLOAD
 // (local file to upload), L8_SMOKE_MODULE (the SDK's module path, to report its go.sum hash from the build
 // info). Prints one JSON line with what the runtime answered.

@@ -2,7 +2,7 @@
  * Publishing smoke test, Node: a user's TypeScript program calling the runtime through the *installed* npm
  * tarball of @l8sdk/sdk (compiled with tsc --strict against the package's own .d.ts, then run with node).
  *
- * Run by l8gen.publish.smoke in a new npm project outside the repository. Inputs (environment):
+ * Run by l8dev.publish.smoke in a new npm project outside the repository. Inputs (environment):
  * L8_GRPC_ENDPOINT, L8_SMOKE_NAME, L8_SMOKE_KEY, L8_SMOKE_VALUE, L8_SMOKE_FILE (name in the file store),
  * L8_SMOKE_UPLOAD (local file to upload). Prints one JSON line with what the runtime answered.
  */

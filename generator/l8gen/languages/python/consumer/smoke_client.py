@@ -1,6 +1,6 @@
 """Publishing smoke test, Python: a user's program calling the runtime through the *installed* l8sdk wheel.
 
-Run by ``l8gen.publish.smoke`` with a fresh venv's python, outside the repository. Inputs (environment):
+Run by ``l8dev.publish.smoke`` with a fresh venv's python, outside the repository. Inputs (environment):
 L8_GRPC_ENDPOINT, L8_SMOKE_NAME, L8_SMOKE_KEY, L8_SMOKE_VALUE, L8_SMOKE_FILE (name in the file store),
 L8_SMOKE_UPLOAD (local file to upload). Prints one JSON line with what the runtime answered.
 """

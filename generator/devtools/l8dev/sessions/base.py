@@ -1,0 +1,137 @@
+"""Shared plumbing of the nox sessions: the one dev virtualenv, running tools from it, CI step registry.
+
+Pipeline place: imported by every ``l8dev.sessions`` module. Conventions:
+- Every session is ``venv_backend="none"`` and runs its tools from ONE shared dev virtualenv, ``.nox/dev``
+  (``DEV_PACKAGES`` installed editable), created on first use and reinstalled only when a pyproject.toml
+  changes. ``dev_run(session, ...)`` puts the venv, the pinned Go plugins (``.cache/bin``) and
+  ``node_modules/.bin`` first on PATH.
+- ``@ci_step("name")`` (under ``@nox.session``) adds a session to ``nox -s ci``; the noxfile's ``CI_ORDER``
+  fixes the order, steps it does not name run after those, in registration order. A test step writes JUnit
+  XML to ``junit_path(name)`` so ``ci`` can print one closing summary line.
+- ``DEMOS[language] = [cmd...]``: a short program through that SDK, run by ``nox -s demo`` with
+  ``L8_GRPC_ENDPOINT`` pointing at a locally started runtime.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import nox
+from l8_runtime.ready import READY_RE
+
+ROOT = Path(__file__).resolve().parents[4]
+DEV_VENV = ROOT / ".nox" / "dev"
+CI_DIR = ROOT / ".cache" / "ci"
+# generator/devtools: l8dev (dev tooling, not in the l8gen wheel); sdks/python[dev]: grpc type stubs
+DEV_PACKAGES = (".[dev]", "generator/devtools", "sdks/python[dev]", "runtime-stub")
+
+Step = Callable[[nox.Session], None]
+CI_STEPS: list[tuple[str, Step]] = []
+DEMOS: dict[str, list[str]] = {}
+
+
+def ci_step(name: str) -> Callable[[Step], Step]:
+    """Register a session function as a step of `nox -s ci`."""
+
+    def register(func: Step) -> Step:
+        CI_STEPS.append((name, func))
+        return func
+
+    return register
+
+
+def junit_path(step: str) -> Path:
+    """Where a test step writes its JUnit XML for the ci summary."""
+    CI_DIR.mkdir(parents=True, exist_ok=True)
+    return CI_DIR / f"junit-{step}.xml"
+
+
+def dev_env() -> dict[str, str]:
+    path = os.pathsep.join(
+        [str(DEV_VENV / "bin"), str(ROOT / ".cache" / "bin"), str(ROOT / "node_modules" / ".bin")]
+    )
+    return {"PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": str(DEV_VENV)}
+
+
+def ensure_dev_venv(session: nox.Session) -> None:
+    """Create/refresh the shared dev venv when absent or when a pyproject.toml changed."""
+    if sys.version_info[:2] != (3, 11):
+        session.error(f"run nox with Python 3.11 (the project's and the images' Python), not {sys.version}")
+    packages = [p for p in DEV_PACKAGES if (ROOT / p.split("[")[0] / "pyproject.toml").exists()]
+    digest = hashlib.sha256(sys.version.encode())
+    for package in packages:
+        digest.update(package.encode() + (ROOT / package.split("[")[0] / "pyproject.toml").read_bytes())
+    stamp = DEV_VENV / ".l8-installed"
+    if stamp.exists() and stamp.read_text().strip() == digest.hexdigest():
+        return
+    if not (DEV_VENV / "bin" / "python").exists():
+        session.run(sys.executable, "-m", "venv", str(DEV_VENV), external=True)
+    editable = [arg for p in packages for arg in ("-e", p)]
+    session.run(str(DEV_VENV / "bin" / "python"), "-m", "pip", "install", "--quiet", *editable, external=True)
+    stamp.write_text(digest.hexdigest() + "\n")
+    session.log(f"dev venv {DEV_VENV.relative_to(ROOT)} installed: {' '.join(packages)}")
+
+
+def dev_run(session: nox.Session, *args: str, env: dict[str, str] | None = None, **kwargs: Any) -> Any:
+    """Run a command with the dev venv, .cache/bin and node_modules/.bin first on PATH."""
+    ensure_dev_venv(session)
+    merged = {**dev_env(), **(env or {})}
+    program = shutil.which(args[0], path=merged["PATH"]) or args[0]  # nox looks programs up in its own PATH
+    return session.run(program, *args[1:], env=merged, external=True, **kwargs)
+
+
+def pytest_step(session: nox.Session, step: str, *args: str, allow_empty: bool = False) -> None:
+    """pytest with JUnit XML for the ci summary (exit 5, nothing collected, allowed with ``allow_empty``)."""
+    codes = [0, 5] if allow_empty else [0]
+    junit = junit_path(step)
+    junit.unlink(missing_ok=True)
+    dev_run(
+        session, "python", "-m", "pytest", f"--junitxml={junit}", *args, *session.posargs, success_codes=codes
+    )
+
+
+@contextmanager
+def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
+    """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""
+    ensure_dev_venv(session)
+    proc = subprocess.Popen(
+        [str(DEV_VENV / "bin" / "l8-runtime"), *args],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **dev_env()},
+    )
+    found: list[str] = []
+
+    def pump() -> None:
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            sys.stdout.write(f"[l8-runtime] {line}")
+            match = READY_RE.search(line)
+            if match and not found:
+                found.append(match.group(1))
+
+    threading.Thread(target=pump, daemon=True).start()
+    deadline = time.monotonic() + timeout
+    try:
+        while not found and proc.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        if not found:
+            session.error(f"l8-runtime printed no READY line (exit code {proc.poll()})")
+        host, port = found[0].rsplit(":", 1)
+        yield f"{'127.0.0.1' if host in ('0.0.0.0', '::', '[::]') else host}:{port}"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            proc.kill()

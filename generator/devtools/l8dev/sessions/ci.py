@@ -1,0 +1,76 @@
+"""``nox -s ci``: every registered CI step in one run, a per-step timing table and one summary line.
+
+Pipeline place: what ``.ci/run`` (the README's test command) executes. The order comes from the noxfile's
+``CI_ORDER``; a registered step it does not name runs after those, so a new step is never silently skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Sequence
+
+import nox
+from nox.command import CommandFailed
+
+from l8dev.sessions.base import CI_DIR, CI_STEPS, Step
+
+
+def ordered_steps(order: Sequence[str]) -> list[tuple[str, Step]]:
+    """The registered steps, those named in ``order`` first (in that order); unknown names are an error."""
+    registered = dict(CI_STEPS)
+    missing = [name for name in order if name not in registered]
+    if missing:
+        raise ValueError(f"CI_ORDER names steps no session registers: {', '.join(missing)}")
+    rest = [name for name, _ in CI_STEPS if name not in order]
+    return [(name, registered[name]) for name in [*order, *rest]]
+
+
+def junit_counts() -> tuple[int, int, int]:
+    """(passed, failed, skipped) over every JUnit file the steps wrote into ``CI_DIR``."""
+    passed = failed = skipped = 0
+    for path in sorted(CI_DIR.glob("junit-*.xml")):
+        for suite in ET.parse(path).getroot().iter("testsuite"):
+            tests_ = int(suite.get("tests", 0))
+            fail = int(suite.get("failures", 0)) + int(suite.get("errors", 0))
+            skip = int(suite.get("skipped", 0))
+            passed, failed, skipped = passed + tests_ - fail - skip, failed + fail, skipped + skip
+    return passed, failed, skipped
+
+
+def run_ci(session: nox.Session, order: Sequence[str]) -> None:
+    """Run the steps; ``L8_CI_STEPS=bootstrap,smoke`` (comma-separated) runs only those."""
+    CI_DIR.mkdir(parents=True, exist_ok=True)
+    for old in CI_DIR.glob("*"):
+        old.unlink()
+    steps = ordered_steps(order)
+    only = [n for n in os.environ.get("L8_CI_STEPS", "").split(",") if n]
+    unknown = sorted(set(only) - {name for name, _ in steps})
+    if unknown:
+        session.error(f"L8_CI_STEPS names unknown steps: {', '.join(unknown)}")
+    results: list[tuple[str, str, float]] = []
+    for name, step in steps:
+        if only and name not in only:
+            continue
+        session.log(f"===== ci step: {name} =====")
+        start = time.monotonic()
+        try:
+            step(session)
+            outcome = "ok"
+        except CommandFailed as exc:
+            outcome = f"FAILED ({exc.reason or 'command failed'})"
+        except Exception as exc:  # session.error / session.skip inside a step
+            outcome = "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
+        results.append((name, outcome, time.monotonic() - start))
+    passed, failed, skipped = junit_counts()
+    failed_steps = [name for name, outcome, _ in results if outcome.startswith("FAILED")]
+    failed = max(failed, len(failed_steps))  # a failed lint/check step counts even without a test report
+    for name, outcome, seconds in results:
+        session.log(f"ci step {name:<18} {outcome:<12} {seconds:7.1f}s")
+    session.log(f"ci total {'':<18} {'':<12} {sum(s for _, _, s in results):7.1f}s")
+    summary = f"ci: {passed} passed, {failed} failed, {skipped} skipped"
+    (CI_DIR / "summary.txt").write_text(summary + "\n")
+    print(summary, flush=True)
+    if failed_steps:
+        session.error(f"failed steps: {', '.join(failed_steps)}")

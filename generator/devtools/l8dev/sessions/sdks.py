@@ -1,0 +1,168 @@
+"""``sdk-<language>``: each SDK built, linted and tested with its own ecosystem's tools, plus its demo.
+
+Pipeline place: after ``generate``. The four built-in languages have their checks here (``CHECKS``); any
+other registered language gets ``sdk-<name>`` from its ``language.toml`` (``[nox] sdk`` commands, run after
+``l8gen generate --target <name>``). Every ``sdk-<name>`` is a CI step.
+"""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable
+
+import nox
+from l8gen.languages import LanguageSpec
+
+from l8dev.sessions.base import (
+    CI_DIR,
+    DEMOS,
+    ROOT,
+    ci_step,
+    dev_run,
+    ensure_dev_venv,
+    junit_path,
+    pytest_step,
+)
+from l8dev.sessions.junit import go_events_to_junit, wrap_node_junit
+
+STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
+VECTORS = ROOT / "compat-tests" / "vectors" / "connection.json"
+# ONE CMake build tree per run (Ninja, Debug: the quickest to compile), shared with the harness's driver
+# build (the [driver] of languages/cpp/language.toml runs the same configure + `--target l8-compat-driver`,
+# a no-op after sdk-cpp). ccache sees paths relative to the repository, and the publish smoke test builds
+# its unpacked source package in the same layout, so it hits the cache.
+CPP_BUILD = ROOT / "compat-tests" / ".build" / "cpp"
+CPP_CCACHE = {"CCACHE_BASEDIR": str(ROOT), "CCACHE_NOHASHDIR": "1"}
+CPP_CONFIGURE = [
+    "cmake", "-S", str(ROOT / "sdks" / "cpp"), "-B", str(CPP_BUILD), "-G", "Ninja",
+    "-DCMAKE_BUILD_TYPE=Debug", "-DL8SDK_BUILD_TESTS=ON", f"-DL8SDK_CONNECTION_VECTORS={VECTORS}",
+]
+
+
+def check_python(session: nox.Session) -> None:
+    """Python SDK: ruff + mypy --strict on the generated layer and driver, then the SDK's own tests
+    (in-process gRPC servers, the compat driver, and the reference runtime process)."""
+    ensure_dev_venv(session)
+    with session.chdir(ROOT / "sdks" / "python"):
+        dev_run(session, "ruff", "check", "--output-format=concise", ".")
+        dev_run(session, "mypy", "src/l8sdk", "compat_driver")
+        pytest_step(session, "sdk-python", "tests")
+
+
+def check_node(session: nox.Session) -> None:
+    """Node SDK: npm ci, build (tsc --strict, SDK + compat driver), biome lint, typecheck of tests, unit tests
+    with node's test runner, then `npm pack` and an install of the tarball into an empty project."""
+    junit = junit_path("sdk-node")
+    junit.unlink(missing_ok=True)
+    raw = CI_DIR / "node-test-raw.xml"
+    pack_dir = ROOT / ".cache" / "node-pack"
+    with session.chdir(ROOT / "sdks" / "node"):
+        dev_run(session, "npm", "ci", "--no-audit", "--no-fund")
+        for script in ("build", "lint", "typecheck"):
+            dev_run(session, "npm", "run", script)
+        dev_run(session, "npx", "tsc", "-p", "test/tsconfig.json")
+        try:
+            dev_run(session, "node", "--test", "--test-reporter=spec", "--test-reporter-destination=stdout",
+                    "--test-reporter=junit", f"--test-reporter-destination={raw}", "test/dist/")
+        finally:
+            if raw.exists():
+                wrap_node_junit(raw, junit, "sdk-node")
+        shutil.rmtree(pack_dir, ignore_errors=True)
+        (pack_dir / "consumer").mkdir(parents=True)
+        dev_run(session, "npm", "pack", "--pack-destination", str(pack_dir))
+    tarballs = sorted(pack_dir.glob("*.tgz"))
+    if len(tarballs) != 1:
+        session.error(f"npm pack made {len(tarballs)} tarballs in {pack_dir}")
+    consumer = pack_dir / "consumer"
+    (consumer / "package.json").write_text('{"name": "l8sdk-pack-check", "private": true}\n')
+    with session.chdir(consumer):
+        dev_run(session, "npm", "install", "--no-audit", "--no-fund", str(tarballs[0]))
+        dev_run(session, "node", "--input-type=module", "-e",
+                "const m = await import('@l8sdk/sdk');\n"
+                "const c = new m.Client({ env: {} });\n"
+                "const ok = typeof c.getState === 'function' && c.endpoint.target === '127.0.0.1:34904';\n"
+                "if (!ok) process.exit(1);\n"
+                "c.close(); console.log('installed tarball OK: @l8sdk/sdk ' + m.SDK_VERSION);")
+
+
+def check_go(session: nox.Session) -> None:
+    """Go SDK: go mod tidy -diff, build, vet, staticcheck, gofmt and go test on sdks/go (generated module)."""
+    go_sdk = ROOT / "sdks" / "go"
+    if not (go_sdk / "go.mod").exists():
+        session.error("sdks/go/go.mod is missing: run `nox -s generate` first")
+    with session.chdir(go_sdk):
+        dev_run(session, "go", "mod", "tidy", "-diff")  # go.mod/go.sum (templates) complete and minimal
+        dev_run(session, "go", "build", "./...")
+        dev_run(session, "go", "vet", "./...")
+        dev_run(session, "go", "run", STATICCHECK, "./...")
+        unformatted = dev_run(session, "gofmt", "-l", ".", silent=True) or ""
+        if unformatted.strip():
+            session.error(f"gofmt would change: {unformatted.split()}")
+        junit = junit_path("sdk-go")
+        junit.unlink(missing_ok=True)
+        events = dev_run(session, "go", "test", "-json", "-count=1", *session.posargs, "./...",
+                         env={"L8_CONNECTION_VECTORS": str(VECTORS)}, silent=True, success_codes=[0, 1]) or ""
+    total, failed = go_events_to_junit(events, junit, "sdk-go")
+    session.log(f"go test: {total - len(failed)} passed, {len(failed)} failed")
+    if failed or total == 0:
+        session.error("go test failed:\n" + "\n".join(failed) if failed else "go test ran no test")
+
+
+def check_cpp(session: nox.Session) -> None:
+    """C++ SDK: configure and build sdks/cpp in compat-tests/.build/cpp (library with -Wall -Wextra -Werror,
+    unit tests, compat driver), then ctest (GoogleTest suites and `consumer_package`: cmake --install + a
+    separate project with find_package(l8sdk CONFIG))."""
+    junit = junit_path("sdk-cpp")
+    junit.unlink(missing_ok=True)
+    dev_run(session, *CPP_CONFIGURE, env=CPP_CCACHE)
+    started = time.monotonic()
+    dev_run(session, "cmake", "--build", str(CPP_BUILD), env=CPP_CCACHE)
+    session.log(f"sdk-cpp: build took {time.monotonic() - started:.0f}s")
+    ctest = ["ctest", "--test-dir", str(CPP_BUILD), "--output-on-failure", "--output-junit", str(junit)]
+    dev_run(session, *ctest)
+
+
+CHECKS: dict[str, Callable[[nox.Session], None]] = {
+    "python": check_python, "node": check_node, "go": check_go, "cpp": check_cpp,
+}
+DEMOS.update({
+    "python": ["python", "-c", "from l8sdk import Client\nwith Client() as client:\n"
+               "    client.wait_for_ready(30)\n"
+               "    print(client.say_hello(service_name='helloworld', name='python').hello)\n"],
+    "node": ["sh", "-c", "cd sdks/node && npm ci --no-audit --no-fund --loglevel=error"
+             " && npm run --silent build && node --input-type=module -e \""
+             "import { Client } from './dist/index.js';\n"
+             "const client = new Client();\nawait client.waitForReady({ timeoutMs: 30000 });\n"
+             "const reply = await client.sayHello({ serviceName: 'helloworld', name: 'node' });\n"
+             "console.log('node SDK: SayHello(helloworld) -> ' + JSON.stringify(reply.hello));\n"
+             "client.close();\""],
+    "go": ["go", "-C", "sdks/go", "run", "./cmd/l8-hello"],
+    # The C++ demo: the compat driver (which calls the SDK's public client) connects to L8_GRPC_ENDPOINT.
+    "cpp": ["sh", "-c", " ".join(f"'{arg}'" for arg in CPP_CONFIGURE) + " >/dev/null && "
+            f"cmake --build '{CPP_BUILD}' --target l8-compat-driver >/dev/null && "
+            "printf '%s\\n' '{\"id\":1,\"op\":\"connect\"}' "
+            "'{\"id\":2,\"op\":\"wait_ready\",\"timeout_ms\":30000}' "
+            "'{\"id\":3,\"op\":\"call\",\"service\":\"spec.proto.runtime.v1.Runtime\",\"rpc\":\"SayHello\","
+            "\"request\":{\"serviceName\":\"helloworld\",\"name\":\"cpp\"}}' '{\"id\":4,\"op\":\"quit\"}' | "
+            f"'{CPP_BUILD}/compat-driver/l8-compat-driver' | grep '\"id\":3,\"ok\":true'"],
+})
+
+
+def generic_check(spec: LanguageSpec) -> Callable[[nox.Session], None]:
+    """``sdk-<name>`` of a language without built-in checks: generate it, then its ``[nox] sdk`` commands."""
+
+    def check(session: nox.Session) -> None:
+        dev_run(session, "l8gen", "generate", "--target", spec.name)
+        for command in spec.sdk_commands:
+            dev_run(session, *command)
+
+    check.__doc__ = f"Generate and check the {spec.name} SDK ({spec.out_dir}, from {spec.folder})."
+    return check
+
+
+def language_session(spec: LanguageSpec) -> None:
+    """Register ``sdk-<name>`` (a CI step) for a registered language."""
+    step = f"sdk-{spec.name}"
+    check = CHECKS.get(spec.name) or generic_check(spec)
+    nox.session(name=step)(ci_step(step)(check))

@@ -1,5 +1,0 @@
-module github.com/l8sdk/l8sdk/generator/l8gen/publish/gomodzip
-
-go 1.26.0
-
-require golang.org/x/mod v0.43.0
