@@ -35,9 +35,6 @@ NOTES = {
 }
 
 STATIC_ROWS = [
-    Row("P2 C++ SDK vs raw stub", "not measured by this suite", "keep (<= 1.05x)", "not measured",
-        note="callgrind counts are wired for Python, Go and Node; the C++ call path was audited instead "
-             "(docs/ARCHITECTURE.md, Performance)"),
     Row("CI `.ci/run` on a fresh machine", "see the CI step table (`nox -s ci` prints each step + total)",
         "<= 25 min cold", "not measured",
         note="a full cold CI is not run by this suite; the C++ SDK is now compiled once per run "
