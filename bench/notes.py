@@ -27,6 +27,14 @@ NOTES = {
         "on first use), importlib.metadata (version from l8_runtime.__version__)"),
     "start-up: runtime idle RSS": "the same extra modules as the start-up row (was 52.5 MiB, 1.46x, before "
                                   "the lazy imports)",
+    "P2 C++ GetState": (
+        "profile (callgrind, per-function self cost, SDK segment minus raw segment): the SDK's own frames "
+        "(Connection::Unary, NewContext, Result) are a few hundred Ir; the rest of the +6.8k Ir/call is "
+        "spread over gRPC core (__tls_get_addr ~3.8k, absl Mutex/GraphCycles ~3k, ExecCtx), not yet "
+        "attributed to one cause (a suspect: the SDK is a -fPIC Debug library, so gRPC header code inlined "
+        "into it takes the general-dynamic TLS path); controls: raw stub in both segments 1.00x "
+        "(`p2cpp <target> 3 200 aa`), raw stub on the SDK's own channel the same as on a plain one "
+        "(`... sdk`), so neither position nor the channel options are the cost"),
     "P3 ": (
         "the runtime does a state store's real work per SaveState (key validation, etag check, a new "
         "uuid4 etag, TTL metadata, an RLock, the status-mapping wrapper) where the echo server sets a dict "

@@ -29,7 +29,8 @@ BENCH_SRC = ROOT / "bench" / "p2cpp"
 CCACHE = {"CCACHE_BASEDIR": str(ROOT), "CCACHE_NOHASHDIR": "1"}
 CONFIGURE = [  # the same cache entries as noxfile.py CPP_CONFIGURE, so the tree is shared, never reconfigured
     "cmake", "-S", str(SDK_CPP), "-B", str(CPP_BUILD), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
-    "-DL8SDK_BUILD_TESTS=ON", f"-DL8SDK_CONNECTION_VECTORS={ROOT / 'compat-tests' / 'vectors' / 'connection.json'}",
+    "-DL8SDK_BUILD_TESTS=ON",
+    f"-DL8SDK_CONNECTION_VECTORS={ROOT / 'compat-tests' / 'vectors' / 'connection.json'}",
 ]
 
 
@@ -75,6 +76,6 @@ def rows(quick: bool) -> list[Row]:
         f"{ratio:.3f}x median (min {pair.min_ratio():.3f}x); SDK {statistics.median(pair.a):,.0f} vs raw "
         f"{statistics.median(pair.b):,.0f} Ir/call; {rounds} rounds x {calls} calls",
         f"<= {GOAL}x instructions", verdict(ratio, GOAL), asserted=True,
-        note="the SDK library is the run's Debug build (CI's build type), the raw stub's gRPC is the system's "
-             "optimised library: the SDK's own share is counted unoptimised, an upper bound",
+        note="the SDK library is the run's Debug build (CI's build type); gRPC is the system's optimised "
+             "library: the SDK's own share is counted unoptimised, an upper bound",
         data=pair.as_dict())]

@@ -1,11 +1,13 @@
 // p2cpp: the C++ client of the P2 benchmark (bench/p2_cpp.py). N GetState calls through the SDK's
 // l8::Client, then N through the raw generated stub (Runtime::Stub on a plain grpc::Channel, no SDK code),
-// alternating for several rounds. Between segments it calls p2cpp_marker(), which callgrind dumps its
+// alternating for several rounds. 4th argument: `plain` (default), `sdk` (the raw stub on the SDK's own
+// channel: the channel's share) or `aa` (control: raw stub in both segments). Between segments it calls p2cpp_marker(), which callgrind dumps its
 // counters before (--dump-before=p2cpp_marker), so each segment's instruction count is one round of one side.
 #include <l8/sdk.h>
 
 #include <grpcpp/grpcpp.h>
 
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -29,8 +31,8 @@ GetStateRequest Request() {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 4) {
-    std::fprintf(stderr, "usage: p2cpp <target> <rounds> <calls>\n");
+  if (argc != 4 && argc != 5) {
+    std::fprintf(stderr, "usage: p2cpp <target> <rounds> <calls> [plain|sdk|aa]\n");
     return 2;
   }
   const std::string target = argv[1];
@@ -43,11 +45,14 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "Create failed: %s\n", client.error().ToString().c_str());
     return 1;
   }
-  auto channel = grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
+  const std::string mode = argc == 5 ? argv[4] : "plain";
+  auto channel = mode == "sdk" ? client->channel() : grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
   std::unique_ptr<Runtime::Stub> raw = Runtime::NewStub(channel);
+  (void)client->WaitForReady(std::chrono::seconds(30));
   for (int i = 0; i < 20; ++i) {  // warm-up: connections, lazy initialisation
     if (!client->runtime().GetState(Request()).ok()) {
-      std::fprintf(stderr, "SDK GetState failed\n");
+      std::fprintf(stderr, "SDK GetState failed: %s\n",
+                   client->runtime().GetState(Request()).error().ToString().c_str());
       return 1;
     }
     grpc::ClientContext context;
@@ -60,7 +65,13 @@ int main(int argc, char** argv) {
   for (int r = 0; r < rounds; ++r) {
     p2cpp_marker();
     for (int i = 0; i < calls; ++i) {
-      (void)client->runtime().GetState(Request());
+      if (mode == "aa") {  // control: both segments raw, the ratio must be 1.00 (no bias by position)
+        grpc::ClientContext context;
+        GetStateResponse response;
+        (void)raw->GetState(&context, Request(), &response);
+      } else {
+        (void)client->runtime().GetState(Request());
+      }
     }
     p2cpp_marker();
     for (int i = 0; i < calls; ++i) {
