@@ -43,7 +43,10 @@ NOTES = {
         "the runtime does a state store's real work per SaveState (key validation, etag check, a new "
         "uuid4 etag, TTL metadata, an RLock, the status-mapping wrapper) where the echo server sets a dict "
         "entry; wall-clock QPS and p99 swing by +-30 % between rounds on this shared machine (see min), "
-        "the CPU-per-call row is the steadier figure"),
+        "the CPU-per-call row is the steadier figure (0.66-0.94 between runs today with 7 sessions on "
+        "2 cores). cProfile of the runtime under this load: its own Python per SaveState is the servicer "
+        "(request conversion, store transact, ~25 us), the rest is grpc.aio's server machinery that the echo "
+        "server pays too; the gatekeeper's per-call wrap (2.2 us) is now built once per method (0.3 us)"),
 }
 
 STATIC_ROWS = [
