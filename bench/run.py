@@ -1,6 +1,6 @@
 """The benchmark suite's entry point: `nox -s bench [-- --quick] [--only p1,p2,...]`.
 
-Place in the pipeline: runs each bench module (p1_generate, p2_client, p2_native, p3_qps, p5_files,
+Place in the pipeline: runs each bench module (p1_generate, p2_client, p2_native, p2_cpp, p3_qps, p5_files,
 startup) in turn, prints every row (metric, measured, goal, verdict), writes bench/results.json +
 bench/RESULTS.md (bench/report.py). Exit status 1 only when ``--quick`` and an instruction-count goal is
 missed (CI); timings are reported, never asserted. A module that cannot run (e.g. valgrind missing) gives
@@ -19,7 +19,7 @@ from bench import notes, report
 from bench.common import Row
 
 MODULES = {"p1": "bench.p1_generate", "p2": "bench.p2_client", "p2-native": "bench.p2_native",
-           "p3": "bench.p3_qps", "p5": "bench.p5_files", "startup": "bench.startup"}
+           "p2-cpp": "bench.p2_cpp", "p3": "bench.p3_qps", "p5": "bench.p5_files", "startup": "bench.startup"}
 
 
 def run(only: list[str], quick: bool) -> list[Row]:

@@ -50,6 +50,9 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
     def __init__(self, token: str | None, observer: Observer | None) -> None:
         self.token = token
         self.observer = observer
+        # method -> (registered handler, its wrapped handler) for calls with nothing per call to check or
+        # record (no token, not observed): the gate is then stateless, so the wrap is built once per method.
+        self._plain: dict[str, tuple[Handler, Handler]] = {}
 
     def _authorized(self, metadata: tuple[tuple[str, Any], ...]) -> bool:
         if not self.token:
@@ -68,9 +71,15 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
         if handler is None:
             return None
         method = details.method
+        observe = self.observer is not None and not method.startswith(UNOBSERVED_PREFIXES)
+        if not self.token and not observe:  # only the malformed-body guard: reuse the method's wrap
+            cached = self._plain.get(method)
+            if cached is None or cached[0] is not handler:
+                cached = (handler, _wrap(handler, _Gate(None, method, (), True)))
+                self._plain[method] = cached
+            return cached[1]
         metadata = tuple(details.invocation_metadata or ())
         authorized = self._authorized(metadata) or method.startswith(OPEN_PREFIXES)
-        observe = self.observer is not None and not method.startswith(UNOBSERVED_PREFIXES)
         return _wrap(handler, self._gate(method, metadata, authorized, observe))
 
     def _gate(

@@ -8,7 +8,9 @@ components/oss. Restore requests and bandwidth limits are recorded in the outbox
 
 from __future__ import annotations
 
-from google.protobuf import empty_pb2, json_format
+from typing import Any
+
+from google.protobuf import empty_pb2
 
 from ..errors import invalid
 from ..pb import oss
@@ -197,7 +199,7 @@ class ManageMixin(OssBase):
                 "bucket": request.bucket,
                 "key": request.key,
                 "version_id": v.version_id,
-                "restore_request": json_format.MessageToDict(request.restore_request),
+                "restore_request": _message_to_dict(request.restore_request),
             },
         )
         return oss.RestoreObjectOutput()
@@ -230,3 +232,10 @@ class ManageMixin(OssBase):
         self, request: oss.UpdateBandwidthRateLimitInput, context: Ctx
     ) -> empty_pb2.Empty:
         return await self._bandwidth(request, "upload")
+
+
+def _message_to_dict(message: Any) -> dict[str, Any]:
+    from google.protobuf import json_format  # on first use: not part of the runtime's start-up
+
+    result: dict[str, Any] = json_format.MessageToDict(message)
+    return result

@@ -8,7 +8,6 @@ counter, so it is never worse than STRONG. Type ``sqlite`` persists the counters
 
 from __future__ import annotations
 
-import sqlite3
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -82,6 +81,8 @@ class SqliteSequencer(Sequencer):
             else (self.ctx.storage_dir("sequencer") / f"{name}.sqlite3")
         )
         self._db = open_checked(path)
+        import sqlite3  # loaded by open_checked; local so that the runtime's start-up does not import it
+
         try:
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("CREATE TABLE IF NOT EXISTS seq (key TEXT PRIMARY KEY, value INTEGER NOT NULL)")

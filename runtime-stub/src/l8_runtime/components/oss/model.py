@@ -10,7 +10,6 @@ import hmac
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from email.utils import formatdate
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from ...errors import ApiError, invalid
@@ -95,6 +94,8 @@ def check_bucket_key(bucket: str, key: str | None = None) -> None:
 
 
 def http_date(ts: int) -> str:
+    from email.utils import formatdate  # on first use: the email package is ~1 MiB of idle RSS
+
     return formatdate(ts, usegmt=True)
 
 
