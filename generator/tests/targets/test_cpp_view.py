@@ -132,7 +132,7 @@ def test_flattened_signatures_are_overloads_with_protoc_setters() -> None:
 
     sigs = {"f.v1.S.Put": ("store_name,items,sizes,mode,keys,data",)}
     api = build_api(compile_proto(FLAT_PROTO), ["test.proto"], signatures=sigs)
-    (flat,) = build_view(api, {}, ()).services[0].methods[0].flats
+    (flat,) = build_view(api, {}).services[0].methods[0].flats
     assert flat.params == (
         "const std::string& store_name, const std::vector<::f::v1::Item>& items, "
         "const std::map<std::string, std::int64_t>& sizes, ::f::v1::Mode mode, "
