@@ -18,6 +18,7 @@ from google.protobuf import descriptor_pb2
 
 from l8gen import __version__
 from l8gen.ir.model import Api
+from l8gen.naming import plugin_limits
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
 
@@ -41,6 +42,7 @@ def generate(
     """Run every named target on the API of ``files_to_generate``; returns {target name: {path: text}}."""
     api = api_from(fds, files_to_generate, opts)
     names = sorted(targets)
+    plugin_limits.check(api, names)  # every name an official plugin cannot compile, before any target runs
     if len(names) < 2:
         return {name: REGISTRY[name].generate(api, fds, opts) for name in names}
     # The targets are independent and much of their time is waiting on protoc plugins (Node, Go: other
