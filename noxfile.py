@@ -730,3 +730,11 @@ def _language_sessions(spec: LanguageSpec) -> None:
 
 for _spec in LANGUAGES.values():
     _language_sessions(_spec)
+
+
+@nox.session
+@ci_step("generality")
+def generality(session: nox.Session) -> None:
+    """Every API of the generality corpus (generator/tests/apis/) -> four SDKs, each built and checked the way
+    its sdk-<lang> session does, or refused with exit 2 at file:line (logic: generator/tests/apis/run.py)."""
+    dev_run(session, "python", "generator/tests/apis/run.py", *session.posargs)

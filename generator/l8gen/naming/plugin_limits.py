@@ -1,7 +1,8 @@
 """Names the official protoc plugins cannot compile: refused before any target runs (pipeline stage 2->3).
 
 Pipeline place: IR --(``check``)--> targets. l8gen's own identifiers follow each language's escape rule
-(``languages/<lang>/naming.py``), but the message/stub code comes from the official plugins, which escape less:
+(``languages/<lang>/naming.py``), but the message/stub code comes from the official plugins, which escape
+less:
 
 - Python (protobuf + grpcio-tools): a top-level message or enum named a Python keyword exists only as
   ``getattr(x_pb2, "class")``, and grpc's plugin writes ``x_pb2.class`` (SyntaxError); an RPC named a keyword
@@ -47,8 +48,8 @@ def _python(api: Api) -> Iterable[Problem]:
     for file in api.files:
         bad = [part for part in file.name.split("/")[:-1] if part in PYTHON_KEYWORDS]
         if bad:
-            yield (file.name, 1, f"python: file {file.name}: directory {bad[0]!r} is a Python keyword, so its "
-                                 "_pb2 module cannot be imported; move the file")
+            yield (file.name, 1, f"python: file {file.name}: directory {bad[0]!r} is a Python keyword, "
+                                 "so its _pb2 module cannot be imported; move the file")
 
 
 def _cpp(api: Api) -> Iterable[Problem]:
@@ -63,7 +64,8 @@ def _cpp(api: Api) -> Iterable[Problem]:
         message = own.get(name)
         if message is not None and message.parent is None and message.name in CPP_KEYWORDS:
             yield (message.file, message.line,
-                   f"cpp: message {message.full_name}: a C++ keyword used by an RPC; grpc_cpp_plugin 1.51 writes "
+                   f"cpp: message {message.full_name}: a C++ keyword used by an RPC; grpc_cpp_plugin 1.51 "
+                   "writes "
                    f"`::{message.full_name.replace('.', '::')}` unescaped; rename it in the proto")
     for service in api.services:
         if service.name in CPP_KEYWORDS or service.name == "Service":

@@ -137,8 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             for language in languages:
                 if code == 0:
                     row[language] = check_language(language, out / "sdks" / language, api.name)
-                print(f"generality: {api.name:<10} {language:<7} {row.get(language, Cell('skip', 0)).verdict}",
-                      flush=True)
+                verdict = row.get(language, Cell("skip", 0)).verdict
+                print(f"generality: {api.name:<10} {language:<7} {verdict}", flush=True)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

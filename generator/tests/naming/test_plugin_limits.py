@@ -1,4 +1,4 @@
-"""l8gen.naming.plugin_limits: names the official plugins cannot compile are refused, all at once, at file:line."""
+"""l8gen.naming.plugin_limits: names the official plugins cannot compile are refused at once, at file:line."""
 
 from __future__ import annotations
 

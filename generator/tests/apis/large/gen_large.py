@@ -11,7 +11,7 @@ def main() -> None:
     lines += [f"  rpc Call{i:03d}(Msg{i:03d}) returns (Msg{(i + 1) % N:03d});" for i in range(0, N, 16)]
     lines.append("}")
     for i in range(N):
-        lines += ["", f"message Msg{i:03d} {{", f"  string name = 1;", f"  int64 value = 2;"]
+        lines += ["", f"message Msg{i:03d} {{", "  string name = 1;", "  int64 value = 2;"]
         if i:
             lines.append(f"  Msg{i - 1:03d} previous = 3;")
         lines.append("}")
