@@ -91,6 +91,7 @@ def _steps(language: str, sdk: Path, api_name: str) -> list[list[str]]:
     build = sdk.parent.parent / "build-cpp"
     return [["cmake", "-S", ".", "-B", str(build), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
              "-DL8SDK_BUILD_TESTS=ON", "-DCMAKE_CXX_FLAGS=-Wall -Wextra -Werror",
+             f"-DL8SDK_CONNECTION_VECTORS={ROOT / 'compat-tests' / 'vectors' / 'connection.json'}",
              "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"],
             ["cmake", "--build", str(build)], ["ctest", "--test-dir", str(build), "--output-on-failure"]]
 
