@@ -76,3 +76,9 @@ def test_go_import_blocks_list_each_path_once() -> None:
             block = text.split("import (", 1)[1].split(")", 1)[0]
             paths = re.findall(r'"([^"]+)"', block)
             assert len(paths) == len(set(paths)), path
+
+
+def test_node_imports_protobuf_es_escaped_type_names() -> None:
+    files = _generate('syntax = "proto3";\npackage t.v1;\nmessage class { string a = 1; }\n'
+                      "service S {\n  rpc Get(class) returns (class);\n}\n", "node")
+    assert "class$" in _imported(files["src/client.ts"], "./gen/api_pb.js")
