@@ -11,13 +11,16 @@ import contextvars
 import functools
 import hashlib
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, wait
 from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
 from l8gen import __version__
+from l8gen.errors import L8genError, NamingError
 from l8gen.ir.model import Api
+from l8gen.naming import plugin_limits
+from l8gen.naming.common import collecting_collisions
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
 
@@ -42,16 +45,37 @@ def generate(
     """Run every named target on the API of ``files_to_generate``; returns {target name: {path: text}}."""
     api = api_from(fds, files_to_generate, opts)
     names = sorted(targets)
+    plugin_limits.check(api, names)  # every name an official plugin cannot compile, before any target runs
     if len(names) < 2:
-        return {name: REGISTRY[name].generate(api, fds, opts) for name in names}
+        return {name: _run_target(name, api, fds, opts) for name in names}
     # The targets are independent and much of their time is waiting on protoc plugins (Node, Go: other
     # processes, GIL released), so they run side by side; results and errors are taken in name order.
     with ThreadPoolExecutor(max_workers=len(names)) as pool:
         futures = {
-            name: pool.submit(contextvars.copy_context().run, REGISTRY[name].generate, api, fds, opts)
+            name: pool.submit(contextvars.copy_context().run, _run_target, name, api, fds, opts)
             for name in names
         }
-        return {name: futures[name].result() for name in names}
+        wait(futures.values())
+    clashes = [str(f.exception()) for f in futures.values() if isinstance(f.exception(), NamingError)]
+    if len(clashes) > 1:  # every language's naming problems in one error
+        raise NamingError("\n".join(clashes))
+    return {name: futures[name].result() for name in names}
+
+
+def _run_target(
+    name: str, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions
+) -> dict[str, str]:
+    """One target with collisions collected: all of its naming collisions become one ``NamingError`` (an
+    error that follows from a collision, e.g. a duplicate file, is not reported on top of them)."""
+    with collecting_collisions() as found:
+        try:
+            files = REGISTRY[name].generate(api, fds, opts)
+        except L8genError:
+            if not found:
+                raise
+        if found:
+            raise NamingError("\n".join(found))
+    return files
 
 
 def _tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> bytes:

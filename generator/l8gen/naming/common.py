@@ -14,7 +14,9 @@ S3, Object); a few mixed-case words are known wholes (``OAuth``, ``IPv4``, ``IPv
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from typing import ClassVar
 
@@ -98,8 +100,25 @@ def value_origin(enum: Enum, value: EnumValue) -> Origin:
     return Origin("enum value", f"{enum.full_name}.{value.name}", enum.file, value.line)
 
 
+# Inside ``collecting_collisions()`` a clash is recorded instead of raised, so one run reports every clash.
+_COLLISIONS: ContextVar[list[str] | None] = ContextVar("l8gen_collisions", default=None)
+
+
+@contextmanager
+def collecting_collisions() -> Iterator[list[str]]:
+    """Within the block, ``Scope.claim`` appends collision messages to the yielded list instead of raising
+    (the identifier keeps its first owner); the caller raises one ``NamingError`` with all of them."""
+    found: list[str] = []
+    token = _COLLISIONS.set(found)
+    try:
+        yield found
+    finally:
+        _COLLISIONS.reset(token)
+
+
 class Scope:
-    """One namespace of generated identifiers; a second claim of an identifier raises ``NamingError``."""
+    """One namespace of generated identifiers; a second claim of an identifier is a collision: raised as
+    ``NamingError``, or recorded inside ``collecting_collisions()``."""
 
     def __init__(self, language: str, what: str, taken: Mapping[str, str] | None = None) -> None:
         self.language = language
@@ -109,11 +128,16 @@ class Scope:
     def claim(self, ident: str, origin: Origin) -> str:
         other = self._owners.get(ident)
         if other is not None:
-            raise NamingError(
+            message = (
                 f"{self.language} naming collision in {self.what}: {other} and {origin} both map to "
                 f"'{ident}'; rename one, or set [tool.l8gen.overrides.{self.language}] "
                 f'"{origin.full_name}" = "<identifier>"'
             )
+            sink = _COLLISIONS.get()
+            if sink is None:
+                raise NamingError(message)
+            sink.append(message)
+            return ident
         self._owners[ident] = origin
         return ident
 

@@ -78,3 +78,14 @@ def test_scope_taken_names_block_claims() -> None:
     scope = Scope("go", "methods of the Foo client", {"Close": "generated member 'Close'"})
     with pytest.raises(NamingError, match="generated member 'Close'"):
         scope.claim("Close", Origin("rpc", "pkg.Foo.Close", "foo.proto", 3))
+
+
+def test_scope_records_collisions_instead_of_raising_while_collecting() -> None:
+    from l8gen.naming.common import Origin, Scope, collecting_collisions
+
+    scope = Scope("python", "test scope")
+    with collecting_collisions() as found:
+        scope.claim("a", Origin("rpc", "p.S.A", "x.proto", 3))
+        assert scope.claim("a", Origin("rpc", "p.S.B", "x.proto", 4)) == "a"
+        scope.claim("a", Origin("rpc", "p.S.C", "x.proto", 5))
+    assert [("x.proto:4" in m, "x.proto:5" in m) for m in found] == [(True, False), (False, True)]

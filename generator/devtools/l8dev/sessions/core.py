@@ -126,3 +126,11 @@ def docs(session: nox.Session) -> None:
     dev_run(session, "python", "-m", "l8gen.reference.check", "--out", str(CI_DIR))
     if (ROOT / "docs" / "tests").is_dir():
         pytest_step(session, "docs", "docs/tests")
+
+
+@nox.session
+@ci_step("generality")
+def generality(session: nox.Session) -> None:
+    """Every API of the generality corpus (generator/tests/apis/) -> four SDKs, each built and checked the way
+    its sdk-<lang> session does, or refused with exit 2 at file:line (logic: generator/tests/apis/run.py)."""
+    dev_run(session, "python", "generator/tests/apis/run.py", *session.posargs)

@@ -223,8 +223,7 @@ class _Builder:
         methods = tuple(self.method(service, m, used) for m in service.methods)
         proto_file = next(f for f in self.api.files if f.name == service.file)
         path = protogen.import_path_of(proto_file.name, self.layout)
-        alias = self._aliases[path]
-        used[path] = GoImport(path, alias)
+        alias = self._aliases[path]  # service_<stem>.go imports the stub package only when a type uses it
         go_service = go_camel_case(service.name)
         std = {"context"} if methods else set()
         if methods:
@@ -257,7 +256,7 @@ class _Builder:
         apps = tuple(self.service(s) for s in self.api.app_services)
         imports: dict[str, GoImport] = {}
         for service in (*clients, *apps):
-            for imp in service.imports:
+            for imp in (service.stub_import, *service.imports):
                 if imp.alias:
                     imports[imp.path] = imp
         aliases = {f.package: self._aliases[self.layout[f.name].import_path] for f in self.api.files

@@ -37,6 +37,7 @@ _EXPORT = re.compile(
     r"(?P<sfull>[\w.]+))\n(?: \*.*\n)* \*/\nexport const (?P<name>[\w$]+): Gen(?:Message|Enum|Service)",
     re.M,
 )
+_TYPE_ARG = re.compile(r"<([\w$]+)[,>]")
 _ANY_EXPORT = re.compile(r"^export (?:const|type|enum) ([\w$]+)", re.M)
 _FILE_CONST = re.compile(r"^export const ([\w$]+): GenFile\b", re.M)
 
@@ -121,6 +122,9 @@ def parse_exports(es_files: dict[str, str]) -> dict[str, EsSymbol]:
             full = match.group("full") or match.group("sfull")
             name = match.group("name")
             type_name = name.removesuffix("Schema") if kind != "service" else name
+            generic = _TYPE_ARG.match(text, match.end())  # GenMessage<class$>: the type's own (escaped) name
+            if kind != "service" and generic:
+                type_name = generic.group(1)
             symbols[full] = EsSymbol(module, name, type_name, kind)
     return symbols
 

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
     from l8sdk.subscriptions import Backoff, ConfigurationWatch, TopicSubscription
     from l8sdk.uploads import DEFAULT_CHUNK_SIZE
 
-# Loaded on first use (PEP 562), so that importing ``l8sdk._pb`` (the runtime does) or ``l8sdk.pb``
-# does not load the client layer.
+# Loaded on first use (PEP 562), so that importing ``l8sdk._pb`` (the runtime does)
+# or ``l8sdk.pb`` does not load the client layer.
 _LAZY: dict[str, str] = {
     "AppCallbackServer": "l8sdk.callback",
     "AsyncAppCallbackServer": "l8sdk.callback",
