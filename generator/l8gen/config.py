@@ -39,6 +39,10 @@ def options_from_table(
     kwargs["overrides"] = {lang: dict(sorted(m.items())) for lang, m in sorted(overrides.items())}
     kwargs["app_services"] = _string_list(table, "app_services", where)
     kwargs["internal_packages"] = _string_list(table, "internal_packages", where)
+    values = table.get("values", {})
+    if not isinstance(values, dict) or not all(isinstance(t, dict) for t in values.values()):
+        raise ConfigError(f"{where}: [tool.l8gen.values.<role>] must be tables (see docs/CONTRACTS.md §7)")
+    kwargs["values"] = {role: dict(t) for role, t in sorted(values.items())}
     return GenOptions(user_templates=user_templates, **kwargs)
 
 

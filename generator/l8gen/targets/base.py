@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from google.protobuf import descriptor_pb2
 
@@ -30,6 +30,7 @@ class GenOptions:
     # Additions to CONTRACTS §7 (used by the IR builder):
     app_services: tuple[str, ...] = ()  # services the application implements (role "app")
     internal_packages: tuple[str, ...] = ()  # packages compiled to message code but given no SDK layer
+    values: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # [tool.l8gen.values] (ir.values)
 
     def overrides_for(self, language: str) -> Mapping[str, str]:
         return self.overrides.get(language, {})
