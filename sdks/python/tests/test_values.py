@@ -135,7 +135,7 @@ def test_async_values_round_trip(target: str) -> None:
 def test_watch_is_ready_when_it_returns(client: Client) -> None:
     """A save right after watch() returns is always reported: 0 of 100 lost."""
     lost = 0
-    for i in range(100):
+    for _ in range(100):
         key = f"w-{uuid.uuid4()}"
         seen = threading.Event()
 

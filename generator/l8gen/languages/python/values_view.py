@@ -100,7 +100,8 @@ def build(b: ViewBuilder, by_name: Mapping[str, MethodView], roles: ValueRoles) 
         if name:
             _field(name)
     pkg = b.package
-    sync = Imports({pkg}).add("json").add("threading").add("collections.abc", "Callable", "Iterable", "Mapping")
+    sync = Imports({pkg}).add("json").add("threading")
+    sync.add("collections.abc", "Callable", "Iterable", "Mapping")
     sync.add("dataclasses", "dataclass").add("types", "TracebackType").add("typing", "Any")
     sync.add(f"{pkg}.errors", "L8Error")
     b.pb_import(sync, types)
