@@ -730,3 +730,12 @@ def _language_sessions(spec: LanguageSpec) -> None:
 
 for _spec in LANGUAGES.values():
     _language_sessions(_spec)
+
+
+# ===== examples/orders of every SDK against the runtime container (issue 16; logic in l8compat.examples) ===
+@nox.session
+@ci_step("examples")
+def examples(session: nox.Session) -> None:
+    """Run each SDK's examples/orders program against the runtime container."""
+    dev_run(session, "python", "-m", "l8compat.examples", f"--junit={junit_path('examples')}",
+            *session.posargs, env=COMPAT_ENV)
