@@ -16,6 +16,8 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
+from l8gen.ir.values import resolve_roles
+from l8gen.languages.node import values_view
 from l8gen.languages.node import view
 from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
 from l8gen.languages.node.naming import TypeScriptNaming
@@ -70,6 +72,8 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "app_callback": app_callback,
         "put_file": upload,
         "symbols": symbols,
+        "values": values_view.build(api, methods, {m.rpc: s.prop for s in client_services for m in s.methods},
+                                    resolve_roles(api, opts.values)),
         "es_files": tuple(sorted(es_files)),
     }
 
