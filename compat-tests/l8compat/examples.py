@@ -30,8 +30,9 @@ EXAMPLES: dict[str, tuple[str, list[str], dict[str, str]]] = {
     "python": ("sdks/python/examples/orders/main.py", [sys.executable, "sdks/python/examples/orders/main.py"],
                {"PYTHONPATH": str(ROOT / "sdks" / "python" / "src")}),
     "go": ("sdks/go/examples/orders/main.go", ["go", "-C", "sdks/go", "run", "./examples/orders"], {}),
-    "node": ("sdks/node/examples/orders/main.ts",
-             ["node", "--experimental-strip-types", "sdks/node/examples/orders/main.ts"], {}),
+    "node": ("sdks/node/examples/orders/main.mjs",  # imports the built SDK: build it first
+             ["sh", "-c", "npm --prefix sdks/node run build --silent && node sdks/node/examples/orders/main.mjs"],
+             {}),
 }
 
 
