@@ -13,56 +13,48 @@ import (
 	runtimev1 "github.com/l8sdk/l8sdk-go/proto/runtime/v1"
 )
 
-type Order struct {
-	ID     int      `json:"id"`
-	Items  []string `json:"items"`
-	Status string   `json:"status"`
-}
-
 func main() {
 	ctx := context.Background()
-	c, err := l8.New(ctx, l8.WithWaitForReady())
-	check(err)
+	c := must(l8.New(ctx, l8.WithWaitForReady()))
 	defer c.Close()
 	v := c.Values()
-	check(v.Save(ctx, "state_demo", "order-42", Order{42, []string{"tea", "milk"}, "new"}))
-	saved, err := v.Get(ctx, "state_demo", "order-42")
-	check(err)
-	var order Order
+	check(v.Save(ctx, "state_demo", "order-42", map[string]any{"id": 42, "items": []string{"tea"}, "status": "new"}))
+	saved := must(v.Get(ctx, "state_demo", "order-42"))
+	var order map[string]any
 	check(saved.JSON(&order))
-	order.Status = "paid"
+	order["status"] = "paid"
 	check(v.Save(ctx, "state_demo", "order-42", order, l8.WithEtag(saved.Etag)))
 
 	check(v.Publish(ctx, "pub_subs_demo", "orders", map[string]any{"id": 42, "event": "paid"}))
 
 	changed := make(chan string, 8)
-	watch, err := v.Watch(ctx, "config_demo", []string{"discount"}, func(_ context.Context, m *runtimev1.SubscribeConfigurationResponse) {
+	watch := must(v.Watch(ctx, "config_demo", []string{"discount"}, func(_ context.Context, m *runtimev1.SubscribeConfigurationResponse) {
 		for _, item := range m.GetItems() {
 			changed <- item.GetContent()
 		}
-	})
-	check(err)
-	_, err = c.SaveConfiguration(ctx, &runtimev1.SaveConfigurationRequest{StoreName: "config_demo",
-		Items: []*runtimev1.ConfigurationItem{{Key: "discount", Content: "10%"}}})
-	check(err)
+	}))
+	must(c.SaveConfiguration(ctx, &runtimev1.SaveConfigurationRequest{StoreName: "config_demo",
+		Items: []*runtimev1.ConfigurationItem{{Key: "discount", Content: "10%"}}}))
 	for <-changed != "10%" {
 	}
 	check(watch.Close())
 
-	unlock, err := v.Lock(ctx, "lock_demo", "order-42", "worker-1", 10)
-	check(err)
+	unlock := must(v.Lock(ctx, "lock_demo", "order-42", "worker-1", 10)) // l8.ErrNotAcquired when held
 	check(unlock())
 
 	receipt := []byte(`{"order": 42, "paid": true}`)
-	_, err = c.PutFileFromReader(ctx, &runtimev1.PutFileRequest{StoreName: "file_demo", Name: "receipts/42.json"}, bytes.NewReader(receipt), 0)
-	check(err)
+	must(c.PutFileFromReader(ctx, &runtimev1.PutFileRequest{StoreName: "file_demo", Name: "receipts/42.json"}, bytes.NewReader(receipt), 0))
 	var got bytes.Buffer
-	_, err = c.GetFileToWriter(ctx, &runtimev1.GetFileRequest{StoreName: "file_demo", Name: "receipts/42.json"}, &got)
-	check(err)
+	must(c.GetFileToWriter(ctx, &runtimev1.GetFileRequest{StoreName: "file_demo", Name: "receipts/42.json"}, &got))
 	if !bytes.Equal(got.Bytes(), receipt) {
 		log.Fatalf("downloaded %q", got.Bytes())
 	}
 	log.Print("orders example: ok")
+}
+
+func must[T any](value T, err error) T {
+	check(err)
+	return value
 }
 
 func check(err error) {
