@@ -17,8 +17,7 @@ from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
 from l8gen.ir.values import resolve_roles
-from l8gen.languages.node import values_view
-from l8gen.languages.node import view
+from l8gen.languages.node import values_view, view
 from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
 from l8gen.languages.node.naming import TypeScriptNaming
 from l8gen.render import Renderer

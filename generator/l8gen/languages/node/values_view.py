@@ -78,7 +78,8 @@ def build(api: Api, methods: Mapping[str, TsMethod], props: Mapping[str, str], r
         save, get, delete = (_call(api, methods, props, m, st.address) for m in (st.save, st.get, st.delete))
         f.update(items=_prop(api, st.save.input_type, st.items), key=_prop(api, st.item, st.key),
                  value=_prop(api, st.item, st.value), etag=_prop(api, st.item, st.etag),
-                 data=_prop(api, st.get.output_type, st.data), get_etag=_prop(api, st.get.output_type, st.etag))
+                 data=_prop(api, st.get.output_type, st.data),
+                 get_etag=_prop(api, st.get.output_type, st.etag))
         if st.etag_message:
             etag_message = True
             f["etag_field"] = _prop(api, st.etag_message, st.etag_field)
