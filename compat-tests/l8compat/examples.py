@@ -31,7 +31,8 @@ EXAMPLES: dict[str, tuple[str, list[str], dict[str, str]]] = {
                {"PYTHONPATH": str(ROOT / "sdks" / "python" / "src")}),
     "go": ("sdks/go/examples/orders/main.go", ["go", "-C", "sdks/go", "run", "./examples/orders"], {}),
     "node": ("sdks/node/examples/orders/main.mjs",  # imports the built SDK: build it first
-             ["sh", "-c", "npm --prefix sdks/node run build --silent && node sdks/node/examples/orders/main.mjs"],
+             ["sh", "-c",
+              "npm --prefix sdks/node run build --silent && node sdks/node/examples/orders/main.mjs"],
              {}),
 }
 
