@@ -90,6 +90,10 @@ class ValueRoles:
         return any((self.state, self.publish, self.lock, self.watch))
 
 
+class _Absent(Exception):
+    """A role names a service the API does not have: the table is for another API; the role is skipped."""
+
+
 class _Table:
     """One ``[tool.l8gen.values.<role>]`` table with typed look-ups into the API."""
 
@@ -117,7 +121,7 @@ class _Table:
         try:
             methods = self.api.service(service).methods
         except KeyError:
-            methods = ()
+            raise _Absent(service) from None
         found = next((m for m in methods if m.name == name), None)
         if found is None:
             raise self.fail(f"{key} = {full!r}: no such RPC in the API (want <service full name>.<RPC>)")
@@ -217,8 +221,9 @@ _ROLES = {"state": _state, "publish": _publish, "lock": _lock, "watch": _watch}
 
 
 def resolve_roles(api: Api, tables: Mapping[str, Mapping[str, Any]]) -> ValueRoles:
-    """Validate ``[tool.l8gen.values]`` against ``api``; a table naming an RPC the API lacks is an error,
-    a missing table means no helpers of that role."""
+    """Validate ``[tool.l8gen.values]`` against ``api``. A role whose RPCs belong to a service the API does
+    not have is skipped (the table describes another API, e.g. the repository's own table while generating
+    test fragments); a missing RPC of a present service, or a wrong field, is a ``ConfigError``."""
     unknown = sorted(set(tables) - set(_ROLES))
     if unknown:
         raise ConfigError(f"[tool.l8gen.values]: unknown roles {unknown} (known: {sorted(_ROLES)})")
@@ -228,5 +233,8 @@ def resolve_roles(api: Api, tables: Mapping[str, Mapping[str, Any]]) -> ValueRol
             table = tables[role]
             if not isinstance(table, Mapping):
                 raise ConfigError(f"[tool.l8gen.values.{role}] must be a table")
-            resolved[role] = build(_Table(api, role, table))
+            try:
+                resolved[role] = build(_Table(api, role, table))
+            except _Absent:
+                continue
     return ValueRoles(**resolved)

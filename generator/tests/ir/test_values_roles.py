@@ -68,6 +68,11 @@ def test_a_wrong_table_is_a_config_error(role: str, key: str, value: str, messag
         resolve_roles(api_of(PROTO), tables)
 
 
+def test_a_role_of_another_api_is_skipped() -> None:
+    roles = resolve_roles(api_of(PROTO), {**TABLES, "publish": {"rpc": "other.v1.Bus.Publish"}})
+    assert roles.publish is None and roles.state is not None
+
+
 def test_unknown_roles_are_rejected() -> None:
     with pytest.raises(ConfigError, match="unknown roles"):
         resolve_roles(api_of(PROTO), {"cache": {}})
