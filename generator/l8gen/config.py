@@ -58,6 +58,10 @@ def options_from_table(
     kwargs["signatures"] = _signatures(table, where)
     kwargs["config_file"] = where
     kwargs["api"] = profile_from_table(table.get("api", {}), where)
+    values = table.get("values", {})
+    if not isinstance(values, dict) or not all(isinstance(t, dict) for t in values.values()):
+        raise ConfigError(f"{where}: [tool.l8gen.values.<role>] must be tables (see docs/CONTRACTS.md §7)")
+    kwargs["values"] = {role: dict(t) for role, t in sorted(values.items())}
     return GenOptions(user_templates=user_templates, **kwargs)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 from google.protobuf import descriptor_pb2
 
@@ -35,6 +35,7 @@ class GenOptions:
     signatures: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     config_file: str = "pyproject.toml"  # where [tool.l8gen] was read (error messages)
     api: ApiProfile = field(default_factory=ApiProfile)  # [tool.l8gen.api]: what is specific to the API
+    values: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # [tool.l8gen.values] (ir.values)
 
     def overrides_for(self, language: str) -> Mapping[str, str]:
         return self.overrides.get(language, {})

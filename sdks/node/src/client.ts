@@ -41,6 +41,7 @@ import type { CallOptions, ClientOptions } from "./runtime/options.js";
 import type { BidiStream, ByteSource, ServerStream, StreamInput } from "./runtime/streams.js";
 import { Subscription } from "./subscription.js";
 import type { SubscribeOptions, TopicEventHandler } from "./subscription.js";
+import { Values } from "./values.js";
 
 /** Options of {@link Client.waitForReady}. */
 export interface WaitForReadyOptions {
@@ -109,6 +110,11 @@ export class Client {
    */
   async waitForReady(options: WaitForReadyOptions = {}): Promise<void> {
     await this.#core.connection.waitForReady(options.timeoutMs, options.signal);
+  }
+
+  /** Value helpers (one-key state, JSON values and events, lock guard, watch): see {@link Values}. */
+  get values(): Values {
+    return new Values(this);
   }
 
   /** Closes the connection; open streams end with `CANCELLED`, later calls fail with `FAILED_PRECONDITION`. */

@@ -24,6 +24,8 @@ export const SDK_VERSION = "0.1.0";
 export { Client, CryptionServiceClient, DelayQueueClient, EmailServiceClient, PhoneCallServiceClient, ObjectStorageServiceClient, SmsServiceClient, LifecycleClient, RuntimeClient } from "./client.js";
 export type { WaitForReadyOptions } from "./client.js";
 export { L8Error, STATUS_NAMES, registerDetailTypes, statusName } from "./runtime/errors.js";
+export { Value, Values, encode, Lock, Watch } from "./values.js";
+export type { WatchMessage } from "./values.js";
 export type { ErrorDetail, L8ErrorInit, StatusName } from "./runtime/errors.js";
 export { DEFAULT_HOST, DEFAULT_PORT, parseEndpoint, resolveEndpoint, resolveToken } from "./runtime/endpoint.js";
 export type { Environment, ResolvedEndpoint } from "./runtime/endpoint.js";

@@ -76,6 +76,9 @@ export class Subscription {
   #resolveReady: () => void = () => undefined;
   #rejectReady: (e: L8Error) => void = () => undefined;
   #active = false;
+  #closing = false;
+  #stream: { close(): void } | undefined;
+  #inflight: Promise<void> | undefined;
 
   /** @internal */
   constructor(
@@ -100,9 +103,30 @@ export class Subscription {
     return this.#active;
   }
 
-  /** Ends the subscription (unacknowledged messages are redelivered by the runtime). */
-  close(): void {
-    this.#ctrl.abort();
+  /**
+   * Ends the subscription (the close contract of every l8sdk subscription, docs/CONTRACTS.md): no new
+   * message is handled, the handler that is running finishes and its acknowledgement is sent, then the
+   * stream is half-closed so the runtime receives every queued ack and ends it; after `timeoutMs` (default
+   * 5000) the stream is cancelled instead. Messages not acknowledged are redelivered by the runtime.
+   * Resolves when the subscription has ended. Do not await it inside the handler (it waits for the handler).
+   */
+  async close(timeoutMs = 5000): Promise<void> {
+    if (!this.#closing && !this.#ctrl.signal.aborted) {
+      this.#closing = true;
+      const drained = (async (): Promise<void> => {
+        await this.#inflight?.catch(() => undefined);
+        this.#stream?.close();
+        await this.closed.catch(() => undefined);
+      })();
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const expired = new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+      });
+      await Promise.race([drained, expired]);
+      clearTimeout(timer);
+      this.#ctrl.abort();
+    }
+    await this.closed.catch(() => undefined);
   }
 
   async #run(core: CallCore, handler: TopicEventHandler, options: SubscribeOptions): Promise<void> {
@@ -116,6 +140,7 @@ export class Subscription {
       let failure: L8Error;
       const callOptions = options.headers === undefined ? { signal } : { signal, headers: options.headers };
       const stream = core.bidi(Runtime.method.subscribeTopicEvents, callOptions);
+      this.#stream = stream;
       try {
         stream.send({
           subscribeTopicEventsRequestType: {
@@ -135,20 +160,24 @@ export class Subscription {
             backoff = initial;
             failures = 0;
             this.#resolveReady();
-          } else if (kind.case === "eventMessage") {
-            let status: TopicEventResponse_TopicEventResponseStatus;
-            try {
-              status = statusValue(await handler(kind.value));
-            } catch (err) {
-              options.onError?.(L8Error.from(err, "Subscription handler"));
-              status = TopicEventResponse_TopicEventResponseStatus.RETRY;
-            }
-            stream.send({
-              subscribeTopicEventsRequestType: {
-                case: "eventProcessed",
-                value: { id: kind.value.id, status: { status } },
-              },
-            });
+          } else if (kind.case === "eventMessage" && !this.#closing) {
+            const event = kind.value;
+            this.#inflight = (async (): Promise<void> => {
+              let status: TopicEventResponse_TopicEventResponseStatus;
+              try {
+                status = statusValue(await handler(event));
+              } catch (err) {
+                options.onError?.(L8Error.from(err, "Subscription handler"));
+                status = TopicEventResponse_TopicEventResponseStatus.RETRY;
+              }
+              stream.send({
+                subscribeTopicEventsRequestType: {
+                  case: "eventProcessed",
+                  value: { id: event.id, status: { status } },
+                },
+              });
+            })();
+            await this.#inflight;
           }
         }
         failure = new L8Error("the runtime ended the subscription stream", { code: "UNAVAILABLE", rpc });
@@ -158,7 +187,7 @@ export class Subscription {
         this.#active = false;
         stream.cancel();
       }
-      if (signal.aborted) {
+      if (signal.aborted || this.#closing) {
         break;
       }
       failures++;

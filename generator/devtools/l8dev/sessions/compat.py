@@ -83,3 +83,11 @@ def compat_conformance(session: nox.Session) -> None:
     dev_run(session, "python", "-m", "pytest", COMPAT_RUN, "-q", "-p", "no:cacheprovider", "-rfE",
             "--languages=python", f"--results-dir={out / 'layotto-config'}", "--target=layotto-config",
             *session.posargs, env=COMPAT_ENV)
+
+
+@nox.session
+@ci_step("orders")
+def orders(session: nox.Session) -> None:
+    """Run each SDK's examples/orders program against the runtime container (logic: l8compat.examples)."""
+    dev_run(session, "python", "-m", "l8compat.examples", f"--junit={junit_path('orders')}",
+            *session.posargs, env=COMPAT_ENV)

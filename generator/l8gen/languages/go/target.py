@@ -19,6 +19,8 @@ from __future__ import annotations
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api, Method
+from l8gen.ir.values import resolve_roles
+from l8gen.languages.go import values_view
 from l8gen.languages.go.features import callback_names, topic_names
 from l8gen.languages.go.stubs import generate_stubs
 from l8gen.languages.go.view import GoImport, GoMethod, GoView, build_view
@@ -108,7 +110,8 @@ class GoTarget:
         files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, opts.go_module))
         renderer = Renderer("go", opts.user_templates)
         expansions = {"service": [(s.file_stem, s) for s in view.services]}
-        ctx = template_context(view, opts, api)
+        ctx = {**template_context(view, opts, api),
+               "values": values_view.build(api, view, resolve_roles(api, opts.values))}
         for path, text in renderer.render_tree(ctx, expansions).items():
             if text.strip():
                 files[path] = text

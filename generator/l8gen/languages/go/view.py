@@ -18,7 +18,7 @@ from l8gen.languages.go.naming import GoNaming, go_camel_case
 
 # Methods and fields *l8.Client defines in the static templates: RPC methods and helpers must not take them.
 CLIENT_MEMBERS = (
-    "Close", "Conn", "Endpoint", "WaitForReady", "SubscribeTopic", "WatchConfiguration",
+    "Close", "Conn", "Endpoint", "Values", "WaitForReady", "SubscribeTopic", "WatchConfiguration",
 )
 # Imports the generated Go files use; a stub package alias must not take one of these names.
 RESERVED_ALIASES = frozenset({

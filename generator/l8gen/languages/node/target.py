@@ -17,7 +17,8 @@ from google.protobuf import descriptor_pb2
 
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api, Features, Method
-from l8gen.languages.node import view
+from l8gen.ir.values import resolve_roles
+from l8gen.languages.node import values_view, view
 from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
 from l8gen.languages.node.naming import TypeScriptNaming
 from l8gen.render import Renderer
@@ -105,6 +106,8 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "callback": _callback_names(api, features),
         "topic": _topic_names(api, features),
         "symbols": symbols,
+        "values": values_view.build(api, methods, {m.rpc: s.prop for s in client_services for m in s.methods},
+                                    resolve_roles(api, opts.values)),
         "es_files": tuple(sorted(es_files)),
     }
 

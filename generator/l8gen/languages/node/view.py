@@ -22,7 +22,7 @@ from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module
 from l8gen.languages.node.naming import IDENTIFIER_RESERVED, TypeScriptNaming
 
 # Members of the generated Client class that RPC methods must not take.
-CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed")
+CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed", "values")
 # Identifiers the client/driver templates define or import themselves: protobuf-es exports get aliased.
 TEMPLATE_NAMES = frozenset("""
     Client CallCore MessageInitShape UploadOptions ResolvedEndpoint CallOptions ClientOptions

@@ -21,6 +21,8 @@ from typing import Any
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Method, Service
+from l8gen.ir.values import resolve_roles
+from l8gen.languages.python import values_view
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.views import (
     LINE,
@@ -133,7 +135,7 @@ def _subscriptions(b: ViewBuilder, services: Sequence[ServiceView], by_name: Map
 
 
 def _client_imports(b: ViewBuilder, services: Sequence[ServiceView], subs: SubscriptionView | None,
-                    asyncio: bool) -> str:
+                    asyncio: bool, values: bool = False) -> str:
     pkg = b.package
     imp = Imports({pkg}).add("os").add("collections.abc", "Mapping", "Sequence").add("types", "TracebackType")
     imp.add(pkg, "_rpc").add(f"{pkg}.connection", "DEFAULT_MAX_MESSAGE_BYTES", "ChannelOption", "Endpoint",
@@ -146,6 +148,8 @@ def _client_imports(b: ViewBuilder, services: Sequence[ServiceView], subs: Subsc
         names = ([s.async_client_class, s.async_methods_class] if asyncio
                  else [s.client_class, s.methods_class])
         imp.add(f"{pkg}.services.{s.attr}", *(names if s.flat else names[:1]))
+    if values:
+        imp.add(f"{pkg}.aio_values" if asyncio else f"{pkg}.values", "AsyncValues" if asyncio else "Values")
     if subs is not None:
         imp.add(f"{pkg}.subscriptions", "Backoff")
         if asyncio:
@@ -233,6 +237,7 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
         app = next(s for s in api.app_services if on_event in s.methods)
         callback = _callback(b, app, on_event, listing)
     subs = _subscriptions(b, services, by_name)
+    values = values_view.build(b, by_name, resolve_roles(api, opts.values))
     rpc_imports = Imports({pkg}).add("typing", "Any").add(f"{pkg}._calls", "MethodInfo")
     message_types = {t for s in clients for m in s.methods for t in (m.input_type, m.output_type)}
     b.pb_import(rpc_imports, message_types)
@@ -269,8 +274,9 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
         "subscriptions": subs,
         "rpc_count": len(methods),
         "rpc_import_block": rpc_imports.render(),
-        "client_import_block": _client_imports(b, services, subs, asyncio=False),
-        "aio_import_block": _client_imports(b, services, subs, asyncio=True),
+        "client_import_block": _client_imports(b, services, subs, asyncio=False, values=values is not None),
+        "aio_import_block": _client_imports(b, services, subs, asyncio=True, values=values is not None),
+        "values": values,
         "init_import_block": init_block,
         "init_exports": init_exports,
         "init_lazy": init_lazy,

@@ -19,7 +19,8 @@ from l8gen.naming.common import screaming
 from l8gen.targets.base import GenOptions
 
 # Members the client classes define themselves: RPC methods must not take these names.
-CLIENT_MEMBERS = ("close", "endpoint", "subscribe_with_handler", "wait_for_ready", "watch_configuration")
+CLIENT_MEMBERS = ("close", "endpoint", "subscribe_with_handler", "values", "wait_for_ready",
+                  "watch_configuration")
 # Parameter and local names of the generated helper methods, beyond naming.python's template locals.
 HELPER_PARAMS = ("chunk_size", "handler", "header", "path", "source")
 LINE = 110  # ruff line-length of the generated code

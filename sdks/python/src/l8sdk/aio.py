@@ -20,6 +20,7 @@ from l8sdk.aio_subscriptions import (
     AsyncTopicHandler,
     AsyncTopicSubscription,
 )
+from l8sdk.aio_values import AsyncValues
 from l8sdk.connection import (
     DEFAULT_MAX_MESSAGE_BYTES,
     ChannelOption,
@@ -121,6 +122,11 @@ class AsyncClient(
     def endpoint(self) -> Endpoint:
         """The resolved endpoint (gRPC target and TLS flag)."""
         return self._transport.settings.endpoint
+
+    @property
+    def values(self) -> AsyncValues:
+        """Value helpers (one-key state, JSON events, lock guard, watch): see ``l8sdk.aio_values``."""
+        return AsyncValues(self)
 
     async def wait_for_ready(self, timeout: float | None = None) -> None:
         """Wait until the channel is READY and the runtime's ``grpc.health.v1`` check reports SERVING

@@ -37,6 +37,7 @@ from l8sdk.subscriptions import (
     TopicHandler,
     TopicSubscription,
 )
+from l8sdk.values import Values
 
 __all__ = ["Client"]
 
@@ -118,6 +119,11 @@ class Client(
     def endpoint(self) -> Endpoint:
         """The resolved endpoint (gRPC target and TLS flag)."""
         return self._transport.settings.endpoint
+
+    @property
+    def values(self) -> Values:
+        """Value helpers (one-key state, JSON events, lock guard, watch): see ``l8sdk.values``."""
+        return Values(self)
 
     def wait_for_ready(self, timeout: float | None = None) -> None:
         """Block until the channel is READY and the runtime's ``grpc.health.v1`` check reports SERVING
