@@ -8,31 +8,33 @@ function moves next to its language as that language's ``reference_calls`` hook.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from l8gen.ir.model import Api, Field, Message, Method, Service
+from l8gen.reference.examples import ExampleValues
 from l8gen.reference.idents import Arg, CallIdents
 from l8gen.targets.base import GenOptions
 
-# (string, bool, integer, float, bytes) placeholder literals per language.
+# (string, bool, integer, float, bytes) literals per language; {} is the quoted example text.
 _LITERALS = {
-    "python": ('"..."', "False", "0", "0.0", 'b"..."'),
-    "node": ('"..."', "false", "0", "0", 'new TextEncoder().encode("...")'),
-    "go": ('"..."', "false", "0", "0", '[]byte("...")'),
-    "cpp": ('"..."', "false", "0", "0", '"..."'),
+    "python": ("{}", "False", "0", "0.0", "b{}"),
+    "node": ("{}", "false", "0", "0", "new TextEncoder().encode({})"),
+    "go": ("{}", "false", "0", "0", "[]byte({})"),
+    "cpp": ("{}", "false", "0", "0", "{}"),
 }
 _INT64 = {"int64", "uint64", "fixed64", "sfixed64", "sint64"}
 
 
-def _literal(language: str, field: Field) -> str:
+def _literal(language: str, field: Field, examples: ExampleValues, message: Message) -> str:
     string, boolean, integer, floating, raw = _LITERALS[language]
     name = field.type.name
     if name == "string":
-        return string
+        return string.format(json.dumps(examples.string(message, field)))
     if name == "bool":
         return boolean
     if name == "bytes":
-        return raw
+        return raw.format(json.dumps("hello"))
     if name in ("double", "float"):
         return floating
     if language == "node" and name in _INT64 and not field.js_string:
@@ -58,6 +60,7 @@ def _each(api: Api, opts: GenOptions, make: Callable[[Service, Method, Message],
 
 def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Python: ``client.<service attr>.<method>(field=...)`` (keyword form of the request)."""
+    examples = ExampleValues(api)
     from l8gen.languages.python.views import ViewBuilder
 
     naming = ViewBuilder(api, opts).naming
@@ -79,7 +82,8 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             method=naming.method(method) if service.role == "client" else method.name,
             request_type=naming.message_ref(method.input_type),
             response_type=naming.message_ref(method.output_type), imports=imports,
-            args=tuple(Arg(naming.param(request, f), _literal("python", f)) for f in _scalars(request)),
+            args=tuple(Arg(naming.param(request, f), _literal("python", f, examples, request))
+                       for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
@@ -87,6 +91,7 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 
 def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Node/TypeScript: ``await client.<service>.<method>({ field: ... })`` (message init object)."""
+    examples = ExampleValues(api)
     from l8gen.languages.node.naming import TypeScriptNaming
     from l8gen.languages.node.view import CLIENT_MEMBERS
 
@@ -98,8 +103,10 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             role=service.role, shape=method.shape, receiver=f"client.{naming.service(service)}",
             method=naming.method(method), request_type=request.name,
             response_type=api.message(method.output_type).name,
-            imports=(f'import {{ Client }} from "{opts.node_package}";',),
-            args=tuple(Arg(naming.es_field(f), _literal("node", f)) for f in _scalars(request)),
+            imports=(f'import {{ Client }} from "{opts.node_package}";' if service.role == "client" else
+                     f'import type {{ {request.name}, {api.message(method.output_type).name} }} from '
+                     f'"{opts.node_package}";',),
+            args=tuple(Arg(naming.es_field(f), _literal("node", f, examples, request)) for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
@@ -108,6 +115,7 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Go: ``client.<Method>(ctx, &pkg.Request{Field: ...})`` on ``*l8.Client`` (app services: the stub's
     server interface)."""
+    examples = ExampleValues(api)
     from l8gen.languages.go.naming import GoNaming
     from l8gen.languages.go.view import build_view
 
@@ -131,7 +139,8 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
                 receiver="client" if proto.role == "client" else service.stub_unimplemented,
                 method=gm.name if proto.role == "client" else gm.stub_name,
                 request_type=gm.req, response_type=gm.resp, imports=tuple(lines),
-                args=tuple(Arg(GoNaming.go_field(request, f), _literal("go", f)) for f in _scalars(request)),
+                args=tuple(Arg(GoNaming.go_field(request, f), _literal("go", f, examples, request))
+                          for f in _scalars(request)),
             )
     return out
 
@@ -139,6 +148,7 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """C++: ``client->accessor().Method(request)`` with protoc setters (app services: the gRPC
     ``Service``)."""
+    examples = ExampleValues(api)
     from l8gen.languages.cpp.naming import CppNaming
     from l8gen.languages.cpp.view import build_view, protoc_stem
 
@@ -157,7 +167,7 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             request_type=naming.pb_type(method.input_type), response_type=naming.pb_type(method.output_type),
             imports=(f"#include <{protoc_stem(service.file)}.grpc.pb.h>" if service.role == "app"
                      else "#include <l8/sdk.h>",),
-            args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f)) for f in _scalars(request)),
+            args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f, examples, request)) for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
