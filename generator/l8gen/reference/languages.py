@@ -72,8 +72,10 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
         imports: tuple[str, ...] = (f"from {package} import Client",)
         if method.shape in ("client_stream", "bidi"):  # the snippet builds request messages itself
             imports += (f"from {package}.pb import {req_module.alias}",)
-        if service.role == "app":
-            imports = (f"from {package}.pb import {req_module.alias}",
+        if service.role == "app":  # the handler builds the response: import the response's module
+            response = api.message(method.output_type)
+            origin = "google.protobuf" if response.file.startswith("google/protobuf/") else f"{package}.pb"
+            imports = (f"from {origin} import {naming.module(response.file).alias}",
                        f"import {own.grpc_module} as {own.grpc_alias}")
         return CallIdents(
             role=service.role, shape=method.shape,
