@@ -11,6 +11,7 @@ run, and the check fails).
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import subprocess
 import sys
@@ -29,6 +30,7 @@ import run_go  # noqa: E402
 import run_node  # noqa: E402
 import run_python  # noqa: E402
 
+QUIET = {"GRPC_VERBOSITY": "ERROR"}  # no gRPC core info lines ("Got goaway" when a client disconnects)
 Runner = Callable[[list[docblocks.Block], str, Path], dict[str, tuple[bool, str]]]
 RUNNERS: dict[str, Runner] = {"python": run_python.run, "ts": run_node.run, "go": run_go.run,
                               "cpp": run_cpp.run}
@@ -38,7 +40,8 @@ RUNNERS: dict[str, Runner] = {"python": run_python.run, "ts": run_node.run, "go"
 def runtime() -> Iterator[str]:
     """``l8-runtime`` on free ports; yields its gRPC endpoint."""
     proc = subprocess.Popen([str(Path(sys.executable).parent / "l8-runtime"), "--grpc-port", "0",
-                             "--http-port", "0", "--log-level", "error"], stdout=subprocess.PIPE, text=True)
+                             "--http-port", "0", "--log-level", "error"], stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, **QUIET})
     assert proc.stdout is not None
     try:
         line = proc.stdout.readline()
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     executed: Counter[str] = Counter()
     passed: Counter[str] = Counter()
     durations: dict[str, float] = {}
+    os.environ.update(QUIET)  # the runners' processes inherit it
     with runtime() as endpoint, tempfile.TemporaryDirectory(prefix="l8-examples-") as tmp:
         for name, run in RUNNERS.items():
             mine = [b for b, (owner, _) in owners.items() if owner == name]

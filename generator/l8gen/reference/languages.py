@@ -105,13 +105,22 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             role=service.role, shape=method.shape, receiver=f"client.{naming.service(service)}",
             method=naming.method(method), request_type=request.name,
             response_type=api.message(method.output_type).name,
-            imports=(f'import {{ Client }} from "{opts.node_package}";' if service.role == "client" else
-                     f'import type {{ {request.name}, {api.message(method.output_type).name} }} from '
-                     f'"{opts.node_package}";',),
+            imports=((f'import {{ Client }} from "{opts.node_package}";',) if service.role == "client" else
+                     _ts_type_imports(opts.node_package, request, api.message(method.output_type))),
             args=tuple(Arg(naming.es_field(f), _literal("node", f, examples, request)) for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
+
+
+def _ts_type_imports(package: str, *messages: Message) -> tuple[str, ...]:
+    """``import type`` lines for an application handler: API messages from the SDK, well-known types
+    (google/protobuf/*.proto) from protobuf-es, which the SDK depends on."""
+    wkt = sorted({m.name for m in messages if m.file.startswith("google/protobuf/")})
+    own = sorted({m.name for m in messages} - set(wkt))
+    lines = [f'import type {{ {", ".join(names)} }} from "{origin}";'
+             for names, origin in ((own, package), (wkt, "@bufbuild/protobuf/wkt")) if names]
+    return tuple(lines)
 
 
 def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
