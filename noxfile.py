@@ -43,7 +43,7 @@ DEV_PACKAGES = (".[dev]", "sdks/python[dev]", "runtime-stub")  # sdks/python[dev
 LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "docs/tests", "noxfile.py"]
 MYPY_TARGETS = [
     "generator/l8gen", "runtime-stub/src/l8_runtime", "runtime-stub/image/build.py", "compat-tests/l8compat",
-    "bench", "noxfile.py",
+    "bench", "noxfile.py", "docs/tests/examples",
 ]
 READY_RE = re.compile(r"L8 RUNTIME READY grpc=(\S+) http=(\S+)")
 
@@ -692,10 +692,12 @@ def compat_cpp(session: nox.Session) -> None:
 @ci_step("docs")
 def docs(session: nox.Session) -> None:
     """API reference in headless Chromium (every page, no console errors, search, RPCs x 4 languages,
-    screenshot in .cache/ci/) and the docs' own tests (docs/tests: from-checkout instructions, examples)."""
+    screenshot in .cache/ci/), the docs' own tests (docs/tests: from-checkout instructions) and every README /
+    reference example executed against the runtime (`nox -s examples`)."""
     dev_run(session, "python", "-m", "l8gen.reference.check", "--out", str(CI_DIR))
     if (ROOT / "docs" / "tests").is_dir():
         _pytest(session, "docs", "docs/tests")
+    examples(session)
 
 
 # ===== Sessions of every other registered language (l8gen.languages: [tool.l8gen] languages, entry points,
@@ -730,3 +732,11 @@ def _language_sessions(spec: LanguageSpec) -> None:
 
 for _spec in LANGUAGES.values():
     _language_sessions(_spec)
+
+
+# ===== executed documentation examples (docs/tests/examples; owned by the DOCS work) ======================
+@nox.session
+def examples(session: nox.Session) -> None:
+    """Every README and API-reference code block run against a local l8-runtime in its language (Python,
+    TypeScript, Go, C++), with counts; fails on a failed or untested block (docs/tests/examples/README.md)."""
+    dev_run(session, "python", "docs/tests/examples/run.py", *session.posargs, env=CPP_CCACHE)

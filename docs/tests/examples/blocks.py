@@ -18,8 +18,13 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[3]
 SKIP_FILE = Path(__file__).with_name("skip.toml")
-READMES = ("README.md", "sdks/python/README.md", "sdks/node/README.md", "sdks/go/README.md",
-           "sdks/cpp/README.md")
+READMES = (
+    "README.md",
+    "sdks/python/README.md",
+    "sdks/node/README.md",
+    "sdks/go/README.md",
+    "sdks/cpp/README.md",
+)
 REFERENCE = "docs/reference/md"
 FENCE = re.compile(r"^```([^\n`]*)\n(.*?)^```[ \t]*$", re.M | re.S)
 EXECUTED = {"python": "python", "ts": "ts", "go": "go", "cpp": "cpp"}
@@ -106,5 +111,6 @@ def runner(block: Block, skip_list: list[Skip]) -> tuple[str, str]:
 
 def unused_skips(blocks: list[Block], skip_list: list[Skip]) -> list[Skip]:
     """Skip entries that match no block (stale: the README changed)."""
-    return [s for s in skip_list
-            if not any(b.path == s.path and first_line(b) == s.first_line for b in blocks)]
+    return [
+        s for s in skip_list if not any(b.path == s.path and first_line(b) == s.first_line for b in blocks)
+    ]

@@ -1,11 +1,11 @@
 """Execute every documentation example against the reference runtime and print the counts.
 
-Place: ``nox -s examples`` and the ``docs`` CI step run ``python docs/tests/examples/run.py``. It finds the blocks
-(``blocks.py``), starts ``l8-runtime`` (embedded mode, a free port, quiet), hands each language's blocks to its
-runner in one batch (``run_python``, ``run_node``, ``run_go``, ``run_cpp``), prints
-``examples: N blocks found; executed: ...; from-checkout: N; skipped: N; untested: N`` and exits 1 on a failed
-or untested block or a stale skip entry. ``--only python,go`` limits the languages (the others count as not
-run, and the check fails).
+Place: ``nox -s examples`` and the ``docs`` CI step run ``python docs/tests/examples/run.py``. It finds the
+blocks (``blocks.py``), starts ``l8-runtime`` (embedded mode, a free port, quiet), hands each language's
+blocks to its runner in one batch (``run_python``, ``run_node``, ``run_go``, ``run_cpp``), prints
+``examples: N blocks found; executed: ...; from-checkout: N; skipped: N; untested: N`` and exits 1 on a
+failed or untested block or a stale skip entry. ``--only python,go`` limits the languages (the others count
+as not run, and the check fails).
 """
 
 from __future__ import annotations
@@ -32,16 +32,31 @@ import run_python  # noqa: E402
 
 QUIET = {"GRPC_VERBOSITY": "ERROR"}  # no gRPC core info lines ("Got goaway" when a client disconnects)
 Runner = Callable[[list[docblocks.Block], str, Path], dict[str, tuple[bool, str]]]
-RUNNERS: dict[str, Runner] = {"python": run_python.run, "ts": run_node.run, "go": run_go.run,
-                              "cpp": run_cpp.run}
+RUNNERS: dict[str, Runner] = {
+    "python": run_python.run,
+    "ts": run_node.run,
+    "go": run_go.run,
+    "cpp": run_cpp.run,
+}
 
 
 @contextmanager
 def runtime() -> Iterator[str]:
     """``l8-runtime`` on free ports; yields its gRPC endpoint."""
-    proc = subprocess.Popen([str(Path(sys.executable).parent / "l8-runtime"), "--grpc-port", "0",
-                             "--http-port", "0", "--log-level", "error"], stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, **QUIET})
+    proc = subprocess.Popen(
+        [
+            str(Path(sys.executable).parent / "l8-runtime"),
+            "--grpc-port",
+            "0",
+            "--http-port",
+            "0",
+            "--log-level",
+            "error",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **QUIET},
+    )
     assert proc.stdout is not None
     try:
         line = proc.stdout.readline()
@@ -82,8 +97,10 @@ def main(argv: list[str] | None = None) -> int:
                 executed[name] += 1
                 passed[name] += ok
                 if not ok or args.verbose:
-                    print(f"  {'ok  ' if ok else 'FAIL'} {name:<6} {block.name} ({block.path}:{block.line}): "
-                          f"{(detail.strip().splitlines() or [''])[0][:300]}")
+                    print(
+                        f"  {'ok  ' if ok else 'FAIL'} {name:<6} {block.name} ({block.path}:{block.line}): "
+                        f"{(detail.strip().splitlines() or [''])[0][:300]}"
+                    )
                 if not ok:
                     failures.append(block.name)
     kinds = Counter(owner for owner, _ in owners.values())
@@ -94,13 +111,16 @@ def main(argv: list[str] | None = None) -> int:
     for stale in docblocks.unused_skips(found, skip_list):
         failures.append(stale.first_line)
         print(f"  STALE skip.toml entry (matches no block): {stale.path}: {stale.first_line!r}")
-    per_lang = ", ".join(f"{n} {passed[n]}/{executed[n]} passed in {durations.get(n, 0):.1f}s"
-                         for n in RUNNERS if n in kinds)
+    per_lang = ", ".join(
+        f"{n} {passed[n]}/{executed[n]} passed in {durations.get(n, 0):.1f}s" for n in RUNNERS if n in kinds
+    )
     readme = sum(1 for b in found if not b.reference)
-    print(f"examples: {len(found)} blocks found ({readme} in READMEs, {len(found) - readme} in the reference); "
-          f"executed {sum(executed.values())} ({per_lang}); from-checkout {kinds['from-checkout']} "
-          f"(docs/tests/test_from_checkout.py); skipped {kinds['skip']} (skip.toml); "
-          f"untested {kinds['untested']}; failed {len(set(failures))}")
+    print(
+        f"examples: {len(found)} blocks found ({readme} in READMEs, {len(found) - readme} in the reference); "
+        f"executed {sum(executed.values())} ({per_lang}); from-checkout {kinds['from-checkout']} "
+        f"(docs/tests/test_from_checkout.py); skipped {kinds['skip']} (skip.toml); "
+        f"untested {kinds['untested']}; failed {len(set(failures))}"
+    )
     return 1 if failures else 0
 
 

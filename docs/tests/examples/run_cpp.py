@@ -4,12 +4,12 @@ Place: called by ``run.py`` with the blocks whose runner is ``cpp``. The SDK is 
 ``compat-tests/.build/cpp`` (the one ``nox -s sdk-cpp`` and the harness build; only the ``l8sdk`` target is
 built here when it is missing) is installed with ``cmake --install`` into a scratch prefix, and a scratch
 project finds it with ``find_package(l8sdk CONFIG)`` exactly as the README says. Harness
-(``docs/tests/examples/README.md``): all blocks go into one translation unit; ``#include`` lines are hoisted;
-each block becomes ``int exNNN()`` (a fragment that uses ``client`` without creating it first gets ``auto client
-= l8::Client::Create();``); a block that declares ``class App`` (an application-side handler) stays in its own
-namespace and its method is called through the gRPC ``Service`` base with empty messages. After a block, the
-harness reports the last ``reply``/``status`` it declared (an ``l8::Result``). Pass/fail rules as in
-``run_python``; a nonzero return is a failure.
+(``docs/tests/examples/README.md``): all blocks go into one translation unit; ``#include`` lines are
+hoisted; each block becomes ``int exNNN()`` (a fragment that uses ``client`` without creating it first gets
+``auto client = l8::Client::Create();``); a block that declares ``class App`` (an application-side handler)
+stays in its own namespace and its method is called through the gRPC ``Service`` base with empty messages.
+After a block, the harness reports the last ``reply``/``status`` it declared (an ``l8::Result``). Pass/fail
+rules as in ``run_python``; a nonzero return is a failure.
 """
 
 from __future__ import annotations
@@ -25,10 +25,12 @@ from blocks import REPO, Block
 BUILD = REPO / "compat-tests" / ".build" / "cpp"
 CCACHE = {"CCACHE_BASEDIR": str(REPO), "CCACHE_NOHASHDIR": "1"}
 APP = re.compile(r"class App final : public (\S+)::Service")
-HANDLER = re.compile(r"grpc::Status (\w+)\(grpc::ServerContext\* context, const (\S+)\* request,\s*(\S+)\* response\)")
+HANDLER = re.compile(
+    r"grpc::Status (\w+)\(grpc::ServerContext\* context, const (\S+)\* request,\s*(\S+)\* response\)"
+)
 MARK = "@@l8example "
 
-PRELUDE = r'''#include <chrono>
+PRELUDE = r"""#include <chrono>
 #include <cstdlib>
 #include <future>
 #include <iostream>
@@ -47,7 +49,7 @@ void Report(const l8::Result<T>& result) {
 template <class T>
 void Report(const T&) {}
 }  // namespace l8ex
-'''
+"""
 
 
 def _function(i: int, block: Block, code: str) -> str:
@@ -56,17 +58,20 @@ def _function(i: int, block: Block, code: str) -> str:
         handler = HANDLER.search(code)
         assert handler, f"{block.name}: an App class without a handler method"
         method, request, response = handler.groups()
-        return (f"namespace ex{i:03d}ns {{  // {block.name}\n{code.strip()}\n}}  // namespace ex{i:03d}ns\n\n"
-                f"int ex{i:03d}() {{\n  ex{i:03d}ns::App app;\n  {app.group(1)}::Service& service = app;\n"
-                f"  grpc::ServerContext context;\n  {request} request;\n  {response} response;\n"
-                f"  return service.{method}(&context, &request, &response).ok() ? 0 : 1;\n}}\n")
+        return (
+            f"namespace ex{i:03d}ns {{  // {block.name}\n{code.strip()}\n}}  // namespace ex{i:03d}ns\n\n"
+            f"int ex{i:03d}() {{\n  ex{i:03d}ns::App app;\n  {app.group(1)}::Service& service = app;\n"
+            f"  grpc::ServerContext context;\n  {request} request;\n  {response} response;\n"
+            f"  return service.{method}(&context, &request, &response).ok() ? 0 : 1;\n}}\n"
+        )
     body = code.strip("\n")
     if re.search(r"\bclient->", body) and not re.search(r"\bauto client\b", body):
         body = "auto client = l8::Client::Create();\nif (!client.ok()) { return 1; }\n" + body
     reported = re.findall(r"\bauto (reply|status) =", body)
     report = f"  l8ex::Report({reported[-1]});\n" if reported else ""
     indented = "\n".join("  " + line if line else "" for line in body.split("\n"))
-    return f"int ex{i:03d}() {{  // {block.name}\n  l8ex::outcome.clear();\n{indented}\n{report}  return 0;\n}}\n"
+    head = f"int ex{i:03d}() {{  // {block.name}\n  l8ex::outcome.clear();\n"
+    return f"{head}{indented}\n{report}  return 0;\n}}\n"
 
 
 def program(blocks: list[Block]) -> str:
@@ -79,18 +84,20 @@ def program(blocks: list[Block]) -> str:
         code = "\n".join(line for line in lines if not line.startswith("#include"))
         funcs.append(_function(i, block, code))
         calls.append(f"  Run({json.dumps(block.name)}, {str(block.lenient).lower()}, ex{i:03d});")
-    main = ('void Run(const char* name, bool lenient, int (*fn)()) {\n'
-            '  auto done = std::make_shared<std::promise<int>>();\n'
-            '  std::future<int> result = done->get_future();\n'
-            '  std::thread([fn, done] { done->set_value(fn()); }).detach();  // a hung block is left behind\n'
-            '  bool finished = result.wait_for(std::chrono::seconds(30)) == std::future_status::ready;\n'
-            '  int code = finished ? result.get() : -1;\n'
-            '  std::string out = finished ? l8ex::outcome : std::string("no answer within 30 s");\n'
-            '  bool bad = code != 0 || (!out.empty() && (!lenient || out.rfind("UNAVAILABLE", 0) == 0 ||\n'
-            '      out.rfind("UNKNOWN", 0) == 0 || out.rfind("INTERNAL", 0) == 0));\n'
-            f'  std::cout << "\\n{MARK}" << (bad ? "FAIL" : "ok") << "\\t" << name << "\\t" << out\n'
-            '            << (code > 0 ? " returned " + std::to_string(code) : std::string()) << std::endl;\n}\n\n'
-            "int main() {\n" + "\n".join(calls) + "\n  std::_Exit(0);  // do not wait for a hung block\n}\n")
+    main = (
+        "void Run(const char* name, bool lenient, int (*fn)()) {\n"
+        "  auto done = std::make_shared<std::promise<int>>();\n"
+        "  std::future<int> result = done->get_future();\n"
+        "  std::thread([fn, done] { done->set_value(fn()); }).detach();  // a hung block is left behind\n"
+        "  bool finished = result.wait_for(std::chrono::seconds(30)) == std::future_status::ready;\n"
+        "  int code = finished ? result.get() : -1;\n"
+        '  std::string out = finished ? l8ex::outcome : std::string("no answer within 30 s");\n'
+        '  bool bad = code != 0 || (!out.empty() && (!lenient || out.rfind("UNAVAILABLE", 0) == 0 ||\n'
+        '      out.rfind("UNKNOWN", 0) == 0 || out.rfind("INTERNAL", 0) == 0));\n'
+        f'  std::cout << "\\n{MARK}" << (bad ? "FAIL" : "ok") << "\\t" << name << "\\t" << out\n'
+        '            << (code > 0 ? " returned " + std::to_string(code) : std::string()) << std::endl;\n}\n\n'
+        "int main() {\n" + "\n".join(calls) + "\n  std::_Exit(0);  // do not wait for a hung block\n}\n"
+    )
     return PRELUDE + "\n".join(includes) + "\n\n" + "\n".join(funcs) + "\n" + main
 
 
@@ -98,14 +105,34 @@ def _prefix(scratch: Path) -> Path:
     """Install the SDK from the shared build tree (building its library first when needed)."""
     env = {**os.environ, **CCACHE}
     if not (BUILD / "CMakeCache.txt").is_file():
-        subprocess.run(["cmake", "-S", str(REPO / "sdks" / "cpp"), "-B", str(BUILD), "-G", "Ninja",
-                        "-DCMAKE_BUILD_TYPE=Debug"], check=True, capture_output=True, env=env)
-    subprocess.run(["cmake", "--build", str(BUILD), "--target", "l8sdk"], check=True, capture_output=True, env=env)
+        subprocess.run(
+            [
+                "cmake",
+                "-S",
+                str(REPO / "sdks" / "cpp"),
+                "-B",
+                str(BUILD),
+                "-G",
+                "Ninja",
+                "-DCMAKE_BUILD_TYPE=Debug",
+            ],
+            check=True,
+            capture_output=True,
+            env=env,
+        )
+    subprocess.run(
+        ["cmake", "--build", str(BUILD), "--target", "l8sdk"], check=True, capture_output=True, env=env
+    )
     prefix = scratch / "cpp-prefix"
-    subprocess.run(["cmake", "--install", str(BUILD), "--prefix", str(prefix), "--component", "Unspecified"],
-                   check=False, capture_output=True)
+    subprocess.run(
+        ["cmake", "--install", str(BUILD), "--prefix", str(prefix), "--component", "Unspecified"],
+        check=False,
+        capture_output=True,
+    )
     if not list(prefix.rglob("l8sdkConfig.cmake")):
-        subprocess.run(["cmake", "--install", str(BUILD), "--prefix", str(prefix)], check=True, capture_output=True)
+        subprocess.run(
+            ["cmake", "--install", str(BUILD), "--prefix", str(prefix)], check=True, capture_output=True
+        )
     return prefix
 
 
@@ -121,23 +148,29 @@ def run(blocks: list[Block], endpoint: str, scratch: Path) -> dict[str, tuple[bo
     (work / "CMakeLists.txt").write_text(
         "cmake_minimum_required(VERSION 3.21)\nproject(l8examples LANGUAGES CXX)\n"
         "find_package(l8sdk CONFIG REQUIRED)\nadd_executable(examples main.cc)\n"
-        "target_link_libraries(examples PRIVATE l8::sdk)\n")
+        "target_link_libraries(examples PRIVATE l8::sdk)\n"
+    )
     env = {**os.environ, **CCACHE, "L8_GRPC_ENDPOINT": endpoint}
-    for command in (["cmake", "-S", ".", "-B", "build", "-G", "Ninja", f"-DCMAKE_PREFIX_PATH={prefix}"],
-                    ["cmake", "--build", "build"]):
-        proc = subprocess.run(command, cwd=work, capture_output=True, text=True, check=False, env=env, timeout=1800)
+    for command in (
+        ["cmake", "-S", ".", "-B", "build", "-G", "Ninja", f"-DCMAKE_PREFIX_PATH={prefix}"],
+        ["cmake", "--build", "build"],
+    ):
+        proc = subprocess.run(
+            command, cwd=work, capture_output=True, text=True, check=False, env=env, timeout=1800
+        )
         if proc.returncode != 0:
             return _compile_errors(blocks, proc.stdout + proc.stderr, work)
     try:
-        proc = subprocess.run(["./build/examples"], cwd=work, capture_output=True, text=True, env=env, timeout=600,
-                              check=False)
+        proc = subprocess.run(
+            ["./build/examples"], cwd=work, capture_output=True, text=True, env=env, timeout=600, check=False
+        )
         stdout = proc.stdout
     except subprocess.TimeoutExpired as exc:
         stdout = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
     results: dict[str, tuple[bool, str]] = {}
     for line in stdout.splitlines():
         if line.startswith(MARK):
-            status, name, detail = (line[len(MARK):].split("\t") + ["", ""])[:3]
+            status, name, detail = (line[len(MARK) :].split("\t") + ["", ""])[:3]
             results[name] = (status == "ok", detail)
     return {b.name: results.get(b.name, (False, "did not finish (crash or hang)")) for b in blocks}
 
@@ -158,5 +191,10 @@ def _compile_errors(blocks: list[Block], output: str, work: Path) -> dict[str, t
             errors.setdefault(owner.get(int(found.group(1)), -1), []).append(found.group(2))
     if not errors or -1 in errors:
         return {b.name: (False, f"C++ build failed: {output[-1500:]}") for b in blocks}
-    return {b.name: (False, "c++: " + "; ".join(errors[i][:3]) if i in errors else "not run: another block does "
-                     "not compile") for i, b in enumerate(blocks)}
+    return {
+        b.name: (
+            False,
+            "c++: " + "; ".join(errors[i][:3]) if i in errors else "not run: another block does not compile",
+        )
+        for i, b in enumerate(blocks)
+    }

@@ -1,14 +1,15 @@
 """Run the Go blocks against the reference runtime: one ``go run`` of one generated program.
 
-Place: called by ``run.py`` with the blocks whose runner is ``go``. Harness (``docs/tests/examples/README.md``):
-a scratch module requires the SDK with a ``replace`` to ``sdks/go`` (as "Use it from this checkout" says). Each
-block becomes a function ``func exNNN(ctx context.Context) error`` whose body is the block (its ``import``
-block is merged into the file's imports; the SDK and standard packages it names without importing them are
-added: ``l8``, ``runtimev1``, ``s3``, ``fmt``, ``errors``, ``os``, ``slices``, ``errdetails``, ...). A fragment
-that uses ``client`` without creating it starts with ``client, clientErr := l8.New(ctx)`` (ready) and ``defer
-client.Close()``. A block that declares ``type app struct{...}`` with a handler method stays at the top level
-(renamed per block) and its method is called with an empty request. ``main`` calls every function in order and
-prints one JSON line of results. Pass/fail rules as in ``run_python``.
+Place: called by ``run.py`` with the blocks whose runner is ``go``. Harness
+(``docs/tests/examples/README.md``): a scratch module requires the SDK with a ``replace`` to ``sdks/go`` (as
+"Use it from this checkout" says). Each block becomes a function ``func exNNN(ctx context.Context) error``
+whose body is the block (its ``import`` block is merged into the file's imports; the SDK and standard
+packages it names without importing them are added: ``l8``, ``runtimev1``, ``s3``, ``fmt``, ``errors``,
+``os``, ``slices``, ``errdetails``, ...). A fragment that uses ``client`` without creating it starts with
+``client, clientErr := l8.New(ctx)`` (ready) and ``defer client.Close()``. A block that declares ``type app
+struct{...}`` with a handler method stays at the top level (renamed per block) and its method is called with
+an empty request. ``main`` calls every function in order and prints one JSON line of results. Pass/fail
+rules as in ``run_python``.
 """
 
 from __future__ import annotations
@@ -23,14 +24,24 @@ from blocks import REPO, Block
 
 MODULE = "github.com/l8sdk/l8sdk-go"
 KNOWN = {  # alias -> import path, for names a fragment uses without importing them
-    "l8": MODULE, "runtimev1": f"{MODULE}/proto/runtime/v1", "s3": f"{MODULE}/proto/extension/v1/s3",
-    "errdetails": "google.golang.org/genproto/googleapis/rpc/errdetails", "fmt": "fmt", "errors": "errors",
-    "os": "os", "slices": "slices", "io": "io", "time": "time", "context": "context", "strings": "strings", "cmp": "cmp",
+    "l8": MODULE,
+    "runtimev1": f"{MODULE}/proto/runtime/v1",
+    "s3": f"{MODULE}/proto/extension/v1/s3",
+    "errdetails": "google.golang.org/genproto/googleapis/rpc/errdetails",
+    "fmt": "fmt",
+    "errors": "errors",
+    "os": "os",
+    "slices": "slices",
+    "io": "io",
+    "time": "time",
+    "context": "context",
+    "strings": "strings",
+    "cmp": "cmp",
 }
 IMPORT_BLOCK = re.compile(r"^import \((.*?)^\)\n", re.M | re.S)
 APP = re.compile(r"func \(app\) (\w+)\(ctx context\.Context, req \*([\w.]+)\)")
 
-MAIN = '''
+MAIN = """
 func main() {
 	ctx := context.Background()
 	results := map[string][2]string{}
@@ -48,7 +59,8 @@ func main() {
 		case err == nil:
 			results[ex.name] = [2]string{"ok", ""}
 		case errors.As(err, &e):
-			bad := !ex.lenient || e.CodeName() == "UNAVAILABLE" || e.CodeName() == "UNKNOWN" || e.CodeName() == "INTERNAL"
+			name := e.CodeName()
+			bad := !ex.lenient || name == "UNAVAILABLE" || name == "UNKNOWN" || name == "INTERNAL"
 			status := "ok"
 			if bad {
 				status = "FAIL"
@@ -62,7 +74,7 @@ func main() {
 	fmt.Println()
 	fmt.Println(string(out))
 }
-'''
+"""
 
 
 def _imports(code: str) -> tuple[dict[str, str], str]:
@@ -74,7 +86,7 @@ def _imports(code: str) -> tuple[dict[str, str], str]:
             parts = line.split()
             path = parts[-1].strip('"')
             found[parts[0] if len(parts) == 2 else path.rsplit("/", 1)[-1]] = path
-        code = code[: match.start()] + code[match.end():]
+        code = code[: match.start()] + code[match.end() :]
     for alias, path in KNOWN.items():
         if alias not in found and re.search(rf"\b{alias}\.", code):
             found[alias] = path
@@ -83,8 +95,14 @@ def _imports(code: str) -> tuple[dict[str, str], str]:
 
 def program(blocks: list[Block]) -> str:
     """One Go main package: a function per block, a table of them, and ``main``."""
-    imports: dict[str, str] = {"context": "context", "json": "encoding/json", "errors": "errors",
-                               "fmt": "fmt", "l8": MODULE, "time": "time"}
+    imports: dict[str, str] = {
+        "context": "context",
+        "json": "encoding/json",
+        "errors": "errors",
+        "fmt": "fmt",
+        "l8": MODULE,
+        "time": "time",
+    }
     funcs, table = [], []
     for i, block in enumerate(blocks):
         found, code = _imports(block.code)
@@ -92,23 +110,33 @@ def program(blocks: list[Block]) -> str:
         app = APP.search(code)
         if app:
             code = re.sub(r"\bapp\b", f"app{i:03d}", code)
-            funcs.append(f"// {block.name}\n{code.strip()}\n\nfunc ex{i:03d}(ctx context.Context) error {{\n"
-                         f"\t_, err := app{i:03d}{{}}.{app.group(1)}(ctx, &{app.group(2)}{{}})\n\treturn err\n}}\n")
+            funcs.append(
+                f"// {block.name}\n{code.strip()}\n\nfunc ex{i:03d}(ctx context.Context) error {{\n"
+                f"\t_, err := app{i:03d}{{}}.{app.group(1)}(ctx, &{app.group(2)}{{}})\n\treturn err\n}}\n"
+            )
         else:
             body = code.strip("\n")
             if re.search(r"\bclient\.", body) and not re.search(r"\bclient, err :?= l8\.New", body):
-                body = ("client, clientErr := l8.New(ctx)\nif clientErr != nil {\n\treturn clientErr\n}\n"
-                        "defer client.Close()\n"
-                        "if err := client.WaitForReady(ctx); err != nil {\n\treturn err\n}\n" + body)
+                body = (
+                    "client, clientErr := l8.New(ctx)\nif clientErr != nil {\n\treturn clientErr\n}\n"
+                    "defer client.Close()\n"
+                    "if err := client.WaitForReady(ctx); err != nil {\n\treturn err\n}\n" + body
+                )
             indented = "\n".join("\t" + line if line else "" for line in body.split("\n"))
-            funcs.append(f"// {block.name}\nfunc ex{i:03d}(ctx context.Context) error {{\n{indented}\n"
-                         "\treturn nil\n}\n")
+            funcs.append(
+                f"// {block.name}\nfunc ex{i:03d}(ctx context.Context) error {{\n{indented}\n"
+                "\treturn nil\n}\n"
+            )
         table.append(f"\t{{{json.dumps(block.name)}, {str(block.lenient).lower()}, ex{i:03d}}},")
-    lines = sorted(f'\t{alias} "{path}"' if path.rsplit("/", 1)[-1] != alias else f'\t"{path}"'
-                   for alias, path in imports.items())
+    lines = sorted(
+        f'\t{alias} "{path}"' if path.rsplit("/", 1)[-1] != alias else f'\t"{path}"'
+        for alias, path in imports.items()
+    )
     head = "package main\n\nimport (\n" + "\n".join(lines) + "\n)\n\n"
-    table_src = ("var examples = []struct {\n\tname    string\n\tlenient bool\n\trun     func(context.Context) error\n"
-                 "}{\n" + "\n".join(table) + "\n}\n")
+    table_src = (
+        "var examples = []struct {\n\tname    string\n\tlenient bool\n\trun     func(context.Context) error\n"
+        "}{\n" + "\n".join(table) + "\n}\n"
+    )
     return head + "\n".join(funcs) + "\n" + table_src + MAIN
 
 
@@ -117,14 +145,19 @@ def run(blocks: list[Block], endpoint: str, scratch: Path) -> dict[str, tuple[bo
     work = scratch / "go"
     work.mkdir(parents=True, exist_ok=True)
     (work / "main.go").write_text(program(blocks), encoding="utf-8")
-    (work / "go.mod").write_text(f"module example.com/l8examples\n\ngo 1.26\n\nrequire {MODULE} v0.1.0\n\n"
-                                 f"replace {MODULE} => {REPO / 'sdks' / 'go'}\n")
+    (work / "go.mod").write_text(
+        f"module example.com/l8examples\n\ngo 1.26\n\nrequire {MODULE} v0.1.0\n\n"
+        f"replace {MODULE} => {REPO / 'sdks' / 'go'}\n"
+    )
     env = {**os.environ, "GOFLAGS": "-mod=mod", "L8_GRPC_ENDPOINT": endpoint}
-    tidy = subprocess.run(["go", "mod", "tidy"], cwd=work, capture_output=True, text=True, env=env, check=False)
+    tidy = subprocess.run(
+        ["go", "mod", "tidy"], cwd=work, capture_output=True, text=True, env=env, check=False
+    )
     if tidy.returncode != 0:
         return {b.name: (False, f"go mod tidy: {tidy.stderr[-1500:]}") for b in blocks}
-    proc = subprocess.run(["go", "run", "."], cwd=work, capture_output=True, text=True, env=env, timeout=1800,
-                          check=False)
+    proc = subprocess.run(
+        ["go", "run", "."], cwd=work, capture_output=True, text=True, env=env, timeout=1800, check=False
+    )
     lines = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not lines or not lines[-1].startswith("{"):
         return _compile_errors(blocks, proc.stderr, work)
@@ -149,5 +182,10 @@ def _compile_errors(blocks: list[Block], stderr: str, work: Path) -> dict[str, t
             errors.setdefault(owner.get(int(found.group(1)), -1), []).append(found.group(2))
     if not errors or -1 in errors:
         return {b.name: (False, f"go run failed: {stderr[-1500:]}") for b in blocks}
-    return {b.name: (False, "go: " + "; ".join(errors[i]) if i in errors else "not run: another block does not "
-                     "compile") for i, b in enumerate(blocks)}
+    return {
+        b.name: (
+            False,
+            "go: " + "; ".join(errors[i]) if i in errors else "not run: another block does not compile",
+        )
+        for i, b in enumerate(blocks)
+    }

@@ -107,7 +107,8 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             response_type=api.message(method.output_type).name,
             imports=((f'import {{ Client }} from "{opts.node_package}";',) if service.role == "client" else
                      _ts_type_imports(opts.node_package, request, api.message(method.output_type))),
-            args=tuple(Arg(naming.es_field(f), _literal("node", f, examples, request)) for f in _scalars(request)),
+            args=tuple(Arg(naming.es_field(f), _literal("node", f, examples, request))
+                       for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
@@ -178,7 +179,8 @@ def cpp_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             request_type=naming.pb_type(method.input_type), response_type=naming.pb_type(method.output_type),
             imports=(f"#include <{protoc_stem(service.file)}.grpc.pb.h>" if service.role == "app"
                      else "#include <l8/sdk.h>",),
-            args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f, examples, request)) for f in _scalars(request)),
+            args=tuple(Arg(CppNaming.pb_accessor(f), _literal("cpp", f, examples, request))
+                       for f in _scalars(request)),
         )
 
     return _each(api, opts, make)
