@@ -122,6 +122,8 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         ("compat-driver/driver.h.j2", "compat-driver/driver.h", {}),
         ("compat-driver/main.cc.j2", "compat-driver/main.cc", {}),
         ("compat-driver/rpc_table.cc.j2", "compat-driver/rpc_table.cc", {}),
+        ("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}),  # `nox -s demo`
+        ("examples/tour/main.cc.j2", "examples/tour/main.cc", {}),
     ]
     for name in ("result", "options", "streams", "client", "sdk"):
         out.append((f"include/%nsdir/{name}.h.j2", f"include/%nsdir/{name}.h", {}))
