@@ -12,14 +12,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
-import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -29,8 +26,8 @@ import run_cpp  # noqa: E402
 import run_go  # noqa: E402
 import run_node  # noqa: E402
 import run_python  # noqa: E402
+from runtime import QUIET, runtime  # noqa: E402
 
-QUIET = {"GRPC_VERBOSITY": "ERROR"}  # no gRPC core info lines ("Got goaway" when a client disconnects)
 Runner = Callable[[list[docblocks.Block], str, Path], dict[str, tuple[bool, str]]]
 RUNNERS: dict[str, Runner] = {
     "python": run_python.run,
@@ -38,36 +35,6 @@ RUNNERS: dict[str, Runner] = {
     "go": run_go.run,
     "cpp": run_cpp.run,
 }
-
-
-@contextmanager
-def runtime() -> Iterator[str]:
-    """``l8-runtime`` on free ports; yields its gRPC endpoint."""
-    proc = subprocess.Popen(
-        [
-            str(Path(sys.executable).parent / "l8-runtime"),
-            "--grpc-port",
-            "0",
-            "--http-port",
-            "0",
-            "--log-level",
-            "error",
-        ],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **QUIET},
-    )
-    assert proc.stdout is not None
-    try:
-        line = proc.stdout.readline()
-        found = re.search(r"grpc=(\S+)", line)
-        if not found:
-            raise SystemExit(f"examples: l8-runtime did not start: {line!r}")
-        host, port = found.group(1).rsplit(":", 1)
-        yield f"{'127.0.0.1' if host in ('0.0.0.0', '::', '[::]') else host}:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=15)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,7 +60,7 @@ def main() -> None:
         try:
             client.get_state(store_name="no_such_store", key="k")
         except L8Error as err:
-            print(f"5 error    get_state(no_such_store) -> L8Error {err.code}: {err.message.split(";")[0]}")
+            print(f"5 error    get_state(no_such_store) -> L8Error {err.code}: {err.message.split(';')[0]}")
 
 
 if __name__ == "__main__":
