@@ -57,7 +57,8 @@ def _quiet(cwd: Path, command: list[str], env: dict[str, str], timeout: float) -
 def _npm_installed(package: Path) -> bool:
     """``npm ci`` already ran for this package-lock.json (npm writes node_modules/.package-lock.json)."""
     installed = package / "node_modules" / ".package-lock.json"
-    return installed.is_file() and installed.stat().st_mtime >= (package / "package-lock.json").stat().st_mtime
+    lock = package / "package-lock.json"
+    return installed.is_file() and installed.stat().st_mtime >= lock.stat().st_mtime
 
 
 def tour(language: str, endpoint: str) -> bool:
