@@ -60,3 +60,14 @@ def test_every_documentation_block_has_a_runner() -> None:
     assert blocks.unused_skips(found, skip_list) == []
     rpcs = len(json.loads((blocks.REPO / "docs/reference/html/search-index.json").read_text()))
     assert len([b for b in found if b.reference]) == 4 * rpcs  # one per RPC and language
+
+
+def test_python_tour_prints_one_line_per_step(capsys: object) -> None:
+    import tour
+
+    with examples_run.runtime() as endpoint:
+        assert tour.tour("python", endpoint)
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    steps = [line.split()[0] for line in out.splitlines() if line.strip()[:1].isdigit()]
+    assert steps == ["1", "2", "3", "4", "5"], out
+    assert "stale etag -> ABORTED" in out and "L8Error INVALID_ARGUMENT" in out
