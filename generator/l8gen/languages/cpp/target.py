@@ -122,8 +122,6 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         ("compat-driver/driver.h.j2", "compat-driver/driver.h", {}),
         ("compat-driver/main.cc.j2", "compat-driver/main.cc", {}),
         ("compat-driver/rpc_table.cc.j2", "compat-driver/rpc_table.cc", {}),
-        ("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}),  # `nox -s demo`
-        ("examples/tour/main.cc.j2", "examples/tour/main.cc", {}),
     ]
     for name in ("result", "options", "streams", "client", "sdk"):
         out.append((f"include/%nsdir/{name}.h.j2", f"include/%nsdir/{name}.h", {}))
@@ -146,6 +144,8 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
         for name in ("client", "streams", "helpers", "reconnect"):
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
+        out.append(("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}))  # `nox -s demo`
+        out.append(("examples/tour/main.cc.j2", "examples/tour/main.cc", {}))
     out.extend((f"proto/{p}.j2", f"proto/{p}", {}) for p in EXTRA_PROTOS)
     return out
 
