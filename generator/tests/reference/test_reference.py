@@ -85,7 +85,8 @@ def test_calls_use_each_languages_own_names_for_every_shape() -> None:
     calls = call_snippets(api_of(SHAPES), GenOptions())
     buy = calls["acme.shop.v1.Shop.BuyWidget"]
     value = '"widget-name-1"'  # no example in the comment: made from the field name
-    assert f'client.shop.buy_widget(widget_name={value}, count=0, fresh=False, blob=b"hello")' in buy["python"]
+    python = f'client.shop.buy_widget(widget_name={value}, count=0, fresh=False, blob=b"hello")'
+    assert python in buy["python"]
     assert f"client.shop.buyWidget({{ widgetName: {value}, count: 0n, fresh: false," in buy["node"]
     assert f"client.BuyWidget(ctx, &shopv1.Widget{{WidgetName: {value}, Count: 0, Fresh: false," in buy["go"]
     assert f"request.set_widget_name({value});" in buy["cpp"]
