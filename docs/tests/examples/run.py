@@ -70,6 +70,19 @@ def main(argv: list[str] | None = None) -> int:
                     )
                 if not ok:
                     failures.append(block.name)
+        if not only or "go" in only:  # the Go SDK's Example functions with // Output: (need a runtime)
+            started = time.monotonic()
+            go_examples = run_go.sdk_examples(endpoint)
+            durations["go Example"] = time.monotonic() - started
+            for name, (ok, detail) in go_examples.items():
+                if not ok or args.verbose:
+                    print(f"  {'ok  ' if ok else 'FAIL'} go     {name} (sdks/go, -tags l8examples): "
+                          f"{(detail.strip().splitlines() or [''])[-1][:300]}")
+                if not ok:
+                    failures.append(name)
+            passed_examples = sum(ok for ok, _ in go_examples.values())
+            print(f"go Example functions with // Output: {passed_examples}/{len(go_examples)} passed "
+                  f"in {durations['go Example']:.1f}s (sdks/go/example_runtime_test.go, -tags l8examples)")
     kinds = Counter(owner for owner, _ in owners.values())
     for block, (owner, reason) in owners.items():
         if owner == "untested" or (owner in RUNNERS and block.fence in RUNNERS and not executed[owner]):

@@ -165,6 +165,32 @@ def run(blocks: list[Block], endpoint: str, scratch: Path) -> dict[str, tuple[bo
     return {name: (status == "ok", detail) for name, (status, detail) in results.items()}
 
 
+def sdk_examples(endpoint: str) -> dict[str, tuple[bool, str]]:
+    """The Go SDK's ``Example`` functions with ``// Output:`` that need a runtime (build tag ``l8examples``,
+    ``example_runtime_test.go``): ``go test -tags l8examples -run ^Example`` in sdks/go; {name: (passed,
+    detail)}."""
+    env = {**os.environ, "L8_GRPC_ENDPOINT": endpoint}
+    proc = subprocess.run(["go", "test", "-tags", "l8examples", "-run", "^Example", "-count=1", "-json", "."],
+                          cwd=REPO / "sdks" / "go", capture_output=True, text=True, env=env, timeout=900,
+                          check=False)
+    results: dict[str, tuple[bool, str]] = {}
+    output: dict[str, list[str]] = {}
+    for line in proc.stdout.splitlines():
+        if not line.startswith("{"):
+            continue
+        event = json.loads(line)
+        test = event.get("Test", "")
+        if not test.startswith("Example"):
+            continue
+        if event.get("Action") == "output":
+            output.setdefault(test, []).append(event.get("Output", ""))
+        elif event.get("Action") in ("pass", "fail"):
+            results[test] = (event["Action"] == "pass", "".join(output.get(test, []))[-800:])
+    if not results:
+        results["go test -tags l8examples"] = (False, (proc.stdout + proc.stderr)[-1500:])
+    return results
+
+
 def _compile_errors(blocks: list[Block], stderr: str, work: Path) -> dict[str, tuple[bool, str]]:
     """Attribute ``go run`` compile errors to the blocks whose function holds the line."""
     source = (work / "main.go").read_text().splitlines()
