@@ -18,7 +18,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from l8gen.toolchain.runtime_container import (
+from l8dev.toolchain.runtime_container import (
     ensure_runtime_image,
     remove_stale_containers,
     start_runtime,

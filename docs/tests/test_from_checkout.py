@@ -2,7 +2,7 @@
 runs as written in a fresh temporary project (``L8SDK`` = this checkout) and leaves a working SDK install.
 
 Place: docs tests, run by ``nox -s docs``. The root README holds the four blocks; each SDK README (generated
-from ``generator/l8gen/templates/<lang>/README.md.j2``) must repeat its language's block verbatim.
+from ``generator/l8gen/languages/<lang>/templates/README.md.j2``) must repeat its language's block verbatim.
 """
 
 from __future__ import annotations

@@ -36,6 +36,12 @@ REMAINING: frozenset[str] = frozenset({
     "languages/node/templates/test/values.test.ts.j2",
     "languages/python/templates/examples/orders/main.py.j2",
     "languages/python/templates/tests/test_values.py.j2",
+    # The demo tours and the Go Example functions with // Output: (issue #17): this API's scenario.
+    "languages/cpp/templates/examples/tour/main.cc.j2",
+    "languages/go/templates/cmd/l8-tour/main.go.j2",
+    "languages/go/templates/example_runtime_test.go.j2",
+    "languages/node/templates/examples/tour.mjs.j2",
+    "languages/python/templates/examples/tour.py.j2",
     "languages/cpp/templates/tests/client_test.cc.j2",
     "languages/cpp/templates/tests/helpers_test.cc.j2",
     "languages/cpp/templates/tests/streams_test.cc.j2",
@@ -48,9 +54,7 @@ REMAINING: frozenset[str] = frozenset({
     "languages/python/consumer/smoke_client.py",
     "languages/python/templates/README.md.j2",
     "languages/python/templates/tests/test_runtime.py.j2",
-    "publish/smoke.py",
     "reference/templates/html/_base.html.j2",
-    "toolchain/runtime_container.py",
 })
 
 

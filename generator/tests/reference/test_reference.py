@@ -84,10 +84,13 @@ def test_output_is_deterministic() -> None:
 def test_calls_use_each_languages_own_names_for_every_shape() -> None:
     calls = call_snippets(api_of(SHAPES), GenOptions())
     buy = calls["acme.shop.v1.Shop.BuyWidget"]
-    assert 'client.shop.buy_widget(widget_name="...", count=0, fresh=False, blob=b"...")' in buy["python"]
-    assert 'client.shop.buyWidget({ widgetName: "...", count: 0n, fresh: false,' in buy["node"]
-    assert 'client.BuyWidget(ctx, &shopv1.Widget{WidgetName: "...", Count: 0, Fresh: false,' in buy["go"]
-    assert "request.set_widget_name(\"...\");" in buy["cpp"]
+    value = '"widget-name-1"'  # no example in the comment: made from the field name
+    python = f'client.shop.buy_widget(widget_name={value}, count=0, fresh=False, blob=b"hello")'
+    assert python in buy["python"]
+    assert f"client.shop.buyWidget({{ widgetName: {value}, count: 0n, fresh: false," in buy["node"]
+    assert f"client.BuyWidget(ctx, &shopv1.Widget{{WidgetName: {value}, Count: 0, Fresh: false," in buy["go"]
+    assert f"request.set_widget_name({value});" in buy["cpp"]
+    assert all("..." not in code for call in calls.values() for code in call.values())
     assert "client->shop().BuyWidget(request)" in buy["cpp"]
     assert "for reply in client.shop.list_widgets(" in calls["acme.shop.v1.Shop.ListWidgets"]["python"]
     assert "for await (const reply of client.shop.listWidgets(" in calls["acme.shop.v1.Shop.ListWidgets"][
@@ -95,6 +98,50 @@ def test_calls_use_each_languages_own_names_for_every_shape() -> None:
     assert "slices.Values([]*shopv1.Widget{" in calls["acme.shop.v1.Shop.UploadWidgets"]["go"]
     assert "stream.Write(request);" in calls["acme.shop.v1.Shop.ChatWidgets"]["cpp"]
     assert "tags" not in buy["python"]  # repeated fields are not filled in
+
+
+EXAMPLES = """syntax = "proto3";
+package acme.store.v1;
+// Reads a key.
+message GetRequest {
+  // Name of the `kv` store, e.g. "kv_demo".
+  string store_name = 1;
+  // Key to read.
+  string key = 2;
+}
+// Writes a key.
+message PutRequest {
+  // Name of the `kv` store.
+  string store_name = 1;
+}
+// Locks a key.
+message LockRequest {
+  // Name of the `lock` store (reference runtime: `lock_demo`).
+  string store_name = 1;
+}
+// Unlocks a key.
+message UnlockRequest {
+  // Name of the `lock` store.
+  string store_name = 1;
+}
+"""
+
+
+def test_example_values_come_from_the_proto_comments() -> None:
+    from l8gen.reference.examples import ExampleValues
+
+    api = api_of(EXAMPLES)
+    examples = ExampleValues(api)
+
+    def value(message: str, field: str) -> str:
+        msg = api.message(f"acme.store.v1.{message}")
+        return examples.string(msg, next(f for f in msg.fields if f.name == field))
+
+    assert value("GetRequest", "store_name") == "kv_demo"  # e.g. "..."
+    assert value("LockRequest", "store_name") == "lock_demo"  # (reference runtime: `...`)
+    assert value("PutRequest", "store_name") == "kv_demo"  # same field name and kind (`kv`) in the file
+    assert value("UnlockRequest", "store_name") == "lock_demo"
+    assert value("GetRequest", "key") == "key-1"  # no example anywhere: from the field name
 
 
 def test_app_services_show_the_handler_to_implement() -> None:

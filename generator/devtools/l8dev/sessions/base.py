@@ -8,8 +8,7 @@ Pipeline place: imported by every ``l8dev.sessions`` module. Conventions:
 - ``@ci_step("name")`` (under ``@nox.session``) adds a session to ``nox -s ci``; the noxfile's ``CI_ORDER``
   fixes the order, steps it does not name run after those, in registration order. A test step writes JUnit
   XML to ``junit_path(name)`` so ``ci`` can print one closing summary line.
-- ``DEMOS[language] = [cmd...]``: a short program through that SDK, run by ``nox -s demo`` with
-  ``L8_GRPC_ENDPOINT`` pointing at a locally started runtime.
+- ``nox -s demo`` runs each SDK's tour program (docs/tests/examples/tour.py) against a local runtime.
 """
 
 from __future__ import annotations
@@ -17,27 +16,23 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
 import sys
-import threading
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import nox
-from l8_runtime.ready import READY_RE
 
 ROOT = Path(__file__).resolve().parents[4]
 DEV_VENV = ROOT / ".nox" / "dev"
 CI_DIR = ROOT / ".cache" / "ci"
 # generator/devtools: l8dev (dev tooling, not in the l8gen wheel); sdks/python[dev]: grpc type stubs
 DEV_PACKAGES = (".[dev]", "generator/devtools", "sdks/python[dev]", "runtime-stub")
+# ccache sees paths relative to the repository, so C++ builds of the same sources in other trees hit the cache
+CPP_CCACHE = {"CCACHE_BASEDIR": str(ROOT), "CCACHE_NOHASHDIR": "1"}
 
 Step = Callable[[nox.Session], None]
 CI_STEPS: list[tuple[str, Step]] = []
-DEMOS: dict[str, list[str]] = {}
 
 
 def ci_step(name: str) -> Callable[[Step], Step]:
@@ -98,40 +93,3 @@ def pytest_step(session: nox.Session, step: str, *args: str, allow_empty: bool =
     dev_run(
         session, "python", "-m", "pytest", f"--junitxml={junit}", *args, *session.posargs, success_codes=codes
     )
-
-
-@contextmanager
-def local_runtime(session: nox.Session, *args: str, timeout: float = 60.0) -> Iterator[str]:
-    """Start `l8-runtime` (embedded mode) as a local process; yields its gRPC endpoint once READY."""
-    ensure_dev_venv(session)
-    proc = subprocess.Popen(
-        [str(DEV_VENV / "bin" / "l8-runtime"), *args],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, **dev_env()},
-    )
-    found: list[str] = []
-
-    def pump() -> None:
-        assert proc.stdout is not None
-        for line in proc.stdout:
-            sys.stdout.write(f"[l8-runtime] {line}")
-            match = READY_RE.search(line)
-            if match and not found:
-                found.append(match.group(1))
-
-    threading.Thread(target=pump, daemon=True).start()
-    deadline = time.monotonic() + timeout
-    try:
-        while not found and proc.poll() is None and time.monotonic() < deadline:
-            time.sleep(0.1)
-        if not found:
-            session.error(f"l8-runtime printed no READY line (exit code {proc.poll()})")
-        host, port = found[0].rsplit(":", 1)
-        yield f"{'127.0.0.1' if host in ('0.0.0.0', '::', '[::]') else host}:{port}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()

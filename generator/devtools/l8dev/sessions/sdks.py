@@ -16,7 +16,7 @@ from l8gen.languages import LanguageSpec
 
 from l8dev.sessions.base import (
     CI_DIR,
-    DEMOS,
+    CPP_CCACHE,
     ROOT,
     ci_step,
     dev_run,
@@ -33,7 +33,6 @@ VECTORS = ROOT / "compat-tests" / "vectors" / "connection.json"
 # a no-op after sdk-cpp). ccache sees paths relative to the repository, and the publish smoke test builds
 # its unpacked source package in the same layout, so it hits the cache.
 CPP_BUILD = ROOT / "compat-tests" / ".build" / "cpp"
-CPP_CCACHE = {"CCACHE_BASEDIR": str(ROOT), "CCACHE_NOHASHDIR": "1"}
 CPP_CONFIGURE = [
     "cmake", "-S", str(ROOT / "sdks" / "cpp"), "-B", str(CPP_BUILD), "-G", "Ninja",
     "-DCMAKE_BUILD_TYPE=Debug", "-DL8SDK_BUILD_TESTS=ON", f"-DL8SDK_CONNECTION_VECTORS={VECTORS}",
@@ -126,29 +125,6 @@ def check_cpp(session: nox.Session) -> None:
 CHECKS: dict[str, Callable[[nox.Session], None]] = {
     "python": check_python, "node": check_node, "go": check_go, "cpp": check_cpp,
 }
-DEMOS.update({
-    "python": ["python", "-c", "from l8sdk import Client\nwith Client() as client:\n"
-               "    client.wait_for_ready(30)\n"
-               "    print(client.say_hello(service_name='helloworld', name='python').hello)\n"],
-    "node": ["sh", "-c", "cd sdks/node && npm ci --no-audit --no-fund --loglevel=error"
-             " && npm run --silent build && node --input-type=module -e \""
-             "import { Client } from './dist/index.js';\n"
-             "const client = new Client();\nawait client.waitForReady({ timeoutMs: 30000 });\n"
-             "const reply = await client.sayHello({ serviceName: 'helloworld', name: 'node' });\n"
-             "console.log('node SDK: SayHello(helloworld) -> ' + JSON.stringify(reply.hello));\n"
-             "client.close();\""],
-    "go": ["go", "-C", "sdks/go", "run", "./cmd/l8-hello"],
-    # The C++ demo: the compat driver (which calls the SDK's public client) connects to L8_GRPC_ENDPOINT.
-    "cpp": ["sh", "-c", " ".join(f"'{arg}'" for arg in CPP_CONFIGURE) + " >/dev/null && "
-            f"cmake --build '{CPP_BUILD}' --target l8-compat-driver >/dev/null && "
-            "printf '%s\\n' '{\"id\":1,\"op\":\"connect\"}' "
-            "'{\"id\":2,\"op\":\"wait_ready\",\"timeout_ms\":30000}' "
-            "'{\"id\":3,\"op\":\"call\",\"service\":\"spec.proto.runtime.v1.Runtime\",\"rpc\":\"SayHello\","
-            "\"request\":{\"serviceName\":\"helloworld\",\"name\":\"cpp\"}}' '{\"id\":4,\"op\":\"quit\"}' | "
-            f"'{CPP_BUILD}/compat-driver/l8-compat-driver' | grep '\"id\":3,\"ok\":true'"],
-})
-
-
 def generic_check(spec: LanguageSpec) -> Callable[[nox.Session], None]:
     """``sdk-<name>`` of a language without built-in checks: generate it, then its ``[nox] sdk`` commands."""
 

@@ -164,6 +164,8 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
         if _flat_tested(view):
             out.append(("tests/flat_test.cc.j2", "tests/flat_test.cc", {}))
+        out.append(("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}))  # `nox -s demo`
+        out.append(("examples/tour/main.cc.j2", "examples/tour/main.cc", {}))
     out.extend((f"proto/{p}.j2", f"proto/{p}", {}) for p in EXTRA_PROTOS)
     return out
 

@@ -6,6 +6,7 @@ templates print). Everything a template needs about one RPC is computed here, in
 
 from __future__ import annotations
 
+import json
 import re
 import textwrap
 from collections.abc import Iterable, Sequence
@@ -16,6 +17,7 @@ from l8gen.ir.model import Api, Field, Message, Method, Service
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.naming import PythonNaming, origin
 from l8gen.naming.common import screaming
+from l8gen.reference.examples import ExampleValues
 from l8gen.targets.base import GenOptions
 
 # Members the client classes define themselves: RPC methods must not take these names.
@@ -370,7 +372,11 @@ class ViewBuilder:
     def example(self, attr: str, methods: Sequence[MethodView], flat: bool) -> str:
         unary = [m for m in methods if m.shape == "unary"] or list(methods)
         m = unary[0]
-        args = ", ".join([f'{p.name}="my_{p.field}"' for p in m.params if p.annotation == "str"][:3])
+        request = self.api.message(m.request_name)
+        fields = {f.name: f for f in request.fields}
+        examples = ExampleValues(self.api)  # values from the proto comments (real component names)
+        args = ", ".join([f"{p.name}={json.dumps(examples.string(request, fields[p.field]))}"
+                          for p in m.params if p.annotation == "str"][:3])
         if m.shape == "client_stream" or m.shape == "bidi":
             args = ""
         return f"client.{attr}.{m.name}({args})"
