@@ -167,6 +167,13 @@ message M { string errno = 1; string assert = 2; string delete = 3; message N { 
     assert [(f.name, f.json_name) for f in message.nested_type[0].field] == [("major_", "major")]
 
 
+def test_gnu_keyword_typeof_field_is_renamed() -> None:
+    fds = compile_proto('syntax = "proto3";\npackage m.v1;\nmessage M { string typeof = 1; }\n')
+    parsed = text_format.Parse(descriptor_text(fds, ["test.proto"]), descriptor_pb2.FileDescriptorSet())
+    (message,) = next(f for f in parsed.file if f.name == "test.proto").message_type
+    assert [(f.name, f.json_name) for f in message.field] == [("typeof_", "typeof")]
+
+
 def test_macro_rename_refuses_to_clash() -> None:
     fds = compile_proto("""syntax = "proto3";
 package m.v1;

@@ -143,7 +143,7 @@ PROTOC_KEYWORDS = frozenset({
 # renames such fields (trailing "_", the escape rule) in the descriptor copy it compiles; json_name is kept.
 MACRO_FIELD_NAMES = frozenset({
     "errno", "assert", "offsetof", "setjmp", "va_arg", "va_start", "va_end", "va_copy", "major", "minor",
-    "makedev", "linux", "unix", "i386",
+    "makedev", "linux", "unix", "i386", "typeof",
 })
 MACROS_AND_LIBRARY = MACRO_FIELD_NAMES | frozenset(
     {
