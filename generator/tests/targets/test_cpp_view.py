@@ -87,6 +87,19 @@ service HttpProxy { rpc Get(M) returns (M); }
         build_view(api)
 
 
+def test_accessor_collision_names_both_services_with_file_and_line() -> None:
+    api = api_of("""syntax = "proto3";
+package clash.v1;
+message M {}
+service HTTPProxy { rpc Get(M) returns (M); }
+service HttpProxy { rpc Get(M) returns (M); }
+""")
+    with pytest.raises(NamingError) as err:
+        build_view(api)
+    assert "(test.proto:4)" in str(err.value)
+    assert "(test.proto:5)" in str(err.value)
+
+
 def test_override_renames_the_service() -> None:
     api = api_of("""syntax = "proto3";
 package clash.v1;

@@ -176,10 +176,6 @@ class CppView:
     runtime: CppService | None  # the service of the topic_subscription feature RPC (helpers and unit tests)
 
 
-def _origin(kind: str, full_name: str, file: str) -> Origin:
-    return Origin(kind, full_name, file)
-
-
 def _claim_all(
     naming: CppNaming, what: str, taken: Iterable[str], items: Iterable[tuple[str, Origin]]
 ) -> None:
@@ -210,7 +206,7 @@ def _service(api: Api, naming: CppNaming, service: Service) -> CppService:
     methods = tuple(_method(api, naming, service, m) for m in service.methods)
     helper = "upload helper of rpc"
     _claim_all(naming, f"members of the {service.name} client", (), [
-        (ident, origin_of(m, api) if ident == cm.ident else _origin(helper, m.full_name, service.file))
+        (ident, origin_of(m, api) if ident == cm.ident else Origin(helper, m.full_name, service.file, m.line))
         for m, cm in zip(service.methods, methods, strict=True)
         for ident in (cm.ident, *((cm.upload.stream_ident, cm.upload.file_ident) if cm.upload else ()))
     ])
@@ -287,9 +283,9 @@ def build_view(api: Api, overrides: dict[str, str] | None = None) -> CppView:
     clients = tuple(_service(api, naming, s) for s in api.client_services)
     callback_classes = tuple(f"{s.name}Server" for s in api.app_services)  # CppApp.server_class
     _claim_all(naming, "service client classes", SDK_CLASSES + callback_classes,
-               [(s.cls, _origin("service", s.full_name, "")) for s in clients])
+               [(s.cls, origin_of(api.service(s.full_name), api)) for s in clients])
     _claim_all(naming, "Client accessors", CLIENT_MEMBERS,
-               [(s.accessor, _origin("service", s.full_name, "")) for s in clients])
+               [(s.accessor, origin_of(api.service(s.full_name), api)) for s in clients])
     rpcs = tuple(
         (s.full_name, m.name, m.shape)
         for s in api.services for m in s.methods
