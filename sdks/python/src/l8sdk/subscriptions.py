@@ -76,7 +76,12 @@ class _Resubscribing:
         self._lock = threading.Lock()
         self._stream: BidiStream[Any, Any] | None = None
         self._error: L8Error | None = None
+        self._idle = threading.Event()  # set while no handler runs
+        self._idle.set()
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    # close() drains: the runtime ends the stream once the client half-closes (topic subscriptions)
+    _DRAINS = False
 
     def _first(self) -> Any:
         raise NotImplementedError
@@ -102,7 +107,15 @@ class _Resubscribing:
                     if not self._subscribed.is_set():
                         self._subscribed.set()
                         attempt = 0
-                    self._on_message(stream, message)
+                    if self._stop.is_set():
+                        continue  # closing: not handled, so not acked (the runtime redelivers it)
+                    self._idle.clear()
+                    try:
+                        self._on_message(stream, message)
+                    finally:
+                        self._idle.set()
+                    if self._stop.is_set() and self._DRAINS:
+                        stream.close()  # closed from the handler: half-close after its ack
             except L8Error as exc:
                 if self._stop.is_set():
                     break
@@ -124,10 +137,20 @@ class _Resubscribing:
         return done and not self._stop.is_set()
 
     def close(self, timeout: float | None = None) -> None:
-        """Stop the subscription (cancels the stream) and wait for the thread to end."""
+        """Stop the subscription and wait for the thread to end. A topic subscription sends the ack of a
+        running handler first: it waits for the handler, half-closes the stream and lets the runtime end
+        it, bounded by ``timeout`` (default 5 s), then cancels the stream. Called from the handler itself,
+        it returns at once and the subscription ends after the handler's ack."""
         self._stop.set()
         with self._lock:
             stream = self._stream
+        if threading.current_thread() is self._thread:
+            return
+        bound = 5.0 if timeout is None else timeout
+        if stream is not None and self._DRAINS:
+            self._idle.wait(bound)
+            stream.close()
+            self._thread.join(bound)
         if stream is not None:
             stream.cancel()
         if self._thread.is_alive():
@@ -153,6 +176,8 @@ class _Resubscribing:
 
 class TopicSubscription(_Resubscribing):
     """A running SubscribeTopicEvents subscription (see the module docstring)."""
+
+    _DRAINS = True
 
     def __init__(self, open_stream: Callable[[], BidiStream[Any, Any]], pubsub_name: str, topic: str,
                  handler: TopicHandler, *, subscription_metadata: Mapping[str, str] | None = None,
