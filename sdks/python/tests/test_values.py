@@ -175,3 +175,36 @@ def test_publish_json_event(client: Client) -> None:
         client.values.publish(PUBSUB, topic, {"order": 7})
         assert arrived.wait(10)
     assert events[0].data == b'{"order":7}' and events[0].data_content_type == "application/json"
+
+
+def test_close_after_handler_loses_no_ack(client: Client) -> None:
+    """close() called from another thread right as the handler returns, and from inside the handler: the
+    ack is sent first. 100 events, one subscription each: a lost ack is redelivered to a later subscriber,
+    so every event must be seen exactly once (0 of 100 acks lost)."""
+    topic = f"close-{uuid.uuid4()}"
+    seen: dict[bytes, int] = {}
+    for n in range(100):
+        handled = threading.Event()
+        inside = n % 2 == 1
+        holder: list[Any] = []
+
+        def handler(event: Any, handled: threading.Event = handled, inside: bool = inside,
+                    holder: list[Any] = holder) -> None:
+            seen[event.data] = seen.get(event.data, 0) + 1
+            if inside:
+                holder[0].close()
+            handled.set()
+
+        subscription = client.subscribe_with_handler(PUBSUB, topic, handler)
+        holder.append(subscription)
+        assert subscription.wait_subscribed(10)
+        client.values.publish(PUBSUB, topic, n)
+        assert handled.wait(10)
+        subscription.close()
+    last = client.subscribe_with_handler(
+        PUBSUB, topic, lambda e: seen.__setitem__(e.data, seen.get(e.data, 0) + 1))
+    assert last.wait_subscribed(10)
+    threading.Event().wait(1.0)
+    last.close()
+    lost = sorted(k for k, count in seen.items() if count > 1)
+    assert len(seen) == 100 and lost == [], f"{len(lost)} of 100 acks lost"
