@@ -5,10 +5,14 @@ Pipeline place: static part of the generated client layer (templates/python/src/
 shared by ``Client`` and ``AsyncClient``. ``resolve_endpoint`` implements docs/CONTRACTS.md §5 and is tested
 against compat-tests/vectors/connection.json like the resolvers of the other SDKs:
 
-    explicit argument > L8_GRPC_ENDPOINT > runtime_GRPC_HOST / runtime_GRPC_PORT > 127.0.0.1:34904
+    explicit argument
+    > L8_GRPC_ENDPOINT
+    > runtime_GRPC_HOST / runtime_GRPC_PORT
+    > 127.0.0.1:34904
 
-``L8_GRPC_ENDPOINT`` accepts ``host:port``, ``dns:///host:port``, ``unix:///abs/path``, ``http://host:port``
-(plain) and ``https://host:port`` (TLS). An empty variable counts as unset; anything else that does not parse
+``L8_GRPC_ENDPOINT`` accepts
+``host:port``, ``dns:///host:port``, ``unix:///abs/path``, ``http://host:port`` (plain) and ``https://host:port``
+(TLS). An empty variable counts as unset; anything else that does not parse
 raises ``L8Error("INVALID_ARGUMENT")``.
 """
 
@@ -105,7 +109,8 @@ def _host_port(text: str, source: str, value: str) -> str:
 
 
 def parse_endpoint(value: str, source: str = "endpoint") -> Endpoint:
-    """Parse one endpoint string (the forms of ``L8_GRPC_ENDPOINT``); ``source`` names it in errors."""
+    """Parse one endpoint string (the forms of
+    ``L8_GRPC_ENDPOINT``); ``source`` names it in errors."""
     if value.startswith("unix://"):
         path = value[len("unix://"):]
         if not path.startswith("/") or path == "/" or any(c.isspace() or c == "\0" for c in path):
@@ -137,7 +142,8 @@ def resolve_endpoint(explicit: str | None = None, env: Mapping[str, str] | None 
 
 
 def resolve_token(token: str | None = None, env: Mapping[str, str] | None = None) -> str | None:
-    """The API token: the ``token`` option, else ``L8_API_TOKEN``, else None (empty counts as unset)."""
+    """The API token: the ``token`` option, else
+    ``L8_API_TOKEN``, else None (empty counts as unset)."""
     environ = os.environ if env is None else env
     value = token if token else environ.get(TOKEN_ENV, "")
     if not value:
