@@ -4,8 +4,8 @@ Pipeline place: ``reference.languages`` (the API reference's call snippets) and 
 ask ``ExampleValues(api).string(message, field)`` for a string field's example. Nothing here knows an API: the
 values come from the comments only, by these rules (first match wins):
 
-1. the field's own comment names one: ``e.g. "state_demo"`` or ``(reference runtime: `oss_demo`)`` /
-   ``(reference runtime default: `cryption_demo`)``;
+1. the field's own comment names one: ``e.g. "my_store"`` or ``(reference runtime: `my_store`)`` /
+   ``(reference runtime default: `my_store`)``;
 2. another field of the same proto file with the same name and the same *kind* names one, the kind being the
    first backquoted word of the comment (``Name of the `lock` store.`` -> ``lock``): every ``store_name`` of a
    `lock` request gets the example of the one `lock` request that names it;
