@@ -13,6 +13,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from .components.catalog import TYPES
+
 MEMORY = "in-memory"
 
 
@@ -85,8 +87,6 @@ class UnmappableComponent(ValueError):
 
 
 def native_types(api: str) -> list[str]:
-    from .components.registry import TYPES  # the registry imports config.py, which imports this module
-
     return sorted(TYPES.get(api, {}))
 
 

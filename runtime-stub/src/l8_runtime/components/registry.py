@@ -15,46 +15,7 @@ from ..config import API_LABELS, ComponentSpec, ConfigError, RuntimeConfig
 from ..context import RuntimeContext
 from ..errors import ApiError, invalid, none_configured, unknown_component
 from .base import Component, ComponentConfigError
-from .bindings import EchoBinding, RecorderBinding
-from .configstore import ConfigStore
-from .cryption import AesGcmCryption
-from .file import FileStore
-from .hello import HelloWorld
-from .lock import LockStore
-from .messaging import EmailRecorder, PhoneRecorder, SmsRecorder
-from .oss import ObjectStore
-from .pubsub import PubSub
-from .rpcs import EchoRpc, ForwardRpc
-from .secrets import EnvSecretStore, FileSecretStore, SecretStore
-from .sequencer import Sequencer, SqliteSequencer
-from .state import StateStore
-from .state_sqlite import SqliteStateStore
-
-TYPES: dict[str, dict[str, type[Component]]] = {}
-for _cls in (
-    HelloWorld,
-    ConfigStore,
-    EchoRpc,
-    ForwardRpc,
-    PubSub,
-    StateStore,
-    SqliteStateStore,
-    FileStore,
-    ObjectStore,
-    LockStore,
-    Sequencer,
-    SqliteSequencer,
-    EchoBinding,
-    RecorderBinding,
-    SecretStore,
-    FileSecretStore,
-    EnvSecretStore,
-    AesGcmCryption,
-    EmailRecorder,
-    PhoneRecorder,
-    SmsRecorder,
-):
-    TYPES.setdefault(_cls.api, {})[_cls.type_name] = _cls
+from .catalog import TYPES
 
 # Names accepted as ComponentConfig.kind by Lifecycle.ApplyConfiguration, besides the API keys themselves.
 KIND_ALIASES = {
