@@ -20,6 +20,7 @@ A later source may not reuse a name of an earlier one (``ConfigError``).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.metadata
 import importlib.util
@@ -32,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
+from l8gen.languages.options import OptionSpec, parse_option_specs
 
 BUILTIN_DIR = Path(__file__).resolve().parent
 ENTRY_POINT_GROUP = "l8gen.languages"
@@ -50,6 +52,8 @@ class LanguageSpec:
     driver: Mapping[str, Any] | None = None  # compat driver: marker, cwd, env, build, start (CONTRACTS §4)
     sdk_commands: tuple[tuple[str, ...], ...] = ()  # `nox -s sdk-<name>` for a language without its own
     publish: bool = False  # has publish hooks (build / smoke / upload)
+    options: Mapping[str, OptionSpec] = field(default_factory=dict)  # [options]: [tool.l8gen.<name>] keys
+    dev: Mapping[str, str] = field(default_factory=dict)  # [dev]: hook -> "module:function" (l8dev only)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -81,10 +85,14 @@ def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
         isinstance(c, list) and c and all(isinstance(a, str) for a in c) for c in commands
     ):
         raise ConfigError(f"{path}: [nox] sdk must be a list of commands (lists of strings)")
-    known = {"name", "out_dir", "driver", "nox", "publish"}
+    dev = data.get("dev", {})
+    if not isinstance(dev, dict) or not all(isinstance(v, str) and ":" in v for v in dev.values()):
+        raise ConfigError(f"{path}: [dev] must map hook names to \"module:function\" strings")
+    known = {"name", "out_dir", "driver", "nox", "publish", "options", "dev"}
     return LanguageSpec(
         name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
         sdk_commands=tuple(tuple(c) for c in commands), publish=bool(data.get("publish", False)),
+        options=parse_option_specs(data.get("options"), path), dev=dict(sorted(dev.items())),
         extra={k: v for k, v in data.items() if k not in known},
     )
 
@@ -151,3 +159,17 @@ def load_target(spec: LanguageSpec) -> Any:
     if target is None:
         raise ConfigError(f"{spec.target_file}: defines no TARGET")
     return target
+
+
+@functools.cache
+def builtin_defaults() -> dict[str, dict[str, str]]:
+    """Option defaults of the built-in and entry-point languages (``GenOptions`` made without a config)."""
+    return {name: {k: o.default for k, o in spec.options.items()} for name, spec in discover().items()}
+
+
+def default_option(language: str, key: str) -> str:
+    """The declared default of ``[tool.l8gen.<language>] <key>``."""
+    try:
+        return builtin_defaults()[language][key]
+    except KeyError:
+        raise ConfigError(f"language {language!r} declares no option {key!r}") from None

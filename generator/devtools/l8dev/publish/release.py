@@ -81,23 +81,23 @@ def check_version(version: str, go_module: str) -> None:
     suffix = re.search(r"/v(\d+)$", go_module)
     if major >= 2 and (suffix is None or int(suffix.group(1)) != major):
         raise PublishError(
-            f"[tool.l8gen] go_module {go_module!r} must end in /v{major} for version {version} (Go's "
+            f"[tool.l8gen.go] module {go_module!r} must end in /v{major} for version {version} (Go's "
             "semantic import versioning); `l8gen release --go-major-path` changes it"
         )
     if major < 2 and suffix is not None:
-        raise PublishError(f"[tool.l8gen] go_module {go_module!r} has a /vN suffix but version is {version}")
+        raise PublishError(f"[tool.l8gen.go] module {go_module!r} has a /vN suffix but version is {version}")
 
 
 def load_release(root: Path) -> Release:
     """Read ``[tool.l8gen]`` of ``root``/pyproject.toml and validate the version for every ecosystem."""
     opts = load_options(root / "pyproject.toml")
-    check_version(opts.version, opts.go_module)
+    check_version(opts.version, opts.option("go", "module"))
     return Release(
         root=root.resolve(),
         version=opts.version,
-        python_package=opts.python_package,
-        node_package=opts.node_package,
-        go_module=opts.go_module,
+        python_package=opts.option("python", "package"),
+        node_package=opts.option("node", "package"),
+        go_module=opts.option("go", "module"),
     )
 
 

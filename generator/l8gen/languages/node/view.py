@@ -204,7 +204,7 @@ def _method(
                 raise NamingError(
                     f"typescript naming collision: the upload helper of rpc {method.full_name} would be "
                     f"'{helper}', which another method of its client already uses; set "
-                    f'[tool.l8gen.overrides.typescript] "{method.full_name}" = "<identifier>"'
+                    f'[tool.l8gen.node.overrides] "{method.full_name}" = "<identifier>"'
                 )
     flats = _flats(api, service, method, naming, aliases.schema(method.input_type).local, ts_name)
     return TsMethod(
