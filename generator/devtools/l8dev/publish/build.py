@@ -26,16 +26,18 @@ import sys
 import tarfile
 import tempfile
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from l8dev.languages import hook
 from l8dev.publish.archive import tar_names, write_source_tarball
 from l8dev.publish.commands import Steps, parse_args, run_tool
 from l8dev.publish.gomod import write_proxy_tree
 from l8dev.publish.release import (
     LANGUAGES,
     PUBLISHABLE,
+    SPECS,
     PublishError,
     Release,
     artifact_entry,
@@ -211,26 +213,19 @@ def build_cpp(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     }
 
 
-BUILDERS: dict[str, Callable[[Release, Path, Steps], dict[str, Any]]] = {
-    "python": build_python,
-    "node": build_node,
-    "go": build_go,
-    "cpp": build_cpp,
-}
-
-
 def build(release: Release, languages: Sequence[str], log: TextIO) -> dict[str, str]:
     """Build the artifacts of ``languages``; returns {language: "ok (N s)" | "FAILED: reason"}."""
     outcome: dict[str, str] = {}
     for language in languages:
-        if language not in BUILDERS:
-            outcome[language] = "skipped: no publish hooks (language.toml has no `publish = true`)"
+        builder = hook(SPECS[language], "build")
+        if builder is None:
+            outcome[language] = "skipped: no build hook ([dev] build in its language.toml)"
             log.write(f"[{language}] {outcome[language]}\n")
             continue
         steps = Steps(language, log)
         with tempfile.TemporaryDirectory(prefix=f"l8-publish-{language}-") as tmp:
             try:
-                entry = BUILDERS[language](release, Path(tmp), steps)
+                entry = builder(release, Path(tmp), steps)
             except PublishError as exc:
                 drop_record(release, language)
                 outcome[language] = f"FAILED: {exc}"

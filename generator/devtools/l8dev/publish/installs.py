@@ -248,4 +248,3 @@ def install_cpp(
     }
 
 
-INSTALLERS = {"python": install_python, "node": install_node, "go": install_go, "cpp": install_cpp}

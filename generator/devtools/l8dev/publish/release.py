@@ -18,22 +18,24 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from l8gen.config import load_options
 from l8gen.errors import L8genError
-from l8gen.languages import discover
 from l8gen.writer import MANIFEST, read_manifest
 
+from l8dev.languages import hook, languages
+
 # The publish loop's languages: every registered language (l8gen.languages: built-ins, entry points,
-# $L8GEN_LANGUAGES); one whose language.toml does not say `publish = true` is reported as skipped.
-_SPECS = discover()
-LANGUAGES = tuple(_SPECS)
-PUBLISHABLE = tuple(name for name, spec in _SPECS.items() if spec.publish)
-SDK_DIRS = {name: spec.out_dir for name, spec in _SPECS.items()}
+# [tool.l8gen] languages, $L8GEN_LANGUAGES); the default selection is those with every publish hook
+# (language.toml [dev] build, install, credentials, upload); one without a build hook is reported skipped.
+SPECS = languages()
+LANGUAGES = tuple(SPECS)
+PUBLISHABLE = tuple(name for name, spec in SPECS.items() if spec.publish)
+SDK_DIRS = {name: spec.out_dir for name, spec in SPECS.items()}
 RECORD = "release.json"
 # Go's semver plus the leading "v"; the one version string must be valid in all four ecosystems.
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$")
@@ -41,6 +43,14 @@ _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+
 
 class PublishError(L8genError):
     """A publishing step failed; the message says which and why (printed without a traceback)."""
+
+
+def publish_hook(language: str, name: str) -> Callable[..., Any]:
+    """``language``'s publish hook ``name`` (``l8dev.languages``); a ``PublishError`` when it has none."""
+    found = hook(SPECS[language], name) if language in SPECS else None
+    if found is None:
+        raise PublishError(f"{language}: no [dev] {name} hook in its language.toml")
+    return found
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,15 @@ from typing import Any, TextIO
 from l8dev.publish.build import parse_languages
 from l8dev.publish.commands import parse_args, run_tool
 from l8dev.publish.github import API_URL, GitHub
-from l8dev.publish.release import PUBLISHABLE, PublishError, Release, artifact, load_release, recorded
+from l8dev.publish.release import (
+    PUBLISHABLE,
+    PublishError,
+    Release,
+    artifact,
+    load_release,
+    publish_hook,
+    recorded,
+)
 
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD", "CIRCLECI")
 DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org/"
@@ -56,21 +64,30 @@ def go_remote(release: Release, env: Mapping[str, str]) -> str:
     return "https://" + re.sub(r"/v\d+$", "", release.go_module) + ".git"
 
 
-def missing_credentials(language: str, release: Release, env: Mapping[str, str]) -> list[str]:
-    """What the environment lacks to upload ``language`` (empty = ready)."""
-    if language == "python":
-        ok = env.get("PYPI_TOKEN") or (env.get("TWINE_USERNAME") and env.get("TWINE_PASSWORD"))
-        return [] if ok else ["PYPI_TOKEN (or TWINE_USERNAME + TWINE_PASSWORD)"]
-    if language == "node":
-        return [] if env.get("NPM_TOKEN") else ["NPM_TOKEN"]
-    if language == "go":
-        remote = go_remote(release, env)
-        return (
-            ["GITHUB_TOKEN (for " + remote + ")"]
-            if remote.startswith("https://") and not env.get("GITHUB_TOKEN")
-            else []
-        )
+# ---- the credentials hooks (what the environment lacks to upload; empty = ready) -------------------------
+def credentials_python(release: Release, env: Mapping[str, str]) -> list[str]:
+    ok = env.get("PYPI_TOKEN") or (env.get("TWINE_USERNAME") and env.get("TWINE_PASSWORD"))
+    return [] if ok else ["PYPI_TOKEN (or TWINE_USERNAME + TWINE_PASSWORD)"]
+
+
+def credentials_node(release: Release, env: Mapping[str, str]) -> list[str]:
+    return [] if env.get("NPM_TOKEN") else ["NPM_TOKEN"]
+
+
+def credentials_go(release: Release, env: Mapping[str, str]) -> list[str]:
+    remote = go_remote(release, env)
+    needs_token = remote.startswith("https://") and not env.get("GITHUB_TOKEN")
+    return ["GITHUB_TOKEN (for " + remote + ")"] if needs_token else []
+
+
+def credentials_cpp(release: Release, env: Mapping[str, str]) -> list[str]:
     return [] if env.get("GITHUB_TOKEN") else ["GITHUB_TOKEN"]
+
+
+def missing_credentials(language: str, release: Release, env: Mapping[str, str]) -> list[str]:
+    """What the environment lacks to upload ``language`` (its ``credentials`` hook; empty = ready)."""
+    check = publish_hook(language, "credentials")
+    return list(check(release, env))
 
 
 def check_smoke_passed(release: Release, language: str, entry: Mapping[str, Any]) -> None:
@@ -90,7 +107,7 @@ def check_smoke_passed(release: Release, language: str, entry: Mapping[str, Any]
         )
 
 
-# ---- the four uploads ------------------------------------------------------------------------------------
+# ---- the upload hooks (language.toml [dev] upload) ----------------------------------------------------
 def upload_python(release: Release, entry: Mapping[str, Any], env: Mapping[str, str], log: TextIO) -> str:
     files = [str(artifact(release, entry, kind)) for kind in ("wheel", "sdist")]
     tool_env = {k: v for k, v in env.items() if k.startswith("TWINE_")}  # twine reads its own variables
@@ -206,9 +223,6 @@ def upload_cpp(release: Release, entry: Mapping[str, Any], env: Mapping[str, str
     return f"C++ source package -> release {release.tag} of {repo}: {url}"
 
 
-UPLOADERS = {"python": upload_python, "node": upload_node, "go": upload_go, "cpp": upload_cpp}
-
-
 def run(
     argv: Sequence[str],
     stdin: TextIO,
@@ -254,7 +268,8 @@ def run(
     failed = 0
     for lang in args.only:
         try:
-            stdout.write(f"upload {lang}: {UPLOADERS[lang](release, entries[lang], env, stdout)}\n")
+            summary = publish_hook(lang, "upload")(release, entries[lang], env, stdout)
+            stdout.write(f"upload {lang}: {summary}\n")
         except PublishError as exc:
             failed += 1
             stderr.write(f"upload {lang}: FAILED: {exc}\n")
