@@ -80,7 +80,7 @@ def check_wheel(wheel: Path, release: Release) -> None:
 
 
 def check_sdist(sdist: Path, release: Release) -> None:
-    top = f"{release.python_package}-{release.version}"
+    top = f"{release.package('python')}-{release.version}"
     with tarfile.open(sdist, "r:gz") as tar:
         names = set(tar.getnames())
     missing = [f for f in ("PKG-INFO", "pyproject.toml", "README.md", "LICENSE") if f"{top}/{f}" not in names]
@@ -108,7 +108,7 @@ def build_python(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
         artifact_entry(release.dist, wheels[0], "wheel"),
         artifact_entry(release.dist, sdists[0], "sdist"),
     ]
-    return {"package": release.python_package, "files": files}
+    return {"package": release.package("python"), "files": files}
 
 
 # ---- Node ------------------------------------------------------------------------------------------------
@@ -127,8 +127,8 @@ def check_npm_package(tgz: Path, release: Release) -> list[str]:
     for key in ("license", "homepage", "repository", "keywords", "description"):
         if not manifest.get(key):
             missing.append(f'package.json "{key}"')
-    if manifest.get("name") != release.node_package or manifest.get("version") != release.version:
-        missing.append(f"name/version {release.node_package}@{release.version}")
+    if manifest.get("name") != release.package("node") or manifest.get("version") != release.version:
+        missing.append(f"name/version {release.package('node')}@{release.version}")
     _require(missing, tgz.name)
     return names
 
@@ -155,28 +155,29 @@ def build_node(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     steps.log.write(
         f"[node] {tgz.name}: {len(names)} files, {sum(n.endswith('.d.ts') for n in names)} .d.ts\n"
     )
-    return {"package": release.node_package, "files": [artifact_entry(release.dist, tgz, "tarball")]}
+    return {"package": release.package("node"), "files": [artifact_entry(release.dist, tgz, "tarball")]}
 
 
 # ---- Go --------------------------------------------------------------------------------------------------
 def build_go(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     out = release.dist / "go"
+    module = release.package("go")
     shutil.rmtree(out, ignore_errors=True)
     src = work / "go"
     with steps.step("stage"):
         stage(release.sdk_dir("go"), src)
     with steps.step("module zip + proxy tree (golang.org/x/mod/zip)"):
-        result = write_proxy_tree(src, release.go_module, release.tag, out / "proxy", steps.log)
+        result = write_proxy_tree(src, module, release.tag, out / "proxy", steps.log)
     missing = [f for f in ("go.mod", "README.md", "LICENSE") if f not in result["files"]]
-    _require(missing, f"{release.go_module}@{release.tag} module zip")
+    _require(missing, f"{module}@{release.tag} module zip")
     (out / "TAG").write_text(release.tag + "\n", encoding="utf-8")
     files = [
         artifact_entry(release.dist, out / "proxy" / result[kind], kind)
         for kind in ("zip", "mod", "info", "list")
     ]
-    steps.log.write(f"[go] {release.go_module}@{release.tag}: {len(result['files'])} files, {result['h1']}\n")
+    steps.log.write(f"[go] {module}@{release.tag}: {len(result['files'])} files, {result['h1']}\n")
     return {
-        "module": release.go_module,
+        "module": module,
         "tag": release.tag,
         "goproxy": "go/proxy",
         "h1": result["h1"],

@@ -59,9 +59,10 @@ class Release:
 
     root: Path
     version: str
-    python_package: str
-    node_package: str
-    go_module: str
+    packages: Mapping[str, str]  # language -> published package name (Language.package)
+
+    def package(self, language: str) -> str:
+        return self.packages[language]
 
     @property
     def tag(self) -> str:
@@ -99,16 +100,13 @@ def check_version(version: str, go_module: str) -> None:
 
 
 def load_release(root: Path) -> Release:
-    """Read ``[tool.l8gen]`` of ``root``/pyproject.toml and validate the version for every ecosystem."""
+    """Read ``[tool.l8gen]`` of ``root``/pyproject.toml and validate the version for every ecosystem; each
+    language's published package name is ``Language.package`` (the value of its ``package_option``)."""
     opts = load_options(root / "pyproject.toml")
-    check_version(opts.version, opts.option("go", "module"))
-    return Release(
-        root=root.resolve(),
-        version=opts.version,
-        python_package=opts.option("python", "package"),
-        node_package=opts.option("node", "package"),
-        go_module=opts.option("go", "module"),
-    )
+    packages = {name: spec.package(opts.languages) for name, spec in SPECS.items()}
+    if "go" in packages:
+        check_version(opts.version, packages["go"])
+    return Release(root=root.resolve(), version=opts.version, packages=packages)
 
 
 def sha256_file(path: Path) -> str:
