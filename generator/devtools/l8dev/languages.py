@@ -19,15 +19,12 @@ file of the language folder (a language added from outside). Signatures (``Relea
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
-from l8gen.languages import DEV_HOOKS, LanguageSpec, discover
+from l8gen.languages import DEV_HOOKS, LanguageSpec, discover, resolve
 
 ROOT = Path(__file__).resolve().parents[3]
 
@@ -37,22 +34,6 @@ def languages() -> dict[str, LanguageSpec]:
     return discover(ROOT / "pyproject.toml")
 
 
-def _module(spec: LanguageSpec, name: str) -> Any:
-    if not name.endswith(".py"):
-        return importlib.import_module(name)
-    path = spec.folder / name
-    module_name = f"l8dev_hooks_{spec.name.replace('-', '_')}_{Path(name).stem}"
-    if module_name in sys.modules:
-        return sys.modules[module_name]
-    loader = importlib.util.spec_from_file_location(module_name, path)
-    if loader is None or loader.loader is None or not path.is_file():
-        raise ConfigError(f"{spec.folder / 'language.toml'}: [dev] hook file {path} cannot be imported")
-    module = importlib.util.module_from_spec(loader)
-    sys.modules[module_name] = module
-    loader.loader.exec_module(module)
-    return module
-
-
 def hook(spec: LanguageSpec, name: str) -> Callable[..., Any] | None:
     """The language's ``name`` hook, or None when its ``[dev]`` table does not declare it."""
     if name not in DEV_HOOKS:
@@ -60,8 +41,7 @@ def hook(spec: LanguageSpec, name: str) -> Callable[..., Any] | None:
     ref = spec.dev.get(name)
     if ref is None:
         return None
-    module_name, _, function = ref.partition(":")
-    func = getattr(_module(spec, module_name), function, None)
+    func = resolve(spec, ref)
     if not callable(func):
         raise ConfigError(f"{spec.folder / 'language.toml'}: [dev] {name} = {ref!r} is not a function")
     return func  # type: ignore[no-any-return]

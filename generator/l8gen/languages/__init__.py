@@ -13,6 +13,9 @@ output tree) and optionally ``consumer/`` (the publish smoke test's program). ``
 - ``[options.<key>]``: the keys of ``[tool.l8gen.<name>]`` (``l8gen.languages.options``);
 - ``[driver]``: the compat driver's marker, cwd, env, build and start commands (CONTRACTS §4);
 - ``[nox] sdk``: the commands of ``nox -s sdk-<name>`` when there is no ``check`` hook;
+- ``[reference]``: the language's column of the API reference (``l8gen.reference``): ``label``, code
+  ``fence`` and ``calls`` (``"module:function"``, ``(api, opts) -> {method full name: CallIdents}``; the
+  folder's ``templates/_reference/call.j2`` renders each);
 - ``[dev]``: the dev hooks (``DEV_HOOKS``), each ``"module:function"`` — an importable module or a ``.py``
   file of the folder. Only the repository's dev tooling (``l8dev.languages``) imports them, so ``l8gen``
   never depends on what they import.
@@ -68,6 +71,7 @@ class LanguageSpec:
     options: Mapping[str, OptionSpec] = field(default_factory=dict)  # [options]: [tool.l8gen.<name>] keys
     dev: Mapping[str, str] = field(default_factory=dict)  # [dev]: hook -> "module:function" (l8dev only)
     package_option: str | None = None  # the option that names the published package
+    reference: Mapping[str, str] | None = None  # [reference]: label, fence, calls (the API reference column)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -131,11 +135,17 @@ def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
     package_option = data.get("package_option")
     if package_option is not None and package_option not in options:
         raise ConfigError(f"{path}: package_option {package_option!r} is not one of its [options]")
-    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option"}
+    reference = data.get("reference")
+    if reference is not None and not (
+        isinstance(reference, dict) and set(reference) == {"label", "fence", "calls"}
+        and all(isinstance(v, str) and v for v in reference.values()) and ":" in reference["calls"]
+    ):
+        raise ConfigError(f"{path}: [reference] needs label, fence and calls (\"module:function\") strings")
+    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference"}
     return LanguageSpec(
         name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
         sdk_commands=tuple(tuple(c) for c in commands), options=options, dev=dict(dev),
-        package_option=package_option,
+        package_option=package_option, reference=reference,
         extra={k: v for k, v in data.items() if k not in known},
     )
 
@@ -183,6 +193,28 @@ def discover(config: Path | None = None) -> dict[str, LanguageSpec]:
             other = found[spec.name].folder
             raise ConfigError(f"{folder}: language {spec.name!r} is already defined by {other}")
         found[spec.name] = spec
+    return found
+
+
+def resolve(spec: LanguageSpec, ref: str) -> Any:
+    """The object ``"module:attribute"`` names: an importable module, or a ``.py`` file of the folder."""
+    module_name, _, attribute = ref.partition(":")
+    if module_name.endswith(".py"):
+        path = spec.folder / module_name
+        unique = f"l8gen_language_{spec.name.replace('-', '_')}_{path.stem}"
+        if unique not in sys.modules:
+            loader_spec = importlib.util.spec_from_file_location(unique, path)
+            if loader_spec is None or loader_spec.loader is None or not path.is_file():
+                raise ConfigError(f"{spec.folder / 'language.toml'}: {path} cannot be imported ({ref!r})")
+            module = importlib.util.module_from_spec(loader_spec)
+            sys.modules[unique] = module
+            loader_spec.loader.exec_module(module)
+        module = sys.modules[unique]
+    else:
+        module = importlib.import_module(module_name)
+    found = getattr(module, attribute, None)
+    if found is None:
+        raise ConfigError(f"{spec.folder / 'language.toml'}: {ref!r} names nothing")
     return found
 
 
