@@ -153,3 +153,18 @@ def test_an_unknown_dev_hook_is_a_clear_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match=r"\[dev\] publish is not a hook \(hooks: check, bootstrap"):
         load_spec(tmp_path)
+
+
+def test_example_programs_and_reference_columns_come_from_language_toml() -> None:
+    specs = discover()
+    examples = {name: spec.example for name, spec in specs.items() if spec.example is not None}
+    assert sorted(examples) == ["go", "node", "python"]  # C++ has no examples/orders program yet
+    assert all((REPO / example["marker"]).is_file() for example in examples.values())
+    labels = [spec.reference["label"] for spec in specs.values() if spec.reference is not None]
+    assert labels == ["Python", "Node (TypeScript)", "Go", "C++"]  # the reference's column order
+
+
+def test_a_bad_example_table_is_a_clear_error(tmp_path: Path) -> None:
+    (tmp_path / "language.toml").write_text('name = "x"\nout_dir = "sdks/x"\n[example]\ncommand = "run"\n')
+    with pytest.raises(ConfigError, match=r"\[example\] needs marker and command"):
+        load_spec(tmp_path)

@@ -12,6 +12,8 @@ output tree) and optionally ``consumer/`` (the publish smoke test's program). ``
 - ``name``, ``out_dir`` (required); ``package_option`` (which option names the published package);
 - ``[options.<key>]``: the keys of ``[tool.l8gen.<name>]`` (``l8gen.languages.options``);
 - ``[driver]``: the compat driver's marker, cwd, env, build and start commands (CONTRACTS §4);
+- ``[example]``: the SDK's example program run against the runtime (``nox -s orders``): marker, command,
+  env (``{python}``, ``{repo}`` placeholders);
 - ``[nox] sdk``: the commands of ``nox -s sdk-<name>`` when there is no ``check`` hook;
 - ``[reference]``: the language's column of the API reference (``l8gen.reference``): ``label``, code
   ``fence`` and ``calls`` (``"module:function"``, ``(api, opts) -> {method full name: CallIdents}``; the
@@ -72,6 +74,7 @@ class LanguageSpec:
     dev: Mapping[str, str] = field(default_factory=dict)  # [dev]: hook -> "module:function" (l8dev only)
     package_option: str | None = None  # the option that names the published package
     reference: Mapping[str, str] | None = None  # [reference]: label, fence, calls (the API reference column)
+    example: Mapping[str, Any] | None = None  # [example]: marker, command, env (`nox -s orders`)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -141,11 +144,18 @@ def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
         and all(isinstance(v, str) and v for v in reference.values()) and ":" in reference["calls"]
     ):
         raise ConfigError(f"{path}: [reference] needs label, fence and calls (\"module:function\") strings")
-    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference"}
+    example = data.get("example")
+    if example is not None and not (
+        isinstance(example, dict) and {"marker", "command"} <= set(example) <= {"marker", "command", "env"}
+        and isinstance(example["command"], list) and all(isinstance(a, str) for a in example["command"])
+        and isinstance(example.get("env", {}), dict)
+    ):
+        raise ConfigError(f"{path}: [example] needs marker and command (a list of strings); optional env")
+    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference", "example"}
     return LanguageSpec(
         name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
         sdk_commands=tuple(tuple(c) for c in commands), options=options, dev=dict(dev),
-        package_option=package_option, reference=reference,
+        package_option=package_option, reference=reference, example=example,
         extra={k: v for k, v in data.items() if k not in known},
     )
 
