@@ -122,7 +122,7 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     return _each(api, opts, make)
 
 
-def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
+def node_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Node/TypeScript: ``await client.<service>.<method>({ field: ... })`` (message init object)."""
     examples = ExampleValues(api)
     from l8gen.languages.node.naming import TypeScriptNaming

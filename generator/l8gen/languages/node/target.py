@@ -113,7 +113,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     }
 
 
-class TypeScriptTarget:
+class NodeTarget:
     name = "node"
     out_dir = "sdks/node"
 
@@ -128,4 +128,4 @@ class TypeScriptTarget:
         return sorted_files(files)
 
 
-TARGET = TypeScriptTarget()
+TARGET = NodeTarget()
