@@ -1,8 +1,10 @@
 """``python -m l8dev.publish.build``: the release artifacts of the four SDKs into dist/ (nothing is uploaded).
 
-Place: sdks/<lang>/ -> **build** -> dist/ -> smoke -> upload. Each language is built from a staged copy of
-exactly the files its manifest lists (``release.stage``), by its ecosystem's own tool, and its artifact is
-checked for the metadata a registry shows (license file, README, version, homepage/repository, keywords):
+Place: sdks/<lang>/ -> **build** -> dist/ -> smoke -> upload. The loop calls each selected language's
+``build`` hook (``[dev]`` of its language.toml; the built-ins' are the ``build_<lang>`` functions here). Each
+language is built from a staged copy of exactly the files its manifest lists (``release.stage``), by its
+ecosystem's own tool, and its artifact is checked for the metadata a registry shows (license file, README,
+version, homepage/repository, keywords):
 
 - python: ``python -m build`` (sdist, then the wheel built *from the sdist*, so the sdist is proven
   complete), ``twine check --strict``                               -> dist/python/*.whl, *.tar.gz

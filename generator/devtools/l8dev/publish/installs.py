@@ -1,9 +1,10 @@
 """Clean-room installs of the four artifacts, each followed by its consumer program (``consumers/<lang>/``).
 
-Place: ``smoke`` -> **installs** -> consumer output. Every function gets the built artifact (from
-dist/release.json), a fresh work directory outside the repository and the environment pointing at the
-runtime; it installs the artifact the way a user would and returns what the consumer printed (one JSON
-object) plus language-specific provenance facts for ``smoke`` to check:
+Place: ``smoke`` -> **installs** -> consumer output. Each ``install_<lang>`` is that language's ``install``
+hook (``[dev]`` of its language.toml, called through ``l8dev.languages``). Every function gets the built
+artifact (from dist/release.json), a fresh work directory outside the repository and the environment
+pointing at the runtime; it installs the artifact the way a user would and returns what the consumer
+printed (one JSON object) plus language-specific provenance facts for ``smoke`` to check:
 
 - python: a new venv; ``pip install <wheel>`` (its dependencies from the normal index); the script runs from
   the work dir with the venv's python, so only the installed package can be imported.
@@ -247,5 +248,3 @@ def install_cpp(
         "found the installed package config": found in configured,
         "LICENSE installed": (prefix / "share" / "doc" / "l8sdk" / "LICENSE").is_file(),
     }
-
-

@@ -4,7 +4,8 @@ Place: build -> smoke -> **upload** (the only step that leaves the machine; ``no
 Rules: nothing happens without ``--yes`` (it prints the plan and exits 2); it refuses in CI (``CI`` or a CI
 system's variable set); credentials come only from the environment and are never put on a command line; an
 artifact is uploaded only if dist/smoke.json says the smoke test passed for exactly its bytes (sha256).
-Every selected language's credentials are checked before the first upload.
+Every selected language's credentials are checked before the first upload. Each language's ``credentials``
+and ``upload`` hooks (``[dev]`` of its language.toml) do the work; the built-ins' are the functions here:
 
 - python: PyPI with ``twine upload``. ``PYPI_TOKEN`` (or ``TWINE_USERNAME`` + ``TWINE_PASSWORD``);
   ``TWINE_REPOSITORY_URL`` for another index (e.g. TestPyPI).
