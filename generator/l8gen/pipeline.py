@@ -133,4 +133,5 @@ def _options_key(opts: GenOptions) -> tuple[object, ...]:
         opts.internal_packages,
         tuple(sorted(opts.signatures.items())),
         opts.api,
+        tuple((role, repr(sorted(table.items()))) for role, table in sorted(opts.values.items())),
     )
