@@ -184,3 +184,60 @@ func TestValuesAgainstRuntime(t *testing.T) {
 		}
 	})
 }
+
+// TestCloseAfterHandlerLosesNoAck: Close called right as the handler returned sends its ack first. 100
+// events, one subscription each: a lost ack is redelivered to a later subscriber, so every event must be
+// seen exactly once (0 of 100 acks lost).
+func TestCloseAfterHandlerLosesNoAck(t *testing.T) {
+	c := runtimeClient(t)
+	ctx := context.Background()
+	topic := fmt.Sprintf("close-%d", time.Now().UnixNano())
+	var mu sync.Mutex
+	seen := map[string]int{}
+	count := func(ev *runtimev1.TopicEventRequest) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[string(ev.GetData())]++
+	}
+	for i := range 100 {
+		handled := make(chan struct{}, 1)
+		sub, err := c.SubscribeTopic(ctx, TopicSubscription{PubsubName: "pub_subs_demo", Topic: topic},
+			func(_ context.Context, ev *runtimev1.TopicEventRequest) EventStatus {
+				count(ev)
+				handled <- struct{}{}
+				return EventSuccess
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Values().Publish(ctx, "pub_subs_demo", topic, i); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-handled:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("event %d not delivered", i)
+		}
+		if err := sub.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last, err := c.SubscribeTopic(ctx, TopicSubscription{PubsubName: "pub_subs_demo", Topic: topic},
+		func(_ context.Context, ev *runtimev1.TopicEventRequest) EventStatus { count(ev); return EventSuccess })
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	_ = last.Close()
+	mu.Lock()
+	defer mu.Unlock()
+	lost := 0
+	for _, times := range seen {
+		if times > 1 {
+			lost++
+		}
+	}
+	if len(seen) != 100 || lost != 0 {
+		t.Fatalf("%d of 100 acks lost (%d events seen)", lost, len(seen))
+	}
+}
