@@ -183,6 +183,34 @@ func TestValuesAgainstRuntime(t *testing.T) {
 			t.Fatalf("unknown store: %v", err)
 		}
 	})
+
+	t.Run("WatchUpdatesChannel", func(t *testing.T) {
+		key := "u-" + unique
+		w, err := v.Watch(ctx, "config_demo", []string{key}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first := <-w.Updates(); len(first.GetItems()) != 0 {
+			t.Fatalf("current values of a new key: %v", first.GetItems())
+		}
+		if _, err := c.SaveConfigurationFlat(ctx, "config_demo", "", []*runtimev1.ConfigurationItem{{Key: key, Content: "v1"}}); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case m := <-w.Updates():
+			if items := m.GetItems(); len(items) != 1 || items[0].GetKey() != key || items[0].GetContent() != "v1" {
+				t.Fatalf("update %v", items)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("the save after Watch was not delivered on Updates")
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if _, open := <-w.Updates(); open {
+			t.Fatal("Updates still open after Close")
+		}
+	})
 }
 
 // TestCloseAfterHandlerLosesNoAck: Close called right as the handler returned sends its ack first. 100
