@@ -271,3 +271,16 @@ def test_docstrings_reflow_overlong_prose_instead_of_stranding_a_word() -> None:
     lines = [line.strip() for line in text.splitlines()]
     assert all(len(line.split()) > 1 for line in lines if line and line != '"""')
     assert " ".join(text.replace('"""', "").split()) == " ".join(comment.split())
+
+
+def test_no_docstring_line_is_a_single_word() -> None:
+    """Issue 16: a wrapped Args entry, and a short proto paragraph whose own line break strands a word."""
+    entry = "Args:\n    timeout: " + "seconds for the whole call including retries; None waits as long as the " \
+        "call takes."
+    widow = "It is served on the same port as the other service (the default port by\ndefault)."
+    for body in (entry, widow, "x " * 55 + "end."):
+        text = docstring(body, 8, "")
+        lines = [line.strip() for line in text.replace('"""', "").splitlines()]
+        assert all(len(line.split()) > 1 for line in lines if line and line != "Args:"), text
+        assert all(len(line) <= 120 for line in text.splitlines())
+        assert " ".join(text.replace('"""', "").split()) == " ".join(body.split())
