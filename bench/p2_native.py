@@ -11,7 +11,7 @@ through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient
 reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC make these counts move by
 ~10 % per round, so the goal is checked on the median ratio and the row is reported, not asserted.
 Both also measure the flattened form (``GetStateFlat`` / ``getStateFlat``, [tool.l8gen.signatures]) against
-the same raw stub.
+the same raw stub, against the tighter goal of issue 16 (``FLAT_GOAL``).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import subprocess
 from bench.common import ROOT, Paired, Row, callgrind_segments, local_runtime, verdict
 
 GOAL = 1.05
+FLAT_GOAL = 1.02  # issue 16: a flattened call costs at most 2 % over the raw stub in Go and Node
 GO_DIR = ROOT / "bench" / "p2go"
 GO_BIN = ROOT / ".cache" / "bench" / "p2go"
 NODE_MAIN = ROOT / "bench" / "p2node" / "main.mjs"
@@ -66,13 +67,14 @@ def measure_node(target: str, rounds: int, calls: int, flat: bool = False) -> Pa
     return Paired(per_call[0::2], per_call[1::2])
 
 
-def _row(label: str, pair: Paired, rounds: int, calls: int, asserted: bool, note: str) -> Row:
+def _row(label: str, pair: Paired, rounds: int, calls: int, asserted: bool, note: str,
+         goal: float = GOAL) -> Row:
     ratio = pair.median_ratio()
     return Row(
         label,
         f"{ratio:.3f}x median (min {pair.min_ratio():.3f}x); SDK {statistics.median(pair.a):,.0f} vs raw "
         f"{statistics.median(pair.b):,.0f} Ir/call; {rounds} rounds x {calls} calls",
-        f"<= {GOAL}x instructions", verdict(ratio, GOAL), asserted=asserted, note=note, data=pair.as_dict())
+        f"<= {goal}x instructions", verdict(ratio, goal), asserted=asserted, note=note, data=pair.as_dict())
 
 
 def rows(quick: bool) -> list[Row]:
@@ -85,16 +87,19 @@ def rows(quick: bool) -> list[Row]:
                         "the SDK's interceptor (error mapping, default metadata) is the whole difference"))
         flat = measure_go(target, rounds, calls, flat=True)
         out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds,
-                        calls, True, "GetStateFlat builds the request and calls GetState: one more frame"))
+                        calls, True, "GetStateFlat builds the request and calls GetState: one more frame",
+                        FLAT_GOAL))
         if quick:
-            out.append(Row("P2 Node getState: SDK vs raw connect-es client, client Ir/call",
-                           "not run in --quick (about two minutes under callgrind)",
-                           f"<= {GOAL}x instructions", "not measured"))
+            for label, goal in (("getState", GOAL), ("getStateFlat (flattened)", FLAT_GOAL)):
+                out.append(Row(f"P2 Node {label}: SDK vs raw connect-es client, client Ir/call",
+                               "not run in --quick (about two minutes under callgrind)",
+                               f"<= {goal}x instructions", "not measured"))
         else:
             node = measure_node(target, 5, 100)
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
                             False, "V8 JIT/GC: per-round counts move ~10 %; reported, not asserted"))
             node_flat = measure_node(target, 5, 100, flat=True)
             out.append(_row("P2 Node getStateFlat (flattened): SDK vs raw connect-es client, client Ir/call",
-                            node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted"))
+                            node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted",
+                            FLAT_GOAL))
     return out

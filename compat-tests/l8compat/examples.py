@@ -19,12 +19,13 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from pathlib import Path
 
-from l8compat.example_lines import check as check_lines
 from l8dev.toolchain.runtime_container import (
     ensure_runtime_image,
     remove_stale_containers,
     start_runtime,
 )
+
+from l8compat.example_lines import check as check_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 # language -> (marker file, command, extra environment); paths relative to the repository root.

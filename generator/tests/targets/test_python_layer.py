@@ -275,8 +275,8 @@ def test_docstrings_reflow_overlong_prose_instead_of_stranding_a_word() -> None:
 
 def test_no_docstring_line_is_a_single_word() -> None:
     """Issue 16: a wrapped Args entry, and a short proto paragraph whose own line break strands a word."""
-    entry = "Args:\n    timeout: " + "seconds for the whole call including retries; None waits as long as the " \
-        "call takes."
+    entry = ("Args:\n    timeout: seconds for the whole call including retries; None waits as long as the "
+             "call takes.")
     widow = "It is served on the same port as the other service (the default port by\ndefault)."
     for body in (entry, widow, "x " * 55 + "end."):
         text = docstring(body, 8, "")
