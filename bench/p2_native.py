@@ -4,9 +4,9 @@ Place in the pipeline: one bench module of the suite (bench/run.py), the Go twin
 bench/p2go (its own Go module, the SDK by ``replace`` to sdks/go) is built with CGO_ENABLED=0 and run under
 callgrind with ``GODEBUG=asyncpreemptoff=1`` (Go's preemption signals crash callgrind), ``GOGC=off``
 (a collection landing in one segment would skew that round) and ``GOMAXPROCS=1`` (idle Ps spinning for
-work made a round's count move by +-4 %, too much for the 1.02x goal); it alternates N ``GetState`` calls through
-``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connection, calling ``main.marker`` between
-segments (``--dump-before=main.marker``).
+work made a round's count move by +-4 %, too much for the 1.02x goal); it alternates N ``GetState``
+calls through ``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connection, calling
+``main.marker`` between segments (``--dump-before=main.marker``).
 Node (full runs only: about two minutes under callgrind): bench/p2node/main.mjs alternates ``getState``
 through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient`` + ``createGrpcTransport``),
 reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC make these counts move by
@@ -85,8 +85,8 @@ def rows(quick: bool) -> list[Row]:
     with local_runtime() as (target, _):
         go = measure_go(target, rounds, calls)
         out.append(_row("P2 Go GetState: SDK vs raw stub, client Ir/call", go, rounds, calls, True,
-                        "the SDK's interceptor (error mapping, default metadata) and the 64 MiB size limit (in the "
-                        "service config: as default call options it cost +1.5 %) are the difference"))
+                        "the SDK's interceptor (error mapping, default metadata) and the 64 MiB size limit "
+                        "(in the service config: as default call options it cost +1.5 %) are the difference"))
         flat = measure_go(target, rounds, calls, flat=True)
         out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds,
                         calls, True, "GetStateFlat builds the request and calls GetState: one more frame",
