@@ -9,8 +9,9 @@ calls through ``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connec
 ``main.marker`` between segments (``--dump-before=main.marker``).
 Node (full runs only: about two minutes under callgrind): bench/p2node/main.mjs alternates ``getState``
 through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient`` + ``createGrpcTransport``),
-reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC make these counts move by
-~10 % per round, so the goal is checked on the median ratio and the row is reported, not asserted.
+reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC and the HTTP/2 session's
+timers make these counts move by up to 2.5x per round (bench/notes.py), so the goal is checked on the
+median ratio and the row is reported, not asserted.
 Both also measure the flattened form (``GetStateFlat`` / ``getStateFlat``, [tool.l8gen.signatures]) against
 the same raw stub, against the tighter goal of issue 16 (``FLAT_GOAL``).
 """
@@ -99,7 +100,7 @@ def rows(quick: bool) -> list[Row]:
         else:
             node = measure_node(target, 5, 100)
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
-                            False, "V8 JIT/GC: per-round counts move ~10 %; reported, not asserted"))
+                            False, "V8 JIT/GC, timers: per-round counts move up to 2.5x; reported, not asserted"))
             node_flat = measure_node(target, 5, 100, flat=True)
             out.append(_row("P2 Node getStateFlat (flattened): SDK vs raw connect-es client, client Ir/call",
                             node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted",
