@@ -100,7 +100,8 @@ def rows(quick: bool) -> list[Row]:
         else:
             node = measure_node(target, 5, 100)
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
-                            False, "V8 JIT/GC, timers: per-round counts move up to 2.5x; reported, not asserted"))
+                            False,
+                            "V8 JIT/GC, timers: per-round counts move up to 2.5x; reported, not asserted"))
             node_flat = measure_node(target, 5, 100, flat=True)
             out.append(_row("P2 Node getStateFlat (flattened): SDK vs raw connect-es client, client Ir/call",
                             node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted",
