@@ -39,6 +39,13 @@ NOTES = {
         "into it takes the general-dynamic TLS path); controls: raw stub in both segments 1.00x "
         "(`p2cpp <target> 3 200 aa`), raw stub on the SDK's own channel the same as on a plain one "
         "(`... sdk`), so neither position nor the channel options are the cost"),
+    "P2 Node getState": (
+        "the Node rows cannot resolve a few per cent: a call is 2.6-6.6 M Ir under callgrind and one "
+        "round's count moves by up to 2.5x (V8's tiering and GC, and timers of the HTTP/2 session firing "
+        "by wall time while callgrind runs the process ~50x slower); the flattened form measured 0.952x, "
+        "1.100x and 1.244x (`node --single-threaded`) in three runs on 2026-12-04 with per-round ratios "
+        "0.66-1.59. By construction getStateFlat(s, k) is getState({storeName: s, key: k}): the same "
+        "core.unary call with the request built in the SDK (src/client.ts)"),
     "P3 ": (
         "the runtime does a state store's real work per SaveState (key validation, etag check, a new "
         "uuid4 etag, TTL metadata, an RLock, the status-mapping wrapper) where the echo server sets a dict "

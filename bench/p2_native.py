@@ -2,16 +2,18 @@
 
 Place in the pipeline: one bench module of the suite (bench/run.py), the Go twin of bench/p2_client.py.
 bench/p2go (its own Go module, the SDK by ``replace`` to sdks/go) is built with CGO_ENABLED=0 and run under
-callgrind with ``GODEBUG=asyncpreemptoff=1`` (Go's preemption signals crash callgrind) and ``GOGC=off``
-(a collection landing in one segment would skew that round); it alternates N ``GetState`` calls through
-``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connection, calling ``main.marker`` between
-segments (``--dump-before=main.marker``).
+callgrind with ``GODEBUG=asyncpreemptoff=1`` (Go's preemption signals crash callgrind), ``GOGC=off``
+(a collection landing in one segment would skew that round) and ``GOMAXPROCS=1`` (idle Ps spinning for
+work made a round's count move by +-4 %, too much for the 1.02x goal); it alternates N ``GetState``
+calls through ``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connection, calling
+``main.marker`` between segments (``--dump-before=main.marker``).
 Node (full runs only: about two minutes under callgrind): bench/p2node/main.mjs alternates ``getState``
 through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient`` + ``createGrpcTransport``),
-reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC make these counts move by
-~10 % per round, so the goal is checked on the median ratio and the row is reported, not asserted.
+reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC and the HTTP/2 session's
+timers make these counts move by up to 2.5x per round (bench/notes.py), so the goal is checked on the
+median ratio and the row is reported, not asserted.
 Both also measure the flattened form (``GetStateFlat`` / ``getStateFlat``, [tool.l8gen.signatures]) against
-the same raw stub.
+the same raw stub, against the tighter goal of issue 16 (``FLAT_GOAL``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import subprocess
 from bench.common import ROOT, Paired, Row, callgrind_segments, local_runtime, verdict
 
 GOAL = 1.05
+FLAT_GOAL = 1.02  # issue 16: a flattened call costs at most 2 % over the raw stub in Go and Node
 GO_DIR = ROOT / "bench" / "p2go"
 GO_BIN = ROOT / ".cache" / "bench" / "p2go"
 NODE_MAIN = ROOT / "bench" / "p2node" / "main.mjs"
@@ -44,7 +47,7 @@ def build_go() -> None:
 
 
 def measure_go(target: str, rounds: int, calls: int, flat: bool = False) -> Paired:
-    env = {**os.environ, "GODEBUG": "asyncpreemptoff=1", "GOGC": "off"}
+    env = {**os.environ, "GODEBUG": "asyncpreemptoff=1", "GOGC": "off", "GOMAXPROCS": "1"}
     cmd = [str(GO_BIN), "--target", target, "--rounds", str(rounds), "--calls", str(calls),
            *(["--flat"] if flat else [])]
     segments = callgrind_segments(cmd, "main.marker", env=env)[1:]
@@ -66,35 +69,41 @@ def measure_node(target: str, rounds: int, calls: int, flat: bool = False) -> Pa
     return Paired(per_call[0::2], per_call[1::2])
 
 
-def _row(label: str, pair: Paired, rounds: int, calls: int, asserted: bool, note: str) -> Row:
+def _row(label: str, pair: Paired, rounds: int, calls: int, asserted: bool, note: str,
+         goal: float = GOAL) -> Row:
     ratio = pair.median_ratio()
     return Row(
         label,
         f"{ratio:.3f}x median (min {pair.min_ratio():.3f}x); SDK {statistics.median(pair.a):,.0f} vs raw "
         f"{statistics.median(pair.b):,.0f} Ir/call; {rounds} rounds x {calls} calls",
-        f"<= {GOAL}x instructions", verdict(ratio, GOAL), asserted=asserted, note=note, data=pair.as_dict())
+        f"<= {goal}x instructions", verdict(ratio, goal), asserted=asserted, note=note, data=pair.as_dict())
 
 
 def rows(quick: bool) -> list[Row]:
-    rounds, calls = (5, 200) if quick else (9, 300)
+    rounds, calls = 9, 300  # Go is quick under callgrind (~20 s): the full rounds in --quick too
     build_go()
     out = []
     with local_runtime() as (target, _):
         go = measure_go(target, rounds, calls)
         out.append(_row("P2 Go GetState: SDK vs raw stub, client Ir/call", go, rounds, calls, True,
-                        "the SDK's interceptor (error mapping, default metadata) is the whole difference"))
+                        "the SDK's interceptor (error mapping, default metadata) and the 64 MiB size limit "
+                        "(in the service config: as default call options it cost +1.5 %) are the difference"))
         flat = measure_go(target, rounds, calls, flat=True)
         out.append(_row("P2 Go GetStateFlat (flattened): SDK vs raw stub, client Ir/call", flat, rounds,
-                        calls, True, "GetStateFlat builds the request and calls GetState: one more frame"))
+                        calls, True, "GetStateFlat builds the request and calls GetState: one more frame",
+                        FLAT_GOAL))
         if quick:
-            out.append(Row("P2 Node getState: SDK vs raw connect-es client, client Ir/call",
-                           "not run in --quick (about two minutes under callgrind)",
-                           f"<= {GOAL}x instructions", "not measured"))
+            for label, goal in (("getState", GOAL), ("getStateFlat (flattened)", FLAT_GOAL)):
+                out.append(Row(f"P2 Node {label}: SDK vs raw connect-es client, client Ir/call",
+                               "not run in --quick (about two minutes under callgrind)",
+                               f"<= {goal}x instructions", "not measured"))
         else:
             node = measure_node(target, 5, 100)
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
-                            False, "V8 JIT/GC: per-round counts move ~10 %; reported, not asserted"))
+                            False,
+                            "V8 JIT/GC, timers: per-round counts move up to 2.5x; reported, not asserted"))
             node_flat = measure_node(target, 5, 100, flat=True)
             out.append(_row("P2 Node getStateFlat (flattened): SDK vs raw connect-es client, client Ir/call",
-                            node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted"))
+                            node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted",
+                            FLAT_GOAL))
     return out

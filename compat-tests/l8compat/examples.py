@@ -3,8 +3,9 @@
 Place: the harness end of the pipeline, next to the compat runner. Starts the runtime image (built when
 missing, ``L8_RUNTIME_TAG`` honoured) with testcontainers, then runs each language's example with
 ``L8_GRPC_ENDPOINT`` pointing at it; a program passes when it exits 0 (the examples assert their own
-results). Writes one JUnit testcase per language to ``--junit`` and exits 1 when any example failed or
-none was found.
+results). First it checks that every SDK's orders program has at most 40 lines of user code
+(``l8compat.example_lines``; a JUnit testcase ``orders/lines``). Writes one JUnit testcase per language to
+``--junit`` and exits 1 when any example failed or was too long, or none was found.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ from l8dev.toolchain.runtime_container import (
     start_runtime,
 )
 from l8gen.languages import discover
+
+from l8compat.example_lines import check as check_lines
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,11 +51,17 @@ def run(languages: Sequence[str], junit: Path) -> int:
     if not present:
         print("examples: no examples/orders program found", file=sys.stderr)
         return 1
+    suite = ET.Element("testsuite", name="examples")
+    counts, over = check_lines(ROOT)
+    lines = ET.SubElement(suite, "testcase", classname="examples", name="orders/lines", time="0")
+    print("examples: lines of user code " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if over:
+        ET.SubElement(lines, "failure", message="over the limit").text = "\n".join(over)
+        print("\n".join(over), file=sys.stderr)
+    failures = len(over)
     remove_stale_containers()
     image = ensure_runtime_image()
     runtime = start_runtime(image, args=())
-    suite = ET.Element("testsuite", name="examples")
-    failures = 0
     try:
         for lang in present:
             _, command, extra = EXAMPLES[lang]
@@ -69,7 +78,7 @@ def run(languages: Sequence[str], junit: Path) -> int:
                 ET.SubElement(case, "failure", message=f"exit {proc.returncode}").text = proc.stderr[-4000:]
     finally:
         runtime.container.stop()
-    suite.set("tests", str(len(present)))
+    suite.set("tests", str(len(present) + 1))
     suite.set("failures", str(failures))
     junit.parent.mkdir(parents=True, exist_ok=True)
     ET.ElementTree(suite).write(junit, encoding="unicode")

@@ -72,17 +72,11 @@ func dial(o *options, retryable []methodName) (*connection, error) {
 	if o.maxMessage > 0 {
 		maxMessage = o.maxMessage
 	}
-	dialOpts = append(dialOpts, grpc.WithDefaultCallOptions(
-		grpc.MaxCallRecvMsgSize(maxMessage), grpc.MaxCallSendMsgSize(maxMessage)))
-	if o.retry != nil {
-		config, err := o.retry.serviceConfig(retryable)
-		if err != nil {
-			return nil, invalidArgument("", err, "%v", err)
-		}
-		if config != "" {
-			dialOpts = append(dialOpts, grpc.WithDefaultServiceConfig(config))
-		}
+	config, err := serviceConfig(o.retry, retryable, maxMessage)
+	if err != nil {
+		return nil, invalidArgument("", err, "%v", err)
 	}
+	dialOpts = append(dialOpts, grpc.WithDefaultServiceConfig(config))
 	dialOpts = append(dialOpts, o.dialOptions...)
 	conn, err := grpc.NewClient(endpoint.Target, dialOpts...)
 	if err != nil {

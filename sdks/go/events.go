@@ -5,6 +5,8 @@ package l8
 import (
 	"context"
 	"math/rand/v2"
+	"sync"
+	"sync/atomic"
 	"time"
 
 	runtimev1 "github.com/l8sdk/l8sdk-go/proto/runtime/v1"
@@ -33,6 +35,7 @@ type SubscribeOption func(*subscribeOptions)
 
 type subscribeOptions struct {
 	initialBackoff, maxBackoff time.Duration
+	closeTimeout               time.Duration
 }
 
 // WithResubscribeBackoff sets the delays between resubscription attempts after a stream broke: a random
@@ -41,14 +44,71 @@ func WithResubscribeBackoff(initial, max time.Duration) SubscribeOption {
 	return func(o *subscribeOptions) { o.initialBackoff, o.maxBackoff = initial, max }
 }
 
+// WithCloseTimeout bounds how long Close of a topic subscription waits for the running handler, its
+// acknowledgement and the end of the stream (default 5s); after it the stream is cancelled.
+func WithCloseTimeout(d time.Duration) SubscribeOption {
+	return func(o *subscribeOptions) { o.closeTimeout = d }
+}
+
 // Subscription is a subscription running in the background (SubscribeTopic, WatchConfiguration). When
 // its stream breaks (runtime restarted, connection lost) it resubscribes with exponential backoff and
 // jitter; it ends when Close is called, its ctx ends, or the runtime rejects it for good (bad request,
 // unauthenticated, ...: see Err).
 type Subscription struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-	err    error
+	cancel       context.CancelFunc
+	done         chan struct{}
+	err          error
+	gate         *ackGate // topic subscriptions: Close sends the running handler's ack first
+	closeTimeout time.Duration
+}
+
+// ackGate lets Close send a running handler's acknowledgement before the stream ends. A handler runs and
+// acks holding the one slot of busy; Close takes the slot, marks the subscription closing (no handler
+// starts after that: later events are not acked, so the runtime redelivers them) and half-closes the
+// current stream, which the runtime then ends.
+type ackGate struct {
+	busy      chan struct{}
+	closing   atomic.Bool
+	mu        sync.Mutex
+	halfClose func() error // of the current stream; nil between streams
+}
+
+func newAckGate() *ackGate { return &ackGate{busy: make(chan struct{}, 1)} }
+
+// enter is called before a handler runs; false when closing (the event is neither handled nor acked).
+func (g *ackGate) enter() bool {
+	g.busy <- struct{}{}
+	if g.closing.Load() {
+		<-g.busy
+		return false
+	}
+	return true
+}
+
+// leave is called once the handler's ack is sent.
+func (g *ackGate) leave() { <-g.busy }
+
+// attach sets the half-close of the current stream (nil when it ended).
+func (g *ackGate) attach(halfClose func() error) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	g.halfClose = halfClose
+}
+
+// drain waits for a running handler and its ack (until timeout fires), marks closing and half-closes the
+// current stream; it reports whether a stream was half-closed (so its end is worth waiting for).
+func (g *ackGate) drain(timeout <-chan time.Time) bool {
+	select {
+	case g.busy <- struct{}{}:
+	case <-timeout:
+		g.closing.Store(true)
+		return false
+	}
+	g.closing.Store(true)
+	<-g.busy
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.halfClose != nil && g.halfClose() == nil
 }
 
 // Done is closed when the subscription has ended.
@@ -65,8 +125,21 @@ func (s *Subscription) Err() error {
 	}
 }
 
-// Close ends the subscription and waits until its handler has returned. It returns Err.
+// Close ends the subscription and waits until its handler has returned. It returns Err. A topic
+// subscription sends the running handler's acknowledgement first: Close waits for the handler, then
+// half-closes the stream and lets the runtime end it, bounded by WithCloseTimeout (default 5s), and only
+// then cancels the stream; events not handled yet are not acked (the runtime redelivers them). Do not
+// call Close from the handler (cancel the subscription's ctx there).
 func (s *Subscription) Close() error {
+	if s.gate != nil {
+		timeout := time.After(s.closeTimeout)
+		if s.gate.drain(timeout) {
+			select {
+			case <-s.done:
+			case <-timeout:
+			}
+		}
+	}
 	s.cancel()
 	<-s.done
 	return s.err
@@ -75,23 +148,24 @@ func (s *Subscription) Close() error {
 // runSubscription runs session until ctx ends or it fails with an error that resubscribing cannot fix;
 // between sessions it waits with exponential backoff and full jitter. A session calls established once
 // its stream is confirmed, which resets the backoff.
-func runSubscription(ctx context.Context, cancel context.CancelFunc, opts []SubscribeOption,
+func runSubscription(ctx context.Context, cancel context.CancelFunc, opts []SubscribeOption, gate *ackGate,
 	session func(ctx context.Context, established func()) error) *Subscription {
-	o := subscribeOptions{initialBackoff: 100 * time.Millisecond, maxBackoff: 5 * time.Second}
+	o := subscribeOptions{initialBackoff: 100 * time.Millisecond, maxBackoff: 5 * time.Second,
+		closeTimeout: 5 * time.Second}
 	for _, opt := range opts {
 		opt(&o)
 	}
 	if o.maxBackoff < o.initialBackoff {
 		o.maxBackoff = o.initialBackoff
 	}
-	s := &Subscription{cancel: cancel, done: make(chan struct{})}
+	s := &Subscription{cancel: cancel, done: make(chan struct{}), gate: gate, closeTimeout: o.closeTimeout}
 	go func() {
 		defer close(s.done)
 		defer cancel()
 		delay := o.initialBackoff
 		for {
 			err := session(ctx, func() { delay = o.initialBackoff })
-			if ctx.Err() != nil {
+			if ctx.Err() != nil || (gate != nil && gate.closing.Load()) {
 				return
 			}
 			if !resubscribable(err) {

@@ -116,24 +116,31 @@ func (p RetryPolicy) withDefaults() RetryPolicy {
 	return p
 }
 
-// serviceConfig renders the gRPC service config enabling the policy for the idempotent methods.
-func (p RetryPolicy) serviceConfig(methods []methodName) (string, error) {
-	p = p.withDefaults()
-	if p.MaxAttempts < 1 {
-		return "", fmt.Errorf("RetryPolicy.MaxAttempts must be at least 1, got %d", p.MaxAttempts)
+// serviceConfig renders the connection's default gRPC service config: the message size limit for every
+// method (set here, not as default call options, which cost every call a copy of its options: 1.5 % of a
+// unary call's client instructions) and, when retry is enabled, the policy for the idempotent methods
+// (gRPC takes a method's most specific entry only, so that entry repeats the limit).
+func serviceConfig(retry *RetryPolicy, methods []methodName, maxMessage int) (string, error) {
+	limits := fmt.Sprintf(`"maxRequestMessageBytes":%d,"maxResponseMessageBytes":%d`, maxMessage, maxMessage)
+	entries := []string{`{"name":[{}],` + limits + `}`}
+	if retry != nil {
+		p := retry.withDefaults()
+		if p.MaxAttempts < 1 {
+			return "", fmt.Errorf("RetryPolicy.MaxAttempts must be at least 1, got %d", p.MaxAttempts)
+		}
+		if p.MaxAttempts > 1 && len(methods) > 0 {
+			names := make([]string, len(methods))
+			for i, m := range methods {
+				names[i] = fmt.Sprintf(`{"service":%s,"method":%s}`, strconv.Quote(m.service), strconv.Quote(m.method))
+			}
+			seconds := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + "s" }
+			entries = append(entries, fmt.Sprintf(`{"name":[%s],%s,"retryPolicy":{"maxAttempts":%d,`+
+				`"initialBackoff":%q,"maxBackoff":%q,"backoffMultiplier":%s,"retryableStatusCodes":["UNAVAILABLE"]}}`,
+				strings.Join(names, ","), limits, p.MaxAttempts, seconds(p.InitialBackoff), seconds(p.MaxBackoff),
+				strconv.FormatFloat(p.BackoffMultiplier, 'f', -1, 64)))
+		}
 	}
-	if p.MaxAttempts == 1 || len(methods) == 0 {
-		return "", nil
-	}
-	names := make([]string, len(methods))
-	for i, m := range methods {
-		names[i] = fmt.Sprintf(`{"service":%s,"method":%s}`, strconv.Quote(m.service), strconv.Quote(m.method))
-	}
-	seconds := func(d time.Duration) string { return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + "s" }
-	return fmt.Sprintf(`{"methodConfig":[{"name":[%s],"retryPolicy":{"maxAttempts":%d,"initialBackoff":%q,`+
-		`"maxBackoff":%q,"backoffMultiplier":%s,"retryableStatusCodes":["UNAVAILABLE"]}}]}`,
-		strings.Join(names, ","), p.MaxAttempts, seconds(p.InitialBackoff), seconds(p.MaxBackoff),
-		strconv.FormatFloat(p.BackoffMultiplier, 'f', -1, 64)), nil
+	return `{"methodConfig":[` + strings.Join(entries, ",") + `]}`, nil
 }
 
 // methodName is a gRPC method as named in a service config.

@@ -3,6 +3,7 @@
 package l8
 
 import (
+	"encoding/json"
 	"strings"
 	"sync"
 	"testing"
@@ -42,7 +43,8 @@ func (f *flaky) count(method string) int {
 var fastRetry = RetryPolicy{MaxAttempts: 3, InitialBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond}
 
 func TestRetryPolicyServiceConfig(t *testing.T) {
-	config, err := fastRetry.serviceConfig([]methodName{{"pkg.Svc", "Get"}})
+	get := []methodName{{"pkg.Svc", "Get"}}
+	config, err := serviceConfig(&fastRetry, get, 1024)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,10 +54,17 @@ func TestRetryPolicyServiceConfig(t *testing.T) {
 			t.Errorf("service config %s lacks %s", config, want)
 		}
 	}
-	if config, _ := (RetryPolicy{MaxAttempts: 1}).serviceConfig([]methodName{{"pkg.Svc", "Get"}}); config != "" {
+	// the size limit is in the default entry and repeated in the retry entry (the most specific one wins)
+	if n := strings.Count(config, `"maxRequestMessageBytes":1024,"maxResponseMessageBytes":1024`); n != 2 || !json.Valid([]byte(config)) {
+		t.Errorf("service config %s: limits %d times (want 2), valid JSON %v", config, n, json.Valid([]byte(config)))
+	}
+	if config, _ := serviceConfig(&RetryPolicy{MaxAttempts: 1}, get, 1024); strings.Contains(config, "retryPolicy") {
 		t.Errorf("MaxAttempts 1 must disable retries, got %s", config)
 	}
-	if _, err := (RetryPolicy{MaxAttempts: -1}).serviceConfig(nil); err == nil {
+	if config, _ := serviceConfig(nil, get, 1024); strings.Contains(config, "retryPolicy") || !strings.Contains(config, `"name":[{}]`) {
+		t.Errorf("without retry only the limits: %s", config)
+	}
+	if _, err := serviceConfig(&RetryPolicy{MaxAttempts: -1}, nil, 1024); err == nil {
 		t.Error("a negative MaxAttempts must be rejected")
 	}
 }

@@ -39,15 +39,17 @@ func (c *Client) SubscribeTopic(ctx context.Context, sub TopicSubscription, hand
 		cancel()
 		return nil, err
 	}
-	return runSubscription(ctx, cancel, opts, func(ctx context.Context, established func()) error {
+	gate := newAckGate()
+	return runSubscription(ctx, cancel, opts, gate, func(ctx context.Context, established func()) error {
 		if stream == nil {
 			if stream, pending, err = c.openTopicStream(ctx, sub); err != nil {
 				return err
 			}
 			established()
 		}
-		defer func() { stream.Close(); stream = nil }()
-		return serveTopic(ctx, stream, pending, handler)
+		gate.attach(stream.CloseSend)
+		defer func() { gate.attach(nil); stream.Close(); stream = nil }()
+		return serveTopic(ctx, stream, pending, handler, gate)
 	}), nil
 }
 
@@ -86,10 +88,12 @@ func (c *Client) openTopicStream(ctx context.Context, sub TopicSubscription) (*t
 	return stream, first.GetEventMessage(), nil
 }
 
-// serveTopic hands every event to handler and sends its acknowledgement, until the stream ends.
-func serveTopic(ctx context.Context, stream *topicStream, pending *runtimev1.TopicEventRequest, handler TopicEventHandler) error {
+// serveTopic hands every event to handler and sends its acknowledgement, until the stream ends; once
+// gate is closing, events are neither handled nor acked.
+func serveTopic(ctx context.Context, stream *topicStream, pending *runtimev1.TopicEventRequest, handler TopicEventHandler,
+	gate *ackGate) error {
 	for {
-		if pending != nil {
+		if pending != nil && gate.enter() {
 			status := handler(ctx, pending)
 			err := stream.Send(&runtimev1.SubscribeTopicEventsRequest{
 				SubscribeTopicEventsRequestType: &runtimev1.SubscribeTopicEventsRequest_EventProcessed{
@@ -99,6 +103,7 @@ func serveTopic(ctx context.Context, stream *topicStream, pending *runtimev1.Top
 					},
 				},
 			})
+			gate.leave()
 			if err != nil && err != io.EOF {
 				return err
 			}
@@ -140,7 +145,7 @@ func (c *Client) WatchConfiguration(ctx context.Context, req *runtimev1.Subscrib
 		cancel()
 		return nil, err
 	}
-	return runSubscription(ctx, cancel, opts, func(ctx context.Context, established func()) error {
+	return runSubscription(ctx, cancel, opts, nil, func(ctx context.Context, established func()) error {
 		if stream == nil {
 			if stream, err = open(ctx); err != nil {
 				return err

@@ -189,10 +189,15 @@ func (v *Values) Lock(ctx context.Context, storeName string, resourceID string, 
 
 // Watch is a running configuration watch (Values.Watch).
 type Watch struct {
-	cancel context.CancelFunc
-	done   chan struct{}
-	err    error
+	cancel  context.CancelFunc
+	done    chan struct{}
+	err     error
+	updates chan *runtimev1.SubscribeConfigurationResponse
 }
+
+// Updates delivers the messages of a watch started with a nil handler, in order (the current values
+// first); it is closed when the watch ends. It is nil for a watch with a handler.
+func (w *Watch) Updates() <-chan *runtimev1.SubscribeConfigurationResponse { return w.updates }
 
 // Done is closed when the watch has ended.
 func (w *Watch) Done() <-chan struct{} { return w.done }
@@ -216,10 +221,18 @@ func (w *Watch) Close() error {
 
 // Watch watches keys and returns once the runtime answered with their current values (the first
 // message, passed to handler too): a change saved after Watch returns is reported. handler gets the
-// messages one at a time, in order. An error of the runtime (unknown store, ...) is returned.
+// messages one at a time, in order; with a nil handler they go to the watch's Updates channel instead
+// (range over it). An error of the runtime (unknown store, ...) is returned.
 func (v *Values) Watch(ctx context.Context, storeName string, keys []string, handler func(context.Context, *runtimev1.SubscribeConfigurationResponse)) (*Watch, error) {
+	var updates chan *runtimev1.SubscribeConfigurationResponse
 	if handler == nil {
-		return nil, &Error{Code: codes.InvalidArgument, Message: "nil watch handler"}
+		updates = make(chan *runtimev1.SubscribeConfigurationResponse, 16)
+		handler = func(ctx context.Context, msg *runtimev1.SubscribeConfigurationResponse) {
+			select {
+			case updates <- msg:
+			case <-ctx.Done():
+			}
+		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
 	stream, err := v.c.SubscribeConfiguration(ctx)
@@ -237,9 +250,12 @@ func (v *Values) Watch(ctx context.Context, storeName string, keys []string, han
 		return nil, err
 	}
 	handler(ctx, first)
-	w := &Watch{cancel: cancel, done: make(chan struct{})}
+	w := &Watch{cancel: cancel, done: make(chan struct{}), updates: updates}
 	go func() {
 		defer close(w.done)
+		if updates != nil {
+			defer close(updates)
+		}
 		defer stream.Close()
 		for {
 			msg, err := stream.Recv()

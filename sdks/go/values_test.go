@@ -183,4 +183,89 @@ func TestValuesAgainstRuntime(t *testing.T) {
 			t.Fatalf("unknown store: %v", err)
 		}
 	})
+
+	t.Run("WatchUpdatesChannel", func(t *testing.T) {
+		key := "u-" + unique
+		w, err := v.Watch(ctx, "config_demo", []string{key}, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if first := <-w.Updates(); len(first.GetItems()) != 0 {
+			t.Fatalf("current values of a new key: %v", first.GetItems())
+		}
+		if _, err := c.SaveConfigurationFlat(ctx, "config_demo", "", []*runtimev1.ConfigurationItem{{Key: key, Content: "v1"}}); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case m := <-w.Updates():
+			if items := m.GetItems(); len(items) != 1 || items[0].GetKey() != key || items[0].GetContent() != "v1" {
+				t.Fatalf("update %v", items)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatal("the save after Watch was not delivered on Updates")
+		}
+		if err := w.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if _, open := <-w.Updates(); open {
+			t.Fatal("Updates still open after Close")
+		}
+	})
+}
+
+// TestCloseAfterHandlerLosesNoAck: Close called right as the handler returned sends its ack first. 100
+// events, one subscription each: a lost ack is redelivered to a later subscriber, so every event must be
+// seen exactly once (0 of 100 acks lost).
+func TestCloseAfterHandlerLosesNoAck(t *testing.T) {
+	c := runtimeClient(t)
+	ctx := context.Background()
+	topic := fmt.Sprintf("close-%d", time.Now().UnixNano())
+	var mu sync.Mutex
+	seen := map[string]int{}
+	count := func(ev *runtimev1.TopicEventRequest) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen[string(ev.GetData())]++
+	}
+	for i := range 100 {
+		handled := make(chan struct{}, 1)
+		sub, err := c.SubscribeTopic(ctx, TopicSubscription{PubsubName: "pub_subs_demo", Topic: topic},
+			func(_ context.Context, ev *runtimev1.TopicEventRequest) EventStatus {
+				count(ev)
+				handled <- struct{}{}
+				return EventSuccess
+			})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Values().Publish(ctx, "pub_subs_demo", topic, i); err != nil {
+			t.Fatal(err)
+		}
+		select {
+		case <-handled:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("event %d not delivered", i)
+		}
+		if err := sub.Close(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	last, err := c.SubscribeTopic(ctx, TopicSubscription{PubsubName: "pub_subs_demo", Topic: topic},
+		func(_ context.Context, ev *runtimev1.TopicEventRequest) EventStatus { count(ev); return EventSuccess })
+	if err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(time.Second)
+	_ = last.Close()
+	mu.Lock()
+	defer mu.Unlock()
+	lost := 0
+	for _, times := range seen {
+		if times > 1 {
+			lost++
+		}
+	}
+	if len(seen) != 100 || lost != 0 {
+		t.Fatalf("%d of 100 acks lost (%d events seen)", lost, len(seen))
+	}
 }

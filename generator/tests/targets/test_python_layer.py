@@ -272,3 +272,57 @@ def test_docstrings_reflow_overlong_prose_instead_of_stranding_a_word() -> None:
     lines = [line.strip() for line in text.splitlines()]
     assert all(len(line.split()) > 1 for line in lines if line and line != '"""')
     assert " ".join(text.replace('"""', "").split()) == " ".join(comment.split())
+
+
+def test_no_docstring_line_is_a_single_word() -> None:
+    """Issue 16: a wrapped Args entry, and a short proto paragraph whose own line break strands a word."""
+    entry = ("Args:\n    timeout: seconds for the whole call including retries; None waits as long as the "
+             "call takes.")
+    widow = "It is served on the same port as the other service (the default port by\ndefault)."
+    for body in (entry, widow, "x " * 55 + "end."):
+        text = docstring(body, 8, "")
+        lines = [line.strip() for line in text.replace('"""', "").splitlines()]
+        assert all(len(line.split()) > 1 for line in lines if line and line != "Args:"), text
+        assert all(len(line) <= 120 for line in text.splitlines())
+        assert " ".join(text.replace('"""', "").split()) == " ".join(body.split())
+
+
+def test_enum_parameters_name_their_enum_and_pb_exports_no_internal_module(full_sdk: Path) -> None:
+    """Issue 16: an enum field's keyword parameter is typed as the enum (not ``int``); ``l8sdk.pb`` does not
+    export the modules of ``internal_packages`` (the harness-only control service)."""
+    fds = compile_protos(PROTO_ROOT).fds
+    internal = [f for f in fds.file if any(f.package.startswith(p) for p in OPTS.internal_packages)]
+    assert internal, "the API has an internal package"
+    enum_fields: dict[str, dict[str, str]] = {}  # rpc method name -> {field: enum short name}
+    messages = {f"{f.package}.{m.name}": m for f in fds.file for m in f.message_type}
+    for file in fds.file:
+        if file in internal:
+            continue
+        for service in file.service:
+            for method in service.method:
+                request = messages.get(method.input_type.lstrip("."))
+                if request is None or method.client_streaming:
+                    continue
+                found = {field.name: field.type_name.rsplit(".", 1)[-1] for field in request.field
+                         if field.type == field.TYPE_ENUM and field.label != field.LABEL_REPEATED}
+                if found:
+                    enum_fields[_snake(method.name)] = found
+    assert enum_fields, "the API has requests with enum fields"
+    script = f"""
+        import inspect, json
+        import l8sdk.pb as pb
+        from l8sdk import Client
+        out = {{"pb": sorted(n for n in dir(pb) if n.endswith("_pb2")), "params": {{}}}}
+        for method, fields in {enum_fields!r}.items():
+            for name, param in inspect.signature(getattr(Client, method)).parameters.items():
+                if name.rstrip("_") in fields:
+                    out["params"][method + "." + name] = [str(param.annotation), fields[name.rstrip("_")]]
+        print(json.dumps(out))
+    """
+    found = json.loads(_run_in(full_sdk, script))
+    for file in internal:
+        module = file.name.rsplit("/", 1)[-1].removesuffix(".proto") + "_pb2"
+        assert module not in found["pb"], f"l8sdk.pb exports {module} of internal package {file.package}"
+    assert found["params"], "no enum parameter found on Client"
+    for where, (annotation, enum) in found["params"].items():
+        assert annotation.removesuffix(" | None").endswith(f".{enum}"), f"{where}: {annotation}"

@@ -208,3 +208,42 @@ def test_close_after_handler_loses_no_ack(client: Client) -> None:
     last.close()
     lost = sorted(k for k, count in seen.items() if count > 1)
     assert len(seen) == 100 and lost == [], f"{len(lost)} of 100 acks lost"
+
+
+def test_async_close_after_handler_loses_no_ack(target: str) -> None:
+    """The asyncio twin: ``await close()`` right as the handler returned, and from inside the handler, sends
+    the ack first. 100 events, one subscription each: a lost ack is redelivered to a later subscriber, so
+    every event must be seen exactly once (0 of 100 acks lost)."""
+    topic = f"aclose-{uuid.uuid4()}"
+    seen: dict[bytes, int] = {}
+
+    def count(event: Any) -> None:
+        seen[event.data] = seen.get(event.data, 0) + 1
+
+    async def scenario() -> None:
+        async with AsyncClient(target, env={}) as client:
+            for n in range(100):
+                handled = asyncio.Event()
+                holder: list[Any] = []
+
+                async def handler(event: Any, handled: asyncio.Event = handled, inside: bool = n % 2 == 1,
+                                  holder: list[Any] = holder) -> None:
+                    count(event)
+                    if inside:
+                        await holder[0].close()
+                    handled.set()
+
+                subscription = client.subscribe_with_handler(PUBSUB, topic, handler)
+                holder.append(subscription)
+                assert await subscription.wait_subscribed(10)
+                await client.values.publish(PUBSUB, topic, n)
+                await asyncio.wait_for(handled.wait(), 10)
+                await subscription.close()
+            last = client.subscribe_with_handler(PUBSUB, topic, count)
+            assert await last.wait_subscribed(10)
+            await asyncio.sleep(1.0)
+            await last.close()
+
+    asyncio.run(scenario())
+    lost = sorted(k for k, times in seen.items() if times > 1)
+    assert len(seen) == 100 and lost == [], f"{len(lost)} of 100 acks lost"

@@ -161,7 +161,8 @@ def _reflow(text: str, width: int) -> str:
     for para in text.split("\n\n"):
         lines = para.split("\n")
         overflow = any(len(line) > width for line in lines)
-        if len(lines) > 1 and overflow and all(_PROSE.match(x) for x in lines):
+        widow = len(lines) > 1 and " " not in lines[-1].strip()  # a single word on the last line
+        if len(lines) > 1 and (overflow or widow) and all(_PROSE.match(x) for x in lines):
             para = " ".join(line.strip() for line in lines)
         paragraphs.append(para)
     return "\n\n".join(paragraphs)
@@ -176,9 +177,21 @@ def _wrap(text: str, width: int) -> list[str]:
         else:
             indent = len(line) - len(line.lstrip())
             hanging = 4 if _ARG.match(line) else 0
-            out.extend(textwrap.wrap(line, width=width, subsequent_indent=" " * (indent + hanging),
-                                     break_long_words=True, break_on_hyphens=False))
+            out.extend(_no_widow(textwrap.wrap(line, width=width, subsequent_indent=" " * (indent + hanging),
+                                               break_long_words=True, break_on_hyphens=False), width))
     return out
+
+
+def _no_widow(lines: list[str], width: int) -> list[str]:
+    """Wrapped lines whose last line is not a single word: the word before it moves down when it fits."""
+    if len(lines) < 2 or " " in lines[-1].strip():
+        return lines
+    head, _, moved = lines[-2].rpartition(" ")
+    indent = lines[-1][:len(lines[-1]) - len(lines[-1].lstrip())]
+    last = f"{indent}{moved} {lines[-1].strip()}"
+    if not head.strip() or " " not in head.strip() or len(last) > width:
+        return lines
+    return [*lines[:-2], head, last]
 
 
 def docstring(body: str, indent: int, fallback: str) -> str:
@@ -313,7 +326,8 @@ class ViewBuilder:
         return ServiceView(
             full_name=service.full_name, name=service.name, attr=attr, methods_class=classes[0],
             client_class=classes[1], async_methods_class=classes[2], async_client_class=classes[3], flat=flat,
-            docstring="\n    ".join(textwrap.wrap(_escape_doc(summary), LINE - 8)), summary=summary,
+            docstring="\n    ".join(_no_widow(textwrap.wrap(_escape_doc(summary), LINE - 8), LINE - 8)),
+            summary=summary,
             import_block=self.service_imports(service, methods),
             methods=methods, example=self.example(attr, methods, flat))
 

@@ -27,15 +27,12 @@ func main() {
 
 	check(v.Publish(ctx, "pub_subs_demo", "orders", map[string]any{"id": 42, "event": "paid"}))
 
-	changed := make(chan string, 8)
-	watch := must(v.Watch(ctx, "config_demo", []string{"discount"}, func(_ context.Context, m *runtimev1.SubscribeConfigurationResponse) {
-		for _, item := range m.GetItems() {
-			changed <- item.GetContent()
+	watch := must(v.Watch(ctx, "config_demo", []string{"discount"}, nil)) // nil handler: range over Updates()
+	must(c.SaveConfigurationFlat(ctx, "config_demo", "", []*runtimev1.ConfigurationItem{{Key: "discount", Content: "10%"}}))
+	for m := range watch.Updates() { // the current values first, then every change
+		if items := m.GetItems(); len(items) == 1 && items[0].GetContent() == "10%" {
+			break
 		}
-	}))
-	must(c.SaveConfiguration(ctx, &runtimev1.SaveConfigurationRequest{StoreName: "config_demo",
-		Items: []*runtimev1.ConfigurationItem{{Key: "discount", Content: "10%"}}}))
-	for <-changed != "10%" {
 	}
 	check(watch.Close())
 

@@ -56,6 +56,11 @@ class _AsyncResubscribing:
         self._stream: AsyncBidiStream[Any, Any] | None = None
         self._error: L8Error | None = None
         self._task: asyncio.Task[None] | None = None
+        self._idle = asyncio.Event()  # set while no handler runs
+        self._idle.set()
+
+    # close() drains: the runtime ends the stream once the client half-closes (topic subscriptions)
+    _DRAINS = False
 
     def _first(self) -> Any:
         raise NotImplementedError
@@ -78,7 +83,15 @@ class _AsyncResubscribing:
                     if not self._subscribed.is_set():
                         self._subscribed.set()
                         attempt = 0
-                    await self._on_message(stream, message)
+                    if self._stop.is_set():
+                        continue  # closing: not handled, so not acked (the runtime redelivers it)
+                    self._idle.clear()
+                    try:
+                        await self._on_message(stream, message)
+                    finally:
+                        self._idle.set()
+                    if self._stop.is_set() and self._DRAINS:
+                        await stream.close()  # closed from the handler: half-close after its ack
             except L8Error as exc:
                 if self._stop.is_set():
                     break
@@ -105,13 +118,27 @@ class _AsyncResubscribing:
             raise self._error
         return not self._stop.is_set()
 
-    async def close(self) -> None:
-        """Stop the subscription (cancels the stream) and wait for the task to end."""
+    async def close(self, timeout: float | None = None) -> None:
+        """Stop the subscription and wait for the task to end. A topic subscription sends the ack of a
+        running handler first: it waits for the handler, half-closes the stream and lets the runtime end
+        it, bounded by ``timeout`` (default 5 s), then cancels the stream. Awaited from the handler itself,
+        it returns at once and the subscription ends after the handler's ack."""
         self._stop.set()
-        if self._stream is not None:
-            self._stream.cancel()
-        if self._task is not None:
-            await asyncio.gather(self._task, return_exceptions=True)
+        stream, task = self._stream, self._task
+        if task is not None and task is asyncio.current_task():
+            return
+        bound = 5.0 if timeout is None else timeout
+        if stream is not None and task is not None and self._DRAINS:
+            try:
+                await asyncio.wait_for(self._idle.wait(), bound)
+                await stream.close()
+            except (TimeoutError, L8Error):
+                pass  # the handler overran the bound or the stream already ended: cancel below
+            await asyncio.wait({task}, timeout=bound)
+        if stream is not None:
+            stream.cancel()
+        if task is not None:
+            await asyncio.gather(task, return_exceptions=True)
 
     async def wait(self) -> None:
         """Wait until the subscription ends; raise the ``L8Error`` that ended it, if any."""
@@ -134,6 +161,8 @@ class _AsyncResubscribing:
 
 class AsyncTopicSubscription(_AsyncResubscribing):
     """A running SubscribeTopicEvents subscription on asyncio."""
+
+    _DRAINS = True
 
     def __init__(self, open_stream: Callable[[], AsyncBidiStream[Any, Any]], pubsub_name: str, topic: str,
                  handler: AsyncTopicHandler, *, subscription_metadata: Mapping[str, str] | None = None,

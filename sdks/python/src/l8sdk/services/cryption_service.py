@@ -29,8 +29,8 @@ class CryptionServiceMethods:
     """CryptionService encrypts and decrypts bytes through a named cryption component (in Layotto, e.g.
     Aliyun KMS or AWS KMS; in the l8sdk reference runtime, the in-memory component `cryption_demo`).
 
-    Sync methods of the CryptionService service, mixed into ``Client`` and
-    ``CryptionServiceClient``.
+    Sync methods of the CryptionService service, mixed into
+    ``Client`` and ``CryptionServiceClient``.
     """
 
     _transport: Transport
@@ -83,8 +83,8 @@ class CryptionServiceMethods:
             component_name: Name of the cryption component to use, as configured in the runtime
             plain_text: The bytes to encrypt. May be empty (an empty plain text still yields a
             key_id: Identifier of the key to encrypt with. Empty selects the component's
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -145,8 +145,8 @@ class CryptionServiceMethods:
             request: a ``DecryptRequest``; leave it out to build one from the keyword fields below.
             component_name: Name of the cryption component to use; must be the component that
             cipher_text: A cipher text previously returned by Encrypt, unchanged.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -176,8 +176,8 @@ class AsyncCryptionServiceMethods:
     """CryptionService encrypts and decrypts bytes through a named cryption component (in Layotto, e.g.
     Aliyun KMS or AWS KMS; in the l8sdk reference runtime, the in-memory component `cryption_demo`).
 
-    Asyncio methods of the CryptionService service, mixed into ``AsyncClient`` and
-    ``AsyncCryptionServiceClient``.
+    Asyncio methods of the CryptionService service, mixed into
+    ``AsyncClient`` and ``AsyncCryptionServiceClient``.
     """
 
     _transport: AsyncTransport
@@ -230,8 +230,8 @@ class AsyncCryptionServiceMethods:
             component_name: Name of the cryption component to use, as configured in the runtime
             plain_text: The bytes to encrypt. May be empty (an empty plain text still yields a
             key_id: Identifier of the key to encrypt with. Empty selects the component's
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -292,8 +292,8 @@ class AsyncCryptionServiceMethods:
             request: a ``DecryptRequest``; leave it out to build one from the keyword fields below.
             component_name: Name of the cryption component to use; must be the component that
             cipher_text: A cipher text previously returned by Encrypt, unchanged.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

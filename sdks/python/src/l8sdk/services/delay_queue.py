@@ -28,8 +28,8 @@ __all__ = [
 class DelayQueueMethods:
     """DelayQueue publishes messages to a topic with a delivery delay.
 
-    Sync methods of the DelayQueue service, mixed into ``Client`` and
-    ``DelayQueueClient``.
+    Sync methods of the DelayQueue service, mixed into
+    ``Client`` and ``DelayQueueClient``.
     """
 
     _transport: Transport
@@ -47,9 +47,8 @@ class DelayQueueMethods:
         timeout: float | None = None,
         headers: MetadataLike | None = None,
     ) -> delay_queue_pb2.DelayMessageResponse:
-        """PublishDelayMessage accepts a message for delivery `delay_in_seconds`
-        seconds from now and returns its id at once (it does not wait for the
-        delay).
+        """PublishDelayMessage accepts a message for delivery `delay_in_seconds` seconds from now and returns
+        its id at once (it does not wait for the delay).
 
         Errors: INVALID_ARGUMENT when `component_name` is empty or names no
         configured pub/sub component (the message lists the configured ones), when
@@ -63,8 +62,8 @@ class DelayQueueMethods:
             data_content_type: MIME type of `data` (for example `application/json` or `text/plain`).
             delay_in_seconds: Delay before delivery, in seconds. 0 (the default) delivers as soon as
             metadata: Extra component-specific options, passed to the pub/sub component and
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -97,8 +96,8 @@ class DelayQueueClient(DelayQueueMethods):
 class AsyncDelayQueueMethods:
     """DelayQueue publishes messages to a topic with a delivery delay.
 
-    Asyncio methods of the DelayQueue service, mixed into ``AsyncClient`` and
-    ``AsyncDelayQueueClient``.
+    Asyncio methods of the DelayQueue service, mixed into
+    ``AsyncClient`` and ``AsyncDelayQueueClient``.
     """
 
     _transport: AsyncTransport
@@ -116,9 +115,8 @@ class AsyncDelayQueueMethods:
         timeout: float | None = None,
         headers: MetadataLike | None = None,
     ) -> delay_queue_pb2.DelayMessageResponse:
-        """PublishDelayMessage accepts a message for delivery `delay_in_seconds`
-        seconds from now and returns its id at once (it does not wait for the
-        delay).
+        """PublishDelayMessage accepts a message for delivery `delay_in_seconds` seconds from now and returns
+        its id at once (it does not wait for the delay).
 
         Errors: INVALID_ARGUMENT when `component_name` is empty or names no
         configured pub/sub component (the message lists the configured ones), when
@@ -132,8 +130,8 @@ class AsyncDelayQueueMethods:
             data_content_type: MIME type of `data` (for example `application/json` or `text/plain`).
             delay_in_seconds: Delay before delivery, in seconds. 0 (the default) delivers as soon as
             metadata: Extra component-specific options, passed to the pub/sub component and
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

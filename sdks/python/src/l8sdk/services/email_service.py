@@ -27,8 +27,8 @@ class EmailServiceMethods:
     """EmailService sends e-mail through a named email component (in Layotto, e.g. Aliyun DirectMail; in the
     reference runtime, `email_demo`).
 
-    Sync methods of the EmailService service, mixed into ``Client`` and
-    ``EmailServiceClient``.
+    Sync methods of the EmailService service, mixed into
+    ``Client`` and ``EmailServiceClient``.
     """
 
     _transport: Transport
@@ -51,14 +51,14 @@ class EmailServiceMethods:
         `template.template_id` is missing.
 
         Args:
-            request: a ``SendEmailWithTemplateRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SendEmailWithTemplateRequest``; leave it out to build one from the keyword
+                fields below.
             component_name: Name of the email component to use (reference runtime: `email_demo`).
             template: The provider template and its parameters. Required.
             subject: Subject line of the e-mail. May be empty if the template defines one.
             address: Sender and recipients. Required; `from` and at least one `to` address
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -89,8 +89,7 @@ class EmailServiceMethods:
     ) -> email_pb2.SendEmailResponse:
         """SendEmail sends one e-mail with the given subject and plain-text body.
 
-        Errors (besides the common ones): INVALID_ARGUMENT when `content` is
-        missing.
+        Errors (besides the common ones): INVALID_ARGUMENT when `content` is missing.
 
         Args:
             request: a ``SendEmailRequest``; leave it out to build one from the keyword fields below.
@@ -99,8 +98,8 @@ class EmailServiceMethods:
             subject: Subject line of the e-mail.
             content: Body of the e-mail. Required.
             address: Sender and recipients. Required; `from` and at least one `to` address
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -133,8 +132,8 @@ class AsyncEmailServiceMethods:
     """EmailService sends e-mail through a named email component (in Layotto, e.g. Aliyun DirectMail; in the
     reference runtime, `email_demo`).
 
-    Asyncio methods of the EmailService service, mixed into ``AsyncClient`` and
-    ``AsyncEmailServiceClient``.
+    Asyncio methods of the EmailService service, mixed into
+    ``AsyncClient`` and ``AsyncEmailServiceClient``.
     """
 
     _transport: AsyncTransport
@@ -157,14 +156,14 @@ class AsyncEmailServiceMethods:
         `template.template_id` is missing.
 
         Args:
-            request: a ``SendEmailWithTemplateRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SendEmailWithTemplateRequest``; leave it out to build one from the keyword
+                fields below.
             component_name: Name of the email component to use (reference runtime: `email_demo`).
             template: The provider template and its parameters. Required.
             subject: Subject line of the e-mail. May be empty if the template defines one.
             address: Sender and recipients. Required; `from` and at least one `to` address
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -195,8 +194,7 @@ class AsyncEmailServiceMethods:
     ) -> email_pb2.SendEmailResponse:
         """SendEmail sends one e-mail with the given subject and plain-text body.
 
-        Errors (besides the common ones): INVALID_ARGUMENT when `content` is
-        missing.
+        Errors (besides the common ones): INVALID_ARGUMENT when `content` is missing.
 
         Args:
             request: a ``SendEmailRequest``; leave it out to build one from the keyword fields below.
@@ -205,8 +203,8 @@ class AsyncEmailServiceMethods:
             subject: Subject line of the e-mail.
             content: Body of the e-mail. Required.
             address: Sender and recipients. Required; `from` and at least one `to` address
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

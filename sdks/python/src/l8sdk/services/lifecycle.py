@@ -25,11 +25,11 @@ __all__ = [
 
 class LifecycleMethods:
     """Lifecycle lets an operator or control plane push new configuration to components that are already
-    running, without restarting the runtime. It is served on the same gRPC port as Runtime (34904 by
-    default).
+    running, without restarting the runtime. It is served on the same gRPC port as Runtime (34904
+    by default).
 
-    Sync methods of the Lifecycle service, mixed into ``Client`` and
-    ``LifecycleClient``.
+    Sync methods of the Lifecycle service, mixed into
+    ``Client`` and ``LifecycleClient``.
     """
 
     _transport: Transport
@@ -52,8 +52,8 @@ class LifecycleMethods:
         Args:
             request: a ``DynamicConfiguration``; leave it out to build one from the keyword fields below.
             component_config: The component to reconfigure and its new configuration. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -80,11 +80,11 @@ class LifecycleClient(LifecycleMethods):
 
 class AsyncLifecycleMethods:
     """Lifecycle lets an operator or control plane push new configuration to components that are already
-    running, without restarting the runtime. It is served on the same gRPC port as Runtime (34904 by
-    default).
+    running, without restarting the runtime. It is served on the same gRPC port as Runtime (34904
+    by default).
 
-    Asyncio methods of the Lifecycle service, mixed into ``AsyncClient`` and
-    ``AsyncLifecycleClient``.
+    Asyncio methods of the Lifecycle service, mixed into
+    ``AsyncClient`` and ``AsyncLifecycleClient``.
     """
 
     _transport: AsyncTransport
@@ -107,8 +107,8 @@ class AsyncLifecycleMethods:
         Args:
             request: a ``DynamicConfiguration``; leave it out to build one from the keyword fields below.
             component_config: The component to reconfigure and its new configuration. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

@@ -36,8 +36,8 @@ class ObjectStorageServiceMethods:
     Layotto ships Aliyun OSS, AWS S3, Tencent COS, Huawei OBS, MinIO and Ceph components; the reference
     runtime's store is `oss_demo`, a local in-memory S3-like store).
 
-    Sync methods of the ObjectStorageService service, mixed into ``Client`` and
-    ``ObjectStorageServiceClient``.
+    Sync methods of the ObjectStorageService service, mixed into
+    ``Client`` and ``ObjectStorageServiceClient``.
     """
 
     _transport: Transport
@@ -63,8 +63,8 @@ class ObjectStorageServiceMethods:
 
         Args:
             requests: the ``PutObjectInput`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -370,8 +370,8 @@ class ObjectStorageServiceMethods:
             version_id: Version of the object to read. Empty = the latest version.
             accept_encoding: Encodings the client accepts, like the HTTP `Accept-Encoding` header
             signed_url: A pre-signed GET URL from SignURL. When set, the object named by the URL
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -465,8 +465,8 @@ class ObjectStorageServiceMethods:
             key: Key of the object. Required.
             request_payer: Confirms the requester pays (S3 compatibility; ignored by the reference
             version_id: Version (or delete marker) to remove permanently. Empty = add a delete
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -499,10 +499,9 @@ class ObjectStorageServiceMethods:
         timeout: float | None = None,
         headers: MetadataLike | None = None,
     ) -> oss_pb2.CopyObjectOutput:
-        """CopyObject copies an object (optionally a specific version) to a new
-        bucket/key, within one store. By default body, metadata and tags are
-        copied; `metadata_directive` = `REPLACE` uses the metadata of the request
-        instead.
+        """CopyObject copies an object (optionally a specific version) to a new bucket/key, within one store.
+        By default body, metadata and tags are copied; `metadata_directive` = `REPLACE` uses the metadata
+        of the request instead.
 
         Errors: NOT_FOUND when the source object or version does not exist;
         INVALID_ARGUMENT when `copy_source` is missing or `metadata_directive` is
@@ -518,8 +517,8 @@ class ObjectStorageServiceMethods:
             expires: `Expires` of the new object, unix time in seconds. 0 = copy the source's.
             metadata_directive: `COPY` (default when empty): keep the source's user metadata; `REPLACE`:
             metadata: User metadata of the new object; used only with `metadata_directive` =
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -565,8 +564,8 @@ class ObjectStorageServiceMethods:
             bucket: Bucket of the objects. Required.
             delete: The objects to delete. Required.
             request_payer: Confirms the requester pays (ignored by the reference runtime).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -619,8 +618,8 @@ class ObjectStorageServiceMethods:
             prefix: Only keys starting with this string are listed. Empty = all keys.
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             fetch_owner: When true, each entry of `contents` carries its `owner`.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -689,8 +688,8 @@ class ObjectStorageServiceMethods:
             sse_customer_key_md5: Base64 MD5 of the SSE-C key (ignored by the reference runtime).
             version_id: Version to describe. Empty = the latest version.
             with_details: When true, also return the user metadata entries (see
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -767,8 +766,8 @@ class ObjectStorageServiceMethods:
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             version_id: Version to check. Empty = whether the key currently exists (its latest
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -811,8 +810,8 @@ class ObjectStorageServiceMethods:
             key: Key of the object. Required.
             tags: The new tag set (tag key -> value). Replaces all existing tags; empty
             version_id: Version to tag. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -848,15 +847,15 @@ class ObjectStorageServiceMethods:
         Errors: NOT_FOUND when the object or version does not exist.
 
         Args:
-            request: a ``DeleteObjectTaggingInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``DeleteObjectTaggingInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             version_id: Version whose tags to remove. Empty = the latest version.
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -900,8 +899,8 @@ class ObjectStorageServiceMethods:
             version_id: Version whose tags to read. Empty = the latest version.
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             request_payer: Confirms the requester pays (ignored by the reference runtime).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -937,14 +936,14 @@ class ObjectStorageServiceMethods:
         Errors: NOT_FOUND when the object or version does not exist.
 
         Args:
-            request: a ``GetObjectCannedAclInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``GetObjectCannedAclInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             version_id: Version to read. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -983,15 +982,15 @@ class ObjectStorageServiceMethods:
         INVALID_ARGUMENT for an empty or unknown `acl`.
 
         Args:
-            request: a ``PutObjectCannedAclInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``PutObjectCannedAclInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             acl: The canned ACL to set; one of the values listed at PutObjectCannedAcl.
             version_id: Version to change. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1054,8 +1053,8 @@ class ObjectStorageServiceMethods:
         Errors: INVALID_ARGUMENT for missing names or an unknown canned `acl`.
 
         Args:
-            request: a ``CreateMultipartUploadInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``CreateMultipartUploadInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the future object. Required.
             key: Key of the future object. Required.
@@ -1087,8 +1086,8 @@ class ObjectStorageServiceMethods:
             storage_class: Storage class of the future object. Empty = `STANDARD`.
             tagging: Tags of the future object (same limits as PutObjectTagging).
             website_redirect_location: Redirect location for website hosting (ignored by the reference
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1150,8 +1149,8 @@ class ObjectStorageServiceMethods:
 
         Args:
             requests: the ``UploadPartInput`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1326,8 +1325,8 @@ class ObjectStorageServiceMethods:
             upload_id: The upload this part belongs to (from CreateMultipartUpload). Required.
             start_position: First byte of the source to copy (zero-based).
             part_size: Number of bytes to copy from `start_position`. 0 = up to the end of the
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1371,8 +1370,8 @@ class ObjectStorageServiceMethods:
         not uploaded or its `etag` does not match.
 
         Args:
-            request: a ``CompleteMultipartUploadInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``CompleteMultipartUploadInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the upload. Required.
             key: Key of the upload. Required.
@@ -1380,8 +1379,8 @@ class ObjectStorageServiceMethods:
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             multipart_upload: The parts to assemble. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1416,20 +1415,19 @@ class ObjectStorageServiceMethods:
     ) -> oss_pb2.AbortMultipartUploadOutput:
         """AbortMultipartUpload ends a multipart upload and discards its parts.
 
-        Errors: NOT_FOUND for an unknown (or already completed or aborted)
-        `upload_id`.
+        Errors: NOT_FOUND for an unknown (or already completed or aborted) `upload_id`.
 
         Args:
-            request: a ``AbortMultipartUploadInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``AbortMultipartUploadInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the upload. Required.
             key: Key of the upload. Required.
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             upload_id: The upload to abort. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1470,8 +1468,8 @@ class ObjectStorageServiceMethods:
         `next_key_marker` / `next_upload_id_marker` while `is_truncated` is true.
 
         Args:
-            request: a ``ListMultipartUploadsInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``ListMultipartUploadsInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket whose uploads to list. Required.
             delimiter: Groups keys by this delimiter after the prefix into `common_prefixes`
@@ -1481,8 +1479,8 @@ class ObjectStorageServiceMethods:
             max_uploads: Maximum number of uploads in the page; 0 (default) means 1000, larger
             prefix: Only uploads whose key starts with this string are listed.
             upload_id_marker: With `key_marker`: start after this upload of that key. Ignored without
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1536,8 +1534,8 @@ class ObjectStorageServiceMethods:
             part_number_marker: List parts with numbers greater than this. 0 = from the first part.
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             upload_id: The upload whose parts to list. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1581,8 +1579,8 @@ class ObjectStorageServiceMethods:
         is true.
 
         Args:
-            request: a ``ListObjectVersionsInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``ListObjectVersionsInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket whose versions to list. Required.
             delimiter: Groups keys by this delimiter after the prefix into `common_prefixes`
@@ -1592,8 +1590,8 @@ class ObjectStorageServiceMethods:
             max_keys: Maximum number of entries (versions plus delete markers plus common
             prefix: Only keys starting with this string are listed.
             version_id_marker: With `key_marker`: start after this version of that key. Ignored
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1645,8 +1643,8 @@ class ObjectStorageServiceMethods:
             key: Key of the object. Required.
             method: HTTP method the URL allows: `GET` (download) or `PUT` (upload),
             expired_in_sec: Lifetime of the URL in seconds from now; must be positive.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1681,14 +1679,14 @@ class ObjectStorageServiceMethods:
         Errors: INVALID_ARGUMENT when the rate is negative.
 
         Args:
-            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
-            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the limit.
-                Negative
+            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the
+                limit. Negative
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1721,14 +1719,14 @@ class ObjectStorageServiceMethods:
         Errors: INVALID_ARGUMENT when the rate is negative.
 
         Args:
-            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
-            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the limit.
-                Negative
+            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the
+                limit. Negative
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1751,12 +1749,10 @@ class ObjectStorageServiceMethods:
         timeout: float | None = None,
         headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
-        """AppendObject appends bytes to the end of an appendable object, creating
-        it when `position` is 0 and the key does not exist (OSS-style append). The
-        first message carries the names, `position` and attributes; the appended
-        bytes are the concatenation of `body` of all messages. Attributes are
-        applied only when the object is created. Each append creates a new
-        version.
+        """AppendObject appends bytes to the end of an appendable object, creating it when `position` is 0 and
+        the key does not exist (OSS-style append). The first message carries the names, `position` and
+        attributes; the appended bytes are the concatenation of `body` of all messages. Attributes are
+        applied only when the object is created. Each append creates a new version.
 
         Errors: FAILED_PRECONDITION when `position` is not the current length of
         the object (0 for a new object) or the existing object was not created by
@@ -1764,8 +1760,8 @@ class ObjectStorageServiceMethods:
 
         Args:
             requests: the ``AppendObjectInput`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1946,8 +1942,8 @@ class ObjectStorageServiceMethods:
             key: Key of the object. Required.
             restore_request: How to restore the object. Optional in the reference runtime.
             version_id: Version to restore. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1981,8 +1977,8 @@ class AsyncObjectStorageServiceMethods:
     Layotto ships Aliyun OSS, AWS S3, Tencent COS, Huawei OBS, MinIO and Ceph components; the reference
     runtime's store is `oss_demo`, a local in-memory S3-like store).
 
-    Asyncio methods of the ObjectStorageService service, mixed into ``AsyncClient`` and
-    ``AsyncObjectStorageServiceClient``.
+    Asyncio methods of the ObjectStorageService service, mixed into
+    ``AsyncClient`` and ``AsyncObjectStorageServiceClient``.
     """
 
     _transport: AsyncTransport
@@ -2008,8 +2004,8 @@ class AsyncObjectStorageServiceMethods:
 
         Args:
             requests: the ``PutObjectInput`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2315,8 +2311,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version of the object to read. Empty = the latest version.
             accept_encoding: Encodings the client accepts, like the HTTP `Accept-Encoding` header
             signed_url: A pre-signed GET URL from SignURL. When set, the object named by the URL
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2410,8 +2406,8 @@ class AsyncObjectStorageServiceMethods:
             key: Key of the object. Required.
             request_payer: Confirms the requester pays (S3 compatibility; ignored by the reference
             version_id: Version (or delete marker) to remove permanently. Empty = add a delete
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2444,10 +2440,9 @@ class AsyncObjectStorageServiceMethods:
         timeout: float | None = None,
         headers: MetadataLike | None = None,
     ) -> oss_pb2.CopyObjectOutput:
-        """CopyObject copies an object (optionally a specific version) to a new
-        bucket/key, within one store. By default body, metadata and tags are
-        copied; `metadata_directive` = `REPLACE` uses the metadata of the request
-        instead.
+        """CopyObject copies an object (optionally a specific version) to a new bucket/key, within one store.
+        By default body, metadata and tags are copied; `metadata_directive` = `REPLACE` uses the metadata
+        of the request instead.
 
         Errors: NOT_FOUND when the source object or version does not exist;
         INVALID_ARGUMENT when `copy_source` is missing or `metadata_directive` is
@@ -2463,8 +2458,8 @@ class AsyncObjectStorageServiceMethods:
             expires: `Expires` of the new object, unix time in seconds. 0 = copy the source's.
             metadata_directive: `COPY` (default when empty): keep the source's user metadata; `REPLACE`:
             metadata: User metadata of the new object; used only with `metadata_directive` =
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2510,8 +2505,8 @@ class AsyncObjectStorageServiceMethods:
             bucket: Bucket of the objects. Required.
             delete: The objects to delete. Required.
             request_payer: Confirms the requester pays (ignored by the reference runtime).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2564,8 +2559,8 @@ class AsyncObjectStorageServiceMethods:
             prefix: Only keys starting with this string are listed. Empty = all keys.
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             fetch_owner: When true, each entry of `contents` carries its `owner`.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2634,8 +2629,8 @@ class AsyncObjectStorageServiceMethods:
             sse_customer_key_md5: Base64 MD5 of the SSE-C key (ignored by the reference runtime).
             version_id: Version to describe. Empty = the latest version.
             with_details: When true, also return the user metadata entries (see
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2712,8 +2707,8 @@ class AsyncObjectStorageServiceMethods:
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             version_id: Version to check. Empty = whether the key currently exists (its latest
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2756,8 +2751,8 @@ class AsyncObjectStorageServiceMethods:
             key: Key of the object. Required.
             tags: The new tag set (tag key -> value). Replaces all existing tags; empty
             version_id: Version to tag. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2793,15 +2788,15 @@ class AsyncObjectStorageServiceMethods:
         Errors: NOT_FOUND when the object or version does not exist.
 
         Args:
-            request: a ``DeleteObjectTaggingInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``DeleteObjectTaggingInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             version_id: Version whose tags to remove. Empty = the latest version.
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2845,8 +2840,8 @@ class AsyncObjectStorageServiceMethods:
             version_id: Version whose tags to read. Empty = the latest version.
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             request_payer: Confirms the requester pays (ignored by the reference runtime).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2882,14 +2877,14 @@ class AsyncObjectStorageServiceMethods:
         Errors: NOT_FOUND when the object or version does not exist.
 
         Args:
-            request: a ``GetObjectCannedAclInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``GetObjectCannedAclInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             version_id: Version to read. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2928,15 +2923,15 @@ class AsyncObjectStorageServiceMethods:
         INVALID_ARGUMENT for an empty or unknown `acl`.
 
         Args:
-            request: a ``PutObjectCannedAclInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``PutObjectCannedAclInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the object. Required.
             key: Key of the object. Required.
             acl: The canned ACL to set; one of the values listed at PutObjectCannedAcl.
             version_id: Version to change. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2999,8 +2994,8 @@ class AsyncObjectStorageServiceMethods:
         Errors: INVALID_ARGUMENT for missing names or an unknown canned `acl`.
 
         Args:
-            request: a ``CreateMultipartUploadInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``CreateMultipartUploadInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the future object. Required.
             key: Key of the future object. Required.
@@ -3032,8 +3027,8 @@ class AsyncObjectStorageServiceMethods:
             storage_class: Storage class of the future object. Empty = `STANDARD`.
             tagging: Tags of the future object (same limits as PutObjectTagging).
             website_redirect_location: Redirect location for website hosting (ignored by the reference
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3095,8 +3090,8 @@ class AsyncObjectStorageServiceMethods:
 
         Args:
             requests: the ``UploadPartInput`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3271,8 +3266,8 @@ class AsyncObjectStorageServiceMethods:
             upload_id: The upload this part belongs to (from CreateMultipartUpload). Required.
             start_position: First byte of the source to copy (zero-based).
             part_size: Number of bytes to copy from `start_position`. 0 = up to the end of the
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3316,8 +3311,8 @@ class AsyncObjectStorageServiceMethods:
         not uploaded or its `etag` does not match.
 
         Args:
-            request: a ``CompleteMultipartUploadInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``CompleteMultipartUploadInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the upload. Required.
             key: Key of the upload. Required.
@@ -3325,8 +3320,8 @@ class AsyncObjectStorageServiceMethods:
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             multipart_upload: The parts to assemble. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3361,20 +3356,19 @@ class AsyncObjectStorageServiceMethods:
     ) -> oss_pb2.AbortMultipartUploadOutput:
         """AbortMultipartUpload ends a multipart upload and discards its parts.
 
-        Errors: NOT_FOUND for an unknown (or already completed or aborted)
-        `upload_id`.
+        Errors: NOT_FOUND for an unknown (or already completed or aborted) `upload_id`.
 
         Args:
-            request: a ``AbortMultipartUploadInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``AbortMultipartUploadInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket of the upload. Required.
             key: Key of the upload. Required.
             expected_bucket_owner: Account id expected to own the bucket (ignored by the reference
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             upload_id: The upload to abort. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3415,8 +3409,8 @@ class AsyncObjectStorageServiceMethods:
         `next_key_marker` / `next_upload_id_marker` while `is_truncated` is true.
 
         Args:
-            request: a ``ListMultipartUploadsInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``ListMultipartUploadsInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket whose uploads to list. Required.
             delimiter: Groups keys by this delimiter after the prefix into `common_prefixes`
@@ -3426,8 +3420,8 @@ class AsyncObjectStorageServiceMethods:
             max_uploads: Maximum number of uploads in the page; 0 (default) means 1000, larger
             prefix: Only uploads whose key starts with this string are listed.
             upload_id_marker: With `key_marker`: start after this upload of that key. Ignored without
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3481,8 +3475,8 @@ class AsyncObjectStorageServiceMethods:
             part_number_marker: List parts with numbers greater than this. 0 = from the first part.
             request_payer: Confirms the requester pays (ignored by the reference runtime).
             upload_id: The upload whose parts to list. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3526,8 +3520,8 @@ class AsyncObjectStorageServiceMethods:
         is true.
 
         Args:
-            request: a ``ListObjectVersionsInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``ListObjectVersionsInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
             bucket: Bucket whose versions to list. Required.
             delimiter: Groups keys by this delimiter after the prefix into `common_prefixes`
@@ -3537,8 +3531,8 @@ class AsyncObjectStorageServiceMethods:
             max_keys: Maximum number of entries (versions plus delete markers plus common
             prefix: Only keys starting with this string are listed.
             version_id_marker: With `key_marker`: start after this version of that key. Ignored
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3590,8 +3584,8 @@ class AsyncObjectStorageServiceMethods:
             key: Key of the object. Required.
             method: HTTP method the URL allows: `GET` (download) or `PUT` (upload),
             expired_in_sec: Lifetime of the URL in seconds from now; must be positive.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3626,14 +3620,14 @@ class AsyncObjectStorageServiceMethods:
         Errors: INVALID_ARGUMENT when the rate is negative.
 
         Args:
-            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
-            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the limit.
-                Negative
+            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the
+                limit. Negative
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3666,14 +3660,14 @@ class AsyncObjectStorageServiceMethods:
         Errors: INVALID_ARGUMENT when the rate is negative.
 
         Args:
-            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword fields
-                below.
+            request: a ``UpdateBandwidthRateLimitInput``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the object store. Required.
-            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the limit.
-                Negative
+            average_rate_limit_in_bits_per_sec: Average rate limit in bits per second; 0 removes the
+                limit. Negative
             gateway_resource_name: Resource name (ARN) of the storage gateway to configure, for stores
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3696,12 +3690,10 @@ class AsyncObjectStorageServiceMethods:
         timeout: float | None = None,
         headers: MetadataLike | None = None,
     ) -> oss_pb2.AppendObjectOutput:
-        """AppendObject appends bytes to the end of an appendable object, creating
-        it when `position` is 0 and the key does not exist (OSS-style append). The
-        first message carries the names, `position` and attributes; the appended
-        bytes are the concatenation of `body` of all messages. Attributes are
-        applied only when the object is created. Each append creates a new
-        version.
+        """AppendObject appends bytes to the end of an appendable object, creating it when `position` is 0 and
+        the key does not exist (OSS-style append). The first message carries the names, `position` and
+        attributes; the appended bytes are the concatenation of `body` of all messages. Attributes are
+        applied only when the object is created. Each append creates a new version.
 
         Errors: FAILED_PRECONDITION when `position` is not the current length of
         the object (0 for a new object) or the existing object was not created by
@@ -3709,8 +3701,8 @@ class AsyncObjectStorageServiceMethods:
 
         Args:
             requests: the ``AppendObjectInput`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3891,8 +3883,8 @@ class AsyncObjectStorageServiceMethods:
             key: Key of the object. Required.
             restore_request: How to restore the object. Optional in the reference runtime.
             version_id: Version to restore. Empty = the latest version.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

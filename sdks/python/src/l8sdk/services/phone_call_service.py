@@ -29,8 +29,8 @@ class PhoneCallServiceMethods:
     """PhoneCallService places voice calls through a named phone component (in Layotto, e.g. Aliyun VMS; in
     the reference runtime, `phone_demo`).
 
-    Sync methods of the PhoneCallService service, mixed into ``Client`` and
-    ``PhoneCallServiceClient``.
+    Sync methods of the PhoneCallService service, mixed into
+    ``Client`` and ``PhoneCallServiceClient``.
     """
 
     _transport: Transport
@@ -55,14 +55,14 @@ class PhoneCallServiceMethods:
         `template.template_id` is missing, or when `to_mobile` is empty.
 
         Args:
-            request: a ``SendVoiceWithTemplateRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SendVoiceWithTemplateRequest``; leave it out to build one from the keyword
+                fields below.
             component_name: Name of the phone component to use (reference runtime: `phone_demo`).
             template: The voice template to play and its parameters. Required.
             to_mobile: Numbers to call, in the provider's format (typically E.164, for example
             from_mobile: Caller number shown to the callee, if the provider lets the caller choose
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -94,8 +94,8 @@ class AsyncPhoneCallServiceMethods:
     """PhoneCallService places voice calls through a named phone component (in Layotto, e.g. Aliyun VMS; in
     the reference runtime, `phone_demo`).
 
-    Asyncio methods of the PhoneCallService service, mixed into ``AsyncClient`` and
-    ``AsyncPhoneCallServiceClient``.
+    Asyncio methods of the PhoneCallService service, mixed into
+    ``AsyncClient`` and ``AsyncPhoneCallServiceClient``.
     """
 
     _transport: AsyncTransport
@@ -120,14 +120,14 @@ class AsyncPhoneCallServiceMethods:
         `template.template_id` is missing, or when `to_mobile` is empty.
 
         Args:
-            request: a ``SendVoiceWithTemplateRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SendVoiceWithTemplateRequest``; leave it out to build one from the keyword
+                fields below.
             component_name: Name of the phone component to use (reference runtime: `phone_demo`).
             template: The voice template to play and its parameters. Required.
             to_mobile: Numbers to call, in the provider's format (typically E.164, for example
             from_mobile: Caller number shown to the callee, if the provider lets the caller choose
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

@@ -34,8 +34,8 @@ __all__ = [
 class RuntimeMethods:
     """Runtime is the main API an application calls on its sidecar, by default on gRPC port 34904.
 
-    Sync methods of the Runtime service, mixed into ``Client`` and
-    ``RuntimeClient``.
+    Sync methods of the Runtime service, mixed into
+    ``Client`` and ``RuntimeClient``.
     """
 
     _transport: Transport
@@ -85,8 +85,8 @@ class RuntimeMethods:
             name: Who is greeted; included in the greeting. May be empty.
             data: Optional payload of any type, returned unchanged in SayHelloResponse.data; handy for
                 controlling the
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -144,8 +144,8 @@ class RuntimeMethods:
             request: a ``InvokeServiceRequest``; leave it out to build one from the keyword fields below.
             id_: Identifier (app id) of the application to call. Required.
             message: The method to call and its payload. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -212,8 +212,8 @@ class RuntimeMethods:
         Flattened: ``get_configuration(store_name, app_id, keys)``.
 
         Args:
-            request: a ``GetConfigurationRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``GetConfigurationRequest``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the `config_store` component, e.g. "config_demo". Required.
             app_id: Application id owning the items. Only honoured for administrative clients; for normal
                 clients the
@@ -223,8 +223,8 @@ class RuntimeMethods:
             metadata: Options passed to the config_store component (component specific).
             subscribe_update: Kept for wire compatibility and ignored by the runtime: change notifications
                 are not delivered
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -288,16 +288,16 @@ class RuntimeMethods:
         Flattened: ``save_configuration(store_name, app_id, items)``.
 
         Args:
-            request: a ``SaveConfigurationRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SaveConfigurationRequest``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the `config_store` component. Required.
-            app_id: Application id owning the items; ignored for normal clients (see
-                GetConfigurationRequest.app_id).
+            app_id: Application id owning the items; ignored for normal clients
+                (see GetConfigurationRequest.app_id).
             items: Items to create or replace, identified by key, group and label. An item with empty
                 `content` is
             metadata: Options passed to the config_store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -364,17 +364,17 @@ class RuntimeMethods:
         Flattened: ``delete_configuration(store_name, app_id, keys)``.
 
         Args:
-            request: a ``DeleteConfigurationRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``DeleteConfigurationRequest``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the `config_store` component. Required.
-            app_id: Application id owning the items; ignored for normal clients (see
-                GetConfigurationRequest.app_id).
+            app_id: Application id owning the items; ignored for normal clients
+                (see GetConfigurationRequest.app_id).
             group: Group of the keys. Empty means the default group.
             label: Label of the keys. Empty means no label.
             keys: Keys to delete. Required (at least one).
             metadata: Options passed to the config_store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -411,8 +411,8 @@ class RuntimeMethods:
         Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.
 
         Args:
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -476,8 +476,8 @@ class RuntimeMethods:
                 attempt rather than
             expire: Lease length in seconds; the lock is released automatically this long after it was
                 taken unless
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -539,8 +539,8 @@ class RuntimeMethods:
             store_name: Name of the `lock` store. Required.
             resource_id: The lock's key as given to TryLock. Required.
             lock_owner: The owner value given to TryLock. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -578,8 +578,8 @@ class RuntimeMethods:
             resource_id: The lock's key as given to TryLock. Required.
             lock_owner: The owner value given to TryLock. Required.
             expire: New lease length in seconds, counted from the time of this call. Required, must be > 0.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -645,8 +645,8 @@ class RuntimeMethods:
             key: Name of the sequence, e.g. "order_table"; each key counts independently. Required.
             options_: Ordering guarantee wanted. Optional; when unset the WEAK guarantee applies.
             metadata: Options passed to the sequencer component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -712,8 +712,8 @@ class RuntimeMethods:
             consistency: Read consistency hint for stores that support it; CONSISTENCY_UNSPECIFIED (0) lets
                 the store choose.
             metadata: Options passed to the state store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -779,8 +779,8 @@ class RuntimeMethods:
             keys: Keys to read. An empty list gives an empty response.
             parallelism: Maximum number of keys read concurrently. 0 (the default) lets the runtime choose.
             metadata: Options passed to the state store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -839,8 +839,8 @@ class RuntimeMethods:
             request: a ``SaveStateRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `state` store. Required.
             states: Items to create or replace.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -908,8 +908,8 @@ class RuntimeMethods:
             etag: When set, the delete happens only if this matches the stored version (otherwise ABORTED).
             options_: Concurrency and consistency options for the delete.
             metadata: Options passed to the state store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -943,8 +943,8 @@ class RuntimeMethods:
             request: a ``DeleteBulkStateRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `state` store. Required.
             states: Items to delete; only key, etag and options of each are used.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -980,10 +980,10 @@ class RuntimeMethods:
             store_name: Name of the `state` store. Required. The name is camelCase on the wire (JSON name
                 "storeName") for
             operations: Operations to apply atomically, in order.
-            metadata: Options passed to the state store component for the whole transaction (component
-                specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            metadata: Options passed to the state store component for the whole transaction
+                (component specific).
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1057,20 +1057,20 @@ class RuntimeMethods:
         AppCallback.OnTopicEvent or through SubscribeTopicEvents. Errors: INVALID_ARGUMENT when `topic` is
         empty or the component is unknown.
 
-        Flattened: ``publish_event(pubsub_name, topic, data)``; ``publish_event(pubsub_name, topic, data,
-        data_content_type)``.
+        Flattened: ``publish_event(pubsub_name, topic, data)``; ``publish_event(pubsub_name, topic,
+        data, data_content_type)``.
 
         Args:
             request: a ``PublishEventRequest``; leave it out to build one from the keyword fields below.
             pubsub_name: Name of the `pub_subs` component, e.g. "pub_subs_demo". Required.
             topic: Topic to publish to. Required.
             data: Message payload, delivered to subscribers unchanged.
-            data_content_type: Media type of `data`, e.g. "application/json"; delivered as
-                TopicEventRequest.data_content_type.
+            data_content_type: Media type of `data`, e.g. "application/json"; delivered
+                as TopicEventRequest.data_content_type.
             metadata: Message attributes passed to the component and on to subscribers. Well-known key:
                 "key", the
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1105,8 +1105,8 @@ class RuntimeMethods:
         Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.
 
         Args:
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1158,9 +1158,8 @@ class RuntimeMethods:
         runtime_pb2.GetFileResponse
     ]:
         """Downloads a file from a `file` store as a stream of chunks; concatenating `data` of all responses
-        gives the file content. Chunk size is chosen by the runtime; an empty file gives no chunks.
-        Errors: NOT_FOUND when the file does not exist; INVALID_ARGUMENT when `name` is empty. Has no side
-        effects.
+        gives the file content. Chunk size is chosen by the runtime; an empty file gives no chunks. Errors:
+        NOT_FOUND when the file does not exist; INVALID_ARGUMENT when `name` is empty. Has no side effects.
 
         Returns a stream of responses (iterate it).
 
@@ -1171,8 +1170,8 @@ class RuntimeMethods:
             store_name: Name of the `file` store, e.g. "file_demo". Required.
             name: Name (path) of the file to download. Required.
             metadata: Options passed to the file store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1202,8 +1201,8 @@ class RuntimeMethods:
 
         Args:
             requests: the ``PutFileRequest`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1233,8 +1232,8 @@ class RuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
-                only.
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first
+                message only.
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
@@ -1273,8 +1272,8 @@ class RuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
-                only.
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first
+                message only.
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
@@ -1310,12 +1309,12 @@ class RuntimeMethods:
         Args:
             request: a ``ListFileRequest``; leave it out to build one from the keyword fields below.
             request_: The store and the directory to list. Required.
-            page_size: Maximum number of files in one response. 0 (the default) lets the store choose (the
-                reference
-            marker: Where to continue: the `marker` of the previous response. Empty starts from the
-                beginning.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            page_size: Maximum number of files in one response. 0 (the default) lets the store choose
+                (the reference
+            marker: Where to continue: the `marker` of the previous response. Empty starts from
+                the beginning.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1344,8 +1343,8 @@ class RuntimeMethods:
         Args:
             request: a ``DelFileRequest``; leave it out to build one from the keyword fields below.
             request_: The store and the file to delete (`request.name` is the file name). Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1373,8 +1372,8 @@ class RuntimeMethods:
         Args:
             request: a ``GetFileMetaRequest``; leave it out to build one from the keyword fields below.
             request_: The store and the file to describe (`request.name` is the file name). Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1437,10 +1436,10 @@ class RuntimeMethods:
             data: Payload sent to the binding.
             metadata: Options passed to the binding (binding specific). Common key: "ttlInSeconds", the
                 time to live of
-            operation: Operation to perform, e.g. "create" or "get"; the supported operations depend on the
-                binding.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            operation: Operation to perform, e.g. "create" or "get"; the supported operations depend on
+                the binding.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1501,8 +1500,8 @@ class RuntimeMethods:
             store_name: Name of the `secret_store` component, e.g. "secret_demo". Required.
             key: Name of the secret to read. Required.
             metadata: Options passed to the secret store component, e.g. a version (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1557,8 +1556,8 @@ class RuntimeMethods:
             request: a ``GetBulkSecretRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `secret_store` component. Required.
             metadata: Options passed to the secret store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1587,8 +1586,8 @@ class RuntimeClient(RuntimeMethods):
 class AsyncRuntimeMethods:
     """Runtime is the main API an application calls on its sidecar, by default on gRPC port 34904.
 
-    Asyncio methods of the Runtime service, mixed into ``AsyncClient`` and
-    ``AsyncRuntimeClient``.
+    Asyncio methods of the Runtime service, mixed into
+    ``AsyncClient`` and ``AsyncRuntimeClient``.
     """
 
     _transport: AsyncTransport
@@ -1638,8 +1637,8 @@ class AsyncRuntimeMethods:
             name: Who is greeted; included in the greeting. May be empty.
             data: Optional payload of any type, returned unchanged in SayHelloResponse.data; handy for
                 controlling the
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1697,8 +1696,8 @@ class AsyncRuntimeMethods:
             request: a ``InvokeServiceRequest``; leave it out to build one from the keyword fields below.
             id_: Identifier (app id) of the application to call. Required.
             message: The method to call and its payload. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1765,8 +1764,8 @@ class AsyncRuntimeMethods:
         Flattened: ``get_configuration(store_name, app_id, keys)``.
 
         Args:
-            request: a ``GetConfigurationRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``GetConfigurationRequest``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the `config_store` component, e.g. "config_demo". Required.
             app_id: Application id owning the items. Only honoured for administrative clients; for normal
                 clients the
@@ -1776,8 +1775,8 @@ class AsyncRuntimeMethods:
             metadata: Options passed to the config_store component (component specific).
             subscribe_update: Kept for wire compatibility and ignored by the runtime: change notifications
                 are not delivered
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1841,16 +1840,16 @@ class AsyncRuntimeMethods:
         Flattened: ``save_configuration(store_name, app_id, items)``.
 
         Args:
-            request: a ``SaveConfigurationRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SaveConfigurationRequest``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the `config_store` component. Required.
-            app_id: Application id owning the items; ignored for normal clients (see
-                GetConfigurationRequest.app_id).
+            app_id: Application id owning the items; ignored for normal clients
+                (see GetConfigurationRequest.app_id).
             items: Items to create or replace, identified by key, group and label. An item with empty
                 `content` is
             metadata: Options passed to the config_store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1917,17 +1916,17 @@ class AsyncRuntimeMethods:
         Flattened: ``delete_configuration(store_name, app_id, keys)``.
 
         Args:
-            request: a ``DeleteConfigurationRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``DeleteConfigurationRequest``; leave it out to build one from the keyword
+                fields below.
             store_name: Name of the `config_store` component. Required.
-            app_id: Application id owning the items; ignored for normal clients (see
-                GetConfigurationRequest.app_id).
+            app_id: Application id owning the items; ignored for normal clients
+                (see GetConfigurationRequest.app_id).
             group: Group of the keys. Empty means the default group.
             label: Label of the keys. Empty means no label.
             keys: Keys to delete. Required (at least one).
             metadata: Options passed to the config_store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -1964,8 +1963,8 @@ class AsyncRuntimeMethods:
         Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.
 
         Args:
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2029,8 +2028,8 @@ class AsyncRuntimeMethods:
                 attempt rather than
             expire: Lease length in seconds; the lock is released automatically this long after it was
                 taken unless
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2092,8 +2091,8 @@ class AsyncRuntimeMethods:
             store_name: Name of the `lock` store. Required.
             resource_id: The lock's key as given to TryLock. Required.
             lock_owner: The owner value given to TryLock. Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2131,8 +2130,8 @@ class AsyncRuntimeMethods:
             resource_id: The lock's key as given to TryLock. Required.
             lock_owner: The owner value given to TryLock. Required.
             expire: New lease length in seconds, counted from the time of this call. Required, must be > 0.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2198,8 +2197,8 @@ class AsyncRuntimeMethods:
             key: Name of the sequence, e.g. "order_table"; each key counts independently. Required.
             options_: Ordering guarantee wanted. Optional; when unset the WEAK guarantee applies.
             metadata: Options passed to the sequencer component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2265,8 +2264,8 @@ class AsyncRuntimeMethods:
             consistency: Read consistency hint for stores that support it; CONSISTENCY_UNSPECIFIED (0) lets
                 the store choose.
             metadata: Options passed to the state store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2332,8 +2331,8 @@ class AsyncRuntimeMethods:
             keys: Keys to read. An empty list gives an empty response.
             parallelism: Maximum number of keys read concurrently. 0 (the default) lets the runtime choose.
             metadata: Options passed to the state store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2392,8 +2391,8 @@ class AsyncRuntimeMethods:
             request: a ``SaveStateRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `state` store. Required.
             states: Items to create or replace.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2461,8 +2460,8 @@ class AsyncRuntimeMethods:
             etag: When set, the delete happens only if this matches the stored version (otherwise ABORTED).
             options_: Concurrency and consistency options for the delete.
             metadata: Options passed to the state store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2496,8 +2495,8 @@ class AsyncRuntimeMethods:
             request: a ``DeleteBulkStateRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `state` store. Required.
             states: Items to delete; only key, etag and options of each are used.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2533,10 +2532,10 @@ class AsyncRuntimeMethods:
             store_name: Name of the `state` store. Required. The name is camelCase on the wire (JSON name
                 "storeName") for
             operations: Operations to apply atomically, in order.
-            metadata: Options passed to the state store component for the whole transaction (component
-                specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            metadata: Options passed to the state store component for the whole transaction
+                (component specific).
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2610,20 +2609,20 @@ class AsyncRuntimeMethods:
         AppCallback.OnTopicEvent or through SubscribeTopicEvents. Errors: INVALID_ARGUMENT when `topic` is
         empty or the component is unknown.
 
-        Flattened: ``publish_event(pubsub_name, topic, data)``; ``publish_event(pubsub_name, topic, data,
-        data_content_type)``.
+        Flattened: ``publish_event(pubsub_name, topic, data)``; ``publish_event(pubsub_name, topic,
+        data, data_content_type)``.
 
         Args:
             request: a ``PublishEventRequest``; leave it out to build one from the keyword fields below.
             pubsub_name: Name of the `pub_subs` component, e.g. "pub_subs_demo". Required.
             topic: Topic to publish to. Required.
             data: Message payload, delivered to subscribers unchanged.
-            data_content_type: Media type of `data`, e.g. "application/json"; delivered as
-                TopicEventRequest.data_content_type.
+            data_content_type: Media type of `data`, e.g. "application/json"; delivered
+                as TopicEventRequest.data_content_type.
             metadata: Message attributes passed to the component and on to subscribers. Well-known key:
                 "key", the
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2658,8 +2657,8 @@ class AsyncRuntimeMethods:
         Returns a bidi stream: ``send``/``recv``/``close``/``cancel``.
 
         Args:
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2711,9 +2710,8 @@ class AsyncRuntimeMethods:
         runtime_pb2.GetFileResponse
     ]:
         """Downloads a file from a `file` store as a stream of chunks; concatenating `data` of all responses
-        gives the file content. Chunk size is chosen by the runtime; an empty file gives no chunks.
-        Errors: NOT_FOUND when the file does not exist; INVALID_ARGUMENT when `name` is empty. Has no side
-        effects.
+        gives the file content. Chunk size is chosen by the runtime; an empty file gives no chunks. Errors:
+        NOT_FOUND when the file does not exist; INVALID_ARGUMENT when `name` is empty. Has no side effects.
 
         Returns a stream of responses (iterate it).
 
@@ -2724,8 +2722,8 @@ class AsyncRuntimeMethods:
             store_name: Name of the `file` store, e.g. "file_demo". Required.
             name: Name (path) of the file to download. Required.
             metadata: Options passed to the file store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2755,8 +2753,8 @@ class AsyncRuntimeMethods:
 
         Args:
             requests: the ``PutFileRequest`` messages to send (any iterable).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2786,8 +2784,8 @@ class AsyncRuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
-                only.
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first
+                message only.
             path: the file to upload.
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
@@ -2826,8 +2824,8 @@ class AsyncRuntimeMethods:
         Args:
             store_name: Name of the `file` store. Required in the first message; ignored in later ones.
             name: Name (path) of the file to write. Required in the first message; ignored in later ones.
-            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first message
-                only.
+            metadata: Metadata stored with the file (returned by GetFileMeta). Read from the first
+                message only.
             source: a readable binary stream (``.read(n)``).
             chunk_size: bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).
             timeout: seconds for the whole upload; None waits as long as it takes.
@@ -2863,12 +2861,12 @@ class AsyncRuntimeMethods:
         Args:
             request: a ``ListFileRequest``; leave it out to build one from the keyword fields below.
             request_: The store and the directory to list. Required.
-            page_size: Maximum number of files in one response. 0 (the default) lets the store choose (the
-                reference
-            marker: Where to continue: the `marker` of the previous response. Empty starts from the
-                beginning.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            page_size: Maximum number of files in one response. 0 (the default) lets the store choose
+                (the reference
+            marker: Where to continue: the `marker` of the previous response. Empty starts from
+                the beginning.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2897,8 +2895,8 @@ class AsyncRuntimeMethods:
         Args:
             request: a ``DelFileRequest``; leave it out to build one from the keyword fields below.
             request_: The store and the file to delete (`request.name` is the file name). Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2926,8 +2924,8 @@ class AsyncRuntimeMethods:
         Args:
             request: a ``GetFileMetaRequest``; leave it out to build one from the keyword fields below.
             request_: The store and the file to describe (`request.name` is the file name). Required.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -2990,10 +2988,10 @@ class AsyncRuntimeMethods:
             data: Payload sent to the binding.
             metadata: Options passed to the binding (binding specific). Common key: "ttlInSeconds", the
                 time to live of
-            operation: Operation to perform, e.g. "create" or "get"; the supported operations depend on the
-                binding.
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            operation: Operation to perform, e.g. "create" or "get"; the supported operations depend on
+                the binding.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3054,8 +3052,8 @@ class AsyncRuntimeMethods:
             store_name: Name of the `secret_store` component, e.g. "secret_demo". Required.
             key: Name of the secret to read. Required.
             metadata: Options passed to the secret store component, e.g. a version (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -3110,8 +3108,8 @@ class AsyncRuntimeMethods:
             request: a ``GetBulkSecretRequest``; leave it out to build one from the keyword fields below.
             store_name: Name of the `secret_store` component. Required.
             metadata: Options passed to the secret store component (component specific).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 

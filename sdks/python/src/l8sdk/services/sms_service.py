@@ -29,8 +29,8 @@ class SmsServiceMethods:
     """SmsService sends SMS through a named sms component (in Layotto, e.g. Tencent Cloud SMS; in the
     reference runtime, `sms_demo`).
 
-    Sync methods of the SmsService service, mixed into ``Client`` and
-    ``SmsServiceClient``.
+    Sync methods of the SmsService service, mixed into
+    ``Client`` and ``SmsServiceClient``.
     """
 
     _transport: Transport
@@ -57,16 +57,16 @@ class SmsServiceMethods:
         empty, or when `template` or `template.template_id` is missing.
 
         Args:
-            request: a ``SendSmsWithTemplateRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SendSmsWithTemplateRequest``; leave it out to build one from the keyword
+                fields below.
             component_name: Name of the sms component to use (reference runtime: `sms_demo`).
             phone_numbers: Recipient numbers in the provider's format (typically E.164, for example
             template: The SMS template and its parameters. Required.
             sign_name: Signature (sender name) registered with the provider, shown in the
             sender_id: Sender id or sender number registered with the provider (used for
             metadata: Extra provider-specific options (for example an SMS SDK app id).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
@@ -100,8 +100,8 @@ class AsyncSmsServiceMethods:
     """SmsService sends SMS through a named sms component (in Layotto, e.g. Tencent Cloud SMS; in the
     reference runtime, `sms_demo`).
 
-    Asyncio methods of the SmsService service, mixed into ``AsyncClient`` and
-    ``AsyncSmsServiceClient``.
+    Asyncio methods of the SmsService service, mixed into
+    ``AsyncClient`` and ``AsyncSmsServiceClient``.
     """
 
     _transport: AsyncTransport
@@ -128,16 +128,16 @@ class AsyncSmsServiceMethods:
         empty, or when `template` or `template.template_id` is missing.
 
         Args:
-            request: a ``SendSmsWithTemplateRequest``; leave it out to build one from the keyword fields
-                below.
+            request: a ``SendSmsWithTemplateRequest``; leave it out to build one from the keyword
+                fields below.
             component_name: Name of the sms component to use (reference runtime: `sms_demo`).
             phone_numbers: Recipient numbers in the provider's format (typically E.164, for example
             template: The SMS template and its parameters. Required.
             sign_name: Signature (sender name) registered with the provider, shown in the
             sender_id: Sender id or sender number registered with the provider (used for
             metadata: Extra provider-specific options (for example an SMS SDK app id).
-            timeout: seconds for the whole call including retries; None (default) waits as long as the call
-                takes.
+            timeout: seconds for the whole call including retries; None (default) waits as long as the
+                call takes.
             headers: extra gRPC metadata (call headers) for this call, merged with the client's default
                 headers: a mapping or a sequence of (key, value) pairs.
 
