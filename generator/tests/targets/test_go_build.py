@@ -20,15 +20,12 @@ from l8gen.targets.base import GenOptions
 from tests.conftest import REPO, fragments_api, repo_endpoint_profile
 from tests.targets.test_go_target import real_output
 
-VECTORS = REPO / "compat-tests" / "vectors" / "connection.json"
-
 
 def go(*args: str, cwd: Path) -> str:
     exe = shutil.which("go")
     if exe is None:
         pytest.fail("the Go toolchain (`go`) is required to check the Go target's output")
-    env = {**os.environ, "L8_CONNECTION_VECTORS": str(VECTORS)}
-    proc = subprocess.run([exe, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run([exe, *args], cwd=cwd, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, f"go {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
     return proc.stdout
 
