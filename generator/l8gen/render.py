@@ -39,7 +39,7 @@ from l8gen.descriptors import display_path
 from l8gen.errors import TemplateError
 
 BUILTIN_ROOT = Path(__file__).parent / "languages"
-SHARED_ROOT = Path(__file__).parent / "shared"  # language-neutral templates, ``{% include "shared:<name>" %}``
+SHARED_ROOT = Path(__file__).parent / "shared"  # language-neutral: ``{% include "shared:<name>" %}``
 _PLACEHOLDER = re.compile(r"%([A-Za-z][A-Za-z0-9_]*)")
 
 

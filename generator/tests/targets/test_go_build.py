@@ -7,7 +7,6 @@ for gofmt formatting, which needs no build.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,7 +16,7 @@ from l8gen.languages.go.target import TARGET
 from l8gen.pipeline import api_from
 from l8gen.targets.base import GenOptions
 
-from tests.conftest import REPO, fragments_api, repo_endpoint_profile
+from tests.conftest import fragments_api, repo_endpoint_profile
 from tests.targets.test_go_target import real_output
 
 

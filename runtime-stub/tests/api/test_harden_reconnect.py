@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 from process import RuntimeProcess  # noqa: E402
 
 CONTRACT = json.loads(
-    (Path(__file__).resolve().parents[3] / "sdks" / "python" / "tests" / "connection_vectors.json").read_text("utf-8")
+    (Path(__file__).resolve().parents[3] / "sdks/python/tests/connection_vectors.json").read_text("utf-8")
 )["reconnect"]
 
 

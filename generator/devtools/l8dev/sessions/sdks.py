@@ -100,7 +100,8 @@ def check_go(session: nox.Session) -> None:
             session.error(f"gofmt would change: {unformatted.split()}")
         junit = junit_path("sdk-go")
         junit.unlink(missing_ok=True)
-        events = dev_run(session, "go", "test", "-json", "-count=1", *session.posargs, "./...", silent=True, success_codes=[0, 1]) or ""
+        events = dev_run(session, "go", "test", "-json", "-count=1", *session.posargs, "./...",
+                         silent=True, success_codes=[0, 1]) or ""
     total, failed = go_events_to_junit(events, junit, "sdk-go")
     session.log(f"go test: {total - len(failed)} passed, {len(failed)} failed")
     if failed or total == 0:
