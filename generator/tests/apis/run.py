@@ -5,9 +5,11 @@ Each corpus entry is a folder with ``proto/`` and a ``pyproject.toml`` (``[tool.
 pyproject has ``[tool.l8gen-corpus] refused = true`` must make ``l8gen generate`` exit 2, name every problem
 with ``file:line`` and write nothing. Every other entry must generate with exit 0, and then:
 
-- python: import of the package, ``mypy --strict`` (the SDK's pyproject config), ``ruff check``;
-- node: ``tsc --strict`` build (``npm run build``), biome (``npm run lint``), test typecheck;
-- go: ``go build``, ``go vet``, staticcheck;
+- python: import of the package, ``mypy --strict`` (the SDK's pyproject config), ``ruff check``, its tests
+  (``pytest tests``);
+- node: ``tsc --strict`` build (``npm run build``), biome (``npm run lint``), its tests (``npm test``
+  compiles the tests with ``tsc --strict`` and runs them);
+- go: ``go build``, ``go vet``, staticcheck, its tests (``go test``);
 - cpp: a ``-Wall -Wextra -Werror`` CMake build (ccache shared with sdk-cpp) and ``ctest``.
 
 Prints a per-API x language verdict table; exit 1 when any cell failed. Usage:
@@ -83,11 +85,13 @@ def _steps(language: str, sdk: Path, api_name: str) -> list[list[str]]:
         package = tomllib.loads((HERE / api_name / "pyproject.toml").read_text())["tool"]["l8gen"][
             "python"]["package"]
         return [[sys.executable, "-c", f"import sys; sys.path.insert(0, 'src'); import {package}"],
-                ["mypy", f"src/{package}"], ["ruff", "check", "--output-format=concise", "."]]
+                ["mypy", f"src/{package}"], ["ruff", "check", "--output-format=concise", "."],
+                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]]
     if language == "node":
-        return [["npm", "run", "build"], ["npm", "run", "lint"], ["npm", "run", "typecheck"]]
+        return [["npm", "run", "build"], ["npm", "run", "lint"], ["npm", "test"]]  # test compiles src + test
     if language == "go":
-        return [["go", "build", "./..."], ["go", "vet", "./..."], ["go", "run", STATICCHECK, "./..."]]
+        return [["go", "build", "./..."], ["go", "vet", "./..."], ["go", "run", STATICCHECK, "./..."],
+                ["go", "test", "-count=1", "./..."]]
     build = sdk.parent.parent / "build-cpp"
     return [["cmake", "-S", ".", "-B", str(build), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
              "-DL8SDK_BUILD_TESTS=ON", "-DCMAKE_CXX_FLAGS=-Wall -Wextra -Werror",

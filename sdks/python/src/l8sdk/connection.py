@@ -2,8 +2,8 @@
 """The connection contract: endpoint and token resolution, TLS, retries, message sizes, default metadata.
 
 Pipeline place: static part of the generated client layer (templates/python/src/l8sdk/connection.py.j2),
-shared by ``Client`` and ``AsyncClient``. ``resolve_endpoint`` implements the connection contract and is tested
-against tests/connection_vectors.json like the resolvers of the other SDKs:
+shared by ``Client`` and ``AsyncClient``. ``resolve_endpoint`` implements the connection contract and is
+tested against tests/connection_vectors.json like the resolvers of the other SDKs:
 
     explicit argument
     > L8_GRPC_ENDPOINT
