@@ -104,6 +104,8 @@ def check_language(language: str, sdk: Path, api_name: str) -> Cell:
     if not sdk.is_dir():
         return Cell("skip", 0.0, f"{sdk} not generated")
     env = {"CCACHE_BASEDIR": str(sdk.parent.parent), "CCACHE_NOHASHDIR": "1"}
+    if language == "python":  # the package from its source tree, also in the processes its tests start
+        env["PYTHONPATH"] = str(sdk / "src")
     if language == "node":
         modules = ROOT / "sdks" / "node" / "node_modules"
         if not modules.is_dir():
