@@ -31,7 +31,6 @@ CCACHE = {"CCACHE_BASEDIR": str(ROOT), "CCACHE_NOHASHDIR": "1"}
 CONFIGURE = [  # the same cache entries as noxfile.py CPP_CONFIGURE, so the tree is shared, never reconfigured
     "cmake", "-S", str(SDK_CPP), "-B", str(CPP_BUILD), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
     "-DL8SDK_BUILD_TESTS=ON",
-    f"-DL8SDK_CONNECTION_VECTORS={ROOT / 'compat-tests' / 'vectors' / 'connection.json'}",
 ]
 
 

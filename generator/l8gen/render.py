@@ -13,6 +13,8 @@ builtin dir])``:
 * A user directory (``--templates DIR``) holds one tree per language: ``DIR/<language>/...``. A user
   file shadows the built-in file of the same name. To override one ``{% block %}`` instead of copying a
   whole file, the user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
+* ``shared:<name>`` names a language-neutral template of ``l8gen/shared/`` (e.g. the connection contract's
+  test vectors, which every language's tree includes into its own test-data file).
 * Template errors (missing, syntax, undefined variable) become ``TemplateError`` naming template and line.
 * ``recording()`` captures every render's context for ``l8gen generate --dump-context``.
 """
@@ -37,6 +39,7 @@ from l8gen.descriptors import display_path
 from l8gen.errors import TemplateError
 
 BUILTIN_ROOT = Path(__file__).parent / "languages"
+SHARED_ROOT = Path(__file__).parent / "shared"  # language-neutral: ``{% include "shared:<name>" %}``
 _PLACEHOLDER = re.compile(r"%([A-Za-z][A-Za-z0-9_]*)")
 
 
@@ -143,7 +146,9 @@ class Renderer:
         self.builtin_dir = templates_dir if templates_dir is not None else default
         self.user_dir = user_templates / language if user_templates is not None else None
         builtin = jinja2.FileSystemLoader(str(self.builtin_dir))
-        loaders: list[jinja2.BaseLoader] = [jinja2.PrefixLoader({"builtin": builtin}, delimiter=":")]
+        shared = jinja2.FileSystemLoader(str(SHARED_ROOT))
+        prefixed = jinja2.PrefixLoader({"builtin": builtin, "shared": shared}, delimiter=":")
+        loaders: list[jinja2.BaseLoader] = [prefixed]
         if self.user_dir is not None and self.user_dir.is_dir():
             loaders.append(jinja2.FileSystemLoader(str(self.user_dir)))
         loaders.append(builtin)

@@ -47,7 +47,7 @@ def api_of(
 
 def repo_endpoint_profile() -> ApiProfile:
     """This repo's API profile without its feature RPCs (they name RPCs of proto/): the endpoint variables
-    and port the shared connection vectors (compat-tests/vectors/connection.json) are written for."""
+    and port the generated SDKs' connection vectors use."""
     return dataclasses.replace(load_options(REPO / "pyproject.toml").api, features=())
 
 

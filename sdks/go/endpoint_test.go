@@ -13,8 +13,8 @@ import (
 	"google.golang.org/grpc/codes"
 )
 
-// connectionVectors is compat-tests/vectors/connection.json, the endpoint-resolution cases shared by the
-// SDKs of every language (docs/CONTRACTS.md section 5).
+// connectionVectors is testdata/connection.json, the endpoint-resolution cases shared by the SDKs of every
+// language (the connection contract), generated for this SDK's endpoint variables and default port.
 type connectionVectors struct {
 	Cases []struct {
 		Name     string            `json:"name"`
@@ -28,18 +28,15 @@ type connectionVectors struct {
 	} `json:"cases"`
 }
 
-// vectorsPath is $L8_CONNECTION_VECTORS, else the file in the l8sdk repository this module lives in.
+// vectorsPath is the vector file shipped in this module's testdata.
 func vectorsPath() string {
-	if path := os.Getenv("L8_CONNECTION_VECTORS"); path != "" {
-		return path
-	}
-	return filepath.Join("..", "..", "compat-tests", "vectors", "connection.json")
+	return filepath.Join("testdata", "connection.json")
 }
 
 func TestResolveEndpointSharedVectors(t *testing.T) {
 	data, err := os.ReadFile(vectorsPath())
 	if err != nil {
-		t.Fatalf("the shared connection vectors are required (set L8_CONNECTION_VECTORS outside the l8sdk repository): %v", err)
+		t.Fatalf("the connection vectors are part of this module: %v", err)
 	}
 	var vectors connectionVectors
 	if err := json.Unmarshal(data, &vectors); err != nil {

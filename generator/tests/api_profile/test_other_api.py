@@ -81,3 +81,18 @@ def test_a_profile_sets_texts_port_and_variables() -> None:
 def test_feature_rpcs_are_checked_against_the_api(features: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         generated({"features": features})
+
+
+VECTOR_FILES = {"python": "tests/connection_vectors.json", "node": "test/connection-vectors.json",
+                "go": "testdata/connection.json", "cpp": "tests/connection.json"}
+
+
+@pytest.mark.parametrize("language", TARGETS)
+def test_each_sdk_ships_connection_vectors_for_its_own_api(language: str) -> None:
+    profile = {"default_port": 7001, "env": {"endpoint": "ACME_ADDR", "host": "ACME_HOST"}}
+    vectors = json.loads(generated(profile)[language][VECTOR_FILES[language]])
+    variables = {name for case in vectors["cases"] for name in case["env"]}
+    assert {"ACME_ADDR", "ACME_HOST", "PINGSDK_GRPC_PORT"} <= variables
+    defaults = [c["expect"]["target"] for c in vectors["cases"] if not c["env"] and c["explicit"] is None]
+    assert defaults == ["127.0.0.1:7001"]
+    assert vectors["reconnect"]["max_backoff_ms"] > vectors["reconnect"]["initial_backoff_ms"]

@@ -7,7 +7,6 @@ for gofmt formatting, which needs no build.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -17,18 +16,15 @@ from l8gen.languages.go.target import TARGET
 from l8gen.pipeline import api_from
 from l8gen.targets.base import GenOptions
 
-from tests.conftest import REPO, fragments_api, repo_endpoint_profile
+from tests.conftest import fragments_api, repo_endpoint_profile
 from tests.targets.test_go_target import real_output
-
-VECTORS = REPO / "compat-tests" / "vectors" / "connection.json"
 
 
 def go(*args: str, cwd: Path) -> str:
     exe = shutil.which("go")
     if exe is None:
         pytest.fail("the Go toolchain (`go`) is required to check the Go target's output")
-    env = {**os.environ, "L8_CONNECTION_VECTORS": str(VECTORS)}
-    proc = subprocess.run([exe, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run([exe, *args], cwd=cwd, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, f"go {' '.join(args)} failed:\n{proc.stdout}\n{proc.stderr}"
     return proc.stdout
 

@@ -1,6 +1,6 @@
 """Issue 18 item 12 (Python SDK): after an outage of the runtime (the contract's 50 s, >= the issue's 40 s),
 the SDK's first call succeeds within 5 s of the runtime's return -- the shared reconnect contract of
-compat-tests/vectors/connection.json.
+the connection vectors every SDK ships (sdks/python/tests/connection_vectors.json).
 
 A real runtime process on a fixed port is stopped, the app keeps calling (and failing) every 2 s like a real
 app would, the runtime comes back on the same port and the first successful call is timed."""
@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "fuzz"))
 from process import RuntimeProcess  # noqa: E402
 
 CONTRACT = json.loads(
-    (Path(__file__).resolve().parents[3] / "compat-tests" / "vectors" / "connection.json").read_text("utf-8")
+    (Path(__file__).resolve().parents[3] / "sdks/python/tests/connection_vectors.json").read_text("utf-8")
 )["reconnect"]
 
 

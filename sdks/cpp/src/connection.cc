@@ -84,7 +84,7 @@ Result<std::shared_ptr<Connection>> Connection::Open(const ClientOptions& option
   args.SetString(GRPC_ARG_PRIMARY_USER_AGENT_STRING, kUserAgent);
   args.SetMaxSendMessageSize(options.max_send_message_bytes);
   args.SetMaxReceiveMessageSize(options.max_receive_message_bytes);
-  // The reconnect contract of every SDK (compat-tests/vectors/connection.json "reconnect"): a local sidecar
+  // The reconnect contract of every SDK (tests/connection.json "reconnect"): a local sidecar
   // that restarts is redialled within 3 s, not gRPC's default of up to 120 s.
   args.SetInt(GRPC_ARG_INITIAL_RECONNECT_BACKOFF_MS, 100);
   args.SetInt(GRPC_ARG_MIN_RECONNECT_BACKOFF_MS, 100);

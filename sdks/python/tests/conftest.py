@@ -11,7 +11,6 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent import futures
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import grpc
@@ -114,12 +113,3 @@ def fake() -> Iterator[FakeRuntime]:
     yield runtime
     runtime.server.stop(None).wait()
 
-
-def repository_file(relative: str) -> Path:
-    """A file of the l8sdk repository (the SDK lives in sdks/python of it)."""
-    here = Path(__file__).resolve()
-    for parent in here.parents:
-        candidate = parent / relative
-        if candidate.is_file():
-            return candidate
-    raise FileNotFoundError(f"{relative} not found above {here}")

@@ -22,18 +22,37 @@ SHAPES: dict[str, tuple[MethodInfo[Any, Any], str, str]] = {
 }
 
 
+def new(message_type: Any) -> Any:
+    """An instance of ``message_type`` whose proto2 ``required`` fields (recursively) hold their defaults, so
+    that it serializes; an empty message for APIs without required fields."""
+    message = message_type()
+    _fill_required(message)
+    return message
+
+
+def _fill_required(message: Any) -> None:
+    for field in message.DESCRIPTOR.fields:
+        if not field.is_required:
+            continue
+        if field.message_type is not None:
+            getattr(message, field.name).SetInParent()
+            _fill_required(getattr(message, field.name))
+        else:
+            setattr(message, field.name, field.default_value)
+
+
 def serve(method: MethodInfo[Any, Any]) -> Any:
     """A server behaviour answering with empty responses (two for streaming responses)."""
     def behaviour(request: Any, context: grpc.ServicerContext) -> Any:
         if method.shape == "unary":
-            return method.response_type()
+            return new(method.response_type)
         if method.shape == "server_stream":
-            return iter([method.response_type(), method.response_type()])
+            return iter([new(method.response_type), new(method.response_type)])
         if method.shape == "client_stream":
             for _ in request:
                 pass
-            return method.response_type()
-        return (method.response_type() for _ in request)
+            return new(method.response_type)
+        return (new(method.response_type) for _ in request)
     return behaviour
 
 
@@ -52,13 +71,13 @@ def call_sync(client: Any, shape: str, **kw: Any) -> list[Any]:
     method, attr, name = SHAPES[shape]
     fn = getattr(getattr(client, attr), name)
     if shape == "unary":
-        return [fn(method.request_type(), **kw)]
+        return [fn(new(method.request_type), **kw)]
     if shape == "server_stream":
-        return list(fn(method.request_type(), **kw))
+        return list(fn(new(method.request_type), **kw))
     if shape == "client_stream":
-        return [fn([method.request_type(), method.request_type()], **kw)]
+        return [fn([new(method.request_type), new(method.request_type)], **kw)]
     stream = fn(**kw)
-    stream.send(method.request_type())
+    stream.send(new(method.request_type))
     stream.close()
     return list(stream)
 
@@ -68,12 +87,12 @@ async def call_async(client: Any, shape: str, **kw: Any) -> list[Any]:
     method, attr, name = SHAPES[shape]
     fn = getattr(getattr(client, attr), name)
     if shape == "unary":
-        return [await fn(method.request_type(), **kw)]
+        return [await fn(new(method.request_type), **kw)]
     if shape == "server_stream":
-        return [r async for r in fn(method.request_type(), **kw)]
+        return [r async for r in fn(new(method.request_type), **kw)]
     if shape == "client_stream":
-        return [await fn([method.request_type(), method.request_type()], **kw)]
+        return [await fn([new(method.request_type), new(method.request_type)], **kw)]
     stream = fn(**kw)
-    await stream.send(method.request_type())
+    await stream.send(new(method.request_type))
     await stream.close()
     return [r async for r in stream]

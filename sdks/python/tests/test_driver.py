@@ -11,7 +11,8 @@ from typing import Any
 
 import grpc
 from conftest import FakeRuntime
-from shapes import SHAPES, fail, serve
+from google.protobuf import json_format
+from shapes import SHAPES, fail, new, serve
 
 from l8sdk import _rpc
 
@@ -40,18 +41,19 @@ class Driver:
 
 def test_driver_protocol(fake: FakeRuntime) -> None:
     unary, _, _ = SHAPES["unary"]
-    bidi, _, _ = SHAPES["bidi"]
+    request = json_format.MessageToDict(new(unary.request_type))  # {} unless it has proto2 required fields
     fake.on(unary, serve(unary))
+    bidi, _, _ = SHAPES["bidi"]
     fake.on(bidi, serve(bidi))
     driver = Driver()
     try:
         hello = driver.send("hello")
         assert hello["ok"] and hello["language"] == "python"
         assert sorted(hello["rpcs"]) == sorted(m.rpc for m in _rpc.ALL)
-        assert driver.send("call", service=unary.service, rpc=unary.name, request={})["error"]["code"] == (
-            "FAILED_PRECONDITION")
+        reply = driver.send("call", service=unary.service, rpc=unary.name, request=request)
+        assert reply["error"]["code"] == "FAILED_PRECONDITION"
         assert driver.send("connect", endpoint=fake.target, token="tk", metadata={"x-drv": "1"})["ok"]
-        reply = driver.send("call", service=unary.service, rpc=unary.name, request={}, timeout_ms=5000)
+        reply = driver.send("call", service=unary.service, rpc=unary.name, request=request, timeout_ms=5000)
         assert reply["ok"] and reply["response"] == {}
         assert fake.calls(unary)[-1].metadata["authorization"] == "Bearer tk"
         assert fake.calls(unary)[-1].metadata["x-drv"] == "1"
@@ -62,7 +64,7 @@ def test_driver_protocol(fake: FakeRuntime) -> None:
         assert driver.send("close_send", stream="s1")["ok"]
         assert driver.send("recv", stream="s1", count=5, timeout_ms=5000)["done"] is True
         fake.on(unary, fail(grpc.StatusCode.NOT_FOUND, "gone"))
-        error = driver.send("call", service=unary.service, rpc=unary.name, request={})["error"]
+        error = driver.send("call", service=unary.service, rpc=unary.name, request=request)["error"]
         assert (error["code"], error["message"]) == ("NOT_FOUND", "gone")
         assert driver.send("frobnicate")["error"]["code"] == "UNIMPLEMENTED"
         missing = driver.send("call", service="no.Such", rpc="Thing", request={})

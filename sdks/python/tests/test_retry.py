@@ -10,6 +10,7 @@ from typing import Any
 import grpc
 import pytest
 from conftest import FakeRuntime
+from shapes import new
 
 from l8sdk import AsyncClient, Client, L8Error, RetryPolicy, _rpc
 from l8sdk._calls import MethodInfo
@@ -25,12 +26,12 @@ def flaky(method: MethodInfo[Any, Any], failures: int) -> Any:
     def behaviour(request: Any, context: grpc.ServicerContext) -> Any:
         if next(counter) < failures:
             context.abort(grpc.StatusCode.UNAVAILABLE, "try again")
-        return method.response_type()
+        return new(method.response_type)
     return behaviour
 
 
 def call(client: Any, method: MethodInfo[Any, Any], attr: str, name: str) -> Any:
-    return getattr(getattr(client, attr), name)(method.request_type(), timeout=10)
+    return getattr(getattr(client, attr), name)(new(method.request_type), timeout=10)
 
 
 def test_idempotent_rpc_is_retried(fake: FakeRuntime) -> None:
@@ -70,7 +71,7 @@ def test_async_idempotent_rpc_is_retried(fake: FakeRuntime) -> None:
     async def scenario() -> None:
         async with AsyncClient(fake.target, retry=POLICY) as client:
             await client.object_storage_service.list_objects(
-                IDEMPOTENT.request_type(), timeout=10)
+                new(IDEMPOTENT.request_type), timeout=10)
 
     asyncio.run(scenario())
     assert len(fake.calls(IDEMPOTENT)) == 3

@@ -13,6 +13,7 @@ from typing import Any
 import grpc
 import pytest
 from conftest import FakeRuntime
+from shapes import new
 
 from l8sdk import AsyncClient, Client, L8Error, _rpc
 
@@ -36,7 +37,7 @@ class Counter:
             self.total += size
             self.largest = max(self.largest, size)
             self.headers.append(request.store_name)
-        return METHOD.response_type()
+        return new(METHOD.response_type)
 
 
 def test_upload_from_path_sends_header_then_chunks(fake: FakeRuntime, tmp_path: Path) -> None:

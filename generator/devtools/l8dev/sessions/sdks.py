@@ -28,7 +28,6 @@ from l8dev.sessions.base import (
 from l8dev.sessions.junit import go_events_to_junit, wrap_node_junit
 
 STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
-VECTORS = ROOT / "compat-tests" / "vectors" / "connection.json"
 # ONE CMake build tree per run (Ninja, Debug: the quickest to compile), shared with the harness's driver
 # build (the [driver] of languages/cpp/language.toml runs the same configure + `--target l8-compat-driver`,
 # a no-op after sdk-cpp). ccache sees paths relative to the repository, and the publish smoke test builds
@@ -36,7 +35,7 @@ VECTORS = ROOT / "compat-tests" / "vectors" / "connection.json"
 CPP_BUILD = ROOT / "compat-tests" / ".build" / "cpp"
 CPP_CONFIGURE = [
     "cmake", "-S", str(ROOT / "sdks" / "cpp"), "-B", str(CPP_BUILD), "-G", "Ninja",
-    "-DCMAKE_BUILD_TYPE=Debug", "-DL8SDK_BUILD_TESTS=ON", f"-DL8SDK_CONNECTION_VECTORS={VECTORS}",
+    "-DCMAKE_BUILD_TYPE=Debug", "-DL8SDK_BUILD_TESTS=ON",
 ]
 
 
@@ -102,7 +101,7 @@ def check_go(session: nox.Session) -> None:
         junit = junit_path("sdk-go")
         junit.unlink(missing_ok=True)
         events = dev_run(session, "go", "test", "-json", "-count=1", *session.posargs, "./...",
-                         env={"L8_CONNECTION_VECTORS": str(VECTORS)}, silent=True, success_codes=[0, 1]) or ""
+                         silent=True, success_codes=[0, 1]) or ""
     total, failed = go_events_to_junit(events, junit, "sdk-go")
     session.log(f"go test: {total - len(failed)} passed, {len(failed)} failed")
     if failed or total == 0:

@@ -127,6 +127,7 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
         ("cmake/l8sdkConfig.cmake.in.j2", "cmake/l8sdkConfig.cmake.in", {}),
         ("tests/CMakeLists.txt.j2", "tests/CMakeLists.txt", {}),
         ("tests/endpoint_test.cc.j2", "tests/endpoint_test.cc", {}),
+        ("tests/connection.json.j2", "tests/connection.json", {}),
         ("tests/result_test.cc.j2", "tests/result_test.cc", {}),
         ("tests/consumer/CMakeLists.txt.j2", "tests/consumer/CMakeLists.txt", {}),
         ("tests/consumer/main.cc.j2", "tests/consumer/main.cc", {}),

@@ -285,6 +285,7 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
         "subclient_lines": tuple(textwrap.wrap(attrs, LINE - 8)),
         "driver_import_block": driver_imports.render(),
         "shapes": _shape_examples(methods),
+        "shape_names": tuple(shape for shape, _ in _shape_examples(methods)),  # the call shapes the API has
         "retry_examples": _retry_examples(methods),
         "upload_header": _upload_header(methods),
         "flat_attrs": tuple(s.attr for s in services if s.flat),

@@ -2,8 +2,8 @@
 """The connection contract: endpoint and token resolution, TLS, retries, message sizes, default metadata.
 
 Pipeline place: static part of the generated client layer (templates/python/src/l8sdk/connection.py.j2),
-shared by ``Client`` and ``AsyncClient``. ``resolve_endpoint`` implements docs/CONTRACTS.md §5 and is tested
-against compat-tests/vectors/connection.json like the resolvers of the other SDKs:
+shared by ``Client`` and ``AsyncClient``. ``resolve_endpoint`` implements the connection contract and is
+tested against tests/connection_vectors.json like the resolvers of the other SDKs:
 
     explicit argument
     > L8_GRPC_ENDPOINT
@@ -39,7 +39,7 @@ __all__ = [
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 34904
 DEFAULT_MAX_MESSAGE_BYTES = 64 * 1024 * 1024  # both directions; gRPC's 4 MiB receive default is too small
-# The reconnect contract of every SDK (compat-tests/vectors/connection.json "reconnect"): a sidecar is local,
+# The reconnect contract of every SDK (tests/connection_vectors.json "reconnect"): a sidecar is local,
 # so come back quickly after it restarts instead of gRPC's default of up to 120 s between attempts.
 RECONNECT_INITIAL_BACKOFF_MS = 100
 RECONNECT_MAX_BACKOFF_MS = 3000
