@@ -223,20 +223,30 @@ class LanguageNaming:
     ) -> None:
         """The passes every language shares, over the sorted IR: service identifiers (one scope; services of
         different packages sharing a name get a package prefix, see ``_qualified_service_names``), RPC method
-        identifiers (one scope per service client, or one for all with ``flat_methods``; ``client_members``
-        are taken), parameter identifiers from request fields (one scope per message). Each computed name
+        identifiers (one scope per service client, or one for all with ``flat_methods``; a name equal to one of
+        ``client_members`` is escaped, an override equal to one is a collision), parameter identifiers from request fields (one scope per message). Each computed name
         goes through ``resolve`` (override or escape; ``member_escape`` for service and method names) and is
         claimed."""
         members = sorted(set(client_members))
+
+        def clear_of_members(full_name: str, computed: str) -> str:
+            # The one member policy of every language: a service or RPC identifier equal to a member the
+            # generated client defines itself is escaped like a reserved word (``close`` -> ``close_``,
+            # ``close$`` in TypeScript); an override is used verbatim and may still collide (an error).
+            name = self.resolve(full_name, computed, member_escape)
+            while full_name not in self.overrides and name in members:
+                name = (member_escape or self.escape)(name + self.escape_suffix)
+            return name
+
         services = self.scope("service identifiers", members)
         flat = self.scope("client methods", members) if flat_methods else None
         base_names = _qualified_service_names(self.api.services, service_name)
         for service in self.api.services:
-            name = self.resolve(service.full_name, base_names[service.full_name], member_escape)
+            name = clear_of_members(service.full_name, base_names[service.full_name])
             self._services[service.full_name] = services.claim(name, origin_of(service, self.api))
             scope = flat or self.scope(f"methods of the {service.name} client", members)
             for method in service.methods:
-                name = self.resolve(method.full_name, method_name(method), member_escape)
+                name = clear_of_members(method.full_name, method_name(method))
                 self._methods[method.full_name] = scope.claim(name, origin_of(method, self.api))
         for message in self.api.messages:
             if message.is_map_entry:

@@ -232,11 +232,13 @@ def test_keywords_escape_with_one_trailing_underscore() -> None:
         assert naming.escape(word) == word + "_"
 
 
-def test_default_client_members_collide_with_close_rpc() -> None:
+def test_close_rpc_is_escaped_clear_of_the_default_client_members() -> None:
+    api = edge_api()
+    assert GoNaming(api).method(next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")) == "Close_"
     with pytest.raises(
         NamingError, match=r"rpc edge\.v1\.ObjectStorageService\.Close \(edge/v1/edge\.proto:\d+\)"
     ):
-        GoNaming(edge_api())
+        GoNaming(api, {"edge.v1.ObjectStorageService.Close": "Close"})
 
 
 @pytest.mark.parametrize(("name", "collides"), clash_params("go"))

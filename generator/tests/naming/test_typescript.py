@@ -103,9 +103,11 @@ def test_es_field_names() -> None:
     assert names["class"] == "class"
 
 
-def test_close_rpc_collides_with_the_close_member() -> None:
+def test_close_rpc_is_escaped_clear_of_the_close_member() -> None:
+    api = edge_api()
+    assert TypeScriptNaming(api).method(next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")) == "close$"
     with pytest.raises(NamingError, match="generated member 'close'"):
-        TypeScriptNaming(edge_api())
+        TypeScriptNaming(api, {"edge.v1.ObjectStorageService.Close": "close"})
 
 
 @pytest.mark.parametrize(("name", "collides"), clash_params("node"))

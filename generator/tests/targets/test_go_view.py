@@ -59,9 +59,10 @@ def test_override_resolves_a_cross_service_clash() -> None:
     assert sorted(m.name for m in view.methods) == ["Fetch", "Get"]
 
 
-def test_rpc_named_like_a_client_member_fails_with_the_fix() -> None:
+def test_rpc_named_like_a_client_member_is_escaped_or_overridden() -> None:
+    assert [m.name for m in view_of("service S { rpc Close(M) returns (M); }").methods] == ["Close_"]
     with pytest.raises(NamingError, match=r"rpc p\.v1\.S\.Close .*'Close'.*go\.overrides"):
-        view_of("service S { rpc Close(M) returns (M); }")
+        view_of("service S { rpc Close(M) returns (M); }", {"p.v1.S.Close": "Close"})
     view = view_of("service S { rpc Close(M) returns (M); }", {"p.v1.S.Close": "CloseSession"})
     assert [m.name for m in view.methods] == ["CloseSession"]
 
