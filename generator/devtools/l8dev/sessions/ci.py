@@ -54,10 +54,12 @@ def ccache_counts() -> tuple[int, int]:
     return hits, number.get("cache_miss", 0)
 
 
-def step_line(name: str, outcome: str, seconds: float, ccache: tuple[int, int]) -> str:
+def step_line(
+    name: str, outcome: str, seconds: float, ccache: tuple[int, int], label: str = "ci step"
+) -> str:
     """One row of the closing step table (the ccache column only for steps that compiled C++)."""
     cache = f"  ccache {ccache[0]} hit / {ccache[1]} miss" if any(ccache) else ""
-    return f"ci step {name:<18} {outcome:<12} {seconds:7.1f}s{cache}"
+    return f"{label} {name:<18} {outcome:<12} {seconds:7.1f}s{cache}"
 
 
 def run_ci(session: nox.Session, order: Sequence[str]) -> None:
@@ -93,7 +95,7 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
     for name, outcome, seconds, ccache in results:
         session.log(step_line(name, outcome, seconds, ccache))
     hits, misses = sum(r[3][0] for r in results), sum(r[3][1] for r in results)
-    session.log(step_line("total", "", sum(r[2] for r in results), (hits, misses)).replace("ci step", "ci"))
+    session.log(step_line("", "", sum(r[2] for r in results), (hits, misses), label="ci total"))
     summary = f"ci: {passed} passed, {failed} failed, {skipped} skipped"
     (CI_DIR / "summary.txt").write_text(summary + "\n")
     print(summary, flush=True)
