@@ -57,9 +57,12 @@ NOTES = {
 }
 
 STATIC_ROWS = [
-    Row("CI `.ci/run` on a fresh machine", "see the CI step table (`nox -s ci` prints each step + total)",
+    Row("CI `.ci/run` on a fresh machine",
+        "see the CI step table (`nox -s ci` prints each step, its ccache hits/misses and the total)",
         "<= 25 min cold", "not measured",
         note="a full cold CI is not run by this suite; the C++ SDK is now compiled once per run "
              "(compat-tests/.build/cpp shared by sdk-cpp and the compat driver; the publish smoke test's "
-             "build is served by ccache)"),
+             "build, the fragments test and the generality corpus are served by ccache with "
+             "checkout-relative keys); compat-mutants runs per mutant only the cases reaching the "
+             "mutated RPCs; sdk-node compiles each tsconfig once; Python writes bytecode in CI"),
 ]

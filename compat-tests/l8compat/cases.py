@@ -7,8 +7,9 @@ executor. A bad case file is a clear error naming the file, the YAML line and th
 
 from __future__ import annotations
 
+import fnmatch
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -351,3 +352,12 @@ def ordered(cases: list[Case]) -> list[Case]:
     middle = [c for c in cases if c.schedule == "middle"]
     half = len(normal) // 2
     return normal[:half] + middle + normal[half:]
+
+
+def calls_any(case: Case, globs: Sequence[str]) -> bool:
+    """Does the case call an RPC matching one of ``globs`` (``Service/Method`` with the short service name:
+    ``Runtime/SaveState``, ``CryptionService/*``)? No globs: every case does."""
+    if not globs:
+        return True
+    short = [f"{key.rsplit('/', 1)[0].rsplit('.', 1)[-1]}/{key.rsplit('/', 1)[1]}" for key in case.uses]
+    return any(fnmatch.fnmatchcase(rpc, glob) for rpc in short for glob in globs)

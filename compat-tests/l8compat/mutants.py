@@ -1,9 +1,11 @@
 """Mutation self-test: for every runtime `--mutate NAME` bug, the compat suite must report failures.
 
 Place in the pipeline: nox -s compat-mutants -> this module -> one pytest run of compat-tests/run per mutant
-(plus a clean baseline run) -> compat-tests/results/mutants/{mutants.json, mutants.md}. A case "catches" a
-mutant when it passes against the correct runtime and fails against the mutant. The run fails when any
-mutant is caught by no case, or when the baseline itself does not pass.
+(plus a clean baseline run of every case) -> compat-tests/results/mutants/{mutants.json, mutants.md}. A case
+"catches" a mutant when it passes against the correct runtime and fails against the mutant. Against a mutant
+only the cases that call an RPC reaching the mutated spot run (the runtime lists those RPCs with the mutation,
+``--list-mutations``' third column; ``--all-cases`` runs every case). The run fails when any mutant is caught
+by no case, or when the baseline itself does not pass.
 
 CLI: python -m l8compat.mutants [--languages python] [--only NAME ...] [pytest args after --]
 """
@@ -27,8 +29,9 @@ RUN_DIR = Path(__file__).resolve().parents[1] / "run"
 OUT_DIR = RESULTS_DIR / "mutants"
 
 
-def list_mutations() -> dict[str, str]:
-    """Mutation names and descriptions from the runtime's own CLI (`l8-runtime --list-mutations`)."""
+def list_mutations() -> dict[str, tuple[str, str]]:
+    """Mutation name -> (description, comma-separated RPC globs reaching it; "" when the runtime names none),
+    from the runtime's own CLI (`l8-runtime --list-mutations`)."""
     exe = shutil.which("l8-runtime", path=str(Path(sys.executable).parent)) or shutil.which("l8-runtime")
     if exe is None:
         raise SystemExit(
@@ -40,14 +43,17 @@ def list_mutations() -> dict[str, str]:
     out = {}
     for line in proc.stdout.splitlines():
         if line.strip():
-            name, _, text = line.partition("\t")
-            out[name.strip()] = text.strip()
+            name, _, rest = line.partition("\t")
+            text, _, rpcs = rest.partition("\t")
+            out[name.strip()] = (text.strip(), rpcs.strip())
     if not out:
         raise SystemExit("compat-mutants: the runtime lists no mutations")
     return out
 
 
-def _run(name: str, languages: str, extra: Sequence[str], out: IO[str]) -> tuple[dict[str, Any], float]:
+def _run(
+    name: str, languages: str, extra: Sequence[str], out: IO[str], uses: str = ""
+) -> tuple[dict[str, Any], float]:
     results = OUT_DIR / name
     shutil.rmtree(results, ignore_errors=True)
     cmd = [
@@ -67,6 +73,8 @@ def _run(name: str, languages: str, extra: Sequence[str], out: IO[str]) -> tuple
         cmd.append(f"--languages={languages}")
     if name != "baseline":
         cmd.append(f"--mutant={name}")
+    if uses:
+        cmd.append(f"--uses={uses}")
     started = time.monotonic()
     proc = subprocess.run(cmd, cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     elapsed = time.monotonic() - started
@@ -90,6 +98,7 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     parser = argparse.ArgumentParser(prog="compat-mutants", description=__doc__.splitlines()[0])
     parser.add_argument("--languages", default="python")
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--all-cases", action="store_true", help="every case against each mutant")
     args, extra = parser.parse_known_args(list(argv))
     args.extra = [a for a in extra if a != "--"]
     mutations = list_mutations()
@@ -118,9 +127,11 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     }
     failed = bool(base_bad)
     for name in chosen:
-        stdout.write(f"compat-mutants: --mutate {name} ...\n")
+        description, uses = mutations[name]
+        uses = "" if args.all_cases else uses
+        stdout.write(f"compat-mutants: --mutate {name} (cases calling {uses or 'any RPC'}) ...\n")
         stdout.flush()
-        matrix, secs = _run(name, args.languages, args.extra, stdout)
+        matrix, secs = _run(name, args.languages, args.extra, stdout, uses)
         if matrix["meta"].get("mutant") != name:
             stderr.write(f"compat-mutants: run for {name} did not record the mutant\n")
             return 2
@@ -132,14 +143,17 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
             elif row["outcome"] == "error" and baseline_ok:
                 errors.append({"language": key[0], "case": key[1], "reason": row["reason"][:300]})
         report["mutants"][name] = {
-            "description": mutations[name],
+            "description": description,
+            "cases_run": len(matrix["results"]),
+            "uses": uses,
             "caught_by": caught,
             "errors": errors,
             "duration_s": round(secs, 1),
         }
         verdict = f"CAUGHT by {len(caught)} case(s)" if caught else "NOT CAUGHT"
         failed = failed or not caught
-        stdout.write(f"compat-mutants: {name}: {verdict} ({secs:.0f}s)\n")
+        ran = len(matrix["results"])
+        stdout.write(f"compat-mutants: {name}: {verdict} of {ran} run ({secs:.0f}s)\n")
         for c in caught[:12]:
             stdout.write(f"    {c['language']} {c['case']}\n")
     (OUT_DIR / "mutants.json").write_text(json.dumps(report, indent=1, sort_keys=True) + "\n")

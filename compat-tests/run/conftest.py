@@ -7,6 +7,8 @@ Place in the pipeline: pytest -> l8compat.runner.Harness. Options:
   --runtime-mode M       auto (container if an engine answers, else local process) | container | process
   --mutant NAME          start the runtime with --mutate NAME (mutation self-test)
   --case GLOB            only cases whose id matches (coverage gate skipped)
+  --uses GLOB[,GLOB]     only cases that call an RPC matching one glob on `Service/Method` (short service
+                         name, e.g. `Runtime/SaveState`, `CryptionService/*`; coverage gate skipped)
   --results-dir DIR      where matrix.json/md/html go (default compat-tests/results)
   --no-driver-build      start drivers without running their build commands
   --callback-host H      external mode: the address the external runtime uses to reach this host
@@ -24,7 +26,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from l8compat.cases import CaseError, load_cases, ordered  # noqa: E402
+from l8compat.cases import CaseError, calls_any, load_cases, ordered  # noqa: E402
 from l8compat.drivers import available, load_registry  # noqa: E402
 from l8compat.gates import KnownFailingError  # noqa: E402
 from l8compat.protos import ProtoError, load_api  # noqa: E402
@@ -44,6 +46,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     g.addoption("--runtime-mode", default="auto", choices=("auto", "container", "process"))
     g.addoption("--mutant", default="", help="runtime --mutate NAME (mutation self-test)")
     g.addoption("--case", default="", help="glob on case ids, e.g. 'Runtime.GetState/*'")
+    g.addoption("--uses", default="", help="globs on the RPCs a case calls: 'Runtime/GetState'")
     g.addoption("--results-dir", default=str(RESULTS_DIR))
     g.addoption("--no-driver-build", action="store_true")
     g.addoption("--callback-host", default="127.0.0.1")
@@ -80,7 +83,11 @@ def pytest_configure(config: pytest.Config) -> None:
     except (CaseError, ProtoError) as exc:
         raise pytest.UsageError(str(exc)) from None
     pattern = config.getoption("--case")
-    selected = [c for c in cases if not pattern or fnmatch.fnmatch(c.id, pattern)]
+    uses = [g for g in config.getoption("--uses").split(",") if g]
+    selected = [c for c in cases if (not pattern or fnmatch.fnmatch(c.id, pattern)) and calls_any(c, uses)]
+    filters = [f"--case {pattern}"] if pattern else []
+    filters += [f"--uses {','.join(uses)}"] if uses else []
+    partial = " ".join(filters)
     langs = [x for x in config.getoption("--languages").split(",") if x]
     if not langs:
         langs = available(load_registry())
@@ -90,7 +97,7 @@ def pytest_configure(config: pytest.Config) -> None:
         languages=langs,
         mutant=config.getoption("--mutant"),
         results_dir=Path(config.getoption("--results-dir")),
-        partial=f"--case {pattern}" if pattern else "",
+        partial=partial,
         build_drivers=not config.getoption("--no-driver-build"),
         callback_host=config.getoption("--callback-host"),
         callback_port=config.getoption("--callback-port"),

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from l8compat.cases import CASES_DIR, CaseError, load_cases, load_file, ordered
+from l8compat.cases import CASES_DIR, CaseError, calls_any, load_cases, load_file, ordered
 from l8compat.protos import Api
 
 GOOD = """\
@@ -125,3 +125,14 @@ def test_middle_cases_run_half_way(api: Api, case_file: Callable[..., Path]) -> 
 def test_the_real_case_set_loads(api: Api) -> None:
     cases = load_cases(api, CASES_DIR)
     assert {c.rpc.key for c in cases} == {r.key for r in api.api_rpcs()}
+
+
+def test_calls_any_matches_the_rpcs_a_case_calls_by_short_service_name(
+    api: Api, case_file: Callable[..., Path]
+) -> None:
+    path = case_file(GOOD)
+    [case] = load_file(path, api, path.parents[1])  # calls SaveState (setup) and GetState
+    assert calls_any(case, ["Runtime/SaveState"]) and calls_any(case, ["Runtime/Get*"])
+    assert not calls_any(case, ["Runtime/TryLock", "CryptionService/*"])
+    assert not calls_any(case, ["spec.proto.runtime.v1.Runtime/GetState"])  # short service names only
+    assert calls_any(case, [])  # no filter: every case

@@ -30,6 +30,10 @@ def test_list_mutations_names_each_documented_bug():
     assert code == 0
     assert [line.split("\t")[0] for line in out.splitlines()] == sorted(MUTATIONS)
     assert {"etag-ignored", "lock-not-exclusive", "sequencer-repeats", "state-get-stale"} <= set(MUTATIONS)
+    reached = {line.split("\t")[0]: line.split("\t")[2].split(",") for line in out.splitlines()}
+    assert reached["etag-ignored"][0] == "Runtime/SaveState"
+    assert reached["cryption-no-auth"] == ["CryptionService/*"]
+    assert all(globs and all("/" in g for g in globs) for globs in reached.values())  # each names RPCs
 
 
 def test_print_config_shows_the_embedded_defaults():

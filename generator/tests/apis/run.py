@@ -36,6 +36,9 @@ ROOT = HERE.parents[2]
 LANGUAGES = ("python", "node", "go", "cpp")
 STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
 FILE_LINE = re.compile(r"\S+\.proto:\d+")
+# one mypy cache for every API's Python SDK: grpc/protobuf stubs and typeshed are analysed once per run, not
+# once per API (mypy re-checks a module whose source changed, so APIs sharing a package name stay correct)
+MYPY_CACHE = ROOT / ".cache" / "generality-mypy"
 
 
 @dataclass
@@ -104,6 +107,7 @@ def check_language(language: str, sdk: Path, api_name: str) -> Cell:
     if not sdk.is_dir():
         return Cell("skip", 0.0, f"{sdk} not generated")
     env = {"CCACHE_BASEDIR": str(sdk.parent.parent), "CCACHE_NOHASHDIR": "1"}
+    env["MYPY_CACHE_DIR"] = str(MYPY_CACHE)
     if language == "python":  # the package from its source tree, also in the processes its tests start
         env["PYTHONPATH"] = str(sdk / "src")
     if language == "node":

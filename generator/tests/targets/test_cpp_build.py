@@ -10,6 +10,7 @@ built and tested by `nox -s sdk-cpp`.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -24,8 +25,14 @@ from tests.conftest import REPO, fragments_api, repo_endpoint_profile
 WORK = REPO / ".cache" / "cpp-fragments"
 
 
+# ccache keys relative to the checkout (as nox's C++ sessions use): a fresh clone in another folder hits the
+# cache instead of recompiling the fragments' SDK (absolute -I paths and, with -g, the build dir are hashed)
+CCACHE = {"CCACHE_BASEDIR": str(REPO), "CCACHE_NOHASHDIR": "1"}
+
+
 def run(*args: str, cwd: Path = REPO) -> str:
-    proc = subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, check=False)
+    env = {**os.environ, **CCACHE}
+    proc = subprocess.run(list(args), cwd=cwd, env=env, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, f"{' '.join(args)} failed:\n{proc.stdout[-6000:]}\n{proc.stderr[-6000:]}"
     return proc.stdout
 

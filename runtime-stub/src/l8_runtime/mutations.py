@@ -3,6 +3,9 @@
 Place in the runtime: a mutant runtime is the same oracle with exactly one behaviour broken; the harness
 must fail against it, which proves its cases actually check that behaviour. Components consult
 ``RuntimeContext.mutated(NAME)`` at the one spot the bug lives. Off by default; unknown names are rejected.
+``REACHED_BY`` names the RPCs (``Service/Method`` globs, short service names) whose handling reaches that
+spot: the mutation self-test (compat-tests ``l8compat.mutants``) runs against a mutant only the cases that
+call one of them.
 """
 
 from __future__ import annotations
@@ -24,6 +27,27 @@ MUTATIONS: dict[str, str] = {
 }
 
 
+_STATE_WRITES = ("Runtime/SaveState", "Runtime/DeleteState", "Runtime/DeleteBulkState",
+                 "Runtime/ExecuteStateTransaction")
+_LOCK = ("Runtime/TryLock", "Runtime/Unlock", "Runtime/LockKeepAlive")
+REACHED_BY: dict[str, tuple[str, ...]] = {
+    "etag-ignored": _STATE_WRITES,
+    "first-write-ignored": _STATE_WRITES,
+    "state-get-stale": ("Runtime/GetState", "Runtime/GetBulkState"),
+    "lock-not-exclusive": _LOCK,
+    "unlock-any-owner": _LOCK,
+    "sequencer-repeats": ("Runtime/GetNextId",),
+    "config-no-notify": ("Runtime/SubscribeConfiguration",),
+    "pubsub-retry-ignored": ("Runtime/PublishEvent", "Runtime/SubscribeTopicEvents"),
+    "file-list-ignores-marker": ("Runtime/ListFile",),
+    "secret-wrong-value": ("Runtime/GetSecret", "Runtime/GetBulkSecret"),
+    "cryption-no-auth": ("CryptionService/*",),
+    "oss-etag-random": ("ObjectStorageService/*",),
+}
+
+
 def describe() -> str:
-    """One line per mutation, for ``--list-mutations``."""
-    return "".join(f"{name}\t{text}\n" for name, text in sorted(MUTATIONS.items()))
+    """One line per mutation, for ``--list-mutations``: name, description, the RPC globs that reach it."""
+    return "".join(
+        f"{name}\t{text}\t{','.join(REACHED_BY[name])}\n" for name, text in sorted(MUTATIONS.items())
+    )

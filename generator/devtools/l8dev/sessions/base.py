@@ -52,10 +52,17 @@ def junit_path(step: str) -> Path:
 
 
 def dev_env() -> dict[str, str]:
+    """PATH and VIRTUAL_ENV of the dev venv. Python may write bytecode (``PYTHONDONTWRITEBYTECODE`` empty, so
+    off, even when the machine sets it): the checkout's packages are installed editable, so without
+    ``__pycache__`` every l8gen / l8-runtime / pytest process would compile them from source again."""
     path = os.pathsep.join(
         [str(DEV_VENV / "bin"), str(ROOT / ".cache" / "bin"), str(ROOT / "node_modules" / ".bin")]
     )
-    return {"PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}", "VIRTUAL_ENV": str(DEV_VENV)}
+    return {
+        "PATH": f"{path}{os.pathsep}{os.environ.get('PATH', '')}",
+        "VIRTUAL_ENV": str(DEV_VENV),
+        "PYTHONDONTWRITEBYTECODE": "",
+    }
 
 
 def ensure_dev_venv(session: nox.Session) -> None:

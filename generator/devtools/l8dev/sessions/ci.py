@@ -7,6 +7,8 @@ Pipeline place: what ``.ci/run`` (the README's test command) executes. The order
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Sequence
@@ -39,6 +41,27 @@ def junit_counts() -> tuple[int, int, int]:
     return passed, failed, skipped
 
 
+def ccache_counts() -> tuple[int, int]:
+    """(hits, misses) of the machine's ccache so far; (0, 0) without ccache. The step table shows each
+    step's difference, so the log proves which C++ builds were served by the cache."""
+    exe = shutil.which("ccache")
+    if exe is None:
+        return 0, 0
+    proc = subprocess.run([exe, "--print-stats"], capture_output=True, text=True, check=False)
+    stats = dict(line.split("\t", 1) for line in proc.stdout.splitlines() if "\t" in line)
+    number = {key: int(value) for key, value in stats.items() if value.strip().isdigit()}
+    hits = number.get("direct_cache_hit", 0) + number.get("preprocessed_cache_hit", 0)
+    return hits, number.get("cache_miss", 0)
+
+
+def step_line(
+    name: str, outcome: str, seconds: float, ccache: tuple[int, int], label: str = "ci step"
+) -> str:
+    """One row of the closing step table (the ccache column only for steps that compiled C++)."""
+    cache = f"  ccache {ccache[0]} hit / {ccache[1]} miss" if any(ccache) else ""
+    return f"{label} {name:<18} {outcome:<12} {seconds:7.1f}s{cache}"
+
+
 def run_ci(session: nox.Session, order: Sequence[str]) -> None:
     """Run the steps; ``L8_CI_STEPS=bootstrap,smoke`` (comma-separated) runs only those."""
     CI_DIR.mkdir(parents=True, exist_ok=True)
@@ -49,12 +72,12 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
     unknown = sorted(set(only) - {name for name, _ in steps})
     if unknown:
         session.error(f"L8_CI_STEPS names unknown steps: {', '.join(unknown)}")
-    results: list[tuple[str, str, float]] = []
+    results: list[tuple[str, str, float, tuple[int, int]]] = []
     for name, step in steps:
         if only and name not in only:
             continue
         session.log(f"===== ci step: {name} =====")
-        start = time.monotonic()
+        start, cache_before = time.monotonic(), ccache_counts()
         try:
             step(session)
             outcome = "ok"
@@ -62,13 +85,17 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
             outcome = f"FAILED ({exc.reason or 'command failed'})"
         except Exception as exc:  # session.error / session.skip inside a step
             outcome = "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
-        results.append((name, outcome, time.monotonic() - start))
+        seconds = time.monotonic() - start
+        cache_after = ccache_counts()
+        ccache = (cache_after[0] - cache_before[0], cache_after[1] - cache_before[1])
+        results.append((name, outcome, seconds, ccache))
     passed, failed, skipped = junit_counts()
-    failed_steps = [name for name, outcome, _ in results if outcome.startswith("FAILED")]
+    failed_steps = [name for name, outcome, _, _ in results if outcome.startswith("FAILED")]
     failed = max(failed, len(failed_steps))  # a failed lint/check step counts even without a test report
-    for name, outcome, seconds in results:
-        session.log(f"ci step {name:<18} {outcome:<12} {seconds:7.1f}s")
-    session.log(f"ci total {'':<18} {'':<12} {sum(s for _, _, s in results):7.1f}s")
+    for name, outcome, seconds, ccache in results:
+        session.log(step_line(name, outcome, seconds, ccache))
+    hits, misses = sum(r[3][0] for r in results), sum(r[3][1] for r in results)
+    session.log(step_line("", "", sum(r[2] for r in results), (hits, misses), label="ci total"))
     summary = f"ci: {passed} passed, {failed} failed, {skipped} skipped"
     (CI_DIR / "summary.txt").write_text(summary + "\n")
     print(summary, flush=True)

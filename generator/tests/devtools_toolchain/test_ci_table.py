@@ -1,0 +1,34 @@
+"""Tests for the closing step table of ``nox -s ci`` (l8dev.sessions.ci): per-step ccache column, total."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from l8dev.sessions.ci import ccache_counts, step_line
+
+
+def test_step_line_shows_ccache_only_for_steps_that_compiled() -> None:
+    compiled = step_line("sdk-cpp", "ok", 79.24, (40, 2))
+    assert compiled.startswith("ci step sdk-cpp") and compiled.endswith("79.2s  ccache 40 hit / 2 miss")
+    assert "ccache" not in step_line("lint", "ok", 4.0, (0, 0))
+
+
+def test_ccache_counts_see_a_real_compile_as_a_miss_then_a_hit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if shutil.which("ccache") is None or shutil.which("c++") is None:
+        pytest.skip("ccache or c++ not installed (nox -s bootstrap)")
+    env = {"CCACHE_DIR": str(tmp_path / "cache"), "PATH": "/usr/bin:/bin"}
+    source = tmp_path / "unit.cpp"
+    source.write_text(f"int answer() {{ return {tmp_path.stat().st_ino % 1000}; }}\n")
+    compile_ = ["ccache", "c++", "-c", str(source), "-o", str(tmp_path / "unit.o")]
+    monkeypatch.setenv("CCACHE_DIR", env["CCACHE_DIR"])  # a private cache: other builds do not count here
+    before = ccache_counts()
+    subprocess.run(compile_, check=True, env=env)
+    after_miss = ccache_counts()
+    subprocess.run(compile_, check=True, env=env)
+    after_hit = ccache_counts()
+    assert after_miss[1] == before[1] + 1 and after_hit[0] == after_miss[0] + 1
