@@ -26,11 +26,11 @@ import (
 func callEveryShape(t *testing.T, ctx context.Context, c *Client) []string {
 	t.Helper()
 	var called []string
-	if _, err := c.Decrypt(ctx, &cryption.DecryptRequest{}); err != nil {
+	if _, err := c.Decrypt(ctx, filled(&cryption.DecryptRequest{})); err != nil {
 		t.Fatalf("unary Decrypt: %v", err)
 	}
 	called = append(called, "/spec.proto.extension.v1.cryption.CryptionService/Decrypt")
-	stream, err := c.GetObject(ctx, &s3.GetObjectInput{})
+	stream, err := c.GetObject(ctx, filled(&s3.GetObjectInput{}))
 	if err != nil {
 		t.Fatalf("server stream GetObject: %v", err)
 	}
@@ -53,7 +53,7 @@ func callEveryShape(t *testing.T, ctx context.Context, c *Client) []string {
 	if err != nil {
 		t.Fatalf("bidi SubscribeConfiguration: %v", err)
 	}
-	if err := bidi.Send(&runtimev1.SubscribeConfigurationRequest{}); err != nil {
+	if err := bidi.Send(filled(&runtimev1.SubscribeConfigurationRequest{})); err != nil {
 		t.Fatalf("bidi SubscribeConfiguration send: %v", err)
 	}
 	if err := bidi.CloseSend(); err != nil {
@@ -208,7 +208,7 @@ func TestUnixSocketEndpoint(t *testing.T) {
 	go func() { _ = srv.Serve(lis) }()
 	defer srv.Stop()
 	c := newTestClient(t, "unix://"+path)
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); err != nil {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); err != nil {
 		t.Fatalf("call over unix://%s: %v", path, err)
 	}
 }
@@ -216,7 +216,7 @@ func TestUnixSocketEndpoint(t *testing.T) {
 func TestDefaultMessageLimitIsAbove4MiB(t *testing.T) {
 	f := startFake(t, answerBytes(5<<20))
 	c := newTestClient(t, f.addr)
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); err != nil {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); err != nil {
 		t.Fatalf("a 5 MiB response with the default limit: %v", err)
 	}
 }
@@ -224,7 +224,7 @@ func TestDefaultMessageLimitIsAbove4MiB(t *testing.T) {
 func TestWithMaxMessageSize(t *testing.T) {
 	f := startFake(t, answerBytes(4096))
 	c := newTestClient(t, f.addr, WithMaxMessageSize(1024))
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); Code(err) != codes.ResourceExhausted {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); Code(err) != codes.ResourceExhausted {
 		t.Fatalf("a 4 KiB response with a 1 KiB limit: err = %v, want RESOURCE_EXHAUSTED", err)
 	}
 }
@@ -238,7 +238,7 @@ func TestCloseIsIdempotentAndFailsLaterCalls(t *testing.T) {
 	if err := c.Close(); err != nil {
 		t.Fatalf("second Close: %v", err)
 	}
-	_, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{})
+	_, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{}))
 	var e *Error
 	if !errors.As(err, &e) || e.Code != codes.Canceled {
 		t.Fatalf("call after Close: err = %v, want an *Error with Canceled", err)

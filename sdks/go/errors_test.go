@@ -76,7 +76,7 @@ func checkRichError(t *testing.T, err error, rpc string) {
 func TestUnaryErrorKeepsStatusAndDetails(t *testing.T) {
 	f := startFake(t, failWith(richStatus(t, codes.NotFound, "no such thing")))
 	c := newTestClient(t, f.addr)
-	_, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{})
+	_, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{}))
 	checkRichError(t, err, "spec.proto.extension.v1.cryption.CryptionService/Decrypt")
 }
 
@@ -89,7 +89,7 @@ func TestDeadlineComesFromContext(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
 	defer cancel()
 	started := time.Now()
-	_, err := c.Decrypt(ctx, &cryption.DecryptRequest{})
+	_, err := c.Decrypt(ctx, filled(&cryption.DecryptRequest{}))
 	if !errors.Is(err, context.DeadlineExceeded) || Code(err) != codes.DeadlineExceeded {
 		t.Fatalf("err = %v, want DEADLINE_EXCEEDED matching context.DeadlineExceeded", err)
 	}
@@ -106,7 +106,7 @@ func TestNoHiddenDeadline(t *testing.T) {
 		return answerWith(1)(method, stream)
 	})
 	c := newTestClient(t, f.addr)
-	if _, err := c.Decrypt(context.Background(), &cryption.DecryptRequest{}); err != nil {
+	if _, err := c.Decrypt(context.Background(), filled(&cryption.DecryptRequest{})); err != nil {
 		t.Fatal(err)
 	}
 	if len(deadlines) != 1 || deadlines[0] {
@@ -117,7 +117,7 @@ func TestNoHiddenDeadline(t *testing.T) {
 func TestStreamErrorKeepsStatusAndDetails(t *testing.T) {
 	f := startFake(t, failWith(richStatus(t, codes.NotFound, "no such thing")))
 	c := newTestClient(t, f.addr)
-	stream, err := c.GetObject(testContext(t), &s3.GetObjectInput{})
+	stream, err := c.GetObject(testContext(t), filled(&s3.GetObjectInput{}))
 	if err != nil {
 		t.Fatal(err)
 	}

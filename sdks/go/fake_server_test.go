@@ -12,8 +12,32 @@ import (
 
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/metadata"
+	"google.golang.org/protobuf/proto"
+	"google.golang.org/protobuf/reflect/protoreflect"
 	"google.golang.org/protobuf/types/known/emptypb"
 )
+
+// filled returns m with every proto2 required field (recursively) set to its default, so that it marshals;
+// messages of APIs without required fields are returned unchanged.
+func filled[M proto.Message](m M) M {
+	fillRequired(m.ProtoReflect())
+	return m
+}
+
+func fillRequired(m protoreflect.Message) {
+	fields := m.Descriptor().Fields()
+	for i := 0; i < fields.Len(); i++ {
+		fd := fields.Get(i)
+		if fd.Cardinality() != protoreflect.Required {
+			continue
+		}
+		if fd.Message() != nil {
+			fillRequired(m.Mutable(fd).Message())
+		} else {
+			m.Set(fd, fd.Default())
+		}
+	}
+}
 
 // fakeServer is a real gRPC server on a loopback port that answers any method of any service
 // (grpc.UnknownServiceHandler) with the handler of the test, and records what every call carried.

@@ -108,7 +108,7 @@ func TestIdempotentRPCIsRetriedOnUnavailable(t *testing.T) {
 	f := &flaky{failures: 2, attempts: map[string]int{}}
 	srv := startFake(t, f.handle)
 	c := newTestClient(t, srv.addr, WithRetry(fastRetry))
-	if _, err := c.GetObjectCannedACL(testContext(t), &s3.GetObjectCannedAclInput{}); err != nil {
+	if _, err := c.GetObjectCannedACL(testContext(t), filled(&s3.GetObjectCannedAclInput{})); err != nil {
 		t.Fatalf("GetObjectCannedACL with 2 UNAVAILABLE then OK and 3 attempts: %v", err)
 	}
 	if got := f.count("/spec.proto.extension.v1.s3.ObjectStorageService/GetObjectCannedAcl"); got != 3 {
@@ -120,7 +120,7 @@ func TestRetryGivesUpAfterMaxAttempts(t *testing.T) {
 	f := &flaky{failures: 10, attempts: map[string]int{}}
 	srv := startFake(t, f.handle)
 	c := newTestClient(t, srv.addr, WithRetry(fastRetry))
-	_, err := c.GetObjectCannedACL(testContext(t), &s3.GetObjectCannedAclInput{})
+	_, err := c.GetObjectCannedACL(testContext(t), filled(&s3.GetObjectCannedAclInput{}))
 	if Code(err) != codes.Unavailable {
 		t.Fatalf("err = %v, want UNAVAILABLE", err)
 	}
@@ -133,7 +133,7 @@ func TestNoRetryWithoutPolicy(t *testing.T) {
 	f := &flaky{failures: 1, attempts: map[string]int{}}
 	srv := startFake(t, f.handle)
 	c := newTestClient(t, srv.addr)
-	if _, err := c.GetObjectCannedACL(testContext(t), &s3.GetObjectCannedAclInput{}); Code(err) != codes.Unavailable {
+	if _, err := c.GetObjectCannedACL(testContext(t), filled(&s3.GetObjectCannedAclInput{})); Code(err) != codes.Unavailable {
 		t.Fatalf("err = %v, want UNAVAILABLE (retries are opt-in)", err)
 	}
 	if got := f.count("/spec.proto.extension.v1.s3.ObjectStorageService/GetObjectCannedAcl"); got != 1 {
@@ -148,7 +148,7 @@ func TestOtherCodesAreNotRetried(t *testing.T) {
 		return status.Error(codes.Internal, "boom")
 	})
 	c := newTestClient(t, srv.addr, WithRetry(fastRetry))
-	if _, err := c.GetObjectCannedACL(testContext(t), &s3.GetObjectCannedAclInput{}); Code(err) != codes.Internal {
+	if _, err := c.GetObjectCannedACL(testContext(t), filled(&s3.GetObjectCannedAclInput{})); Code(err) != codes.Internal {
 		t.Fatalf("err = %v, want INTERNAL", err)
 	}
 	if attempts != 1 {
@@ -160,7 +160,7 @@ func TestMutatingRPCIsNeverRetried(t *testing.T) {
 	f := &flaky{failures: 1, attempts: map[string]int{}}
 	srv := startFake(t, f.handle)
 	c := newTestClient(t, srv.addr, WithRetry(fastRetry))
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); Code(err) != codes.Unavailable {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); Code(err) != codes.Unavailable {
 		t.Fatalf("err = %v, want UNAVAILABLE (spec.proto.extension.v1.cryption.CryptionService/Decrypt is not idempotent)", err)
 	}
 	if got := f.count("/spec.proto.extension.v1.cryption.CryptionService/Decrypt"); got != 1 {

@@ -86,7 +86,7 @@ func TestTLSWithCustomCA(t *testing.T) {
 	p := newTestPKI(t)
 	f := startTLSFake(t, p, tls.NoClientCert)
 	c := newTestClient(t, f.addr, WithTLS(p.caFile, "", ""))
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); err != nil {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); err != nil {
 		t.Fatalf("TLS call with the custom CA: %v", err)
 	}
 }
@@ -95,11 +95,11 @@ func TestMutualTLS(t *testing.T) {
 	p := newTestPKI(t)
 	f := startTLSFake(t, p, tls.RequireAndVerifyClientCert)
 	c := newTestClient(t, f.addr, WithTLS(p.caFile, p.clientCert, p.clientKey))
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); err != nil {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); err != nil {
 		t.Fatalf("mTLS call with a client certificate: %v", err)
 	}
 	without := newTestClient(t, f.addr, WithTLS(p.caFile, "", ""))
-	if _, err := without.Decrypt(testContext(t), &cryption.DecryptRequest{}); err == nil {
+	if _, err := without.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); err == nil {
 		t.Fatal("a call without the required client certificate succeeded")
 	}
 }
@@ -108,11 +108,11 @@ func TestTLSRejectsUnknownCA(t *testing.T) {
 	p := newTestPKI(t)
 	f := startTLSFake(t, p, tls.NoClientCert)
 	c := newTestClient(t, f.addr, WithTLS("", "", "")) // system roots do not trust the test CA
-	if _, err := c.Decrypt(testContext(t), &cryption.DecryptRequest{}); Code(err) != codes.Unavailable {
+	if _, err := c.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); Code(err) != codes.Unavailable {
 		t.Fatalf("err = %v, want UNAVAILABLE (certificate not trusted)", err)
 	}
 	plain := newTestClient(t, f.addr)
-	if _, err := plain.Decrypt(testContext(t), &cryption.DecryptRequest{}); err == nil {
+	if _, err := plain.Decrypt(testContext(t), filled(&cryption.DecryptRequest{})); err == nil {
 		t.Fatal("a plaintext call to a TLS server succeeded")
 	}
 }

@@ -71,7 +71,7 @@ func (u *uploadRecorder) handle(_ string, stream grpc.ServerStream) error {
 	defer close(u.done)
 	h := sha256.New()
 	for {
-		msg := &s3.AppendObjectInput{}
+		msg := filled(&s3.AppendObjectInput{})
 		err := stream.RecvMsg(msg)
 		if err == io.EOF {
 			break
@@ -92,7 +92,7 @@ func (u *uploadRecorder) handle(_ string, stream grpc.ServerStream) error {
 }
 
 func newUploadRecorder() *uploadRecorder {
-	head := &s3.AppendObjectInput{}
+	head := filled(&s3.AppendObjectInput{})
 	fillHead(head)
 	return &uploadRecorder{head: head, done: make(chan struct{})}
 }
@@ -191,7 +191,7 @@ func TestUploadFromMissingPath(t *testing.T) {
 
 func TestDownloadToWriter(t *testing.T) {
 	srv := startFake(t, func(method string, stream grpc.ServerStream) error {
-		if err := stream.RecvMsg(&s3.GetObjectInput{}); err != nil {
+		if err := stream.RecvMsg(filled(&s3.GetObjectInput{})); err != nil {
 			return err
 		}
 		for _, part := range []string{"chunk-0|", "chunk-1|", "chunk-2"} {
@@ -203,7 +203,7 @@ func TestDownloadToWriter(t *testing.T) {
 	})
 	c := newTestClient(t, srv.addr)
 	var out bytes.Buffer
-	n, err := c.GetObjectToWriter(testContext(t), &s3.GetObjectInput{}, &out)
+	n, err := c.GetObjectToWriter(testContext(t), filled(&s3.GetObjectInput{}), &out)
 	if err != nil {
 		t.Fatal(err)
 	}
