@@ -29,6 +29,7 @@ _OWN = frozenset({"key", "keys", "value", "items", "options", "call", "expire", 
 class CppCall:
     cls: str  # the service client class ("StoreClient")
     member: str  # the Values member holding the service client ("store_")
+    accessor: str  # the Client accessor of that service ("store")
     method: str  # client method ("GetItem")
     request: str  # protoc's request type
     response: str  # protoc's response type
@@ -87,7 +88,7 @@ def _call(api: Api, naming: CppNaming, view: CppView, method: Method, address: S
     for name in address:
         param = naming.escape(name)
         params.append((param + "_" if param in _OWN else param, _acc(api, method.input_type, name)))
-    return CppCall(service.cls, service.member, ident, naming.pb_type(method.input_type), naming.pb_type(method.output_type),
+    return CppCall(service.cls, service.member, service.accessor, ident, naming.pb_type(method.input_type), naming.pb_type(method.output_type),
                    tuple(params))
 
 
