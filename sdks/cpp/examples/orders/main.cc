@@ -10,10 +10,7 @@
 #include <sstream>
 #include <type_traits>
 
-namespace rt = ::spec::proto::runtime::v1;
-
-template <class T>
-auto must(l8::Result<T> result) {  // the value; a failed call ends the program with its error
+template <class T> auto must(l8::Result<T> result) {  // the value; a failed call ends the program with its error
   if (!result.ok()) std::cerr << result.error().ToString() << "\n", std::exit(1);
   if constexpr (!std::is_void_v<T>) return std::move(result).value();
 }
@@ -24,8 +21,8 @@ int main() {
   auto v = client.values();
   must(v.Save("state_demo", "order-42", l8::Payload::Json(R"({"id": 42, "items": ["tea"], "status": "new"})")));
   auto order = must(v.Get("state_demo", "order-42"));  // order.text(): the JSON text, for your JSON library
-  auto paid = l8::Payload::Json(R"({"id": 42, "items": ["tea"], "status": "paid"})");
-  must(v.Save("state_demo", "order-42", paid, order.etag));  // ABORTED if it changed since the Get
+  must(v.Save("state_demo", "order-42", l8::Payload::Json(R"({"id": 42, "items": ["tea"], "status": "paid"})"),
+              order.etag));  // ABORTED if the order changed since the Get
 
   must(v.Publish("pub_subs_demo", "orders", l8::Payload::Json(R"({"id": 42, "event": "paid"})")));
 
@@ -36,19 +33,19 @@ int main() {
     std::lock_guard<std::mutex> lock(mutex);
     for (const auto& item : message.items()) discount = item.content(), changed.notify_all();
   }));  // ready: it has the current values
-  rt::ConfigurationItem item;
+  ::spec::proto::runtime::v1::ConfigurationItem item;
   item.set_key("discount");
   item.set_content("10%");
   must(client.runtime().SaveConfiguration("config_demo", "", {item}));
   std::unique_lock<std::mutex> wait(mutex);
   changed.wait(wait, [&] { return discount == "10%"; });
-  wait.unlock();
+  wait.unlock();  // the handler takes the mutex: unlocked before Close() waits for it
   watch->Close();
 
   if (auto lock = must(v.Lock("lock_demo", "order-42", "worker-1", 10)); !lock.acquired()) return 1;  // released here
 
   std::istringstream receipt(R"({"order": 42, "paid": true})");
-  rt::PutFileRequest file;
+  ::spec::proto::runtime::v1::PutFileRequest file;
   file.set_store_name("file_demo");
   file.set_name("receipts/42.json");
   must(client.runtime().PutFileFromStream(receipt, file));
