@@ -86,8 +86,9 @@ def _flat_row(flat: Paired, pair: Paired, rounds: int, calls: int) -> Row:
     own = statistics.median(flat.a) / statistics.median(pair.a)
     return Row(
         METRIC_FLAT,
-        f"{ratio:.3f}x median (min {flat.min_ratio():.3f}x); SDK flattened {statistics.median(flat.a):,.0f} vs "
-        f"raw {statistics.median(flat.b):,.0f} Ir/call; {rounds} rounds x {calls} calls",
+        f"{ratio:.3f}x median (min {flat.min_ratio():.3f}x); SDK flattened "
+        f"{statistics.median(flat.a):,.0f} vs raw {statistics.median(flat.b):,.0f} Ir/call; "
+        f"{rounds} rounds x {calls} calls",
         f"<= {GOAL_FLAT}x instructions", verdict(ratio, GOAL_FLAT), asserted=False,
         note=f"flattened / request-object SDK call: {own:.3f}x (the overload fills the request and calls the "
              "request-object method); the rest is the SDK call's own gap, the row above",

@@ -94,11 +94,13 @@ def test_generic_api_gets_the_value_layer_in_cpp() -> None:
     opts = GenOptions(values=TABLES)
     files = CPP.generate(api_of(PROTO), compile_proto(PROTO), opts)
     header, source = files["include/l8/values.h"], files["src/values.cc"]
-    assert "Result<ScopedLock> Lock(const std::string& bucket, const std::string& name, std::int64_t expire," in header
-    assert "explicit Values(StoreClient store);" in header and "using ConfigWatchMessage = ::kv::v1::ReadResponse;" in header
+    lock = "Result<ScopedLock> Lock(const std::string& bucket, const std::string& name, std::int64_t expire,"
+    assert lock in header and "explicit Values(StoreClient store);" in header
+    assert "using ConfigWatchMessage = ::kv::v1::ReadResponse;" in header
     assert "item->mutable_tag()->set_v(*etag);" in source and "response->granted()" in source
     assert "GetMany" not in header and "Publish" not in header  # no bulk_get / publish roles declared
     assert "Values values() const;" in files["include/l8/client.h"]
-    assert "tests/values_test.cc" not in files and "examples/orders/main.cc" not in files  # this API's scenario
+    # the runtime tests and the example are this repository's API's scenario
+    assert "tests/values_test.cc" not in files and "examples/orders/main.cc" not in files
     plain = CPP.generate(api_of(PROTO), compile_proto(PROTO), GenOptions())
     assert "include/l8/values.h" not in plain and "values()" not in plain["include/l8/client.h"]

@@ -126,7 +126,8 @@ def _values_tested(values: values_view.CppValues | None) -> bool:
                                                values.watch)
 
 
-def _templates(view: CppView, values: values_view.CppValues | None = None) -> list[tuple[str, str, dict[str, Any]]]:
+def _templates(view: CppView, values: values_view.CppValues | None = None
+               ) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path with %nsdir, extra context) of every file of the package."""
     out: list[tuple[str, str, dict[str, Any]]] = [
         ("CMakeLists.txt.j2", "CMakeLists.txt", {}),
@@ -178,7 +179,8 @@ def _templates(view: CppView, values: values_view.CppValues | None = None) -> li
         if _values_tested(values):
             out.append(("tests/runtime_process.h.j2", "tests/runtime_process.h", {}))
             out.append(("tests/values_test.cc.j2", "tests/values_test.cc", {}))
-            out.append(("examples/orders/CMakeLists.txt.j2", "examples/orders/CMakeLists.txt", {}))  # nox -s orders
+            # `nox -s orders`
+            out.append(("examples/orders/CMakeLists.txt.j2", "examples/orders/CMakeLists.txt", {}))
             out.append(("examples/orders/main.cc.j2", "examples/orders/main.cc", {}))
         out.append(("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}))  # `nox -s demo`
         out.append(("examples/tour/main.cc.j2", "examples/tour/main.cc", {}))

@@ -1,4 +1,4 @@
-"""The C++ view of the value layer (``values.h``/``values.cc``: one-key state, codecs, ScopedLock, ConfigWatch).
+"""The C++ view of the value layer (``values.h``/``values.cc``: state, payloads, ScopedLock, ConfigWatch).
 
 Pipeline place: ``cpp.target`` calls ``build(api, view, roles)`` with the roles ``ir.values.resolve_roles``
 resolved from ``[tool.l8gen.values]``; this module computes every C++ name the ``values.h.j2`` and
@@ -88,8 +88,8 @@ def _call(api: Api, naming: CppNaming, view: CppView, method: Method, address: S
     for name in address:
         param = naming.escape(name)
         params.append((param + "_" if param in _OWN else param, _acc(api, method.input_type, name)))
-    return CppCall(service.cls, service.member, service.accessor, ident, naming.pb_type(method.input_type), naming.pb_type(method.output_type),
-                   tuple(params))
+    return CppCall(service.cls, service.member, service.accessor, ident, naming.pb_type(method.input_type),
+                   naming.pb_type(method.output_type), tuple(params))
 
 
 def build(api: Api, view: CppView, roles: ValueRoles, overrides: Mapping[str, str] | None = None
@@ -97,7 +97,10 @@ def build(api: Api, view: CppView, roles: ValueRoles, overrides: Mapping[str, st
     if not roles.any:
         return None
     naming = CppNaming(api, overrides)
-    mk = lambda m, address: _call(api, naming, view, m, address)  # noqa: E731
+
+    def mk(method: Method, address: Sequence[str]) -> CppCall:
+        return _call(api, naming, view, method, address)
+
     f: dict[str, str] = {}
     save = get = delete = bulk = publish = lock = unlock = watch = None
     item, etag_message, expire_type = "", False, ""
