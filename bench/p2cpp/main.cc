@@ -1,6 +1,7 @@
 // p2cpp: the C++ client of the P2 benchmark (bench/p2_cpp.py). N GetState calls through the SDK's
 // l8::Client, then N through the raw generated stub (Runtime::Stub on a plain grpc::Channel, no SDK code),
-// alternating for several rounds. 4th argument: `plain` (default), `sdk` (the raw stub on the SDK's own
+// alternating for several rounds. 4th argument: `plain` (default), `flat` (the SDK segment calls the flattened
+// overload GetState(store_name, key), [tool.l8gen.signatures]), `sdk` (the raw stub on the SDK's own
 // channel: the channel's share) or `aa` (control: raw stub in both segments). Between segments it calls p2cpp_marker(), which callgrind dumps its
 // counters before (--dump-before=p2cpp_marker), so each segment's instruction count is one round of one side.
 #include <l8/sdk.h>
@@ -32,7 +33,7 @@ GetStateRequest Request() {
 
 int main(int argc, char** argv) {
   if (argc != 4 && argc != 5) {
-    std::fprintf(stderr, "usage: p2cpp <target> <rounds> <calls> [plain|sdk|aa]\n");
+    std::fprintf(stderr, "usage: p2cpp <target> <rounds> <calls> [plain|flat|sdk|aa]\n");
     return 2;
   }
   const std::string target = argv[1];
@@ -69,6 +70,8 @@ int main(int argc, char** argv) {
         grpc::ClientContext context;
         GetStateResponse response;
         (void)raw->GetState(&context, Request(), &response);
+      } else if (mode == "flat") {
+        (void)client->runtime().GetState("state_demo", "bench-key");
       } else {
         (void)client->runtime().GetState(Request());
       }

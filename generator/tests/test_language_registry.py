@@ -158,7 +158,7 @@ def test_an_unknown_dev_hook_is_a_clear_error(tmp_path: Path) -> None:
 def test_example_programs_and_reference_columns_come_from_language_toml() -> None:
     specs = discover()
     examples = {name: spec.example for name, spec in specs.items() if spec.example is not None}
-    assert sorted(examples) == ["go", "node", "python"]  # C++ has no examples/orders program yet
+    assert sorted(examples) == ["cpp", "go", "node", "python"]  # every SDK has its examples/orders program
     assert all((REPO / example["marker"]).is_file() for example in examples.values())
     labels = [spec.reference["label"] for spec in specs.values() if spec.reference is not None]
     assert labels == ["Python", "Node (TypeScript)", "Go", "C++"]  # the reference's column order

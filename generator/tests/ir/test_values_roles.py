@@ -1,5 +1,5 @@
 """``ir.values.resolve_roles``: the value-layer roles of ``[tool.l8gen.values]`` are checked against the API,
-and a generic (non-Layotto) API that declares them gets the helpers (Python and Go checked here)."""
+and a generic (non-Layotto) API that declares them gets the helpers (Python, Go and C++ checked here)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 from l8gen.errors import ConfigError
 from l8gen.ir.values import resolve_roles
+from l8gen.languages.cpp.target import TARGET as CPP
 from l8gen.languages.go.target import TARGET as GO
 from l8gen.languages.python.layer import build_context
 from l8gen.targets.base import GenOptions
@@ -87,3 +88,19 @@ def test_generic_api_gets_the_value_layer_in_python_and_go() -> None:
     assert "func (v *Values) Lock(ctx context.Context, bucket string, name string, expire int64)" in text
     assert "Tag: valueEtag(o.etag)" in text and "GetGranted()" in text
     assert "values.go" not in GO.generate(api_of(PROTO), compile_proto(PROTO), GenOptions())
+
+
+def test_generic_api_gets_the_value_layer_in_cpp() -> None:
+    opts = GenOptions(values=TABLES)
+    files = CPP.generate(api_of(PROTO), compile_proto(PROTO), opts)
+    header, source = files["include/l8/values.h"], files["src/values.cc"]
+    lock = "Result<ScopedLock> Lock(const std::string& bucket, const std::string& name, std::int64_t expire,"
+    assert lock in header and "explicit Values(StoreClient store);" in header
+    assert "using ConfigWatchMessage = ::kv::v1::ReadResponse;" in header
+    assert "item->mutable_tag()->set_v(*etag);" in source and "response->granted()" in source
+    assert "GetMany" not in header and "Publish" not in header  # no bulk_get / publish roles declared
+    assert "Values values() const;" in files["include/l8/client.h"]
+    # the runtime tests and the example are this repository's API's scenario
+    assert "tests/values_test.cc" not in files and "examples/orders/main.cc" not in files
+    plain = CPP.generate(api_of(PROTO), compile_proto(PROTO), GenOptions())
+    assert "include/l8/values.h" not in plain and "values()" not in plain["include/l8/client.h"]

@@ -61,12 +61,17 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const int attempts = AttemptsFor(idempotent);
     for (int attempt = 1;; ++attempt) {
       auto context = NewContext(options, deadline);
-      Response response;
-      grpc::Status status = call(context.get(), &response);
-      if (status.ok()) return response;
-      auto pause = RetryPause(status, attempt, attempts, deadline);
-      if (!pause) return Error::FromStatus(status, rpc);
-      std::this_thread::sleep_for(*pause);
+      // the response is read into the Result, which is returned by one return (NRVO): never moved
+      Result<Response> result(std::in_place);
+      grpc::Status status = call(context.get(), &*result);
+      if (!status.ok()) {
+        if (auto pause = RetryPause(status, attempt, attempts, deadline)) {
+          std::this_thread::sleep_for(*pause);
+          continue;
+        }
+        result = Error::FromStatus(status, rpc);
+      }
+      return result;
     }
   }
 

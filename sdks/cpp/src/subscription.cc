@@ -41,8 +41,11 @@ struct Subscription::State {
   TopicEventHandler handler;
   mutable std::mutex mutex;
   std::condition_variable changed;
-  BidiStream<Request, Response>* stream = nullptr;  // the open stream, for Stop()
+  BidiStream<Request, Response>* stream = nullptr;  // the open stream, for Close()
+  std::mutex write_mutex;  // one writer at a time on the stream: acks (thread) and the half-close (Close())
   bool stopping = false;
+  bool handling = false;  // a handler runs (its ack not yet written)
+  bool done = false;  // Run() returned
   bool active = false;
   bool failed = false;  // ended for good
   int resubscribes = 0;
@@ -55,15 +58,23 @@ Subscription::Subscription(RuntimeClient client, SubscriptionOptions options,
   thread_ = std::thread([this] { Run(); });
 }
 
-Subscription::~Subscription() { Stop(); }
+Subscription::~Subscription() { Close(); }
 
-void Subscription::Stop() {
-  {
-    std::lock_guard<std::mutex> lock(state_->mutex);
-    state_->stopping = true;
-    if (state_->stream != nullptr) state_->stream->Cancel();
-  }
+void Subscription::Close(std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  std::unique_lock<std::mutex> lock(state_->mutex);
+  state_->stopping = true;
   state_->changed.notify_all();
+  if (std::this_thread::get_id() == thread_.get_id()) return;  // from the handler: Run() half-closes after its ack
+  // the running handler returns and its ack is written; then the half-close lets the runtime end the stream
+  state_->changed.wait_until(lock, deadline, [this] { return !state_->handling; });
+  if (state_->stream != nullptr && !state_->handling) {
+    std::lock_guard<std::mutex> write(state_->write_mutex);
+    state_->stream->CloseSend();
+  }
+  state_->changed.wait_until(lock, deadline, [this] { return state_->done; });
+  if (!state_->done && state_->stream != nullptr) state_->stream->Cancel();  // timed out: cancel
+  lock.unlock();
   if (thread_.joinable()) thread_.join();
 }
 
@@ -114,7 +125,12 @@ void Subscription::Run() {
     for (const auto& [key, value] : s.options.metadata) (*subscribe->mutable_metadata())[key] = value;
     if (s.options.dead_letter_topic) subscribe->set_dead_letter_topic(*s.options.dead_letter_topic);
     Response response;
-    if (stream.Write(initial) && stream.Read(response) && response.has_initial_response()) {
+    bool sent = false;
+    {
+      std::lock_guard<std::mutex> write(s.write_mutex);
+      sent = stream.Write(initial);
+    }
+    if (sent && stream.Read(response) && response.has_initial_response()) {
       {
         std::lock_guard<std::mutex> lock(s.mutex);
         s.active = true;
@@ -124,6 +140,11 @@ void Subscription::Run() {
       backoff = s.options.initial_backoff;
       while (stream.Read(response)) {
         if (!response.has_event_message()) continue;
+        {
+          std::lock_guard<std::mutex> lock(s.mutex);
+          if (s.stopping) continue;  // closing: not handled, so not acked (the runtime redelivers it)
+          s.handling = true;
+        }
         const auto& event = response.event_message();
         EventStatus verdict = kEventRetry;
         try {
@@ -134,8 +155,28 @@ void Subscription::Run() {
         Request ack;
         ack.mutable_event_processed()->set_id(event.id());
         ack.mutable_event_processed()->mutable_status()->set_status(verdict);
-        if (!stream.Write(ack)) break;
+        bool wrote = false;
+        {
+          std::lock_guard<std::mutex> write(s.write_mutex);
+          wrote = stream.Write(ack);
+        }
+        bool closing = false;
+        {
+          std::lock_guard<std::mutex> lock(s.mutex);
+          s.handling = false;
+          closing = s.stopping;
+        }
+        s.changed.notify_all();
+        if (!wrote) break;
+        if (closing) {  // closed during (or from) the handler: half-close after its ack
+          std::lock_guard<std::mutex> write(s.write_mutex);
+          stream.CloseSend();
+        }
       }
+    }
+    {
+      std::lock_guard<std::mutex> write(s.write_mutex);
+      stream.CloseSend();  // Finish() half-closes: under the lock, as Close() may do it too
     }
     Result<void> status = stream.Finish();
     bool stop = false;
@@ -163,6 +204,11 @@ void Subscription::Run() {
     ++s.resubscribes;
     backoff = std::min(backoff * 2, s.options.max_backoff);
   }
+  {
+    std::lock_guard<std::mutex> lock(s.mutex);
+    s.done = true;
+  }
+  s.changed.notify_all();
 }
 
 std::unique_ptr<Subscription> Client::Subscribe(SubscriptionOptions options, TopicEventHandler handler) const {

@@ -18,6 +18,8 @@ from google.protobuf import descriptor_pb2, text_format
 from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api
+from l8gen.ir.values import resolve_roles
+from l8gen.languages.cpp import values_view
 from l8gen.languages.cpp.naming import MACRO_FIELD_NAMES
 from l8gen.languages.cpp.view import CppView, build_view, protoc_stem
 from l8gen.render import Renderer
@@ -118,7 +120,14 @@ def _flat_tested(view: CppView) -> bool:
     return view.runtime is not None and FLAT_TESTED <= {m.name for m in view.runtime.methods if m.flats}
 
 
-def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
+def _values_tested(values: values_view.CppValues | None) -> bool:
+    """The value-layer runtime tests and examples/orders are written for an API with every role."""
+    return values is not None and None not in (values.save, values.bulk_get, values.publish, values.lock,
+                                               values.watch)
+
+
+def _templates(view: CppView, values: values_view.CppValues | None = None
+               ) -> list[tuple[str, str, dict[str, Any]]]:
     """(template, output path with %nsdir, extra context) of every file of the package."""
     out: list[tuple[str, str, dict[str, Any]]] = [
         ("CMakeLists.txt.j2", "CMakeLists.txt", {}),
@@ -145,6 +154,9 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
     for name in ("result", "options", "connection", "client"):
         out.append((f"src/{name}.cc.j2", f"src/{name}.cc", {}))
     out.append(("src/connection.h.j2", "src/connection.h", {}))
+    if values is not None:  # the value layer ([tool.l8gen.values])
+        out.append(("include/%nsdir/values.h.j2", "include/%nsdir/values.h", {}))
+        out.append(("src/values.cc.j2", "src/values.cc", {}))
     for service in view.services:
         bound = {"service": service}
         out.append(("include/%nsdir/%service_client.h.j2", f"include/%nsdir/{service.header}", bound))
@@ -165,6 +177,12 @@ def _templates(view: CppView) -> list[tuple[str, str, dict[str, Any]]]:
             out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
         if _flat_tested(view):
             out.append(("tests/flat_test.cc.j2", "tests/flat_test.cc", {}))
+        if _values_tested(values):
+            out.append(("tests/runtime_process.h.j2", "tests/runtime_process.h", {}))
+            out.append(("tests/values_test.cc.j2", "tests/values_test.cc", {}))
+            # `nox -s orders`
+            out.append(("examples/orders/CMakeLists.txt.j2", "examples/orders/CMakeLists.txt", {}))
+            out.append(("examples/orders/main.cc.j2", "examples/orders/main.cc", {}))
         out.append(("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}))  # `nox -s demo`
         out.append(("examples/tour/main.cc.j2", "examples/tour/main.cc", {}))
     out.extend((f"proto/{p}.j2", f"proto/{p}", {}) for p in EXTRA_PROTOS)
@@ -181,8 +199,10 @@ class CppTarget:
             raise ConfigError(
                 f"[tool.l8gen.cpp] namespace {ns!r} is not a C++ namespace (e.g. 'l8' or 'acme::l8')")
         view = build_view(api, dict(opts.overrides_for("cpp")))
+        values = values_view.build(api.public(), view, resolve_roles(api, opts.values),
+                                   dict(opts.overrides_for("cpp")))
         protos = api_file_names(api)
-        templates = _templates(view)
+        templates = _templates(view, values)
         layer_sources = sorted(p for _, p, _ in templates if p.startswith("src/") and p.endswith(".cc"))
         nsdir = ns.replace("::", "/")
         ctx: dict[str, Any] = {
@@ -192,10 +212,12 @@ class CppTarget:
             "all_rpcs": view.all_rpcs,
             "events": view.events, "subscription": view.subscription, "app": view.app,
             "upload_rpc": view.upload_rpc, "example": _example(view, api), "api_protos": protos,
+            "values": values,
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),
             "layer_sources": layer_sources,
             "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),
             "has_flat_test": any(out == "tests/flat_test.cc" for _, out, _ in templates),
+            "has_values_test": any(out == "tests/values_test.cc" for _, out, _ in templates),
             **_runtime_names(view),
         }
         renderer = Renderer("cpp", opts.user_templates)

@@ -18,11 +18,12 @@ from l8gen.languages.cpp.naming import CppNaming
 from l8gen.naming.common import Origin, origin_of, snake
 
 # Members of l8::Client that the service accessors must not take.
-CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe")
+CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe", "values")
 # Classes of the SDK namespace that service client classes must not take.
 SDK_CLASSES = (
     "Client", "ClientOptions", "CallOptions", "TlsOptions", "RetryPolicy", "Endpoint", "Error", "Result",
     "ServerStream", "ClientStream", "BidiStream", "Subscription", "SubscriptionOptions",
+    "Values", "Value", "Payload", "ScopedLock", "ConfigWatch",  # the value layer (values.h)
 )
 
 

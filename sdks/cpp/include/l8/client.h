@@ -29,6 +29,7 @@
 #include "l8/lifecycle_client.h"
 #include "l8/runtime_client.h"
 #include "l8/subscription.h"
+#include "l8/values.h"
 
 namespace l8 {
 
@@ -99,6 +100,9 @@ class Client {
   /// resubscribes with exponential backoff when the stream breaks, and ends when the returned object is
   /// stopped or destroyed. Use WaitActive() to wait until the runtime confirmed it.
   std::unique_ptr<Subscription> Subscribe(SubscriptionOptions options, TopicEventHandler handler) const;
+
+  /// The value helpers (values.h): one-key state with etags, payloads, bulk forms, ScopedLock, ConfigWatch.
+  Values values() const;
 
  private:
   explicit Client(std::shared_ptr<internal::Connection> connection);

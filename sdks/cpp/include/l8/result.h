@@ -84,6 +84,8 @@ class [[nodiscard]] Result {
 
   Result(T value) : state_(std::in_place_index<0>, std::move(value)) {}  // NOLINT: implicit by design
   Result(Error error) : state_(std::in_place_index<1>, std::move(error)) {}  // NOLINT: implicit by design
+  /// A Result holding a value-initialised T, to be filled in place (a call's response is written into it).
+  explicit Result(std::in_place_t) : state_(std::in_place_index<0>) {}
 
   bool ok() const noexcept { return state_.index() == 0; }
   explicit operator bool() const noexcept { return ok(); }

@@ -11,5 +11,6 @@
 #include "l8/app_callback.h"
 #include "l8/events.h"
 #include "l8/subscription.h"
+#include "l8/values.h"
 
 #endif  // L8_SDK_H_

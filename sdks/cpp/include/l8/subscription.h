@@ -53,7 +53,7 @@ struct SubscriptionOptions {
   int max_resubscribes = -1;
 };
 
-/// A running subscription (see Client::Subscribe). Stops (and joins its thread) when destroyed.
+/// A running subscription (see Client::Subscribe). Closed (see Close()) when destroyed.
 class Subscription {
  public:
   Subscription(RuntimeClient client, SubscriptionOptions options, TopicEventHandler handler);
@@ -68,8 +68,15 @@ class Subscription {
   /// True while subscribed (between the runtime's confirmation and the end of that stream).
   bool active() const;
 
-  /// Stops receiving: cancels the stream and waits for the background thread. Idempotent.
-  void Stop();
+  /// Ends the subscription (the close contract): no new event is handled, the running handler returns and its
+  /// acknowledgement is sent, then the stream is half-closed so the runtime receives every ack and ends it;
+  /// after `timeout` the stream is cancelled instead. Events not acknowledged are redelivered by the runtime.
+  /// Waits for the background thread, except when called from the handler (then the thread ends after the
+  /// handler's ack). Idempotent; the destructor calls it.
+  void Close(std::chrono::milliseconds timeout = std::chrono::seconds(5));
+
+  /// The same as Close() with its default timeout.
+  void Stop() { Close(); }
 
   /// Resubscriptions so far.
   int resubscribes() const;
