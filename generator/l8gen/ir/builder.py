@@ -151,6 +151,7 @@ class _Builder:
             type=ref,
             repeated=proto.label == FDP.LABEL_REPEATED,
             optional=proto.proto3_optional,
+            required=proto.label == FDP.LABEL_REQUIRED,
             oneof=oneof,
             map_key=map_key,
             map_value=map_value,

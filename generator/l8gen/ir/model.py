@@ -77,6 +77,7 @@ class Field:
     type: TypeRef
     repeated: bool = False
     optional: bool = False  # proto3 `optional` (explicit presence)
+    required: bool = False  # proto2 `required`
     oneof: str | None = None  # name of the real (non-synthetic) oneof this field belongs to
     map_key: TypeRef | None = None
     map_value: TypeRef | None = None

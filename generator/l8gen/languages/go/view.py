@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from l8gen.ir.model import Api, Doc, Field, Message, Method, Service, TypeRef
+from l8gen.ir.samples import minimal_json
 from l8gen.languages.go import protogen
 from l8gen.languages.go.naming import GoNaming, go_camel_case
 
@@ -70,6 +71,7 @@ class GoMethod:
     from_path: str  # UploadFromPath
     to_writer: str  # DownloadToWriter, "" when no download_field
     flats: tuple[GoFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
+    request_json: str = "{}"  # the smallest valid request as proto3 JSON (ir.samples; driver tests)
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,7 @@ class _Builder:
             to_writer=helper(method, "to_writer") if download else "",
             flats=tuple(self.flat(method, fields, f"flat{i + 1 if i else ''}", used)
                         for i, fields in enumerate(method.signatures)),
+            request_json=minimal_json(self.api, method.input_type),
         )
 
     def flat(self, method: Method, fields: tuple[str, ...], kind: str, used: dict[str, GoImport]) -> GoFlat:
