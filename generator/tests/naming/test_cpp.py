@@ -177,7 +177,8 @@ def test_keywords_and_macros_escape_with_one_trailing_underscore() -> None:
 
 def test_close_rpc_is_escaped_clear_of_the_close_member() -> None:
     api = edge_api()
-    assert CppNaming(api).method(next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")) == "Close_"
+    close = next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")
+    assert CppNaming(api).method(close) == "Close_"
     with pytest.raises(NamingError, match="generated member 'Close'"):
         CppNaming(api, {"edge.v1.ObjectStorageService.Close": "Close"})
 

@@ -234,7 +234,8 @@ def test_keywords_escape_with_one_trailing_underscore() -> None:
 
 def test_close_rpc_is_escaped_clear_of_the_default_client_members() -> None:
     api = edge_api()
-    assert GoNaming(api).method(next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")) == "Close_"
+    close = next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")
+    assert GoNaming(api).method(close) == "Close_"
     with pytest.raises(
         NamingError, match=r"rpc edge\.v1\.ObjectStorageService\.Close \(edge/v1/edge\.proto:\d+\)"
     ):

@@ -101,7 +101,8 @@ def test_generated_identifiers_are_valid_python_and_not_keywords() -> None:
 
 def test_rpc_named_like_a_client_member_is_escaped_and_an_override_names_it() -> None:
     api = edge_api()
-    assert PythonNaming(api, client_members=["close"]).method(next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")) == "close_"
+    close = next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")
+    assert PythonNaming(api, client_members=["close"]).method(close) == "close_"
     with pytest.raises(NamingError) as info:
         PythonNaming(api, {"edge.v1.ObjectStorageService.Close": "close"}, client_members=["close"])
     assert "rpc edge.v1.ObjectStorageService.Close (edge/v1/edge.proto:" in str(info.value)

@@ -105,7 +105,8 @@ def test_es_field_names() -> None:
 
 def test_close_rpc_is_escaped_clear_of_the_close_member() -> None:
     api = edge_api()
-    assert TypeScriptNaming(api).method(next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")) == "close$"
+    close = next(m for m in api.service("edge.v1.ObjectStorageService").methods if m.name == "Close")
+    assert TypeScriptNaming(api).method(close) == "close$"
     with pytest.raises(NamingError, match="generated member 'close'"):
         TypeScriptNaming(api, {"edge.v1.ObjectStorageService.Close": "close"})
 

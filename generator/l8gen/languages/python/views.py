@@ -7,13 +7,12 @@ templates print). Everything a template needs about one RPC is computed here, in
 from __future__ import annotations
 
 import json
-import re
-import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Field, Message, Method, Service
+from l8gen.languages.python.docstrings import LINE, docstring, first_paragraph, summary_lines
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.naming import PythonNaming, origin
 from l8gen.naming.common import screaming
@@ -25,7 +24,6 @@ CLIENT_MEMBERS = ("close", "endpoint", "subscribe_with_handler", "values", "wait
                   "watch_configuration")
 # Parameter and local names of the generated helper methods, beyond naming.python's template locals.
 HELPER_PARAMS = ("chunk_size", "handler", "header", "path", "source")
-LINE = 110  # ruff line-length of the generated code
 HEADERS_DOC = ("headers", "extra gRPC metadata (call headers) for this call, merged with the client's "
                           "default headers: a mapping or a sequence of (key, value) pairs.")
 
@@ -144,72 +142,6 @@ class SubscriptionView:
     initial_response: str = ""  # qualified class of the response's subscription confirmation
 
 
-def _escape_doc(text: str) -> str:
-    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
-
-
-_ARG = re.compile(r"^ {4}\*{0,2}\w+: ")  # an "Args:" entry: its continuation lines hang by 4 more
-
-
-_PROSE = re.compile(r"^[A-Za-z(`\"'][^|]*$")  # a prose line (no indent, list marker, table or code fence)
-
-
-def _reflow(text: str, width: int) -> str:
-    """Join the lines of a prose paragraph that overflows ``width`` so that wrapping it never strands a
-    single word on its own line (proto comments are wrapped for their own, wider, column)."""
-    paragraphs = []
-    for para in text.split("\n\n"):
-        lines = para.split("\n")
-        overflow = any(len(line) > width for line in lines)
-        widow = len(lines) > 1 and " " not in lines[-1].strip()  # a single word on the last line
-        if len(lines) > 1 and (overflow or widow) and all(_PROSE.match(x) for x in lines):
-            para = " ".join(line.strip() for line in lines)
-        paragraphs.append(para)
-    return "\n\n".join(paragraphs)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    out: list[str] = []
-    for line in _reflow(text, width).split("\n"):
-        line = line.rstrip()
-        if len(line) <= width:
-            out.append(line)
-        else:
-            indent = len(line) - len(line.lstrip())
-            hanging = 4 if _ARG.match(line) else 0
-            out.extend(_no_widow(textwrap.wrap(line, width=width, subsequent_indent=" " * (indent + hanging),
-                                               break_long_words=True, break_on_hyphens=False), width))
-    return out
-
-
-def _no_widow(lines: list[str], width: int) -> list[str]:
-    """Wrapped lines whose last line is not a single word: the word before it moves down when it fits."""
-    if len(lines) < 2 or " " in lines[-1].strip():
-        return lines
-    head, _, moved = lines[-2].rpartition(" ")
-    indent = lines[-1][:len(lines[-1]) - len(lines[-1].lstrip())]
-    last = f"{indent}{moved} {lines[-1].strip()}"
-    if not head.strip() or " " not in head.strip() or len(last) > width:
-        return lines
-    return [*lines[:-2], head, last]
-
-
-def docstring(body: str, indent: int, fallback: str) -> str:
-    """A complete triple-quoted docstring for code indented by ``indent`` spaces (lines fit ``LINE``)."""
-    text = _escape_doc(body.strip() or fallback)
-    pad = " " * indent
-    lines = _wrap(text, LINE - indent - 3)
-    if len(lines) == 1 and len(lines[0]) + indent + 6 <= LINE:
-        return f'{pad}"""{lines[0]}"""'
-    rendered = [f'{pad}"""{lines[0]}'] + [f"{pad}{line}" if line else "" for line in lines[1:]]
-    return "\n".join(rendered + [f'{pad}"""'])
-
-
-def first_paragraph(text: str) -> str:
-    """The first paragraph of a comment, on one line."""
-    return " ".join(text.strip().split("\n\n", 1)[0].split())
-
-
 def _args_section(params: Sequence[ParamView], extra: Sequence[tuple[str, str]]) -> str:
     rows = [(p.name, p.summary or f"the ``{p.field}`` field.") for p in params] + list(extra)
     return "Args:\n" + "\n".join(f"    {name}: {text}" for name, text in rows)
@@ -326,7 +258,7 @@ class ViewBuilder:
         return ServiceView(
             full_name=service.full_name, name=service.name, attr=attr, methods_class=classes[0],
             client_class=classes[1], async_methods_class=classes[2], async_client_class=classes[3], flat=flat,
-            docstring="\n    ".join(_no_widow(textwrap.wrap(_escape_doc(summary), LINE - 8), LINE - 8)),
+            docstring="\n    ".join(summary_lines(summary, LINE - 8)),
             summary=summary,
             import_block=self.service_imports(service, methods),
             methods=methods, example=self.example(attr, methods, flat))

@@ -1,0 +1,84 @@
+"""Python docstrings of the generated layer: proto comments escaped and wrapped to the code's line length.
+
+Pipeline place: helper of ``languages.python.views`` (method/service docstrings) and ``layer`` (module texts):
+comments are wrapped to ``LINE`` minus the indent, prose paragraphs are reflowed rather than leaving one word
+on its own line, and "Args:" entries hang by four spaces.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+LINE = 110  # ruff line-length of the generated code
+
+
+def _escape_doc(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
+
+
+_ARG = re.compile(r"^ {4}\*{0,2}\w+: ")  # an "Args:" entry: its continuation lines hang by 4 more
+
+
+_PROSE = re.compile(r"^[A-Za-z(`\"'][^|]*$")  # a prose line (no indent, list marker, table or code fence)
+
+
+def _reflow(text: str, width: int) -> str:
+    """Join the lines of a prose paragraph that overflows ``width`` so that wrapping it never strands a
+    single word on its own line (proto comments are wrapped for their own, wider, column)."""
+    paragraphs = []
+    for para in text.split("\n\n"):
+        lines = para.split("\n")
+        overflow = any(len(line) > width for line in lines)
+        widow = len(lines) > 1 and " " not in lines[-1].strip()  # a single word on the last line
+        if len(lines) > 1 and (overflow or widow) and all(_PROSE.match(x) for x in lines):
+            para = " ".join(line.strip() for line in lines)
+        paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    out: list[str] = []
+    for line in _reflow(text, width).split("\n"):
+        line = line.rstrip()
+        if len(line) <= width:
+            out.append(line)
+        else:
+            indent = len(line) - len(line.lstrip())
+            hanging = 4 if _ARG.match(line) else 0
+            out.extend(_no_widow(textwrap.wrap(line, width=width, subsequent_indent=" " * (indent + hanging),
+                                               break_long_words=True, break_on_hyphens=False), width))
+    return out
+
+
+def _no_widow(lines: list[str], width: int) -> list[str]:
+    """Wrapped lines whose last line is not a single word: the word before it moves down when it fits."""
+    if len(lines) < 2 or " " in lines[-1].strip():
+        return lines
+    head, _, moved = lines[-2].rpartition(" ")
+    indent = lines[-1][:len(lines[-1]) - len(lines[-1].lstrip())]
+    last = f"{indent}{moved} {lines[-1].strip()}"
+    if not head.strip() or " " not in head.strip() or len(last) > width:
+        return lines
+    return [*lines[:-2], head, last]
+
+
+def docstring(body: str, indent: int, fallback: str) -> str:
+    """A complete triple-quoted docstring for code indented by ``indent`` spaces (lines fit ``LINE``)."""
+    text = _escape_doc(body.strip() or fallback)
+    pad = " " * indent
+    lines = _wrap(text, LINE - indent - 3)
+    if len(lines) == 1 and len(lines[0]) + indent + 6 <= LINE:
+        return f'{pad}"""{lines[0]}"""'
+    rendered = [f'{pad}"""{lines[0]}'] + [f"{pad}{line}" if line else "" for line in lines[1:]]
+    return "\n".join(rendered + [f'{pad}"""'])
+
+
+def first_paragraph(text: str) -> str:
+    """The first paragraph of a comment, on one line."""
+    return " ".join(text.strip().split("\n\n", 1)[0].split())
+
+
+def summary_lines(text: str, width: int) -> list[str]:
+    """A one-paragraph summary escaped and wrapped to ``width`` (no single word on the last line)."""
+    return _no_widow(textwrap.wrap(_escape_doc(text), width), width)
