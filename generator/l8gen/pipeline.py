@@ -36,6 +36,16 @@ def api_from(
                      f"{opts.config_file} [tool.l8gen.signatures]", opts.api, opts.sdk_name)
 
 
+def plugin_rules(names: Sequence[str]) -> dict[str, plugin_limits.Rule]:
+    """The ``plugin_problems`` of each named target that defines one (the language's plugin limits)."""
+    rules = {}
+    for name in names:
+        rule = getattr(REGISTRY[name], "plugin_problems", None)
+        if rule is not None:
+            rules[name] = rule
+    return rules
+
+
 def generate(
     fds: descriptor_pb2.FileDescriptorSet,
     files_to_generate: Sequence[str],
@@ -45,7 +55,7 @@ def generate(
     """Run every named target on the API of ``files_to_generate``; returns {target name: {path: text}}."""
     api = api_from(fds, files_to_generate, opts)
     names = sorted(targets)
-    plugin_limits.check(api, names)  # every name an official plugin cannot compile, before any target runs
+    plugin_limits.check(api, plugin_rules(names))  # names a plugin cannot compile, before any target runs
     if len(names) < 2:
         return {name: _run_target(name, api, fds, opts) for name in names}
     # The targets are independent and much of their time is waiting on protoc plugins (Node, Go: other

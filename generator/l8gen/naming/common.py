@@ -223,8 +223,9 @@ class LanguageNaming:
     ) -> None:
         """The passes every language shares, over the sorted IR: service identifiers (one scope; services of
         different packages sharing a name get a package prefix, see ``_qualified_service_names``), RPC method
-        identifiers (one scope per service client, or one for all with ``flat_methods``; a name equal to one of
-        ``client_members`` is escaped, an override equal to one is a collision), parameter identifiers from request fields (one scope per message). Each computed name
+        identifiers (one scope per service client, or one for all with ``flat_methods``; a name equal to one
+        of ``client_members`` is escaped, an override equal to one is a collision), parameter identifiers from
+        request fields (one scope per message). Each computed name
         goes through ``resolve`` (override or escape; ``member_escape`` for service and method names) and is
         claimed."""
         members = sorted(set(client_members))

@@ -60,6 +60,9 @@ class Target(Protocol):
         self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions
     ) -> dict[str, str]: ...
 
+    # Optional: ``plugin_problems(api) -> Iterable[(file, line, message)]``, the names the language's official
+    # plugins cannot compile (``l8gen.naming.plugin_limits``; checked before any target runs).
+
 
 def sorted_files(files: Mapping[str, str]) -> dict[str, str]:
     """Return ``files`` sorted by path, with every text normalised to LF line endings."""

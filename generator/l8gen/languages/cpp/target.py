@@ -19,7 +19,7 @@ from l8gen.errors import ConfigError, NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api
 from l8gen.ir.values import resolve_roles
-from l8gen.languages.cpp import values_view
+from l8gen.languages.cpp import plugin_limits, values_view
 from l8gen.languages.cpp.naming import MACRO_FIELD_NAMES
 from l8gen.languages.cpp.view import CppView, build_view, protoc_stem
 from l8gen.render import Renderer
@@ -192,6 +192,7 @@ def _templates(view: CppView, values: values_view.CppValues | None = None
 class CppTarget:
     name = "cpp"
     out_dir = "sdks/cpp"
+    plugin_problems = staticmethod(plugin_limits.plugin_problems)  # names grpc_cpp_plugin writes unescaped
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
         ns = opts.option("cpp", "namespace")

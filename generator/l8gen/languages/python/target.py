@@ -10,6 +10,7 @@ from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
 from l8gen.languages.python import layer as python_layer
+from l8gen.languages.python import plugin_limits
 from l8gen.languages.python.pb import generate_pb
 from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
@@ -26,6 +27,7 @@ DEPENDENCIES = (
 class PythonTarget:
     name = "python"
     out_dir = "sdks/python"
+    plugin_problems = staticmethod(plugin_limits.plugin_problems)  # names grpc's Python plugin cannot compile
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
         pkg = opts.option("python", "package")
