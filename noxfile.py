@@ -31,12 +31,12 @@ for _spec in LANGUAGES.values():
     sdks.language_session(_spec)
     compat.language_session(_spec)
 
-# `nox -s ci`: these steps in this order; a registered step not named here runs after them.
+# `nox -s ci`: these steps in this order (each registered language's sdk-<name> and compat-<name> in registry
+# order); a registered step not named here runs after them.
 CI_ORDER = [
     "bootstrap", "lint", "tests", "generate-check", "smoke", "bench-quick", "fuzz",
-    "compat-python", "compat-mutants", "compat-conformance",
-    "sdk-python", "sdk-node", "compat-node", "sdk-go", "compat-go",
-    "api-check", "skew", "publish", "sdk-cpp", "compat-cpp", "docs",
+    *(f"{step}-{name}" for name in LANGUAGES for step in ("sdk", "compat")),
+    "compat-mutants", "compat-conformance", "api-check", "skew", "publish", "docs",
 ]
 SESSION_MODULES = (core, compat, sdks, evolution, publish)
 
