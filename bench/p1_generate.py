@@ -27,7 +27,7 @@ def _l8gen(out: Path, *extra: str) -> list[str]:
             "--config", str(ROOT / "pyproject.toml"), *extra]
 
 
-ES_OPTIONS = "target=ts,import_extension=js"  # what the typescript target passes to protoc-gen-es
+ES_OPTIONS = "target=ts,import_extension=js"  # what the node target passes to protoc-gen-es
 ES_EXTRA_FILES = ("google/rpc/error_details.proto", "grpc/health/v1/health.proto")  # its extra protos
 
 

@@ -23,18 +23,24 @@ from l8dev.toolchain.runtime_container import (
     remove_stale_containers,
     start_runtime,
 )
+from l8gen.languages import discover
 
 ROOT = Path(__file__).resolve().parents[2]
-# language -> (marker file, command, extra environment); paths relative to the repository root.
-EXAMPLES: dict[str, tuple[str, list[str], dict[str, str]]] = {
-    "python": ("sdks/python/examples/orders/main.py", [sys.executable, "sdks/python/examples/orders/main.py"],
-               {"PYTHONPATH": str(ROOT / "sdks" / "python" / "src")}),
-    "go": ("sdks/go/examples/orders/main.go", ["go", "-C", "sdks/go", "run", "./examples/orders"], {}),
-    "node": ("sdks/node/examples/orders/main.mjs",  # imports the built SDK: build it first
-             ["sh", "-c",
-              "npm --prefix sdks/node run build --silent && node sdks/node/examples/orders/main.mjs"],
-             {}),
-}
+
+
+def _examples() -> dict[str, tuple[str, list[str], dict[str, str]]]:
+    """language -> (marker file, command, extra environment) from the ``[example]`` table of every registered
+    language's language.toml; paths relative to the repository root, ``{python}`` and ``{repo}`` expanded."""
+    values = {"python": sys.executable, "repo": str(ROOT)}
+    out = {}
+    for name, spec in discover(ROOT / "pyproject.toml").items():
+        if spec.example is not None:
+            env = {k: str(v).format(**values) for k, v in (spec.example.get("env") or {}).items()}
+            out[name] = (spec.example["marker"], [a.format(**values) for a in spec.example["command"]], env)
+    return out
+
+
+EXAMPLES = _examples()
 
 
 def run(languages: Sequence[str], junit: Path) -> int:

@@ -8,10 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
+from l8gen.languages import LanguageSpec, discover
+from l8gen.languages.options import OVERRIDES, language_table
 from l8gen.profile import profile_from_table
 from l8gen.targets.base import GenOptions
 
-_STRINGS = ("version", "python_package", "node_package", "go_module", "cpp_namespace")
+_STRINGS = ("version",)
+# Keys of earlier versions, now in the language's own table: a clear error names the new place.
+_MOVED = {"python_package": "[tool.l8gen.python] package", "node_package": "[tool.l8gen.node] package",
+          "go_module": "[tool.l8gen.go] module", "cpp_namespace": "[tool.l8gen.cpp] namespace",
+          OVERRIDES: f"[tool.l8gen.<language>.{OVERRIDES}]", "typescript": "[tool.l8gen.node]"}
 
 
 def _string_list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
@@ -36,23 +42,39 @@ def _signatures(table: Mapping[str, Any], where: str) -> dict[str, tuple[str, ..
     return out
 
 
+def _language_tables(
+    table: Mapping[str, Any], where: str, specs: Mapping[str, LanguageSpec]
+) -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """``[tool.l8gen.<language>]`` of every registered language, each validated against what the language
+    declares (``[options]`` of its language.toml); returns (options, overrides) by language."""
+    moved = sorted(set(_MOVED) & set(table))
+    if moved:
+        raise ConfigError(f"{where}: [tool.l8gen] {moved[0]} moved to {_MOVED[moved[0]]}")
+    options: dict[str, dict[str, str]] = {}
+    overrides: dict[str, dict[str, str]] = {}
+    for name, spec in specs.items():
+        values, renames = language_table(name, spec.options, table.get(name), where)
+        options[name] = values
+        if renames:
+            overrides[name] = renames
+    return options, overrides
+
+
 def options_from_table(
-    table: Mapping[str, Any], where: str, user_templates: Path | None = None
+    table: Mapping[str, Any], where: str, user_templates: Path | None = None,
+    specs: Mapping[str, LanguageSpec] | None = None,
 ) -> GenOptions:
-    """Build GenOptions from a ``[tool.l8gen]`` table (``where`` names the file in error messages)."""
+    """Build GenOptions from a ``[tool.l8gen]`` table (``where`` names the file in error messages);
+    ``specs`` are the registered languages (default: the built-in ones and the entry points')."""
     kwargs: dict[str, Any] = {}
     for key in _STRINGS:
         if key in table:
             if not isinstance(table[key], str):
                 raise ConfigError(f"{where}: [tool.l8gen] {key} must be a string")
             kwargs[key] = table[key]
-    overrides = table.get("overrides", {})
-    if not isinstance(overrides, dict) or not all(
-        isinstance(lang, str) and isinstance(m, dict) and all(isinstance(v, str) for v in m.values())
-        for lang, m in overrides.items()
-    ):
-        raise ConfigError(f"{where}: [tool.l8gen.overrides.<language>] must map proto full names to strings")
-    kwargs["overrides"] = {lang: dict(sorted(m.items())) for lang, m in sorted(overrides.items())}
+    kwargs["languages"], kwargs["overrides"] = _language_tables(
+        table, where, discover() if specs is None else specs
+    )
     kwargs["app_services"] = _string_list(table, "app_services", where)
     kwargs["internal_packages"] = _string_list(table, "internal_packages", where)
     kwargs["signatures"] = _signatures(table, where)
@@ -74,4 +96,4 @@ def load_options(pyproject: Path | None, user_templates: Path | None = None) -> 
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{pyproject}: {exc}") from exc
     table = data.get("tool", {}).get("l8gen", {})
-    return options_from_table(table, str(pyproject), user_templates)
+    return options_from_table(table, str(pyproject), user_templates, discover(pyproject))

@@ -33,7 +33,7 @@ def api_from(
     from l8gen.ir.builder import build_api  # imported here: the cached no-op path never builds the IR
 
     return build_api(fds, files_to_generate, opts.app_services, opts.internal_packages, opts.signatures,
-                     f"{opts.config_file} [tool.l8gen.signatures]", opts.api, opts.python_package)
+                     f"{opts.config_file} [tool.l8gen.signatures]", opts.api, opts.sdk_name)
 
 
 def generate(
@@ -127,13 +127,11 @@ def _options_key(opts: GenOptions) -> tuple[object, ...]:
     overrides = tuple((lang, tuple(sorted(m.items()))) for lang, m in sorted(opts.overrides.items()))
     return (
         opts.version,
-        opts.python_package,
-        opts.node_package,
-        opts.go_module,
-        opts.cpp_namespace,
+        tuple((lang, tuple(sorted(values.items()))) for lang, values in sorted(opts.languages.items())),
         overrides,
         opts.app_services,
         opts.internal_packages,
         tuple(sorted(opts.signatures.items())),
         opts.api,
+        tuple((role, repr(sorted(table.items()))) for role, table in sorted(opts.values.items())),
     )

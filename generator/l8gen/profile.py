@@ -28,7 +28,7 @@ Keys (all optional)::
 Generic defaults: ``name`` = the proto package of the first client service, ``title`` = "the <name> API",
 no url/homepage, keywords ``["grpc", "sdk"]``, port 50051, environment variables ``<PREFIX>_GRPC_ENDPOINT``,
 ``<PREFIX>_API_TOKEN``, ``<PREFIX>_GRPC_HOST``, ``<PREFIX>_GRPC_PORT`` with PREFIX = the upper-cased SDK name
-(``python_package``), no features.
+(``[tool.l8gen.python] package``), no features.
 """
 
 from __future__ import annotations

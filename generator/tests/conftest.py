@@ -77,7 +77,9 @@ def workspace(tmp_path: Path) -> Path:
     proto = tmp_path / "proto" / "demo" / "v1"
     proto.mkdir(parents=True)
     (proto / "demo.proto").write_text(DEMO_PROTO)
-    (tmp_path / "pyproject.toml").write_text('[tool.l8gen]\nversion = "1.2.3"\npython_package = "demosdk"\n')
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.l8gen]\nversion = "1.2.3"\n[tool.l8gen.python]\npackage = "demosdk"\n'
+    )
     return tmp_path
 
 

@@ -157,7 +157,7 @@ def test_override_in_pyproject_fixes_the_collision(repo: Path) -> None:
         )
     )
     (repo / "pyproject.toml").write_text(
-        '[tool.l8gen]\n[tool.l8gen.overrides.python]\n"demo.v1.Greeter.GetUrl" = "get_url_lower"\n'
+        '[tool.l8gen]\n[tool.l8gen.python.overrides]\n"demo.v1.Greeter.GetUrl" = "get_url_lower"\n'
     )
     code, _, err = cli("generate", "--target", "listing")
     assert (code, err) == (0, "")

@@ -56,6 +56,11 @@ def test_input_digest_is_order_independent_and_sensitive_to_options() -> None:
     assert pipeline.input_digest(fds, files, opts, "go") != digest
     assert pipeline.input_digest(fds, files, replace(opts, version="9.9.9"), "python") != digest
     assert pipeline.input_digest(fds, files[:-1], opts, "python") != digest
+    # each language's own table ([tool.l8gen.<language>]) and the value layer's roles are inputs too
+    languages = {**opts.languages, "go": {"module": "example.com/other"}}
+    assert pipeline.input_digest(fds, files, replace(opts, languages=languages), "python") != digest
+    values = {**opts.values, "state": {**opts.values.get("state", {}), "extra": "x"}}
+    assert pipeline.input_digest(fds, files, replace(opts, values=values), "python") != digest
 
 
 def test_digest_ignores_source_info_of_imports_as_protoc_plugins_receive_them() -> None:

@@ -68,23 +68,27 @@ def _quoted_value(value: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-def set_config_values(text: str, values: Mapping[str, str], where: str) -> str:
-    """``text`` (a pyproject.toml) with the given string keys of ``[tool.l8gen]`` replaced in place."""
-    header = re.search(r"^\[tool\.l8gen\][ \t]*$", text, re.MULTILINE)
+def set_config_values(
+    text: str, values: Mapping[str, str], where: str, table_name: str = "tool.l8gen"
+) -> str:
+    """``text`` (a pyproject.toml) with the given string keys of ``[table_name]`` replaced in place."""
+    header = re.search(rf"^\[{re.escape(table_name)}\][ \t]*$", text, re.MULTILINE)
     if header is None:
-        raise EvolutionError(f"{where}: no [tool.l8gen] table")
+        raise EvolutionError(f"{where}: no [{table_name}] table")
     following = re.search(r"^\[", text[header.end() :], re.MULTILINE)
     end = header.end() + following.start() if following else len(text)
     body = text[header.end() : end]
     for key, value in values.items():
         pattern = re.compile(rf'^({re.escape(key)}[ \t]*=[ \t]*)"[^"\n]*"', re.MULTILINE)
         if not pattern.search(body):
-            raise EvolutionError(f'{where}: [tool.l8gen] has no `{key} = "..."` line to update')
+            raise EvolutionError(f'{where}: [{table_name}] has no `{key} = "..."` line to update')
         body = pattern.sub(_quoted_value(value), body, count=1)
     result = text[: header.end()] + body + text[end:]
-    table = tomllib.loads(result)["tool"]["l8gen"]
+    table: Mapping[str, object] = tomllib.loads(result)
+    for part in table_name.split("."):
+        table = table.get(part, {})  # type: ignore[assignment]
     if any(table.get(k) != v for k, v in values.items()):
-        raise EvolutionError(f"{where}: could not update [tool.l8gen] {', '.join(values)}")
+        raise EvolutionError(f"{where}: could not update [{table_name}] {', '.join(values)}")
     return result
 
 
@@ -162,8 +166,9 @@ def _current_image(o: ReleaseOptions) -> bytes:
 def _packages(version: str, table: Mapping[str, object]) -> str:
     opts = options_from_table(table, "pyproject.toml")
     return (
-        f"Python `{opts.python_package}`, npm `{opts.node_package}`, Go `{opts.go_module}`, "
-        f"C++ (CMake, namespace `{opts.cpp_namespace}`), all at {version}."
+        f"Python `{opts.option('python', 'package')}`, npm `{opts.option('node', 'package')}`, "
+        f"Go `{opts.option('go', 'module')}`, C++ (CMake, namespace `{opts.option('cpp', 'namespace')}`), "
+        f"all at {version}."
     )
 
 
@@ -221,18 +226,19 @@ def release(o: ReleaseOptions, stdout: TextIO, stderr: TextIO) -> int:
     if SEMVER.index(chosen) < SEMVER.index(report.bump):
         raise EvolutionError(f"--bump {chosen} is too small: the changes need at least {report.bump}")
     version = bump_version(last.version, chosen)
-    values = {"version": version}
     opts = load_options(o.config)
     major = version_key(version)[0]
-    if o.go_major_path:
-        values["go_module"] = go_module_for(opts.go_module, major)
-    elif major >= 2 and go_module_for(opts.go_module, major) != opts.go_module:
-        stderr.write(
-            f"l8gen: note: Go module path stays {opts.go_module}; Go needs "
-            f"{go_module_for(opts.go_module, major)} for v{major} (pass --go-major-path)\n"
-        )
+    module = opts.option("go", "module")
     original = o.config.read_text(encoding="utf-8")
-    updated = set_config_values(original, values, str(o.config))
+    updated = set_config_values(original, {"version": version}, str(o.config))
+    if o.go_major_path:
+        go_path = {"module": go_module_for(module, major)}
+        updated = set_config_values(updated, go_path, str(o.config), "tool.l8gen.go")
+    elif major >= 2 and go_module_for(module, major) != module:
+        stderr.write(
+            f"l8gen: note: Go module path stays {module}; Go needs "
+            f"{go_module_for(module, major)} for v{major} (pass --go-major-path)\n"
+        )
     entries = changelog.entries_for(report) or {"Changed": ["SDKs regenerated; no API change."]}
     package_line = _packages(version, tomllib.loads(updated)["tool"]["l8gen"])
     intro = f"API compared with {report.against}: {report.semver} change, bump {chosen}. {package_line}"

@@ -1,13 +1,28 @@
 """The language registry: one folder per SDK language, described by its ``language.toml``.
 
 Pipeline place: stage 3-4 (IR -> language view -> text) is each folder's ``target.py`` (``TARGET``, see
-``l8gen.targets``); everything around generation (nox sessions, compat driver, publishing) reads the same
-folder's ``language.toml``. This module uses the standard library only, so the noxfile and the compat
-harness can list languages without importing the generator's dependencies.
+``l8gen.targets``); everything around generation (options, nox sessions, compat driver, publishing,
+bootstrap) reads the same folder's ``language.toml``. ``LanguageSpec`` is the one object per language (it
+implements ``l8gen.languages.interface.Language``). This module uses the standard library only, so the
+noxfile and the compat harness can list languages without importing the generator's dependencies.
 
-A language folder holds ``language.toml`` (``name``, ``out_dir``, optional ``[driver]`` and ``[nox]``
-tables), ``target.py`` (defines ``TARGET``), ``templates/`` (mirrors the output tree) and optionally
-``consumer/`` (the publish smoke test's program). Folders are found, in order:
+A language folder holds ``language.toml``, ``target.py`` (defines ``TARGET``), ``templates/`` (mirrors the
+output tree) and optionally ``consumer/`` (the publish smoke test's program). ``language.toml``:
+
+- ``name``, ``out_dir`` (required); ``package_option`` (which option names the published package);
+- ``[options.<key>]``: the keys of ``[tool.l8gen.<name>]`` (``l8gen.languages.options``);
+- ``[driver]``: the compat driver's marker, cwd, env, build and start commands (CONTRACTS §4);
+- ``[example]``: the SDK's example program run against the runtime (``nox -s orders``): marker, command,
+  env (``{python}``, ``{repo}`` placeholders);
+- ``[nox] sdk``: the commands of ``nox -s sdk-<name>`` when there is no ``check`` hook;
+- ``[reference]``: the language's column of the API reference (``l8gen.reference``): ``label``, code
+  ``fence`` and ``calls`` (``"module:function"``, ``(api, opts) -> {method full name: CallIdents}``; the
+  folder's ``templates/_reference/call.j2`` renders each);
+- ``[dev]``: the dev hooks (``DEV_HOOKS``), each ``"module:function"`` — an importable module or a ``.py``
+  file of the folder. Only the repository's dev tooling (``l8dev.languages``) imports them, so ``l8gen``
+  never depends on what they import.
+
+Folders are found, in order:
 
 1. built in: ``l8gen/languages/<name>/``;
 2. entry points of the group ``l8gen.languages`` (the value names a module or package; its folder is the
@@ -20,6 +35,7 @@ A later source may not reuse a name of an earlier one (``ConfigError``).
 
 from __future__ import annotations
 
+import functools
 import importlib
 import importlib.metadata
 import importlib.util
@@ -32,11 +48,16 @@ from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
+from l8gen.languages.options import OptionSpec, parse_option_specs
 
 BUILTIN_DIR = Path(__file__).resolve().parent
 ENTRY_POINT_GROUP = "l8gen.languages"
 ENV_VAR = "L8GEN_LANGUAGES"
 BUILTIN_ORDER = ("python", "node", "go", "cpp")  # the order of reports, sessions and publishing
+# The dev hooks a language may declare in [dev] (signatures: l8dev.languages): `nox -s sdk-<name>`
+# (check), toolchain bootstrap, publish build / clean-install smoke test / upload credentials / upload.
+DEV_HOOKS = ("check", "bootstrap", "build", "install", "credentials", "upload")
+PUBLISH_HOOKS = ("build", "install", "credentials", "upload")
 
 
 @dataclass(frozen=True)
@@ -49,8 +70,34 @@ class LanguageSpec:
     builtin: bool = False
     driver: Mapping[str, Any] | None = None  # compat driver: marker, cwd, env, build, start (CONTRACTS §4)
     sdk_commands: tuple[tuple[str, ...], ...] = ()  # `nox -s sdk-<name>` for a language without its own
-    publish: bool = False  # has publish hooks (build / smoke / upload)
+    options: Mapping[str, OptionSpec] = field(default_factory=dict)  # [options]: [tool.l8gen.<name>] keys
+    dev: Mapping[str, str] = field(default_factory=dict)  # [dev]: hook -> "module:function" (l8dev only)
+    package_option: str | None = None  # the option that names the published package
+    reference: Mapping[str, str] | None = None  # [reference]: label, fence, calls (the API reference column)
+    example: Mapping[str, Any] | None = None  # [example]: marker, command, env (`nox -s orders`)
     extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def publish(self) -> bool:
+        """Has every publish hook (build, clean-install smoke test, credentials, upload)."""
+        return all(h in self.dev for h in PUBLISH_HOOKS)
+
+    @property
+    def consumer(self) -> Path | None:
+        """The publish smoke test's consumer program (``consumer/``), if the folder has one."""
+        path = self.folder / "consumer"
+        return path if path.is_dir() else None
+
+    def target(self) -> Any:
+        """The folder's ``TARGET`` (naming + view + render: ``generate(api, fds, opts) -> {path: text}``)."""
+        return load_target(self)
+
+    def package(self, options: Mapping[str, Mapping[str, str]]) -> str:
+        """The published package's name from ``GenOptions.languages`` (else the option's default)."""
+        if self.package_option is None:
+            return self.name
+        values = options.get(self.name, {})
+        return values.get(self.package_option) or self.options[self.package_option].default
 
     @property
     def target_file(self) -> Path:
@@ -81,10 +128,34 @@ def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
         isinstance(c, list) and c and all(isinstance(a, str) for a in c) for c in commands
     ):
         raise ConfigError(f"{path}: [nox] sdk must be a list of commands (lists of strings)")
-    known = {"name", "out_dir", "driver", "nox", "publish"}
+    dev = data.get("dev", {})
+    if not isinstance(dev, dict) or not all(isinstance(v, str) and ":" in v for v in dev.values()):
+        raise ConfigError(f"{path}: [dev] must map hook names to \"module:function\" strings")
+    unknown = sorted(set(dev) - set(DEV_HOOKS))
+    if unknown:
+        raise ConfigError(f"{path}: [dev] {unknown[0]} is not a hook (hooks: {', '.join(DEV_HOOKS)})")
+    options = parse_option_specs(data.get("options"), path)
+    package_option = data.get("package_option")
+    if package_option is not None and package_option not in options:
+        raise ConfigError(f"{path}: package_option {package_option!r} is not one of its [options]")
+    reference = data.get("reference")
+    if reference is not None and not (
+        isinstance(reference, dict) and set(reference) == {"label", "fence", "calls"}
+        and all(isinstance(v, str) and v for v in reference.values()) and ":" in reference["calls"]
+    ):
+        raise ConfigError(f"{path}: [reference] needs label, fence and calls (\"module:function\") strings")
+    example = data.get("example")
+    if example is not None and not (
+        isinstance(example, dict) and {"marker", "command"} <= set(example) <= {"marker", "command", "env"}
+        and isinstance(example["command"], list) and all(isinstance(a, str) for a in example["command"])
+        and isinstance(example.get("env", {}), dict)
+    ):
+        raise ConfigError(f"{path}: [example] needs marker and command (a list of strings); optional env")
+    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference", "example"}
     return LanguageSpec(
         name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
-        sdk_commands=tuple(tuple(c) for c in commands), publish=bool(data.get("publish", False)),
+        sdk_commands=tuple(tuple(c) for c in commands), options=options, dev=dict(dev),
+        package_option=package_option, reference=reference, example=example,
         extra={k: v for k, v in data.items() if k not in known},
     )
 
@@ -135,6 +206,28 @@ def discover(config: Path | None = None) -> dict[str, LanguageSpec]:
     return found
 
 
+def resolve(spec: LanguageSpec, ref: str) -> Any:
+    """The object ``"module:attribute"`` names: an importable module, or a ``.py`` file of the folder."""
+    module_name, _, attribute = ref.partition(":")
+    if module_name.endswith(".py"):
+        path = spec.folder / module_name
+        unique = f"l8gen_language_{spec.name.replace('-', '_')}_{path.stem}"
+        if unique not in sys.modules:
+            loader_spec = importlib.util.spec_from_file_location(unique, path)
+            if loader_spec is None or loader_spec.loader is None or not path.is_file():
+                raise ConfigError(f"{spec.folder / 'language.toml'}: {path} cannot be imported ({ref!r})")
+            module = importlib.util.module_from_spec(loader_spec)
+            sys.modules[unique] = module
+            loader_spec.loader.exec_module(module)
+        module = sys.modules[unique]
+    else:
+        module = importlib.import_module(module_name)
+    found = getattr(module, attribute, None)
+    if found is None:
+        raise ConfigError(f"{spec.folder / 'language.toml'}: {ref!r} names nothing")
+    return found
+
+
 def load_target(spec: LanguageSpec) -> Any:
     """Import the folder's ``target.py`` and return its ``TARGET``."""
     if spec.builtin:
@@ -151,3 +244,17 @@ def load_target(spec: LanguageSpec) -> Any:
     if target is None:
         raise ConfigError(f"{spec.target_file}: defines no TARGET")
     return target
+
+
+@functools.cache
+def builtin_defaults() -> dict[str, dict[str, str]]:
+    """Option defaults of the built-in and entry-point languages (``GenOptions`` made without a config)."""
+    return {name: {k: o.default for k, o in spec.options.items()} for name, spec in discover().items()}
+
+
+def default_option(language: str, key: str) -> str:
+    """The declared default of ``[tool.l8gen.<language>] <key>``."""
+    try:
+        return builtin_defaults()[language][key]
+    except KeyError:
+        raise ConfigError(f"language {language!r} declares no option {key!r}") from None

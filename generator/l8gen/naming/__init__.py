@@ -1,6 +1,6 @@
 """Naming: IR names -> identifiers per target language (stage 3 of the pipeline).
 
-``common`` has the word splitter, case conversions, collision scopes and the ``LanguageNaming`` base; one
-module per language (``python``, ``typescript``, ``go``, ``cpp``) adds its reserved words, its single escape
+``common`` has the word splitter, case conversions, collision scopes and the ``LanguageNaming`` base; each
+language folder's ``naming.py`` (``l8gen.languages.<name>.naming``) adds its reserved words, its single escape
 rule and its identifier rules.
 """

@@ -130,7 +130,7 @@ class Scope:
         if other is not None:
             message = (
                 f"{self.language} naming collision in {self.what}: {other} and {origin} both map to "
-                f"'{ident}'; rename one, or set [tool.l8gen.overrides.{self.language}] "
+                f"'{ident}'; rename one, or set [tool.l8gen.{self.language}.overrides] "
                 f'"{origin.full_name}" = "<identifier>"'
             )
             sink = _COLLISIONS.get()
@@ -277,6 +277,6 @@ class LanguageNaming:
         unused = sorted(set(self.overrides) - self._used_overrides)
         if unused:
             raise NamingError(
-                f"[tool.l8gen.overrides.{self.language}] {', '.join(repr(u) for u in unused)}: "
+                f"[tool.l8gen.{self.language}.overrides] {', '.join(repr(u) for u in unused)}: "
                 "no proto element with this full name is named by this target"
             )

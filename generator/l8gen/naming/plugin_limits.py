@@ -12,7 +12,7 @@ less:
   name of its enclosing class.
 - protoc-gen-es and protoc-gen-go escape every name they emit; nothing to refuse for Node and Go.
 
-No ``[tool.l8gen.overrides.<language>]`` entry can rename what a plugin writes, so every problem says to
+No ``[tool.l8gen.<language>.overrides]`` entry can rename what a plugin writes, so every problem says to
 rename the proto element. ``check`` reports EVERY problem of the selected targets in one ``NamingError``, one
 line each, ``file:line: <language>: <element>: <why>``, sorted by file and line.
 """
@@ -95,5 +95,5 @@ def check(api: Api, targets: Sequence[str]) -> None:
     if lines:
         raise NamingError(
             f"{len(lines)} name(s) the official protoc plugins cannot compile "
-            "(no [tool.l8gen.overrides] entry renames plugin output):\n" + "\n".join(lines)
+            "(no [tool.l8gen.<language>.overrides] entry renames plugin output):\n" + "\n".join(lines)
         )

@@ -4,11 +4,14 @@ Pipeline place: ``reference.model`` calls ``call_snippets(api, opts)``; for ever
 hook computes a ``CallIdents`` per RPC (names come from the language's naming module / view, never from a
 template), then the language's partial ``templates/<lang>/_reference/call.j2`` renders it with ``call`` bound.
 
-A language joins the reference with two things (to be registered through the ``Language`` interface):
+A language joins the reference with two things, both in its folder (the ``Language`` interface):
 
-1. a function ``(api, opts) -> {method full name: CallIdents}`` (see ``reference.languages``), added to
-   ``HOOKS`` under the language's name;
+1. ``[reference]`` in its language.toml: ``label`` (column title), ``fence`` (code fence language) and
+   ``calls``, a ``"module:function"`` ``(api, opts) -> {method full name: CallIdents}`` (the built-ins' are
+   in ``reference.languages``);
 2. the partial ``_reference/call.j2`` in its template tree (context: ``call`` = ``CallIdents``).
+
+The columns follow the registry's order (``l8gen.languages.discover``).
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from l8gen.ir.model import Api
+from l8gen.languages import discover, resolve
 from l8gen.reference.idents import Arg, CallIdents
 from l8gen.targets.base import GenOptions
 
@@ -23,17 +27,15 @@ __all__ = ["Arg", "CallIdents", "LanguageHook"]
 
 
 LanguageHook = Callable[[Api, GenOptions], Mapping[str, CallIdents]]
-LANGUAGES = ("python", "node", "go", "cpp")  # column order in the reference
-LABELS = {"python": "Python", "node": "Node (TypeScript)", "go": "Go", "cpp": "C++"}
-FENCES = {"python": "python", "node": "ts", "go": "go", "cpp": "cpp"}
+_SPECS = {name: spec for name, spec in discover().items() if spec.reference is not None}
+LANGUAGES = tuple(_SPECS)  # column order in the reference
+LABELS = {name: spec.reference["label"] for name, spec in _SPECS.items() if spec.reference}
+FENCES = {name: spec.reference["fence"] for name, spec in _SPECS.items() if spec.reference}
 
 
 def hooks() -> dict[str, LanguageHook]:
-    """The registered hooks, by language (imported lazily: the views pull in the language modules)."""
-    from l8gen.reference import languages
-
-    return {"python": languages.python_calls, "node": languages.typescript_calls,
-            "go": languages.go_calls, "cpp": languages.cpp_calls}
+    """The languages' calls hooks (imported lazily: the views pull in the language modules)."""
+    return {name: resolve(spec, spec.reference["calls"]) for name, spec in _SPECS.items() if spec.reference}
 
 
 def rendered_calls(api: Api, opts: GenOptions) -> dict[str, dict[str, tuple[str, str]]]:

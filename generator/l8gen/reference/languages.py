@@ -91,7 +91,7 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.languages.python.views import ViewBuilder
 
     naming = ViewBuilder(api, opts).naming
-    package = opts.python_package
+    package = opts.option("python", "package")
 
     def make(service: Service, method: Method, request: Message) -> CallIdents:
         req_module = naming.module(request.file)
@@ -122,7 +122,7 @@ def python_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     return _each(api, opts, make)
 
 
-def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
+def node_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     """Node/TypeScript: ``await client.<service>.<method>({ field: ... })`` (message init object)."""
     examples = ExampleValues(api)
     from l8gen.languages.node.naming import TypeScriptNaming
@@ -130,6 +130,7 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
 
     naming = TypeScriptNaming(api, opts.overrides_for("node"), client_members=CLIENT_MEMBERS,
                               flat_methods=False)
+    package = opts.option("node", "package")
 
     def make(service: Service, method: Method, request: Message) -> CallIdents:
         return CallIdents(
@@ -137,8 +138,8 @@ def typescript_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             else f"client.{naming.service(service)}",
             method=naming.method(method), request_type=request.name,
             response_type=api.message(method.output_type).name,
-            imports=((f'import {{ Client }} from "{opts.node_package}";',) if service.role == "client" else
-                     _ts_type_imports(opts.node_package, request, api.message(method.output_type))),
+            imports=((f'import {{ Client }} from "{package}";',) if service.role == "client" else
+                     _ts_type_imports(package, request, api.message(method.output_type))),
             args=tuple(Arg(naming.es_field(f), _literal("node", f, examples, request))
                        for f in _scalars(request)),
             flattened=tuple(
@@ -167,7 +168,8 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
     from l8gen.languages.go.naming import GoNaming
     from l8gen.languages.go.view import build_view
 
-    view = build_view(api.public(), opts.go_module, opts.version, opts.overrides_for("go"))
+    module = opts.option("go", "module")
+    view = build_view(api.public(), module, opts.version, opts.overrides_for("go"))
     out: dict[str, CallIdents] = {}
     for service in (*view.services, *view.app_services):
         proto = api.service(service.full_name)
@@ -176,7 +178,7 @@ def go_calls(api: Api, opts: GenOptions) -> dict[str, CallIdents]:
             request = api.message(method.input_type)
             types = (gm.req,) if proto.role == "client" else (gm.req, gm.resp)
             used = {t.split(".")[0] for t in types if "." in t and t.split(".")[0] in imports}
-            paths = sorted([(opts.go_module, "l8")] if proto.role == "client" else [])
+            paths = sorted([(module, "l8")] if proto.role == "client" else [])
             paths = sorted(paths + [(imports[alias], alias) for alias in used])
             std = ["context"] if proto.role == "app" else ["fmt"]
             std += ["slices"] if method.shape == "client_stream" and proto.role == "client" else []

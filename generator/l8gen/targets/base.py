@@ -14,6 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 from google.protobuf import descriptor_pb2
 
 from l8gen.ir.model import Api
+from l8gen.languages import default_option
 from l8gen.profile import ApiProfile
 
 
@@ -22,10 +23,9 @@ class GenOptions:
     """Options from ``[tool.l8gen]`` (root pyproject.toml) plus command-line choices."""
 
     version: str = "0.1.0"
-    python_package: str = "l8sdk"
-    node_package: str = "@l8sdk/sdk"
-    go_module: str = "github.com/l8sdk/l8sdk-go"
-    cpp_namespace: str = "l8"
+    # [tool.l8gen.<language>]: language -> option -> value, as the language's language.toml [options]
+    # declares them (l8gen.languages.options); a language or key missing here has its declared default.
+    languages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     overrides: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> full name -> name
     user_templates: Path | None = None
     # Additions to CONTRACTS §7 (used by the IR builder):
@@ -39,6 +39,16 @@ class GenOptions:
 
     def overrides_for(self, language: str) -> Mapping[str, str]:
         return self.overrides.get(language, {})
+
+    def option(self, language: str, key: str) -> str:
+        """``[tool.l8gen.<language>] <key>`` (validated by the language), else the declared default."""
+        values = self.languages.get(language, {})
+        return values[key] if key in values else default_option(language, key)
+
+    @property
+    def sdk_name(self) -> str:
+        """The SDK's short name: the Python package (the generic prefix of the endpoint variables)."""
+        return self.option("python", "package")
 
 
 @runtime_checkable

@@ -21,8 +21,8 @@ from tests.conftest import PROTO_ROOT, REPO
 
 OTHER = REPO / "generator" / "tests" / "fixtures" / "other_api"
 TARGETS = ("python", "node", "go", "cpp")
-PACKAGES = {"python_package": "pingsdk", "node_package": "@acme/ping", "go_module": "example.com/ping",
-            "cpp_namespace": "ping"}
+PACKAGES = {"python": {"package": "pingsdk"}, "node": {"package": "@acme/ping"},
+            "go": {"module": "example.com/ping"}, "cpp": {"namespace": "ping"}}
 
 
 def _this_repo_literals() -> list[str]:
@@ -39,7 +39,7 @@ def generated(profile: dict[str, Any] | None = None) -> dict[str, dict[str, str]
 @functools.cache
 def _generated(profile: str) -> dict[str, dict[str, str]]:
     compiled = compile_protos(OTHER)
-    opts = GenOptions(**PACKAGES, api=profile_from_table(json.loads(profile), "test"))
+    opts = GenOptions(languages=PACKAGES, api=profile_from_table(json.loads(profile), "test"))
     return pipeline.generate(compiled.fds, list(compiled.files), opts, TARGETS)
 
 

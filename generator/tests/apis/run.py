@@ -86,7 +86,7 @@ def api_vectors(api: Path, out: Path) -> Path:
 
     def names(pyproject: Path) -> dict[str, str]:
         opts = load_options(pyproject)
-        env = opts.api.env.resolved(opts.python_package)
+        env = opts.api.env.resolved(opts.sdk_name)
         return {"endpoint": env.endpoint, "token": env.token, "host": env.host, "port": env.port,
                 "default_port": str(opts.api.default_port)}
 
@@ -101,7 +101,7 @@ def api_vectors(api: Path, out: Path) -> Path:
 def _steps(language: str, sdk: Path, api_name: str) -> list[list[str]]:
     if language == "python":
         package = tomllib.loads((HERE / api_name / "pyproject.toml").read_text())["tool"]["l8gen"][
-            "python_package"]
+            "python"]["package"]
         return [[sys.executable, "-c", f"import sys; sys.path.insert(0, 'src'); import {package}"],
                 ["mypy", f"src/{package}"], ["ruff", "check", "--output-format=concise", "."]]
     if language == "node":

@@ -21,7 +21,7 @@ def write_sdk(sdk_dir: Path, files: dict[str, str]) -> None:
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     (tmp_path / "pyproject.toml").write_text(
-        '[tool.l8gen]\nversion = "0.3.1"\ngo_module = "example.com/Acme/l8sdk-go"\n'
+        '[tool.l8gen]\nversion = "0.3.1"\n[tool.l8gen.go]\nmodule = "example.com/Acme/l8sdk-go"\n'
     )
     return tmp_path
 

@@ -20,12 +20,13 @@ from .conftest import read_json, write_sdk
 
 
 def test_release_reads_tool_l8gen(release: Release) -> None:
-    assert (release.version, release.tag, release.go_module) == (
+    assert (release.version, release.tag, release.package("go")) == (
         "0.3.1",
         "v0.3.1",
         "example.com/Acme/l8sdk-go",
     )
-    assert release.python_package == "l8sdk" and release.node_package == "@l8sdk/sdk"  # defaults
+    assert release.package("python") == "l8sdk" and release.package("node") == "@l8sdk/sdk"  # defaults
+    assert release.package("cpp") == "cpp"  # no package_option: the language's name
 
 
 @pytest.mark.parametrize("version", ["0.1", "v0.1.0", "01.2.3", "1.2.3.4", "1.2.3+build"])
@@ -108,9 +109,7 @@ def test_record_of_another_version_is_discarded(release: Release, repo: Path) ->
     other = Release(
         root=repo,
         version="0.4.0",
-        python_package="l8sdk",
-        node_package="@l8sdk/sdk",
-        go_module="example.com/Acme/l8sdk-go",
+        packages={"python": "l8sdk", "node": "@l8sdk/sdk", "go": "example.com/Acme/l8sdk-go"},
     )
     write_record(other, "go", {"files": []})
     assert set(read_json(release.dist / "release.json")["artifacts"]) == {"go"}  # type: ignore[arg-type]

@@ -99,8 +99,8 @@ def test_token_reaches_git_only_through_the_environment() -> None:
 
 def test_go_upload_pushes_exactly_the_module_zip_as_the_tag(release: Release, tmp_path: Path) -> None:
     result = write_proxy_tree(
-        tiny_module(tmp_path / "m", release.go_module),
-        release.go_module,
+        tiny_module(tmp_path / "m", release.package("go")),
+        release.package("go"),
         release.tag,
         release.dist / "go" / "proxy",
         io.StringIO(),
@@ -125,7 +125,7 @@ def test_go_upload_pushes_exactly_the_module_zip_as_the_tag(release: Release, tm
     )
     shutil.rmtree(checkout / ".git")
     # What the Go proxy will make from the pushed tag hashes exactly like the zip that was smoke-tested.
-    again = write_proxy_tree(checkout, release.go_module, release.tag, tmp_path / "proxy2", io.StringIO())
+    again = write_proxy_tree(checkout, release.package("go"), release.tag, tmp_path / "proxy2", io.StringIO())
     assert again["h1"] == result["h1"]
     code, _, err = _run(release, "--yes", "--only", "go", env={"L8_GO_REMOTE": str(bare)})
     assert code == 1 and "already has tag v0.3.1" in err

@@ -56,7 +56,7 @@ def test_npm_step_requires_a_lock_file(tmp_path: Path) -> None:
 
 
 def test_run_reports_nothing_to_do_when_no_step_acted(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(bootstrap, "STEPS", {"a": lambda ctx: False, "b": lambda ctx: False})
+    monkeypatch.setattr(bootstrap, "steps", lambda: {"a": lambda ctx: False, "b": lambda ctx: False})
     out, err = io.StringIO(), io.StringIO()
     assert bootstrap.run([], io.StringIO(), out, err) == 0
     assert out.getvalue().strip().endswith("nothing to do")
@@ -66,10 +66,10 @@ def test_run_names_the_changed_steps_and_the_failing_one(monkeypatch: pytest.Mon
     def fail(ctx: bootstrap.Context) -> bool:
         raise bootstrap.BootstrapError("boom")
 
-    monkeypatch.setattr(bootstrap, "STEPS", {"a": lambda ctx: True, "b": lambda ctx: False})
+    monkeypatch.setattr(bootstrap, "steps", lambda: {"a": lambda ctx: True, "b": lambda ctx: False})
     out, err = io.StringIO(), io.StringIO()
     assert bootstrap.run([], io.StringIO(), out, err) == 0
     assert "changed: a" in out.getvalue()
-    monkeypatch.setattr(bootstrap, "STEPS", {"a": fail})
+    monkeypatch.setattr(bootstrap, "steps", lambda: {"a": fail})
     assert bootstrap.run([], io.StringIO(), io.StringIO(), err) == 1
     assert "step a failed: boom" in err.getvalue()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from l8gen.languages import discover
 
 from tests.conftest import REPO, cli
 
@@ -70,9 +71,12 @@ class ApiCopy:
 
 
 def _l8gen_table(version: str) -> str:
+    """The repository's ``[tool.l8gen]`` table and its languages' own tables (``[tool.l8gen.go]``...)."""
     text = (REPO / "pyproject.toml").read_text()
-    start = text.index("[tool.l8gen]")
-    table = text[start:].split("\n[", 1)[0]
+    wanted = {"[tool.l8gen]", *(f"[tool.l8gen.{name}]" for name in discover())}
+    sections = ("\n" + text).split("\n[")[1:]
+    tables = ["[" + s.rstrip("\n") for s in sections if "[" + s.split("\n", 1)[0].strip() in wanted]
+    table = "\n\n".join(tables)
     return table.replace(f'version = "{_repo_version()}"', f'version = "{version}"', 1) + "\n"
 
 

@@ -112,7 +112,7 @@ def test_go_module_path_changes_for_v2_only_with_the_opt_in(
         copy.edit(EMAIL, "  string setting_id = 2;", "  string profile_id = 2;")
         code, _, err = _release(copy, "--no-generate", *([flag] if flag else []))
         assert code == 0, err
-        assert (_table(copy.root)["version"], _table(copy.root)["go_module"]) == ("2.0.0", module)
+        assert (_table(copy.root)["version"], _table(copy.root)["go"]["module"]) == ("2.0.0", module)
         assert ("pass --go-major-path" in err) == (not flag)
 
 

@@ -71,7 +71,7 @@ def test_scope_collision_names_both_elements_with_file_and_line() -> None:
     message = str(info.value)
     assert "rpc pkg.Foo.GetURL (pkg/foo.proto:7)" in message
     assert "rpc pkg.Foo.GetUrl (pkg/foo.proto:8)" in message
-    assert "'get_url'" in message and "[tool.l8gen.overrides.python]" in message
+    assert "'get_url'" in message and "[tool.l8gen.python.overrides]" in message
 
 
 def test_scope_taken_names_block_claims() -> None:

@@ -141,14 +141,15 @@ def test_cmake_version_takes_the_numeric_prefix() -> None:
 def test_bad_namespace_is_a_config_error() -> None:
     fds, files, opts = real_inputs()
     api = api_from(fds, files, opts)
-    with pytest.raises(ConfigError, match="cpp_namespace"):
-        TARGET.generate(api, fds, GenOptions(cpp_namespace="l8-sdk"))
+    with pytest.raises(ConfigError, match=r"\[tool.l8gen.cpp\] namespace"):
+        TARGET.generate(api, fds, GenOptions(languages={"cpp": {"namespace": "l8-sdk"}}))
 
 
 def test_nested_namespace_moves_the_include_dir() -> None:
     fds, files, opts = real_inputs()
     api = api_from(fds, files, opts)
-    out = TARGET.generate(api, fds, GenOptions(cpp_namespace="acme::l8", app_services=opts.app_services,
+    out = TARGET.generate(api, fds, GenOptions(languages={"cpp": {"namespace": "acme::l8"}},
+                                               app_services=opts.app_services,
                                                internal_packages=opts.internal_packages))
     assert "include/acme/l8/client.h" in out
     assert "namespace acme::l8 {" in out["include/acme/l8/client.h"]

@@ -83,7 +83,7 @@ message M {}
 service HTTPProxy { rpc Get(M) returns (M); }
 service HttpProxy { rpc Get(M) returns (M); }
 """)
-    with pytest.raises(NamingError, match=r"http_proxy.*overrides\.cpp"):
+    with pytest.raises(NamingError, match=r"http_proxy.*cpp\.overrides"):
         build_view(api)
 
 

@@ -49,7 +49,7 @@ def gofmt_dirty(root: Path) -> list[str]:
 
 def test_fragments_generate_build_vet_and_pass_their_tests(tmp_path: Path) -> None:
     fds, files, _ = fragments_api()
-    opts = GenOptions(go_module="example.com/fragments", api=repo_endpoint_profile())
+    opts = GenOptions(languages={"go": {"module": "example.com/fragments"}}, api=repo_endpoint_profile())
     write(TARGET.generate(api_from(fds, files, opts), fds, opts), tmp_path)
     assert gofmt_dirty(tmp_path) == []
     go("vet", "./...", cwd=tmp_path)

@@ -96,7 +96,8 @@ def test_deterministic_and_independent_of_descriptor_order() -> None:
 def test_module_path_comes_from_options() -> None:
     fds, files, opts = real()
     api = api_from(fds, files, opts)
-    out = TARGET.generate(api, fds, GenOptions(go_module="example.org/x/v2", version="2.0.0",
+    out = TARGET.generate(api, fds, GenOptions(languages={"go": {"module": "example.org/x/v2"}},
+                                                version="2.0.0",
                                                 internal_packages=opts.internal_packages,
                                                 app_services=opts.app_services))
     assert out["go.mod"].startswith("module example.org/x/v2\n")
@@ -106,7 +107,7 @@ def test_module_path_comes_from_options() -> None:
 
 def test_layotto_helpers_are_left_out_for_other_apis() -> None:
     fds, files, api = fragments_api()
-    out = TARGET.generate(api, fds, GenOptions(go_module="example.com/frag"))
+    out = TARGET.generate(api, fds, GenOptions(languages={"go": {"module": "example.com/frag"}}))
     for path in ("callback.go", "subscribe.go", "events.go", "callback_test.go", "cmd/l8-hello/main.go"):
         assert path not in out
     assert "UploadFromReader" in out["service_streamer.go"]

@@ -60,7 +60,7 @@ def test_override_resolves_a_cross_service_clash() -> None:
 
 
 def test_rpc_named_like_a_client_member_fails_with_the_fix() -> None:
-    with pytest.raises(NamingError, match=r"rpc p\.v1\.S\.Close .*'Close'.*overrides\.go"):
+    with pytest.raises(NamingError, match=r"rpc p\.v1\.S\.Close .*'Close'.*go\.overrides"):
         view_of("service S { rpc Close(M) returns (M); }")
     view = view_of("service S { rpc Close(M) returns (M); }", {"p.v1.S.Close": "CloseSession"})
     assert [m.name for m in view.methods] == ["CloseSession"]

@@ -142,7 +142,8 @@ def test_generated_layer_passes_ruff_and_mypy_strict(full_sdk: Path) -> None:
 
 def test_fragment_layers_pass_ruff_and_mypy_strict(tmp_path: Path) -> None:
     fds, files, _ = fragments_api()
-    out = pipeline.generate(fds, files, GenOptions(python_package="fragsdk"), ["python"])["python"]
+    opts = GenOptions(languages={"python": {"package": "fragsdk"}})
+    out = pipeline.generate(fds, files, opts, ["python"])["python"]
     sdk = _write(out, tmp_path)
     assert (sdk / "src/fragsdk/client.py").is_file()
     for command in ([str(BIN / "ruff"), "check", "--no-cache", "src", "compat_driver"],

@@ -137,7 +137,7 @@ def test_jsdoc_comes_from_proto_comments(full: dict[str, str]) -> None:
 
 def test_package_json_pins_exact_versions_and_metadata(full: dict[str, str]) -> None:
     pkg = json.loads(full["package.json"])
-    assert pkg["name"] == OPTS.node_package and pkg["version"] == OPTS.version
+    assert pkg["name"] == OPTS.option("node", "package") and pkg["version"] == OPTS.version
     assert pkg["type"] == "module" and pkg["types"] == "./dist/index.d.ts"
     assert pkg["engines"]["node"].startswith(">=18")
     for deps in (pkg["dependencies"], pkg["devDependencies"]):

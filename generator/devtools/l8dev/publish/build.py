@@ -1,8 +1,10 @@
 """``python -m l8dev.publish.build``: the release artifacts of the four SDKs into dist/ (nothing is uploaded).
 
-Place: sdks/<lang>/ -> **build** -> dist/ -> smoke -> upload. Each language is built from a staged copy of
-exactly the files its manifest lists (``release.stage``), by its ecosystem's own tool, and its artifact is
-checked for the metadata a registry shows (license file, README, version, homepage/repository, keywords):
+Place: sdks/<lang>/ -> **build** -> dist/ -> smoke -> upload. The loop calls each selected language's
+``build`` hook (``[dev]`` of its language.toml; the built-ins' are the ``build_<lang>`` functions here). Each
+language is built from a staged copy of exactly the files its manifest lists (``release.stage``), by its
+ecosystem's own tool, and its artifact is checked for the metadata a registry shows (license file, README,
+version, homepage/repository, keywords):
 
 - python: ``python -m build`` (sdist, then the wheel built *from the sdist*, so the sdist is proven
   complete), ``twine check --strict``                               -> dist/python/*.whl, *.tar.gz
@@ -26,16 +28,18 @@ import sys
 import tarfile
 import tempfile
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from l8dev.languages import hook
 from l8dev.publish.archive import tar_names, write_source_tarball
 from l8dev.publish.commands import Steps, parse_args, run_tool
 from l8dev.publish.gomod import write_proxy_tree
 from l8dev.publish.release import (
     LANGUAGES,
     PUBLISHABLE,
+    SPECS,
     PublishError,
     Release,
     artifact_entry,
@@ -78,7 +82,7 @@ def check_wheel(wheel: Path, release: Release) -> None:
 
 
 def check_sdist(sdist: Path, release: Release) -> None:
-    top = f"{release.python_package}-{release.version}"
+    top = f"{release.package('python')}-{release.version}"
     with tarfile.open(sdist, "r:gz") as tar:
         names = set(tar.getnames())
     missing = [f for f in ("PKG-INFO", "pyproject.toml", "README.md", "LICENSE") if f"{top}/{f}" not in names]
@@ -106,7 +110,7 @@ def build_python(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
         artifact_entry(release.dist, wheels[0], "wheel"),
         artifact_entry(release.dist, sdists[0], "sdist"),
     ]
-    return {"package": release.python_package, "files": files}
+    return {"package": release.package("python"), "files": files}
 
 
 # ---- Node ------------------------------------------------------------------------------------------------
@@ -125,8 +129,8 @@ def check_npm_package(tgz: Path, release: Release) -> list[str]:
     for key in ("license", "homepage", "repository", "keywords", "description"):
         if not manifest.get(key):
             missing.append(f'package.json "{key}"')
-    if manifest.get("name") != release.node_package or manifest.get("version") != release.version:
-        missing.append(f"name/version {release.node_package}@{release.version}")
+    if manifest.get("name") != release.package("node") or manifest.get("version") != release.version:
+        missing.append(f"name/version {release.package('node')}@{release.version}")
     _require(missing, tgz.name)
     return names
 
@@ -153,28 +157,29 @@ def build_node(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     steps.log.write(
         f"[node] {tgz.name}: {len(names)} files, {sum(n.endswith('.d.ts') for n in names)} .d.ts\n"
     )
-    return {"package": release.node_package, "files": [artifact_entry(release.dist, tgz, "tarball")]}
+    return {"package": release.package("node"), "files": [artifact_entry(release.dist, tgz, "tarball")]}
 
 
 # ---- Go --------------------------------------------------------------------------------------------------
 def build_go(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     out = release.dist / "go"
+    module = release.package("go")
     shutil.rmtree(out, ignore_errors=True)
     src = work / "go"
     with steps.step("stage"):
         stage(release.sdk_dir("go"), src)
     with steps.step("module zip + proxy tree (golang.org/x/mod/zip)"):
-        result = write_proxy_tree(src, release.go_module, release.tag, out / "proxy", steps.log)
+        result = write_proxy_tree(src, module, release.tag, out / "proxy", steps.log)
     missing = [f for f in ("go.mod", "README.md", "LICENSE") if f not in result["files"]]
-    _require(missing, f"{release.go_module}@{release.tag} module zip")
+    _require(missing, f"{module}@{release.tag} module zip")
     (out / "TAG").write_text(release.tag + "\n", encoding="utf-8")
     files = [
         artifact_entry(release.dist, out / "proxy" / result[kind], kind)
         for kind in ("zip", "mod", "info", "list")
     ]
-    steps.log.write(f"[go] {release.go_module}@{release.tag}: {len(result['files'])} files, {result['h1']}\n")
+    steps.log.write(f"[go] {module}@{release.tag}: {len(result['files'])} files, {result['h1']}\n")
     return {
-        "module": release.go_module,
+        "module": module,
         "tag": release.tag,
         "goproxy": "go/proxy",
         "h1": result["h1"],
@@ -211,26 +216,19 @@ def build_cpp(release: Release, work: Path, steps: Steps) -> dict[str, Any]:
     }
 
 
-BUILDERS: dict[str, Callable[[Release, Path, Steps], dict[str, Any]]] = {
-    "python": build_python,
-    "node": build_node,
-    "go": build_go,
-    "cpp": build_cpp,
-}
-
-
 def build(release: Release, languages: Sequence[str], log: TextIO) -> dict[str, str]:
     """Build the artifacts of ``languages``; returns {language: "ok (N s)" | "FAILED: reason"}."""
     outcome: dict[str, str] = {}
     for language in languages:
-        if language not in BUILDERS:
-            outcome[language] = "skipped: no publish hooks (language.toml has no `publish = true`)"
+        builder = hook(SPECS[language], "build")
+        if builder is None:
+            outcome[language] = "skipped: no build hook ([dev] build in its language.toml)"
             log.write(f"[{language}] {outcome[language]}\n")
             continue
         steps = Steps(language, log)
         with tempfile.TemporaryDirectory(prefix=f"l8-publish-{language}-") as tmp:
             try:
-                entry = BUILDERS[language](release, Path(tmp), steps)
+                entry = builder(release, Path(tmp), steps)
             except PublishError as exc:
                 drop_record(release, language)
                 outcome[language] = f"FAILED: {exc}"

@@ -1,9 +1,10 @@
 """Clean-room installs of the four artifacts, each followed by its consumer program (``consumers/<lang>/``).
 
-Place: ``smoke`` -> **installs** -> consumer output. Every function gets the built artifact (from
-dist/release.json), a fresh work directory outside the repository and the environment pointing at the
-runtime; it installs the artifact the way a user would and returns what the consumer printed (one JSON
-object) plus language-specific provenance facts for ``smoke`` to check:
+Place: ``smoke`` -> **installs** -> consumer output. Each ``install_<lang>`` is that language's ``install``
+hook (``[dev]`` of its language.toml, called through ``l8dev.languages``). Every function gets the built
+artifact (from dist/release.json), a fresh work directory outside the repository and the environment
+pointing at the runtime; it installs the artifact the way a user would and returns what the consumer
+printed (one JSON object) plus language-specific provenance facts for ``smoke`` to check:
 
 - python: a new venv; ``pip install <wheel>`` (its dependencies from the normal index); the script runs from
   the work dir with the venv's python, so only the installed package can be imported.
@@ -121,7 +122,7 @@ def install_node(
     with steps.step("run the consumer"):
         out = run_tool(["node", "dist/smoke.js"], steps.log, cwd=app, env=env)
     result = parse_output(out, "node")
-    installed = app / "node_modules" / Path(*release.node_package.split("/"))
+    installed = app / "node_modules" / Path(*release.package("node").split("/"))
     return result, {"loaded from the installed tarball": _inside(str(result.get("loaded_from")), installed)}
 
 
@@ -136,7 +137,7 @@ def _go_env(release: Release, entry: Mapping[str, Any], work: Path) -> dict[str,
         "GOPROXY": ",".join(chain),
         "GOMODCACHE": str(work / "modcache"),
         "GOFLAGS": "-mod=mod",
-        "GONOSUMDB": release.go_module,  # not in the checksum database before its tag is pushed
+        "GONOSUMDB": release.package("go"),  # not in the checksum database before its tag is pushed
         "GOPRIVATE": "",
         "GOWORK": "off",
     }
@@ -150,11 +151,12 @@ def install_go(
     steps: Steps,
 ) -> tuple[dict[str, Any], Facts]:
     app = work / "app"
+    module = release.package("go")
     app.mkdir()
     mod_text = artifact(release, entry, "mod").read_text(encoding="utf-8")
     go_line = next((line for line in mod_text.splitlines() if line.startswith("go ")), "go 1.26.0")
     (app / "go.mod").write_text(
-        f"module example.com/l8sdk-publish-smoke\n\n{go_line}\n\nrequire {release.go_module} {release.tag}\n"
+        f"module example.com/l8sdk-publish-smoke\n\n{go_line}\n\nrequire {module} {release.tag}\n"
     )
     shutil.copy(CONSUMERS / "go" / "consumer" / "main.go", app / "main.go")
     go_env = _go_env(release, entry, work)
@@ -167,7 +169,7 @@ def install_go(
             run_tool(["go", "build", "-o", "smoke", "."], steps.log, cwd=app, env=go_env)
         with steps.step("run the consumer"):
             out = run_tool(
-                [str(app / "smoke")], steps.log, cwd=app, env={**env, "L8_SMOKE_MODULE": release.go_module}
+                [str(app / "smoke")], steps.log, cwd=app, env={**env, "L8_SMOKE_MODULE": module}
             )
     finally:
         subprocess.run(
@@ -175,7 +177,7 @@ def install_go(
         )
     result = parse_output(out, "go")
     go_sum = (app / "go.sum").read_text(encoding="utf-8").splitlines()
-    expected = go_sum_lines(release.go_module, release.tag, entry["h1"], entry["mod_h1"])
+    expected = go_sum_lines(module, release.tag, entry["h1"], entry["mod_h1"])
     return result, {
         "go.sum has the recorded h1 hashes": all(line in go_sum for line in expected),
         "binary built with the published version": result.get("module_version") == release.tag
@@ -246,6 +248,3 @@ def install_cpp(
         "found the installed package config": found in configured,
         "LICENSE installed": (prefix / "share" / "doc" / "l8sdk" / "LICENSE").is_file(),
     }
-
-
-INSTALLERS = {"python": install_python, "node": install_node, "go": install_go, "cpp": install_cpp}

@@ -18,22 +18,24 @@ import json
 import os
 import re
 import shutil
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from l8gen.config import load_options
 from l8gen.errors import L8genError
-from l8gen.languages import discover
 from l8gen.writer import MANIFEST, read_manifest
 
+from l8dev.languages import hook, languages
+
 # The publish loop's languages: every registered language (l8gen.languages: built-ins, entry points,
-# $L8GEN_LANGUAGES); one whose language.toml does not say `publish = true` is reported as skipped.
-_SPECS = discover()
-LANGUAGES = tuple(_SPECS)
-PUBLISHABLE = tuple(name for name, spec in _SPECS.items() if spec.publish)
-SDK_DIRS = {name: spec.out_dir for name, spec in _SPECS.items()}
+# [tool.l8gen] languages, $L8GEN_LANGUAGES); the default selection is those with every publish hook
+# (language.toml [dev] build, install, credentials, upload); one without a build hook is reported skipped.
+SPECS = languages()
+LANGUAGES = tuple(SPECS)
+PUBLISHABLE = tuple(name for name, spec in SPECS.items() if spec.publish)
+SDK_DIRS = {name: spec.out_dir for name, spec in SPECS.items()}
 RECORD = "release.json"
 # Go's semver plus the leading "v"; the one version string must be valid in all four ecosystems.
 _SEMVER = re.compile(r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?$")
@@ -43,15 +45,24 @@ class PublishError(L8genError):
     """A publishing step failed; the message says which and why (printed without a traceback)."""
 
 
+def publish_hook(language: str, name: str) -> Callable[..., Any]:
+    """``language``'s publish hook ``name`` (``l8dev.languages``); a ``PublishError`` when it has none."""
+    found = hook(SPECS[language], name) if language in SPECS else None
+    if found is None:
+        raise PublishError(f"{language}: no [dev] {name} hook in its language.toml")
+    return found
+
+
 @dataclass(frozen=True)
 class Release:
     """The names and the one version of a release, from ``[tool.l8gen]`` of ``root``/pyproject.toml."""
 
     root: Path
     version: str
-    python_package: str
-    node_package: str
-    go_module: str
+    packages: Mapping[str, str]  # language -> published package name (Language.package)
+
+    def package(self, language: str) -> str:
+        return self.packages[language]
 
     @property
     def tag(self) -> str:
@@ -81,24 +92,21 @@ def check_version(version: str, go_module: str) -> None:
     suffix = re.search(r"/v(\d+)$", go_module)
     if major >= 2 and (suffix is None or int(suffix.group(1)) != major):
         raise PublishError(
-            f"[tool.l8gen] go_module {go_module!r} must end in /v{major} for version {version} (Go's "
+            f"[tool.l8gen.go] module {go_module!r} must end in /v{major} for version {version} (Go's "
             "semantic import versioning); `l8gen release --go-major-path` changes it"
         )
     if major < 2 and suffix is not None:
-        raise PublishError(f"[tool.l8gen] go_module {go_module!r} has a /vN suffix but version is {version}")
+        raise PublishError(f"[tool.l8gen.go] module {go_module!r} has a /vN suffix but version is {version}")
 
 
 def load_release(root: Path) -> Release:
-    """Read ``[tool.l8gen]`` of ``root``/pyproject.toml and validate the version for every ecosystem."""
+    """Read ``[tool.l8gen]`` of ``root``/pyproject.toml and validate the version for every ecosystem; each
+    language's published package name is ``Language.package`` (the value of its ``package_option``)."""
     opts = load_options(root / "pyproject.toml")
-    check_version(opts.version, opts.go_module)
-    return Release(
-        root=root.resolve(),
-        version=opts.version,
-        python_package=opts.python_package,
-        node_package=opts.node_package,
-        go_module=opts.go_module,
-    )
+    packages = {name: spec.package(opts.languages) for name, spec in SPECS.items()}
+    if "go" in packages:
+        check_version(opts.version, packages["go"])
+    return Release(root=root.resolve(), version=opts.version, packages=packages)
 
 
 def sha256_file(path: Path) -> str:

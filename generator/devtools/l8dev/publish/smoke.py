@@ -33,8 +33,7 @@ from typing import Any, TextIO
 
 from l8dev.publish.build import parse_languages
 from l8dev.publish.commands import Steps, parse_args
-from l8dev.publish.installs import INSTALLERS
-from l8dev.publish.release import PUBLISHABLE, PublishError, Release, load_release, recorded
+from l8dev.publish.release import PUBLISHABLE, PublishError, Release, load_release, publish_hook, recorded
 
 UPLOAD_SIZE = 200_000  # > 3 chunks of 64 KiB: the streams really stream
 GREETING = "greetings"  # the embedded runtime's helloworld greeting (CONTRACTS §6, components/hello.py)
@@ -139,7 +138,8 @@ def smoke_one(release: Release, language: str, endpoint: str, log: TextIO) -> di
             entry = recorded(release, language)
             report["artifacts"] = {item["path"]: item["sha256"] for item in entry.get("files", [])}
             probe = make_probe(language, work)
-            result, facts = INSTALLERS[language](release, entry, work, probe.env(endpoint), steps)
+            install = publish_hook(language, "install")
+            result, facts = install(release, entry, work, probe.env(endpoint), steps)
             problems = check(result, facts, probe, release)
             report.update(output=result, facts=facts, problems=problems, passed=not problems)
         except PublishError as exc:

@@ -4,7 +4,8 @@ Place: build -> smoke -> **upload** (the only step that leaves the machine; ``no
 Rules: nothing happens without ``--yes`` (it prints the plan and exits 2); it refuses in CI (``CI`` or a CI
 system's variable set); credentials come only from the environment and are never put on a command line; an
 artifact is uploaded only if dist/smoke.json says the smoke test passed for exactly its bytes (sha256).
-Every selected language's credentials are checked before the first upload.
+Every selected language's credentials are checked before the first upload. Each language's ``credentials``
+and ``upload`` hooks (``[dev]`` of its language.toml) do the work; the built-ins' are the functions here:
 
 - python: PyPI with ``twine upload``. ``PYPI_TOKEN`` (or ``TWINE_USERNAME`` + ``TWINE_PASSWORD``);
   ``TWINE_REPOSITORY_URL`` for another index (e.g. TestPyPI).
@@ -35,7 +36,15 @@ from typing import Any, TextIO
 from l8dev.publish.build import parse_languages
 from l8dev.publish.commands import parse_args, run_tool
 from l8dev.publish.github import API_URL, GitHub
-from l8dev.publish.release import PUBLISHABLE, PublishError, Release, artifact, load_release, recorded
+from l8dev.publish.release import (
+    PUBLISHABLE,
+    PublishError,
+    Release,
+    artifact,
+    load_release,
+    publish_hook,
+    recorded,
+)
 
 CI_VARIABLES = ("CI", "GITHUB_ACTIONS", "GITLAB_CI", "BUILDKITE", "JENKINS_URL", "TF_BUILD", "CIRCLECI")
 DEFAULT_NPM_REGISTRY = "https://registry.npmjs.org/"
@@ -53,24 +62,33 @@ def ci_variable(env: Mapping[str, str]) -> str | None:
 def go_remote(release: Release, env: Mapping[str, str]) -> str:
     if env.get("L8_GO_REMOTE"):
         return env["L8_GO_REMOTE"]
-    return "https://" + re.sub(r"/v\d+$", "", release.go_module) + ".git"
+    return "https://" + re.sub(r"/v\d+$", "", release.package("go")) + ".git"
+
+
+# ---- the credentials hooks (what the environment lacks to upload; empty = ready) -------------------------
+def credentials_python(release: Release, env: Mapping[str, str]) -> list[str]:
+    ok = env.get("PYPI_TOKEN") or (env.get("TWINE_USERNAME") and env.get("TWINE_PASSWORD"))
+    return [] if ok else ["PYPI_TOKEN (or TWINE_USERNAME + TWINE_PASSWORD)"]
+
+
+def credentials_node(release: Release, env: Mapping[str, str]) -> list[str]:
+    return [] if env.get("NPM_TOKEN") else ["NPM_TOKEN"]
+
+
+def credentials_go(release: Release, env: Mapping[str, str]) -> list[str]:
+    remote = go_remote(release, env)
+    needs_token = remote.startswith("https://") and not env.get("GITHUB_TOKEN")
+    return ["GITHUB_TOKEN (for " + remote + ")"] if needs_token else []
+
+
+def credentials_cpp(release: Release, env: Mapping[str, str]) -> list[str]:
+    return [] if env.get("GITHUB_TOKEN") else ["GITHUB_TOKEN"]
 
 
 def missing_credentials(language: str, release: Release, env: Mapping[str, str]) -> list[str]:
-    """What the environment lacks to upload ``language`` (empty = ready)."""
-    if language == "python":
-        ok = env.get("PYPI_TOKEN") or (env.get("TWINE_USERNAME") and env.get("TWINE_PASSWORD"))
-        return [] if ok else ["PYPI_TOKEN (or TWINE_USERNAME + TWINE_PASSWORD)"]
-    if language == "node":
-        return [] if env.get("NPM_TOKEN") else ["NPM_TOKEN"]
-    if language == "go":
-        remote = go_remote(release, env)
-        return (
-            ["GITHUB_TOKEN (for " + remote + ")"]
-            if remote.startswith("https://") and not env.get("GITHUB_TOKEN")
-            else []
-        )
-    return [] if env.get("GITHUB_TOKEN") else ["GITHUB_TOKEN"]
+    """What the environment lacks to upload ``language`` (its ``credentials`` hook; empty = ready)."""
+    check = publish_hook(language, "credentials")
+    return list(check(release, env))
 
 
 def check_smoke_passed(release: Release, language: str, entry: Mapping[str, Any]) -> None:
@@ -90,7 +108,7 @@ def check_smoke_passed(release: Release, language: str, entry: Mapping[str, Any]
         )
 
 
-# ---- the four uploads ------------------------------------------------------------------------------------
+# ---- the upload hooks (language.toml [dev] upload) ----------------------------------------------------
 def upload_python(release: Release, entry: Mapping[str, Any], env: Mapping[str, str], log: TextIO) -> str:
     files = [str(artifact(release, entry, kind)) for kind in ("wheel", "sdist")]
     tool_env = {k: v for k, v in env.items() if k.startswith("TWINE_")}  # twine reads its own variables
@@ -101,7 +119,7 @@ def upload_python(release: Release, entry: Mapping[str, Any], env: Mapping[str, 
         log,
         env=tool_env,
     )
-    return f"{release.python_package} {release.version} -> {env.get('TWINE_REPOSITORY_URL') or 'PyPI'}"
+    return f"{release.package('python')} {release.version} -> {env.get('TWINE_REPOSITORY_URL') or 'PyPI'}"
 
 
 def upload_node(release: Release, entry: Mapping[str, Any], env: Mapping[str, str], log: TextIO) -> str:
@@ -129,7 +147,7 @@ def upload_node(release: Release, entry: Mapping[str, Any], env: Mapping[str, st
             cwd=Path(tmp),
             env={"NPM_TOKEN": env["NPM_TOKEN"]},
         )
-    return f"{release.node_package}@{release.version} -> {registry}"
+    return f"{release.package('node')}@{release.version} -> {registry}"
 
 
 def _git_env(remote: str, env: Mapping[str, str]) -> dict[str, str]:
@@ -173,6 +191,7 @@ def upload_go(release: Release, entry: Mapping[str, Any], env: Mapping[str, str]
     """Commit exactly the module zip's files to the module repository and push that commit + tag."""
     remote, branch, tag = go_remote(release, env), env.get("L8_GO_BRANCH") or "main", release.tag
     git_env = _git_env(remote, env)
+    module = release.package("go")
     with tempfile.TemporaryDirectory(prefix="l8-go-release-") as tmp:
         repo = Path(tmp) / "repo"
         if run_tool(["git", "ls-remote", "--heads", remote, branch], log, env=git_env).strip():
@@ -184,18 +203,18 @@ def upload_go(release: Release, entry: Mapping[str, Any], env: Mapping[str, str]
         for child in repo.iterdir():
             if child.name != ".git":
                 shutil.rmtree(child) if child.is_dir() else child.unlink()
-        files = unpack_module_zip(artifact(release, entry, "zip"), f"{release.go_module}@{tag}/", repo)
+        files = unpack_module_zip(artifact(release, entry, "zip"), f"{module}@{tag}/", repo)
         run_tool(["git", "add", "--all"], log, cwd=repo)
-        message = f"{release.go_module} {tag}\n\nGenerated by l8gen; the module zip of `nox -s publish`."
+        message = f"{module} {tag}\n\nGenerated by l8gen; the module zip of `nox -s publish`."
         run_tool(["git", "commit", "--quiet", "--allow-empty", "-m", message], log, cwd=repo, env=git_env)
-        run_tool(["git", "tag", "-a", tag, "-m", f"{release.go_module} {tag}"], log, cwd=repo, env=git_env)
+        run_tool(["git", "tag", "-a", tag, "-m", f"{module} {tag}"], log, cwd=repo, env=git_env)
         run_tool(
             ["git", "push", "--quiet", remote, f"HEAD:refs/heads/{branch}", f"refs/tags/{tag}"],
             log,
             cwd=repo,
             env=git_env,
         )
-    return f"{release.go_module} {tag}: {len(files)} files, tag pushed to {remote} ({entry['h1']})"
+    return f"{module} {tag}: {len(files)} files, tag pushed to {remote} ({entry['h1']})"
 
 
 def upload_cpp(release: Release, entry: Mapping[str, Any], env: Mapping[str, str], log: TextIO) -> str:
@@ -204,9 +223,6 @@ def upload_cpp(release: Release, entry: Mapping[str, Any], env: Mapping[str, str
     gh_release = github.release_for_tag(repo, release.tag, f"l8sdk {release.version}")
     url = github.upload_asset(gh_release, artifact(release, entry, "source"))
     return f"C++ source package -> release {release.tag} of {repo}: {url}"
-
-
-UPLOADERS = {"python": upload_python, "node": upload_node, "go": upload_go, "cpp": upload_cpp}
 
 
 def run(
@@ -254,7 +270,8 @@ def run(
     failed = 0
     for lang in args.only:
         try:
-            stdout.write(f"upload {lang}: {UPLOADERS[lang](release, entries[lang], env, stdout)}\n")
+            summary = publish_hook(lang, "upload")(release, entries[lang], env, stdout)
+            stdout.write(f"upload {lang}: {summary}\n")
         except PublishError as exc:
             failed += 1
             stderr.write(f"upload {lang}: FAILED: {exc}\n")

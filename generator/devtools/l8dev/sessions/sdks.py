@@ -1,8 +1,8 @@
 """``sdk-<language>``: each SDK built, linted and tested with its own ecosystem's tools, plus its demo.
 
-Pipeline place: after ``generate``. The four built-in languages have their checks here (``CHECKS``); any
-other registered language gets ``sdk-<name>`` from its ``language.toml`` (``[nox] sdk`` commands, run after
-``l8gen generate --target <name>``). Every ``sdk-<name>`` is a CI step.
+Pipeline place: after ``generate``. Every registered language gets ``sdk-<name>``: its ``check`` hook
+(``[dev] check`` of its ``language.toml``; the built-in languages' checks are the functions here), else its
+``[nox] sdk`` commands run after ``l8gen generate --target <name>``. Every ``sdk-<name>`` is a CI step.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections.abc import Callable
 import nox
 from l8gen.languages import LanguageSpec
 
+from l8dev.languages import hook
 from l8dev.sessions.base import (
     CI_DIR,
     CPP_CCACHE,
@@ -122,9 +123,6 @@ def check_cpp(session: nox.Session) -> None:
     dev_run(session, *ctest)
 
 
-CHECKS: dict[str, Callable[[nox.Session], None]] = {
-    "python": check_python, "node": check_node, "go": check_go, "cpp": check_cpp,
-}
 def generic_check(spec: LanguageSpec) -> Callable[[nox.Session], None]:
     """``sdk-<name>`` of a language without built-in checks: generate it, then its ``[nox] sdk`` commands."""
 
@@ -140,5 +138,5 @@ def generic_check(spec: LanguageSpec) -> Callable[[nox.Session], None]:
 def language_session(spec: LanguageSpec) -> None:
     """Register ``sdk-<name>`` (a CI step) for a registered language."""
     step = f"sdk-{spec.name}"
-    check = CHECKS.get(spec.name) or generic_check(spec)
+    check = hook(spec, "check") or generic_check(spec)
     nox.session(name=step)(ci_step(step)(check))

@@ -6,8 +6,9 @@ the other stages call but that no Python wheel carries:
 - ``apt``: Debian packages — docker.io (engine for the harness), the C++ gRPC toolchain (Debian's protoc and
   grpc_cpp_plugin make the C++ stubs), cmake/ninja/GoogleTest (build and test the C++ SDK), debootstrap (the
   local base image, since no image registry is reachable).
-- ``go``: the official Go protoc plugins at pinned versions, ``go install``-ed into the project-local GOBIN
-  ``.cache/bin`` (see :data:`GO_PLUGINS`, :data:`GOBIN`); nox sessions put that directory on PATH.
+- one step per registered language with a ``bootstrap`` hook (``[dev]`` of its language.toml), named after
+  it: ``go`` installs the official Go protoc plugins at pinned versions into the project-local GOBIN
+  ``.cache/bin`` (:func:`step_go`, :data:`GO_PLUGINS`, :data:`GOBIN`); nox sessions put it on PATH.
 - ``npm``: ``npm ci`` at the repository root (``@bufbuild/buf`` and other pinned Node tools), skipped while
   the lock file's digest matches the one recorded at the last install.
 - ``engine``: start ``dockerd`` when no engine answers (:mod:`l8dev.toolchain.engine`).
@@ -31,6 +32,7 @@ from typing import IO
 
 from l8gen.languages.go.plugins import GO_PLUGINS, installed_go_module_version
 
+from l8dev.languages import hook, with_hook
 from l8dev.toolchain import engine
 
 REPO_ROOT = Path(__file__).resolve().parents[4]
@@ -171,12 +173,12 @@ def step_engine(ctx: Context) -> bool:
         raise BootstrapError(str(exc)) from exc
 
 
-STEPS: Mapping[str, Callable[[Context], bool]] = {
-    "apt": step_apt,
-    "go": step_go,
-    "npm": step_npm,
-    "engine": step_engine,
-}
+def steps() -> Mapping[str, Callable[[Context], bool]]:
+    """The steps in order: apt, each registered language's ``bootstrap`` hook (step named after the
+    language), npm, engine. Resolved when run, not on import (a hook may live in this very module)."""
+    languages = {spec.name: hook(spec, "bootstrap") for spec in with_hook("bootstrap")}
+    return {"apt": step_apt, **{k: v for k, v in languages.items() if v}, "npm": step_npm,
+            "engine": step_engine}
 
 
 def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -> int:
@@ -185,20 +187,21 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     parser = argparse.ArgumentParser(
         prog="python -m l8dev.toolchain.bootstrap", description=(__doc__ or "").splitlines()[0]
     )
+    known = steps()
     parser.add_argument(
-        "--only", action="append", choices=sorted(STEPS), help="run only this step (repeatable)"
+        "--only", action="append", choices=sorted(known), help="run only this step (repeatable)"
     )
-    parser.add_argument("--skip", action="append", choices=sorted(STEPS), default=[], help="skip this step")
+    parser.add_argument("--skip", action="append", choices=sorted(known), default=[], help="skip this step")
     parser.add_argument(
         "--repo", type=Path, default=REPO_ROOT, help="repository root (default: this checkout)"
     )
     args = parser.parse_args(list(argv))
-    selected = [name for name in STEPS if (not args.only or name in args.only) and name not in args.skip]
+    selected = [name for name in known if (not args.only or name in args.only) and name not in args.skip]
     ctx = Context(repo=args.repo.resolve(), out=stdout)
     acted = []
     for name in selected:
         try:
-            if STEPS[name](ctx):
+            if known[name](ctx):
                 acted.append(name)
         except BootstrapError as exc:
             stdout.flush()

@@ -175,10 +175,10 @@ class CppTarget:
     out_dir = "sdks/cpp"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
-        ns = opts.cpp_namespace
+        ns = opts.option("cpp", "namespace")
         if not _NAMESPACE.match(ns):
             raise ConfigError(
-                f"[tool.l8gen] cpp_namespace {ns!r} is not a C++ namespace (e.g. 'l8' or 'acme::l8')")
+                f"[tool.l8gen.cpp] namespace {ns!r} is not a C++ namespace (e.g. 'l8' or 'acme::l8')")
         view = build_view(api, dict(opts.overrides_for("cpp")))
         protos = api_file_names(api)
         templates = _templates(view)

@@ -106,8 +106,9 @@ class GoTarget:
     out_dir = "sdks/go"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
-        view = build_view(api.public(), opts.go_module, opts.version, opts.overrides_for("go"))
-        files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, opts.go_module))
+        module = opts.option("go", "module")
+        view = build_view(api.public(), module, opts.version, opts.overrides_for("go"))
+        files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, module))
         renderer = Renderer("go", opts.user_templates)
         expansions = {"service": [(s.file_stem, s) for s in view.services]}
         ctx = {**template_context(view, opts, api),

@@ -1,4 +1,4 @@
-"""The Node/TypeScript SDK target: IR -> sdks/node/ (package ``[tool.l8gen].node_package``).
+"""The Node/TypeScript SDK target: IR -> sdks/node/ (package ``[tool.l8gen.node] package``).
 
 Pipeline place: ``pipeline.generate`` -> ``TARGET.generate(api, fds, opts)`` -> {path: text} relative to
 ``sdks/node``:
@@ -61,6 +61,7 @@ def _topic_names(api: Api, features: Features) -> dict[str, str] | None:
 
 
 def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, object]:
+    package = opts.option("node", "package")
     naming = TypeScriptNaming(api, opts.overrides_for("node"), client_members=view.CLIENT_MEMBERS,
                               flat_methods=False)
     symbols = parse_exports(es_files)
@@ -85,7 +86,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         # other APIs get the generic tests
         "full_features": full_features,
         "profile": features,  # texts, endpoint defaults and feature RPCs of this API (ir.model.Features)
-        "package_name": opts.node_package,
+        "package_name": package,
         "version": opts.version,
         "dependencies": DEPENDENCIES,
         "dev_dependencies": DEV_DEPENDENCIES,
@@ -96,13 +97,13 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
         "service_props": {m.rpc: s.prop for s in client_services for m in s.methods},
         "app_services": tuple(s for s in services if s.role == "app"),
         "client_imports": view.client_imports(services),
-        "driver_imports": view.driver_imports(services, opts.node_package),
+        "driver_imports": view.driver_imports(services, package),
         "index_modules": view.index_modules(api, es_files),
         "subscribe": subscribe,
         "callback_service": callback_service,
         "upload_rpc": upload,
         "hello": hello,  # the example RPC (SDK tests) and the import path of its service descriptor
-        "hello_module": f"{opts.node_package}/{hello.service.module.removeprefix('./')}" if hello else "",
+        "hello_module": f"{package}/{hello.service.module.removeprefix('./')}" if hello else "",
         "callback": _callback_names(api, features),
         "topic": _topic_names(api, features),
         "symbols": symbols,
@@ -112,7 +113,7 @@ def _context(api: Api, es_files: dict[str, str], opts: GenOptions) -> dict[str, 
     }
 
 
-class TypeScriptTarget:
+class NodeTarget:
     name = "node"
     out_dir = "sdks/node"
 
@@ -127,4 +128,4 @@ class TypeScriptTarget:
         return sorted_files(files)
 
 
-TARGET = TypeScriptTarget()
+TARGET = NodeTarget()

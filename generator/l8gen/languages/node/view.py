@@ -144,7 +144,7 @@ class Aliases:
     def symbol(self, full_name: str) -> EsSymbol:
         found = self.symbols.get(full_name) or wkt_symbol(full_name)
         if found is None:
-            raise NamingError(f"typescript: protobuf-es generated no export for {full_name}")
+            raise NamingError(f"node: protobuf-es generated no export for {full_name}")
         return found
 
     def schema(self, full_name: str) -> Ref:
@@ -202,9 +202,9 @@ def _method(
             taken = {naming.method(m) for m in service.methods} | set(CLIENT_MEMBERS)
             if helper in taken:
                 raise NamingError(
-                    f"typescript naming collision: the upload helper of rpc {method.full_name} would be "
+                    f"node naming collision: the upload helper of rpc {method.full_name} would be "
                     f"'{helper}', which another method of its client already uses; set "
-                    f'[tool.l8gen.overrides.typescript] "{method.full_name}" = "<identifier>"'
+                    f'[tool.l8gen.node.overrides] "{method.full_name}" = "<identifier>"'
                 )
     flats = _flats(api, service, method, naming, aliases.schema(method.input_type).local, ts_name)
     return TsMethod(
@@ -229,7 +229,7 @@ def _flats(api: Api, service: Service, method: Method, naming: TypeScriptNaming,
     for i, fields in enumerate(method.signatures):
         name = f"{ts_name.rstrip('$')}Flat{i + 1 if i else ''}"
         if name in taken:
-            raise NamingError(f"typescript naming collision: the flattened form of rpc {method.full_name} "
+            raise NamingError(f"node naming collision: the flattened form of rpc {method.full_name} "
                               f"would be '{name}', which another method of its client already uses")
         taken.add(name)
         params, init, args = [], [], []

@@ -323,7 +323,7 @@ def generate(api: Api, opts: GenOptions, renderer: Renderer) -> dict[str, str]:
     """{path relative to sdks/python: text} of every template of the Python tree."""
     ctx = build_context(api, opts)
     expansions = {
-        "package": [(opts.python_package, opts.python_package)],
+        "package": [(opts.option("python", "package"), opts.option("python", "package"))],
         "service": [(s.attr, s) for s in ctx["services"]],
     }
     out: dict[str, str] = {}

@@ -28,7 +28,7 @@ class PythonTarget:
     out_dir = "sdks/python"
 
     def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
-        pkg = opts.python_package
+        pkg = opts.option("python", "package")
         files: dict[str, str] = {}
         pb = generate_pb(fds, [f.name for f in api.files], f"{pkg}._pb")
         for path, text in pb.items():

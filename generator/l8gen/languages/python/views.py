@@ -213,7 +213,7 @@ class ViewBuilder:
     def __init__(self, api: Api, opts: GenOptions) -> None:
         self.api = api
         self.opts = opts
-        self.package = opts.python_package
+        self.package = opts.option("python", "package")
         self.naming = PythonNaming(api, opts.overrides_for("python"), package=self.package,
                                    extra_reserved=HELPER_PARAMS, client_members=CLIENT_MEMBERS)
         self.consts = self.naming.scope("MethodInfo constants")
@@ -282,7 +282,7 @@ class ViewBuilder:
             helper = f"{name}_{suffix}"
             if helper in taken:
                 raise NamingError(f"python: helper {helper}() of {method.full_name} clashes with an RPC "
-                                    f"method; set [tool.l8gen.overrides.python] for {method.full_name}")
+                                    f"method; set [tool.l8gen.python.overrides] for {method.full_name}")
             taken.add(helper)
             names.append(helper)
         common = [("chunk_size", "bytes per request message (default ``DEFAULT_CHUNK_SIZE``, 64 KiB).")]
