@@ -122,7 +122,7 @@ class NodeTarget:
         api = api.public()
         es = generate_es(fds, [f.name for f in api.files])
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
-        renderer = Renderer("node", opts.user_templates)
+        renderer = Renderer("node", opts.template_dirs)
         rendered = renderer.render_tree(_context(api, es, opts))
         files.update({path: text for path, text in rendered.items() if text.strip()})
         return sorted_files(files)
