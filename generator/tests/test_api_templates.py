@@ -46,12 +46,14 @@ def demo(workspace: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         '{% extends "builtin:README.md.j2" %}\n'
         "{% block usage %}{% for s in services %}call {{ s.name }}\n{% endfor %}{% endblock %}\n")
     (api_dir / "tests").mkdir()
-    (api_dir / "tests/runtime_test.txt.j2").write_text("{% for s in services %}test {{ s.name }}\n{% endfor %}")
+    (api_dir / "tests/runtime_test.txt.j2").write_text(
+        "{% for s in services %}test {{ s.name }}\n{% endfor %}")
     (api_dir / "_consumer").mkdir()
     (api_dir / "_consumer/main.txt").write_text("not an output\n")
     (api_dir / "empty.txt.j2").write_text("{% if services | length > 5 %}many{% endif %}\n")
     config = workspace / "pyproject.toml"
-    config.write_text(config.read_text().replace("[tool.l8gen]\n", '[tool.l8gen]\ntemplates = "proto/sdk-templates"\n'))
+    config.write_text(
+        config.read_text().replace("[tool.l8gen]\n", '[tool.l8gen]\ntemplates = "proto/sdk-templates"\n'))
     monkeypatch.chdir(workspace)
     REGISTRY.register(DemoTarget(builtin))
     yield workspace
@@ -106,7 +108,8 @@ def test_a_bad_templates_key_exits_2_naming_file_and_key(
     workspace: Path, monkeypatch: pytest.MonkeyPatch, value: str, message: str
 ) -> None:
     text = (workspace / "pyproject.toml").read_text()
-    (workspace / "pyproject.toml").write_text(text.replace("[tool.l8gen]\n", f"[tool.l8gen]\ntemplates = {value}\n"))
+    text = text.replace("[tool.l8gen]\n", f"[tool.l8gen]\ntemplates = {value}\n")
+    (workspace / "pyproject.toml").write_text(text)
     monkeypatch.chdir(workspace)
     code, _, err = cli("generate", "--target", "python")
     assert code == 2 and "pyproject.toml" in err and message in err

@@ -7,8 +7,8 @@ implements ``l8gen.languages.interface.Language``). This module uses the standar
 noxfile and the compat harness can list languages without importing the generator's dependencies.
 
 A language folder holds ``language.toml``, ``target.py`` (defines ``TARGET``), ``templates/`` (mirrors the
-output tree) and optionally ``consumer/`` (how the publish smoke test builds a consumer program: tsconfig.json,
-CMakeLists.txt; the program itself calls the API's RPCs, so it is the API's own:
+output tree) and optionally ``consumer/`` (how the publish smoke test builds a consumer program:
+tsconfig.json, CMakeLists.txt; the program itself calls the API's RPCs, so it is the API's own:
 ``<[tool.l8gen] templates>/<language>/_consumer/``). ``language.toml``:
 
 - ``name``, ``out_dir`` (required); ``package_option`` (which option names the published package);

@@ -37,7 +37,7 @@ def test_the_names_are_collected_from_the_descriptors() -> None:
 
 def test_no_api_name_in_the_generator() -> None:
     hits = {path: sorted(set(found)) for path, found in _hits().items()}
-    assert hits == {}, "name the feature through [tool.l8gen.api] / the IR, or move the text to proto/sdk-templates"
+    assert hits == {}, "name the feature through [tool.l8gen.api] / the IR, or move it to proto/sdk-templates"
 
 
 def test_the_matcher_finds_the_names_in_the_api_templates() -> None:

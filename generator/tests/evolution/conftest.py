@@ -89,7 +89,8 @@ def _repo_version() -> str:
 
 def make_copy(root: Path, buf: Path, version: str = BASE_VERSION, record: bool = True) -> ApiCopy:
     shutil.copytree(
-        REPO / "proto", root / "proto", ignore=shutil.ignore_patterns("releases", "tests", "sdk-templates", "__pycache__")
+        REPO / "proto", root / "proto",
+        ignore=shutil.ignore_patterns("releases", "tests", "sdk-templates", "__pycache__"),
     )
     (root / "pyproject.toml").write_text(_l8gen_table(version))
     copy = ApiCopy(root, buf)
