@@ -113,3 +113,14 @@ def test_a_bad_templates_key_exits_2_naming_file_and_key(
     monkeypatch.chdir(workspace)
     code, _, err = cli("generate", "--target", "python")
     assert code == 2 and "pyproject.toml" in err and message in err
+
+
+def test_nothing_that_compiles_proto_reads_the_api_templates() -> None:
+    from l8gen.descriptors import compile_protos
+
+    from tests.conftest import REPO
+
+    templates = REPO / "proto" / "sdk-templates"
+    assert any(templates.rglob("*.j2"))
+    compiled = compile_protos(REPO / "proto")
+    assert compiled.files and not [f for f in compiled.files if f.startswith("sdk-templates/")]
