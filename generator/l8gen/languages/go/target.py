@@ -106,9 +106,7 @@ class GoTarget:
         expansions = {"service": [(s.file_stem, s) for s in view.services]}
         ctx = {**template_context(view, opts, api),
                "values": values_view.build(api, view, resolve_roles(api, opts.values))}
-        for path, text in renderer.render_tree(ctx, expansions).items():
-            if text.strip():
-                files[path] = text
+        files.update(renderer.render_tree(ctx, expansions))  # a feature's file renders to nothing
         return sorted_files(files)
 
 

@@ -123,8 +123,7 @@ class NodeTarget:
         es = generate_es(fds, [f.name for f in api.files])
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
         renderer = Renderer("node", opts.template_dirs)
-        rendered = renderer.render_tree(_context(api, es, opts))
-        files.update({path: text for path, text in rendered.items() if text.strip()})
+        files.update(renderer.render_tree(_context(api, es, opts)))  # a feature's file renders to nothing
         return sorted_files(files)
 
 
