@@ -1,6 +1,6 @@
 """Stage 4 of the pipeline: language view -> text through Jinja2 (CONTRACTS §7).
 
-``Renderer(language, user_templates)`` builds one strict environment (StrictUndefined, trim_blocks,
+``Renderer(language, opts.template_dirs)`` builds one strict environment (StrictUndefined, trim_blocks,
 lstrip_blocks, keep_trailing_newline, no autoescape) over ``ChoiceLoader([builtin:<name>, user dirs...,
 builtin dir])``:
 
