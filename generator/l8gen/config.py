@@ -27,6 +27,19 @@ def _string_list(table: Mapping[str, Any], key: str, where: str) -> tuple[str, .
     return tuple(sorted(value))
 
 
+def _template_dir(table: Mapping[str, Any], where: str) -> Path | None:
+    """``[tool.l8gen] templates``: the API's SDK template directory, relative to the config file."""
+    if "templates" not in table:
+        return None
+    value = table["templates"]
+    if not isinstance(value, str) or not value:
+        raise ConfigError(f"{where}: [tool.l8gen] templates must be a directory path (a string)")
+    path = Path(where).parent / value
+    if not path.is_dir():
+        raise ConfigError(f"{where}: [tool.l8gen] templates: {path}: directory not found")
+    return path
+
+
 def _signatures(table: Mapping[str, Any], where: str) -> dict[str, tuple[str, ...]]:
     """``[tool.l8gen.signatures]``: method full name -> list of comma-separated field lists (checked
     against the API by ir.signatures)."""
@@ -79,6 +92,7 @@ def options_from_table(
     kwargs["internal_packages"] = _string_list(table, "internal_packages", where)
     kwargs["signatures"] = _signatures(table, where)
     kwargs["config_file"] = where
+    kwargs["api_templates"] = _template_dir(table, where)
     kwargs["api"] = profile_from_table(table.get("api", {}), where)
     values = table.get("values", {})
     if not isinstance(values, dict) or not all(isinstance(t, dict) for t in values.values()):

@@ -128,8 +128,8 @@ def input_digest(
     digest.update(normalized_descriptors(fds, files_to_generate))
     digest.update(repr(_options_key(opts)).encode())
     digest.update(generator_fingerprint())
-    if opts.user_templates is not None:
-        digest.update(_tree_digest(opts.user_templates))
+    for directory in opts.template_dirs:  # --templates and [tool.l8gen] templates: editing one regenerates
+        digest.update(b"templates\0" + _tree_digest(directory))
     return digest.hexdigest()
 
 

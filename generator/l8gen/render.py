@@ -1,7 +1,7 @@
 """Stage 4 of the pipeline: language view -> text through Jinja2 (CONTRACTS §7).
 
-``Renderer(language, user_templates)`` builds one strict environment (StrictUndefined, trim_blocks,
-lstrip_blocks, keep_trailing_newline, no autoescape) over ``ChoiceLoader([builtin:<name>, user dir,
+``Renderer(language, opts.template_dirs)`` builds one strict environment (StrictUndefined, trim_blocks,
+lstrip_blocks, keep_trailing_newline, no autoescape) over ``ChoiceLoader([builtin:<name>, user dirs...,
 builtin dir])``:
 
 * ``languages/<language>/templates/`` (or ``templates_dir``) is the built-in tree; it
@@ -9,9 +9,14 @@ builtin dir])``:
   file whose path has no segment starting with a single ``_`` (those are partials/bases; dunder names such as
   ``__init__.py.j2`` are outputs), drops a ``.j2`` suffix and expands ``%name`` placeholders in path
   segments (one output per item of ``expansions[name]``); ``%_`` spells a literal leading underscore
-  (``%_client.py.j2`` -> ``_client.py``).
-* A user directory (``--templates DIR``) holds one tree per language: ``DIR/<language>/...``. A user
-  file shadows the built-in file of the same name. To override one ``{% block %}`` instead of copying a
+  (``%_client.py.j2`` -> ``_client.py``). A ``.j2`` template that renders to only whitespace is not
+  written (an output that exists only when the API has a feature); files without ``.j2`` are written as
+  rendered, even empty (``py.typed``). This is the one template walker of every language.
+* A user directory holds one tree per language: ``DIR/<language>/...``. There are two, looked up in this
+  order before the built-in tree: ``--templates DIR`` (command line / plugin parameter), then the API's
+  own templates, ``[tool.l8gen] templates`` (``GenOptions.template_dirs``). A user file shadows the
+  built-in file (and a later user tree's file) of the same name; a file that exists only in a user tree is
+  a new output. To override one ``{% block %}`` instead of copying a
   whole file, the user file starts with ``{% extends "builtin:<same name>" %}`` and redefines only that block.
 * ``shared:<name>`` names a language-neutral template of ``l8gen/shared/`` (e.g. the connection contract's
   test vectors, which every language's tree includes into its own test-data file).
@@ -139,18 +144,20 @@ class Renderer:
     """Jinja2 environment for one target language (see the module docstring)."""
 
     def __init__(
-        self, language: str, user_templates: Path | None = None, templates_dir: Path | None = None
+        self, language: str, user_templates: Path | Sequence[Path] | None = None,
+        templates_dir: Path | None = None,
     ) -> None:
         self.language = language
         default = BUILTIN_ROOT / language / "templates"
         self.builtin_dir = templates_dir if templates_dir is not None else default
-        self.user_dir = user_templates / language if user_templates is not None else None
+        roots = [user_templates] if isinstance(user_templates, Path) else list(user_templates or ())
+        # user trees in lookup order (``GenOptions.template_dirs``: --templates, then [tool.l8gen] templates)
+        self.user_dirs = [root / language for root in roots if (root / language).is_dir()]
         builtin = jinja2.FileSystemLoader(str(self.builtin_dir))
         shared = jinja2.FileSystemLoader(str(SHARED_ROOT))
         prefixed = jinja2.PrefixLoader({"builtin": builtin, "shared": shared}, delimiter=":")
         loaders: list[jinja2.BaseLoader] = [prefixed]
-        if self.user_dir is not None and self.user_dir.is_dir():
-            loaders.append(jinja2.FileSystemLoader(str(self.user_dir)))
+        loaders.extend(jinja2.FileSystemLoader(str(d)) for d in self.user_dirs)
         loaders.append(builtin)
         self.env = jinja2.Environment(
             loader=jinja2.ChoiceLoader(loaders),
@@ -187,31 +194,34 @@ class Renderer:
     def template_names(self, under: str = "") -> list[str]:
         """Output templates (no ``_`` segment) of the built-in and user trees, sorted, below ``under``."""
         names: set[str] = set()
-        for root in (self.builtin_dir, self.user_dir):
-            if root is None or not root.is_dir():
+        for root in (self.builtin_dir, *self.user_dirs):
+            if not root.is_dir():
                 continue
             base = root / under if under else root
             for path in base.rglob("*"):
                 rel = path.relative_to(root).as_posix()
                 if path.is_file() and not is_partial(rel):
-                    if "__pycache__" not in rel:
+                    if "__pycache__" not in rel and not rel.endswith(".pyc"):
                         names.add(rel)
         return sorted(names)
 
-    def render_tree(
-        self,
-        ctx: Mapping[str, Any],
-        expansions: Mapping[str, Sequence[tuple[str, Any]]] | None = None,
-        under: str = "",
-    ) -> dict[str, str]:
-        """Render the template tree to {output path: text}.
+    def from_user(self, name: str) -> bool:
+        """Whether template ``name`` comes from a user tree (the API's own templates or ``--templates``)."""
+        return any((root / name).is_file() for root in self.user_dirs)
 
-        ``expansions`` maps a placeholder name to (path text, value) pairs: a template path containing
-        ``%service`` is rendered once per pair, with ``%service`` replaced by the path text and the value
-        bound as ``service`` in the context. Unknown placeholders raise ``TemplateError``.
-        """
-        expansions = expansions or {}
-        out: dict[str, str] = {}
+    def outputs(
+        self, expansions: Mapping[str, Sequence[tuple[str, Any]]] | None = None, under: str = ""
+    ) -> dict[str, str]:
+        """{output path: template name} of the tree (phase one of ``render_tree``: names, nothing rendered),
+        so a template can list its siblings (a CMake source list) through a context variable. An output whose
+        template renders to only whitespace is listed here and then not written."""
+        return {path: name for path, name, _ in self._plan(expansions or {}, under)}
+
+    def _plan(
+        self, expansions: Mapping[str, Sequence[tuple[str, Any]]], under: str
+    ) -> list[tuple[str, str, dict[str, Any]]]:
+        """(output path, template name, bound placeholder values) of every output, sorted by path."""
+        out: dict[str, tuple[str, dict[str, Any]]] = {}
         for name in self.template_names(under):
             placeholders = sorted(set(_PLACEHOLDER.findall(name)))
             missing = [p for p in placeholders if p not in expansions]
@@ -224,6 +234,27 @@ class Renderer:
                 path = path[:-3] if path.endswith(".j2") else path
                 if path in out:
                     raise TemplateError(f"{self.language}/{name}: two templates produce {path}")
-                extra = {p: value for p, (_, value) in bound.items()}
-                out[path] = self._render(name, {**ctx, **extra}, path)
-        return dict(sorted(out.items()))
+                out[path] = (name, {p: value for p, (_, value) in bound.items()})
+        return [(path, name, extra) for path, (name, extra) in sorted(out.items())]
+
+    def render_tree(
+        self,
+        ctx: Mapping[str, Any],
+        expansions: Mapping[str, Sequence[tuple[str, Any]]] | None = None,
+        under: str = "",
+    ) -> dict[str, str]:
+        """Render the template tree to {output path: text}.
+
+        ``expansions`` maps a placeholder name to (path text, value) pairs: a template path containing
+        ``%service`` is rendered once per pair, with ``%service`` replaced by the path text and the value
+        bound as ``service`` in the context (an empty list: no output). Unknown placeholders raise
+        ``TemplateError``. A ``.j2`` template that renders to only whitespace is not written: that is how an
+        output exists only when the API has a feature (``{% if events %}...{% endif %}`` around the file).
+        """
+        out: dict[str, str] = {}
+        for path, name, extra in self._plan(expansions or {}, under):
+            text = self._render(name, {**ctx, **extra}, path)
+            if name.endswith(".j2") and not text.strip():
+                continue  # an output of a feature the API lacks (e.g. no callback service)
+            out[path] = text
+        return out

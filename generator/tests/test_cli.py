@@ -195,7 +195,7 @@ def test_dump_context_and_user_templates(repo: Path, tmp_path: Path) -> None:
 
         def generate(self, api: Api, fds: object, opts: object) -> dict[str, str]:
             assert isinstance(opts, GenOptions)
-            renderer = Renderer("python", opts.user_templates)
+            renderer = Renderer("python", opts.template_dirs)
             return {"services.txt": renderer.render("services.txt.j2", package="p", services=api.services)}
 
     user = tmp_path / "user"

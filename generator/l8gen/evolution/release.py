@@ -164,7 +164,8 @@ def _current_image(o: ReleaseOptions) -> bytes:
 
 
 def _packages(version: str, table: Mapping[str, object]) -> str:
-    opts = options_from_table(table, "pyproject.toml")
+    # only the package names matter here: the template directory (relative to the config file) is not read
+    opts = options_from_table({k: v for k, v in table.items() if k != "templates"}, "pyproject.toml")
     return (
         f"Python `{opts.option('python', 'package')}`, npm `{opts.option('node', 'package')}`, "
         f"Go `{opts.option('go', 'module')}`, C++ (CMake, namespace `{opts.option('cpp', 'namespace')}`), "

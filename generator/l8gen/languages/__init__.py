@@ -7,7 +7,9 @@ implements ``l8gen.languages.interface.Language``). This module uses the standar
 noxfile and the compat harness can list languages without importing the generator's dependencies.
 
 A language folder holds ``language.toml``, ``target.py`` (defines ``TARGET``), ``templates/`` (mirrors the
-output tree) and optionally ``consumer/`` (the publish smoke test's program). ``language.toml``:
+output tree) and optionally ``consumer/`` (how the publish smoke test builds a consumer program:
+tsconfig.json, CMakeLists.txt; the program itself calls the API's RPCs, so it is the API's own:
+``<[tool.l8gen] templates>/<language>/_consumer/``). ``language.toml``:
 
 - ``name``, ``out_dir`` (required); ``package_option`` (which option names the published package);
 - ``[options.<key>]``: the keys of ``[tool.l8gen.<name>]`` (``l8gen.languages.options``);
@@ -84,7 +86,7 @@ class LanguageSpec:
 
     @property
     def consumer(self) -> Path | None:
-        """The publish smoke test's consumer program (``consumer/``), if the folder has one."""
+        """How the publish smoke test builds a consumer (``consumer/``), if the folder has that."""
         path = self.folder / "consumer"
         return path if path.is_dir() else None
 

@@ -44,7 +44,7 @@ def rendered_calls(api: Api, opts: GenOptions) -> dict[str, dict[str, tuple[str,
 
     out: dict[str, dict[str, tuple[str, str]]] = {}
     for language, hook in hooks().items():
-        renderer = Renderer(language, opts.user_templates)
+        renderer = Renderer(language, opts.template_dirs)
         for full_name, call in sorted(hook(api, opts).items()):
             text = renderer.render("_reference/call.j2", call=call).strip("\n")
             out.setdefault(full_name, {})[language] = (text, call.method)

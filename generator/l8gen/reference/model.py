@@ -93,6 +93,7 @@ class Site:
     services: tuple[ServicePage, ...]
     errors: tuple[tuple[str, str, str], ...]
     languages: tuple[tuple[str, str], ...]  # (language, label)
+    search_example: str = ""  # an RPC name for the search box's hint: the API profile's example RPC
 
     @property
     def rpcs(self) -> tuple[RpcPage, ...]:
@@ -150,8 +151,10 @@ def build_site(api: Api, opts: GenOptions, calls: dict[str, dict[str, tuple[str,
         services.append(ServicePage(
             full_name=service.full_name, name=service.name, file=service.full_name, proto_file=service.file,
             role=service.role, doc=service.doc.text, summary=summary(service.doc.text), rpcs=rpcs))
+    example = api.features.example  # [tool.l8gen.api.features] example, else the first RPC
+    hint = example.name if example is not None else next((r.name for s in services for r in s.rpcs), "")
     return Site(title="l8sdk API reference", version=opts.version, services=tuple(services), errors=ERRORS,
-                languages=tuple((lang, LABELS[lang]) for lang in LANGUAGES))
+                languages=tuple((lang, LABELS[lang]) for lang in LANGUAGES), search_example=hint)
 
 
 def search_index(site: Site) -> list[dict[str, object]]:

@@ -27,7 +27,8 @@ class GenOptions:
     # declares them (l8gen.languages.options); a language or key missing here has its declared default.
     languages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     overrides: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # language -> full name -> name
-    user_templates: Path | None = None
+    user_templates: Path | None = None  # --templates DIR (command line): layered over api_templates
+    api_templates: Path | None = None  # [tool.l8gen] templates (resolved): the API's own SDK templates
     # Additions to CONTRACTS §7 (used by the IR builder):
     app_services: tuple[str, ...] = ()  # services the application implements (role "app")
     internal_packages: tuple[str, ...] = ()  # packages compiled to message code but given no SDK layer
@@ -44,6 +45,12 @@ class GenOptions:
         """``[tool.l8gen.<language>] <key>`` (validated by the language), else the declared default."""
         values = self.languages.get(language, {})
         return values[key] if key in values else default_option(language, key)
+
+    @property
+    def template_dirs(self) -> tuple[Path, ...]:
+        """User template trees in lookup order (each holds ``<language>/...``): ``--templates`` first, then
+        ``[tool.l8gen] templates``; the built-in tree comes after both (``render.Renderer``)."""
+        return tuple(d for d in (self.user_templates, self.api_templates) if d is not None)
 
     @property
     def sdk_name(self) -> str:

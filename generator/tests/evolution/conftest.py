@@ -76,7 +76,8 @@ def _l8gen_table(version: str) -> str:
     wanted = {"[tool.l8gen]", *(f"[tool.l8gen.{name}]" for name in discover())}
     sections = ("\n" + text).split("\n[")[1:]
     tables = ["[" + s.rstrip("\n") for s in sections if "[" + s.split("\n", 1)[0].strip() in wanted]
-    table = "\n\n".join(tables)
+    # the API's own SDK templates ([tool.l8gen] templates) go with its profile ([tool.l8gen.api], not copied)
+    table = "\n\n".join(tables).replace('templates = "proto/sdk-templates"\n', "")
     return table.replace(f'version = "{_repo_version()}"', f'version = "{version}"', 1) + "\n"
 
 
@@ -88,7 +89,8 @@ def _repo_version() -> str:
 
 def make_copy(root: Path, buf: Path, version: str = BASE_VERSION, record: bool = True) -> ApiCopy:
     shutil.copytree(
-        REPO / "proto", root / "proto", ignore=shutil.ignore_patterns("releases", "tests", "__pycache__")
+        REPO / "proto", root / "proto",
+        ignore=shutil.ignore_patterns("releases", "tests", "sdk-templates", "__pycache__"),
     )
     (root / "pyproject.toml").write_text(_l8gen_table(version))
     copy = ApiCopy(root, buf)

@@ -2,68 +2,19 @@
 // Flattened signatures ([tool.l8gen.signatures]) against the reference runtime process (`l8-runtime`, on PATH
 // in `nox -s sdk-cpp`): each overload round-trips like the request-object form.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
-#include <cstdio>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "runtime_process.h"
 #include "test_runtime.h"
 #include "l8/sdk.h"
 
-extern char** environ;
-
 namespace {
 
-// The runtime on free ports; its gRPC address is read from the READY line. Skips when l8-runtime is missing.
-class Runtime {
- public:
-  Runtime() {
-    int fds[2];
-    if (pipe(fds) != 0) return;
-    posix_spawn_file_actions_t actions;
-    posix_spawn_file_actions_init(&actions);
-    posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
-    posix_spawn_file_actions_addclose(&actions, fds[0]);
-    char prog[] = "l8-runtime", a1[] = "--grpc-port", a2[] = "0", a3[] = "--http-port", a4[] = "0";
-    char* argv[] = {prog, a1, a2, a3, a4, nullptr};
-    const bool spawned = posix_spawnp(&pid_, prog, &actions, nullptr, argv, environ) == 0;
-    posix_spawn_file_actions_destroy(&actions);
-    close(fds[1]);
-    out_ = fdopen(fds[0], "r");
-    if (!spawned || out_ == nullptr) return;
-    char line[512];
-    while (std::fgets(line, sizeof line, out_) != nullptr) {
-      const std::string text(line);
-      const auto at = text.find("READY grpc=");
-      if (at != std::string::npos) {
-        const auto start = at + 11;
-        endpoint_ = text.substr(start, text.find_first_of(" \n", start) - start);
-        break;
-      }
-    }
-  }
-  ~Runtime() {
-    if (pid_ > 0) {
-      kill(pid_, SIGTERM);
-      waitpid(pid_, nullptr, 0);
-    }
-    if (out_ != nullptr) std::fclose(out_);
-  }
-  const std::string& endpoint() const { return endpoint_; }
-
- private:
-  pid_t pid_ = 0;
-  FILE* out_ = nullptr;
-  std::string endpoint_;
-};
-
 TEST(Flattened, OverloadsRoundTripAgainstTheRuntime) {
-  Runtime runtime;
+  l8test::RuntimeProcess runtime;
   if (runtime.endpoint().empty()) GTEST_SKIP() << "l8-runtime is not on PATH";
   l8::ClientOptions options;
   options.endpoint = runtime.endpoint();

@@ -30,6 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from l8gen.config import load_options
 from l8gen.languages import BUILTIN_DIR
 
 from l8dev.publish.archive import extract_tarball
@@ -37,8 +38,23 @@ from l8dev.publish.commands import Steps, run_tool
 from l8dev.publish.gomod import go_sum_lines
 from l8dev.publish.release import PublishError, Release, artifact, sha256_file
 
-CONSUMERS = BUILTIN_DIR  # <language>/consumer: the consumer programs (in each language folder of l8gen)
+CONSUMERS = BUILTIN_DIR  # <language>/consumer: how a consumer is built (tsconfig.json, CMakeLists.txt)
 Facts = dict[str, Any]
+# Each language's consumer program file (in <[tool.l8gen] templates>/<language>/_consumer/).
+PROGRAMS = {"python": "smoke_client.py", "node": "smoke.ts", "go": "main.go", "cpp": "main.cc"}
+
+
+def consumer_file(root: Path, language: str, name: str) -> Path:
+    """A consumer program file: the API's own, ``<[tool.l8gen] templates>/<language>/_consumer/<name>``
+    (it calls that API's RPCs), else the language folder's ``consumer/<name>``."""
+    api = load_options(root / "pyproject.toml").api_templates
+    own = api / language / "_consumer" / name if api is not None else None
+    if own is not None and own.is_file():
+        return own
+    path = CONSUMERS / language / "consumer" / name
+    if not path.is_file():
+        raise PublishError(f"no {language} consumer program {name}: neither {own} nor {path}")
+    return path
 
 
 def parse_output(stdout: str, language: str) -> dict[str, Any]:
@@ -75,7 +91,7 @@ def install_python(
         run_tool(
             [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check", str(wheel)], steps.log
         )
-    script = shutil.copy(CONSUMERS / "python" / "consumer" / "smoke_client.py", work / "smoke_client.py")
+    script = shutil.copy(consumer_file(release.root, "python", PROGRAMS["python"]), work / "smoke_client.py")
     with steps.step("run the consumer"):
         out = run_tool(
             [python, str(script)], steps.log, cwd=work, env={**env, "PYTHONPATH": "", "PYTHONNOUSERSITE": "1"}
@@ -108,8 +124,8 @@ def install_node(
     (app / "package.json").write_text(
         json.dumps({"name": "l8sdk-publish-smoke", "private": True, "type": "module"}, indent=2) + "\n"
     )
-    for name in ("smoke.ts", "tsconfig.json"):
-        shutil.copy(CONSUMERS / "node" / "consumer" / name, app / name)
+    for name in (PROGRAMS["node"], "tsconfig.json"):
+        shutil.copy(consumer_file(release.root, "node", name), app / name)
     pins = [f"{name}@{version}" for name, version in sorted(_npm_pins(tgz).items())]
     with steps.step("npm install the tarball"):
         run_tool(
@@ -158,7 +174,7 @@ def install_go(
     (app / "go.mod").write_text(
         f"module example.com/l8sdk-publish-smoke\n\n{go_line}\n\nrequire {module} {release.tag}\n"
     )
-    shutil.copy(CONSUMERS / "go" / "consumer" / "main.go", app / "main.go")
+    shutil.copy(consumer_file(release.root, "go", PROGRAMS["go"]), app / "main.go")
     go_env = _go_env(release, entry, work)
     try:
         with steps.step("go mod tidy (module from the file GOPROXY)"):
@@ -230,6 +246,7 @@ def install_cpp(
     with steps.step("cmake install"):
         run_tool(["cmake", "--install", str(build), "--prefix", str(prefix)], steps.log)
     app = shutil.copytree(CONSUMERS / "cpp" / "consumer", work / "app")
+    shutil.copy(consumer_file(release.root, "cpp", PROGRAMS["cpp"]), app / "main.cc")
     with steps.step("consumer: find_package(l8sdk CONFIG) + build"):
         configured = run_tool(
             ["cmake", "-S", str(app), "-B", str(app_build), "-G", "Ninja", f"-DCMAKE_PREFIX_PATH={prefix}"],

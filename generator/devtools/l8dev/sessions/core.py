@@ -12,10 +12,12 @@ from nox.command import CommandFailed
 
 from l8dev.sessions.base import CI_DIR, CPP_CCACHE, ROOT, ci_step, dev_run, pytest_step
 
-LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "bench", "docs/tests", "noxfile.py"]
+LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "proto/sdk-templates", "bench",
+              "docs/tests", "noxfile.py"]
 MYPY_TARGETS = [
     "generator/l8gen", "generator/devtools/l8dev", "runtime-stub/src/l8_runtime",
     "runtime-stub/image/build.py", "compat-tests/l8compat", "bench", "noxfile.py", "docs/tests/examples",
+    "proto/sdk-templates/python/_consumer/smoke_client.py",  # the API's publish consumer program
 ]
 
 

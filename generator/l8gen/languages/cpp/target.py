@@ -110,83 +110,33 @@ def _runtime_names(view: CppView) -> dict[str, str]:
     return dict(zip(keys, values, strict=True))
 
 
-# RPCs of the runtime service whose flattened overloads tests/flat_test.cc calls (rendered only when all
-# of them have one)
-FLAT_TESTED = frozenset({"SaveState", "GetState", "DeleteState", "TryLock", "Unlock", "GetSecret",
-                         "GetBulkState"})
+def _expansions(view: CppView, nsdir: str, values: values_view.CppValues | None
+                ) -> dict[str, list[tuple[str, Any]]]:
+    """The path placeholders of the C++ tree; a feature the API lacks expands to nothing (no file)."""
+    def one(stem: str, value: Any) -> list[tuple[str, Any]]:
+        return [(stem, value)] if value is not None else []
+
+    return {
+        "nsdir": [(nsdir, nsdir)],
+        "service": [(s.header.removesuffix(".h"), s) for s in view.services],  # runtime_client.h / .cc
+        "events": one("events", view.events),
+        "subscription": one("subscription", view.subscription),
+        "callback": one(view.app.header, view.app) if view.app is not None else [],  # the callback server
+        "values": one("values", values),  # the value layer ([tool.l8gen.values])
+    }
 
 
-def _flat_tested(view: CppView) -> bool:
-    return view.runtime is not None and FLAT_TESTED <= {m.name for m in view.runtime.methods if m.flats}
-
-
-def _values_tested(values: values_view.CppValues | None) -> bool:
-    """The value-layer runtime tests and examples/orders are written for an API with every role."""
-    return values is not None and None not in (values.save, values.bulk_get, values.publish, values.lock,
-                                               values.watch)
-
-
-def _templates(view: CppView, values: values_view.CppValues | None = None
-               ) -> list[tuple[str, str, dict[str, Any]]]:
-    """(template, output path with %nsdir, extra context) of every file of the package."""
-    out: list[tuple[str, str, dict[str, Any]]] = [
-        ("CMakeLists.txt.j2", "CMakeLists.txt", {}),
-        ("README.md.j2", "README.md", {}),
-        ("cmake/EncodeDescriptors.cmake.j2", "cmake/EncodeDescriptors.cmake", {}),
-        ("cmake/l8sdkConfig.cmake.in.j2", "cmake/l8sdkConfig.cmake.in", {}),
-        ("tests/CMakeLists.txt.j2", "tests/CMakeLists.txt", {}),
-        ("tests/endpoint_test.cc.j2", "tests/endpoint_test.cc", {}),
-        ("tests/connection.json.j2", "tests/connection.json", {}),
-        ("tests/result_test.cc.j2", "tests/result_test.cc", {}),
-        ("tests/consumer/CMakeLists.txt.j2", "tests/consumer/CMakeLists.txt", {}),
-        ("tests/consumer/main.cc.j2", "tests/consumer/main.cc", {}),
-        ("tests/consumer/run.cmake.j2", "tests/consumer/run.cmake", {}),
-        ("LICENSE", "LICENSE", {}),  # the repository's LICENSE, shipped in the source package
-        ("compat-driver/CMakeLists.txt.j2", "compat-driver/CMakeLists.txt", {}),
-        ("compat-driver/json.h.j2", "compat-driver/json.h", {}),
-        ("compat-driver/json.cc.j2", "compat-driver/json.cc", {}),
-        ("compat-driver/driver.h.j2", "compat-driver/driver.h", {}),
-        ("compat-driver/main.cc.j2", "compat-driver/main.cc", {}),
-        ("compat-driver/rpc_table.cc.j2", "compat-driver/rpc_table.cc", {}),
-    ]
-    for name in ("result", "options", "streams", "client", "sdk"):
-        out.append((f"include/%nsdir/{name}.h.j2", f"include/%nsdir/{name}.h", {}))
-    for name in ("result", "options", "connection", "client"):
-        out.append((f"src/{name}.cc.j2", f"src/{name}.cc", {}))
-    out.append(("src/connection.h.j2", "src/connection.h", {}))
-    if values is not None:  # the value layer ([tool.l8gen.values])
-        out.append(("include/%nsdir/values.h.j2", "include/%nsdir/values.h", {}))
-        out.append(("src/values.cc.j2", "src/values.cc", {}))
-    for service in view.services:
-        bound = {"service": service}
-        out.append(("include/%nsdir/%service_client.h.j2", f"include/%nsdir/{service.header}", bound))
-        out.append(("src/%service_client.cc.j2", f"src/{service.source}", bound))
-    if view.events is not None:
-        out.append(("include/%nsdir/events.h.j2", "include/%nsdir/events.h", {}))
-    if view.subscription is not None:
-        out.append(("include/%nsdir/subscription.h.j2", "include/%nsdir/subscription.h", {}))
-        out.append(("src/subscription.cc.j2", "src/subscription.cc", {}))
-    if view.app is not None:
-        # the callback server's header and source are named after its service (snake_case)
-        out.append(("include/%nsdir/%callback.h.j2", f"include/%nsdir/{view.app.header}.h", {}))
-        out.append(("src/%callback.cc.j2", f"src/{view.app.header}.cc", {}))
-    has_helpers = view.subscription is not None and view.app is not None and view.upload_rpc is not None
-    if has_helpers and view.runtime:
-        out.append(("tests/test_runtime.h.j2", "tests/test_runtime.h", {}))
-        for name in ("client", "streams", "helpers", "reconnect"):
-            out.append((f"tests/{name}_test.cc.j2", f"tests/{name}_test.cc", {}))
-        if _flat_tested(view):
-            out.append(("tests/flat_test.cc.j2", "tests/flat_test.cc", {}))
-        if _values_tested(values):
-            out.append(("tests/runtime_process.h.j2", "tests/runtime_process.h", {}))
-            out.append(("tests/values_test.cc.j2", "tests/values_test.cc", {}))
-            # `nox -s orders`
-            out.append(("examples/orders/CMakeLists.txt.j2", "examples/orders/CMakeLists.txt", {}))
-            out.append(("examples/orders/main.cc.j2", "examples/orders/main.cc", {}))
-        out.append(("examples/tour/CMakeLists.txt.j2", "examples/tour/CMakeLists.txt", {}))  # `nox -s demo`
-        out.append(("examples/tour/main.cc.j2", "examples/tour/main.cc", {}))
-    out.extend((f"proto/{p}.j2", f"proto/{p}", {}) for p in EXTRA_PROTOS)
-    return out
+def _tree_context(renderer: Renderer, expansions: dict[str, list[tuple[str, Any]]]) -> dict[str, Any]:
+    """Phase one of the walk: the file lists the CMake templates print, computed from the output paths (the
+    language's own tests first, then the API's own, each sorted by name)."""
+    outputs = renderer.outputs(expansions)
+    tests = sorted((renderer.from_user(name), path.removeprefix("tests/")) for path, name in outputs.items()
+                   if path.startswith("tests/") and path.endswith(".cc") and path.count("/") == 1)
+    return {
+        "layer_sources": sorted(p for p in outputs if p.startswith("src/") and p.endswith(".cc")),
+        "test_sources": [name for _, name in tests],
+        "has_tests": "tests/test_runtime.h" in outputs,
+    }
 
 
 class CppTarget:
@@ -203,9 +153,9 @@ class CppTarget:
         values = values_view.build(api.public(), view, resolve_roles(api, opts.values),
                                    dict(opts.overrides_for("cpp")))
         protos = api_file_names(api)
-        templates = _templates(view, values)
-        layer_sources = sorted(p for _, p, _ in templates if p.startswith("src/") and p.endswith(".cc"))
         nsdir = ns.replace("::", "/")
+        renderer = Renderer("cpp", opts.template_dirs)
+        expansions = _expansions(view, nsdir, values)
         ctx: dict[str, Any] = {
             "profile": api.features,  # texts, endpoint defaults and feature RPCs (ir.model.Features)
             "ns": ns, "nsdir": nsdir, "guard": ns.upper().replace("::", "_"), "version": opts.version,
@@ -215,16 +165,11 @@ class CppTarget:
             "upload_rpc": view.upload_rpc, "example": _example(view, api), "api_protos": protos,
             "values": values,
             "api_stems": [protoc_stem(p) for p in protos], "extra_protos": list(EXTRA_PROTOS),
-            "layer_sources": layer_sources,
-            "has_tests": any(out.startswith("tests/test_runtime") for _, out, _ in templates),
-            "has_flat_test": any(out == "tests/flat_test.cc" for _, out, _ in templates),
-            "has_values_test": any(out == "tests/values_test.cc" for _, out, _ in templates),
+            **_tree_context(renderer, expansions),
             **_runtime_names(view),
         }
-        renderer = Renderer("cpp", opts.user_templates)
         files = {"proto/api.fds.txtpb": descriptor_text(fds, protos)}
-        for template, out, extra in templates:
-            files[out.replace("%nsdir", nsdir)] = renderer.render(template, **ctx, **extra)
+        files.update(renderer.render_tree(ctx, expansions))
         return sorted_files(files)
 
 

@@ -42,10 +42,6 @@ GO_REQUIRE_INDIRECT = (
     ("golang.org/x/sys", "v0.48.0"),
     ("golang.org/x/text", "v0.42.0"),
 )
-# The runtime round-trip test of the flattened forms (flat_test.go) exercises these RPCs of the runtime
-# service (name, signatures needed); it renders only when all of them have that many signatures.
-FLAT_TESTED = (("SaveState", 1), ("GetState", 1), ("DeleteState", 1), ("TryLock", 1), ("Unlock", 1),
-               ("GetSecret", 1), ("PublishEvent", 2))
 
 
 def _full_name(method: Method | None) -> str:
@@ -87,9 +83,6 @@ def template_context(view: GoView, opts: GenOptions, api: Api) -> dict[str, obje
         "callback_service": app,
         "topic": topic_names(api, features, view.aliases),
         "callback": callback_names(api, features, view.aliases),
-        # the runtime round-trip test of the flattened forms (flat_test.go) needs these RPCs' signatures
-        "flat_runtime": bool(runtime_alias and topic) and all(
-            (m := view.method(f"{owner}.{rpc}")) is not None and len(m.flats) >= n for rpc, n in FLAT_TESTED),
         "imports_for": lambda methods: imports_for(view, methods),
         "plain": lambda *paths: [GoImport(p, "") for p in paths],
     }
@@ -109,13 +102,11 @@ class GoTarget:
         module = opts.option("go", "module")
         view = build_view(api.public(), module, opts.version, opts.overrides_for("go"))
         files: dict[str, str] = dict(generate_stubs(fds, sorted(view.layout), view.layout, module))
-        renderer = Renderer("go", opts.user_templates)
+        renderer = Renderer("go", opts.template_dirs)
         expansions = {"service": [(s.file_stem, s) for s in view.services]}
         ctx = {**template_context(view, opts, api),
                "values": values_view.build(api, view, resolve_roles(api, opts.values))}
-        for path, text in renderer.render_tree(ctx, expansions).items():
-            if text.strip():
-                files[path] = text
+        files.update(renderer.render_tree(ctx, expansions))  # a feature's file renders to nothing
         return sorted_files(files)
 
 

@@ -122,9 +122,8 @@ class NodeTarget:
         api = api.public()
         es = generate_es(fds, [f.name for f in api.files])
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
-        renderer = Renderer("node", opts.user_templates)
-        rendered = renderer.render_tree(_context(api, es, opts))
-        files.update({path: text for path, text in rendered.items() if text.strip()})
+        renderer = Renderer("node", opts.template_dirs)
+        files.update(renderer.render_tree(_context(api, es, opts)))  # a feature's file renders to nothing
         return sorted_files(files)
 
 

@@ -6,17 +6,15 @@ and docstring of the generated layer (Client, AsyncClient, per-service sub-clien
 helpers, the app callback helper, the compat driver, the SDK tests, README, pyproject), so the templates under
 ``templates/`` only print.
 
-Template tree rule (Python-specific, because Python modules start with ``_``): every file under
-``templates/`` is an output except those below a directory whose name starts with ``_`` (``_partials``);
-``.j2`` is dropped and ``%package`` / ``%service`` path segments are expanded. A ``.py`` template that renders
-to nothing (a feature helper for an API without that feature, see ``ir.model.Features``) produces no file.
+Template tree: the one walker, ``render.Renderer.render_tree`` (a module starting with ``_`` is spelled
+``%_name.py.j2``; ``%package`` / ``%service`` path segments are expanded; a template that renders to nothing,
+e.g. a feature helper for an API without that feature, see ``ir.model.Features``, produces no file).
 """
 
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from l8gen.errors import TemplateError
@@ -38,7 +36,7 @@ from l8gen.naming.common import snake
 from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions
 
-__all__ = ["build_context", "docstring", "generate", "template_names"]
+__all__ = ["build_context", "docstring", "generate"]
 
 # Runtime dependencies of the SDK: lower bounds = the versions the generated code is built and tested with
 # (protoc gencode 7.35 needs protobuf >= 7.35.1; the grpc stubs need grpcio >= 1.85.1), below the next major.
@@ -293,51 +291,11 @@ def build_context(api: Api, opts: GenOptions) -> dict[str, Any]:
     }
 
 
-def template_names(renderer: Renderer) -> list[str]:
-    """Output templates of the built-in and user trees (see the module docstring), sorted."""
-    names: set[str] = set()
-    for root in (renderer.builtin_dir, renderer.user_dir):
-        if root is None or not root.is_dir():
-            continue
-        for path in root.rglob("*"):
-            rel = path.relative_to(root)
-            if path.is_file() and "__pycache__" not in rel.parts and not any(
-                    part.startswith("_") for part in rel.parts[:-1]) and not path.name.endswith(".pyc"):
-                names.add(rel.as_posix())
-    return sorted(names)
-
-
-def _expand(name: str, expansions: Mapping[str, Sequence[tuple[str, Any]]]
-            ) -> Iterable[tuple[str, dict[str, Any]]]:
-    parts = Path(name).parts
-    placeholders = sorted({p[1:].split(".")[0] for p in parts if p.startswith("%")})
-    combos: list[tuple[str, dict[str, Any]]] = [(name, {})]
-    for key in placeholders:
-        if key not in expansions:
-            raise TemplateError(f"python/{name}: no expansion for placeholder %{key}")
-        combos = [(path.replace(f"%{key}", text), {**bound, key: value})
-                  for path, bound in combos for text, value in expansions[key]]
-    return combos
-
-
 def generate(api: Api, opts: GenOptions, renderer: Renderer) -> dict[str, str]:
-    """{path relative to sdks/python: text} of every template of the Python tree."""
+    """{path relative to sdks/python: text} of the Python template tree (``Renderer.render_tree``)."""
     ctx = build_context(api, opts)
     expansions = {
         "package": [(opts.option("python", "package"), opts.option("python", "package"))],
         "service": [(s.attr, s) for s in ctx["services"]],
     }
-    out: dict[str, str] = {}
-    for name in template_names(renderer):
-        for path, extra in _expand(name, expansions):
-            path = path[:-3] if path.endswith(".j2") else path
-            if name.endswith(".j2"):
-                text = renderer.render(name, **{**ctx, **extra})
-            else:
-                text = (renderer.builtin_dir / name).read_text(encoding="utf-8") if not (
-                    renderer.user_dir and (renderer.user_dir / name).is_file()) else (
-                    renderer.user_dir / name).read_text(encoding="utf-8")
-            if not text.strip() and path.endswith(".py") and not path.endswith("__init__.py"):
-                continue  # a conditional module with nothing to say (e.g. no app callback feature in the API)
-            out[path] = text
-    return dict(sorted(out.items()))
+    return renderer.render_tree(ctx, expansions)

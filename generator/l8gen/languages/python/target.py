@@ -35,7 +35,7 @@ class PythonTarget:
         pb = generate_pb(fds, [f.name for f in api.files], f"{pkg}._pb")
         for path, text in pb.items():
             files[f"src/{pkg}/_pb/{path}"] = text
-        renderer = Renderer("python", opts.user_templates)
+        renderer = Renderer("python", opts.template_dirs)
         files.update(python_layer.generate(api, opts, renderer))  # the client layer, driver, tests, packaging
         return sorted_files(files)
 
