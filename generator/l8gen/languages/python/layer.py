@@ -21,16 +21,15 @@ from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Method, Service
 from l8gen.ir.values import resolve_roles
 from l8gen.languages.python import values_view
+from l8gen.languages.python.docstrings import LINE, docstring
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.views import (
-    LINE,
     CallbackView,
     MethodView,
     ParamView,
     ServiceView,
     SubscriptionView,
     ViewBuilder,
-    docstring,
 )
 from l8gen.naming.common import snake
 from l8gen.render import Renderer
