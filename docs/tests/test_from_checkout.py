@@ -1,5 +1,6 @@
 """The "Use it from this checkout" instructions: every README block marked ``sh from-checkout <language>``
-runs as written in a fresh temporary project (``L8SDK`` = this checkout) and leaves a working SDK install.
+runs as written in a fresh project (a temporary directory; C++: an emptied ``.cache/docs`` folder of the
+checkout, for ccache) (``L8SDK`` = this checkout) and leaves a working SDK install.
 
 Place: docs tests, run by ``nox -s docs``. The root README holds the four blocks; each SDK README (generated
 from ``generator/l8gen/languages/<lang>/templates/README.md.j2``) must repeat its language's block verbatim.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import tomllib
 from pathlib import Path
@@ -32,12 +34,12 @@ def blocks(readme: Path) -> dict[str, str]:
 ROOT_BLOCKS = blocks(REPO / "README.md")
 
 
-def run_block(language: str, project: Path) -> str:
+def run_block(language: str, project: Path, env: dict[str, str] | None = None) -> str:
     """Run the root README's block for ``language`` in ``project`` exactly as written; returns its output."""
     project.mkdir(parents=True, exist_ok=True)
     proc = subprocess.run(
         ["bash", "-euo", "pipefail", "-c", ROOT_BLOCKS[language]], cwd=project, capture_output=True,
-        text=True, env={**os.environ, "L8SDK": str(REPO)}, timeout=1800, check=False,
+        text=True, env={**os.environ, "L8SDK": str(REPO), **(env or {})}, timeout=1800, check=False,
     )
     assert proc.returncode == 0, f"{language} block failed ({proc.returncode}):\n{proc.stdout[-3000:]}\n" \
                                  f"{proc.stderr[-3000:]}"
@@ -79,11 +81,16 @@ def test_go_from_checkout(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(os.environ.get("L8_DOCS_SKIP_CPP") == "1", reason="L8_DOCS_SKIP_CPP=1 (slow C++ build)")
 def test_cpp_from_checkout(tmp_path: Path) -> None:
-    out = run_block("cpp", tmp_path / "app")
+    # A fresh project inside the checkout, so that with CCACHE_BASEDIR every path the compiler sees (the SDK's
+    # sources and the build tree's generated protobuf code) is relative: a clone in another folder, or the
+    # next run, compiles the library from the machine's ccache (the SDK's CMake uses ccache when present).
+    app = REPO / ".cache" / "docs" / "from-checkout-cpp"
+    shutil.rmtree(app, ignore_errors=True)
+    out = run_block("cpp", app, {"CCACHE_BASEDIR": str(REPO), "CCACHE_NOHASHDIR": "1"})
     assert "l8sdk C++ client created" in out
-    assert list((tmp_path / "app" / "l8sdk").rglob("l8sdkConfig.cmake"))
+    assert list((app / "l8sdk").rglob("l8sdkConfig.cmake"))
     # the API reference's C++ snippets compile against the SDK installed just like that
     from test_reference_snippets import compile_cpp_snippets
 
-    count = compile_cpp_snippets(tmp_path / "snippets", tmp_path / "app" / "l8sdk")
+    count = compile_cpp_snippets(tmp_path / "snippets", app / "l8sdk")
     print(f"cpp reference snippets: {count} compiled")
