@@ -72,6 +72,7 @@ class GoMethod:
     to_writer: str  # DownloadToWriter, "" when no download_field
     flats: tuple[GoFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
     request_json: str = "{}"  # the smallest valid request as proto3 JSON (ir.samples; driver tests)
+    response_object: bool = True  # the response's proto3 JSON is an object (not a well-known bare value)
 
 
 @dataclass(frozen=True)
@@ -183,6 +184,7 @@ class _Builder:
             flats=tuple(self.flat(method, fields, f"flat{i + 1 if i else ''}", used)
                         for i, fields in enumerate(method.signatures)),
             request_json=minimal_json(self.api, method.input_type),
+            response_object=minimal_json(self.api, method.output_type).startswith("{"),
         )
 
     def flat(self, method: Method, fields: tuple[str, ...], kind: str, used: dict[str, GoImport]) -> GoFlat:

@@ -200,9 +200,8 @@ func TestCallsThroughTheSDK(t *testing.T) {
 	}
 	add(`"op":"call","service":"spec.proto.extension.v1.cryption.CryptionService","rpc":"Decrypt","request":{},"timeout_ms":5000,"metadata":{"x-a":"b"}`,
 		func(reply map[string]any) {
-			// a proto3 JSON value: an object for most messages, "" for a StringValue response
-			if _, has := reply["response"]; reply["ok"] != true || !has {
-				t.Errorf("unary reply %v, want ok with a response", reply)
+			if _, has := reply["response"].(map[string]any); reply["ok"] != true || !has {
+				t.Errorf("unary reply %v, want ok with a response object", reply)
 			}
 		})
 	add(`"op":"call","service":"spec.proto.extension.v1.cryption.CryptionService","rpc":"Decrypt","request":{},"metadata":{"x-fail":"1"}`,
