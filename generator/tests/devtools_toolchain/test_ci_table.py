@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from l8dev.sessions.ci import ccache_counts, step_line
+from l8dev.sessions import ci
+from l8dev.sessions.ci import ccache_counts, junit_failures, step_line
 
 
 def test_step_line_shows_ccache_only_for_steps_that_compiled() -> None:
@@ -32,3 +34,23 @@ def test_ccache_counts_see_a_real_compile_as_a_miss_then_a_hit(
     subprocess.run(compile_, check=True, env=env)
     after_hit = ccache_counts()
     assert after_miss[1] == before[1] + 1 and after_hit[0] == after_miss[0] + 1
+
+
+def test_junit_failures_name_each_failed_test_of_a_real_pytest_report(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "test_sample.py").write_text(
+        "def test_good():\n    assert 1 + 1 == 2\n\n"
+        "def test_bad():\n    assert 'etag' == 'stale', 'etag mismatch'\n"
+    )
+    report = tmp_path / "ci" / "junit-tests.xml"
+    report.parent.mkdir()
+    subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}",
+         str(tmp_path / "test_sample.py")],
+        cwd=tmp_path, capture_output=True, check=False,
+    )
+    monkeypatch.setattr(ci, "CI_DIR", report.parent)
+    failures = junit_failures()
+    assert len(failures) == 1
+    assert failures[0].startswith("junit-tests: test_sample::test_bad: AssertionError: etag mismatch")

@@ -41,6 +41,21 @@ def junit_counts() -> tuple[int, int, int]:
     return passed, failed, skipped
 
 
+def junit_failures(limit: int = 20) -> list[str]:
+    """``<junit file>: <test id>: <first line of the message>`` for every failed or erroring test case (at
+    most ``limit``), so the closing lines of a CI log name what failed even when the step output scrolled
+    away."""
+    found: list[str] = []
+    for path in sorted(CI_DIR.glob("junit-*.xml")):
+        for case in ET.parse(path).getroot().iter("testcase"):
+            for bad in (*case.findall("failure"), *case.findall("error")):
+                message = (bad.get("message") or bad.text or "").strip().splitlines()
+                first = message[0][:200] if message else ""
+                test_id = "::".join(part for part in (case.get("classname"), case.get("name")) if part)
+                found.append(f"{path.stem}: {test_id}: {first}")
+    return found[:limit]
+
+
 def ccache_counts() -> tuple[int, int]:
     """(hits, misses) of the machine's ccache so far; (0, 0) without ccache. The step table shows each
     step's difference, so the log proves which C++ builds were served by the cache."""
@@ -96,6 +111,8 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
         session.log(step_line(name, outcome, seconds, ccache))
     hits, misses = sum(r[3][0] for r in results), sum(r[3][1] for r in results)
     session.log(step_line("", "", sum(r[2] for r in results), (hits, misses), label="ci total"))
+    for line in junit_failures():
+        session.log(f"ci failed test {line}")
     summary = f"ci: {passed} passed, {failed} failed, {skipped} skipped"
     (CI_DIR / "summary.txt").write_text(summary + "\n")
     print(summary, flush=True)
