@@ -46,9 +46,19 @@ def test_junit_failures_name_each_failed_test_of_a_real_pytest_report(
     report = tmp_path / "ci" / "junit-tests.xml"
     report.parent.mkdir()
     subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", f"--junitxml={report}",
-         str(tmp_path / "test_sample.py")],
-        cwd=tmp_path, capture_output=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={report}",
+            str(tmp_path / "test_sample.py"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        check=False,
     )
     monkeypatch.setattr(ci, "CI_DIR", report.parent)
     failures = junit_failures()
