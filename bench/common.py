@@ -38,6 +38,8 @@ class Row:
     asserted: bool = False  # an instruction-count goal: `--quick` fails when it is missed
     note: str = ""
     data: dict[str, Any] = field(default_factory=dict)
+    bench: str = ""  # the bench/run.py key that measured it ("p1", "p2", ...); "" for static rows
+    run_at: str = ""  # UTC time of the run that measured it (kept when a later `--only` run merges)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -37,6 +37,7 @@ def run(only: list[str], quick: bool) -> list[Row]:
                     row.note = f"{row.note}; {note}" if row.note else note
             print(f"{row.metric}\n    {row.measured}\n    goal {row.goal}: {row.verdict}"
                   + (f"\n    note: {row.note}" if row.note else ""), flush=True)
+        report.stamp(produced, key)
         print(f"[{key} took {time.monotonic() - started:.1f} s]", flush=True)
         rows.extend(produced)
     return rows + notes.STATIC_ROWS
@@ -53,7 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown bench {unknown}; known: {', '.join(MODULES)}")
     rows = run(only, args.quick)
-    results, table = report.write(rows, args.out_dir, args.quick)
+    results, table = report.write(report.merged(args.out_dir / "results.json", rows, only),
+                                  args.out_dir, args.quick)
     print(f"wrote {results} and {table}")
     failed = report.failures(rows)
     if failed and args.quick:
