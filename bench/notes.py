@@ -47,7 +47,9 @@ NOTES = {
         "by wall time while callgrind runs the process ~50x slower); the flattened form measured 0.952x, "
         "1.100x and 1.244x (`node --single-threaded`) in three runs on 2026-12-04 with per-round ratios "
         "0.66-1.59. By construction getStateFlat(s, k) is getState({storeName: s, key: k}): the same "
-        "core.unary call with the request built in the SDK (src/client.ts)"),
+        "core.unary call with the request built in the SDK (src/client.ts). The `client CPU/call` rows "
+        "measure the same calls in one warmed-up process (ABBA blocks, a GC before each block, with a raw "
+        "vs raw control for the method's noise) and are the Node verdict"),
     "P3 ": (
         "the runtime does a state store's real work per SaveState (key validation, etag check, a new "
         "uuid4 etag, TTL metadata, an RLock, the status-mapping wrapper) where the echo server sets a dict "

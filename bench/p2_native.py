@@ -18,6 +18,7 @@ the same raw stub, against the tighter goal of issue 16 (``FLAT_GOAL``).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import statistics
@@ -69,6 +70,26 @@ def measure_node(target: str, rounds: int, calls: int, flat: bool = False) -> Pa
     return Paired(per_call[0::2], per_call[1::2])
 
 
+def measure_node_cpu(target: str, side: str, rounds: int, calls: int) -> Paired:
+    """In-process A/B of client CPU per call (process.cpuUsage), ABBA blocks after a shared warm-up; ``side``
+    is ``flat``, ``obj`` or ``control`` (raw vs raw: the method's noise floor)."""
+    if not (SDK_NODE / "dist" / "index.js").is_file():
+        raise RuntimeError("sdks/node/dist is missing: run `nox -s sdk-node` (npm ci + build) first")
+    cmd = ["node", "--expose-gc", str(NODE_MAIN), str(SDK_NODE), target, str(rounds), str(calls),
+           f"cpu:{side}"]
+    proc = subprocess.run(cmd, capture_output=True, text=True, check=True, timeout=600)
+    found = json.loads(proc.stdout.strip().splitlines()[-1])
+    return Paired(found["a"], found["b"])
+
+
+def _cpu_row(label: str, pair: Paired, rounds: int, calls: int, goal: float, note: str) -> Row:
+    ratio = pair.median_ratio()
+    return Row(label,
+               f"{ratio:.3f}x median (min {pair.min_ratio():.3f}x); SDK {statistics.median(pair.a):.1f} vs "
+               f"raw {statistics.median(pair.b):.1f} us CPU/call; {rounds} ABBA pairs x {calls} calls",
+               f"<= {goal}x client CPU", verdict(ratio, goal), note=note, data=pair.as_dict())
+
+
 def _row(label: str, pair: Paired, rounds: int, calls: int, asserted: bool, note: str,
          goal: float = GOAL) -> Row:
     ratio = pair.median_ratio()
@@ -102,6 +123,16 @@ def rows(quick: bool) -> list[Row]:
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
                             False,
                             "V8 JIT/GC, timers: per-round counts move up to 2.5x; reported, not asserted"))
+            cpu_rounds, cpu_calls = 21, 500
+            control = measure_node_cpu(target, "control", cpu_rounds, cpu_calls)
+            spread = f"control (raw vs raw, same method) {control.median_ratio():.3f}x median"
+            how = ("one node process, shared warm-up, blocks of calls in ABBA order, client CPU from "
+                   "process.cpuUsage(), a full GC before each block; " + spread)
+            forms = (("obj", "getState", GOAL), ("flat", "getStateFlat (flattened)", FLAT_GOAL))
+            for side, label, goal in forms:
+                out.append(_cpu_row(f"P2 Node {label}: SDK vs raw connect-es client, client CPU/call",
+                                    measure_node_cpu(target, side, cpu_rounds, cpu_calls), cpu_rounds,
+                                    cpu_calls, goal, how))
             node_flat = measure_node(target, 5, 100, flat=True)
             out.append(_row("P2 Node getStateFlat (flattened): SDK vs raw connect-es client, client Ir/call",
                             node_flat, 5, 100, False, "V8 JIT/GC noise as above; reported, not asserted",

@@ -3,7 +3,12 @@
 // for several rounds. Between segments it reads process.ppid, which calls libc getppid(): callgrind dumps
 // its counters there (--dump-before=getppid), so each segment is one round of one side.
 // Usage: node main.mjs <sdks/node dir> <host:port> <rounds> <calls> [flat]  (flat: the SDK side calls the
-// flattened form getStateFlat(store, key))
+// flattened form getStateFlat(store, key)).
+// CPU mode (no callgrind): `cpu:flat`, `cpu:obj` or `cpu:control` as the last argument measures, in this one
+// process (run with --expose-gc) after a shared warm-up, <rounds> pairs of blocks of <calls> calls: side A (the SDK's flattened call,
+// its request-object call, or for the control the raw client itself) and side B (the raw client), in ABBA
+// order, each block's client CPU time per call from process.cpuUsage() (user + system, microseconds), and
+// prints one JSON line {"a": [...], "b": [...]}.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
@@ -27,6 +32,40 @@ const marker = () => {
 for (let i = 0; i < 50; i++) {
   await client.getState(request());
   await raw.getState(request());
+}
+if (form?.startsWith("cpu:")) {
+  const sides = {
+    flat: () => client.getStateFlat("state_demo", "bench-key"),
+    obj: () => client.getState(request()),
+    control: () => raw.getState(request()),
+  };
+  const a = sides[form.slice(4)];
+  const b = () => raw.getState(request());
+  if (a === undefined) process.exit(2);
+  const block = async (fn) => {
+    globalThis.gc?.(); // node --expose-gc: each block starts from a collected heap and pays for its own garbage
+    const start = process.cpuUsage();
+    for (let i = 0; i < calls; i++) await fn();
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / calls;
+  };
+  for (let i = 0; i < 300; i++) {
+    await a();
+    await b();
+  }
+  const out = { a: [], b: [] };
+  for (let r = 0; r < rounds; r++) {
+    if (r % 2 === 0) {
+      out.a.push(await block(a));
+      out.b.push(await block(b));
+    } else {
+      out.b.push(await block(b));
+      out.a.push(await block(a));
+    }
+  }
+  console.log(JSON.stringify(out));
+  client.close();
+  process.exit(0);
 }
 const sdkCall = form === "flat" ? () => client.getStateFlat("state_demo", "bench-key") : () => client.getState(request());
 await sdkCall();
