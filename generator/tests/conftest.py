@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import os
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -12,7 +13,7 @@ import pytest
 from google.protobuf import descriptor_pb2
 from l8gen.cli import run
 from l8gen.config import load_options
-from l8gen.descriptors import compile_protos
+from l8gen.descriptors import compile_protos, protoc_executable
 from l8gen.ir.builder import build_api
 from l8gen.ir.model import Api
 from l8gen.profile import ApiProfile
@@ -26,13 +27,24 @@ def compile_proto(
     text: str, name: str = "test.proto", extra: Mapping[str, str] | None = None
 ) -> descriptor_pb2.FileDescriptorSet:
     """Compile the inline proto ``text`` (stored as ``name``; ``extra`` = more files it may import) with
-    grpcio-tools' protoc, exactly like ``l8gen generate`` does, and return the FileDescriptorSet."""
+    l8gen's protoc, exactly like ``l8gen generate`` does, and return the FileDescriptorSet."""
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         for path, body in {name: text, **(extra or {})}.items():
             (root / path).parent.mkdir(parents=True, exist_ok=True)
             (root / path).write_text(body)
         return compile_protos(root, [name]).fds
+
+
+def system_protoc() -> str:
+    """The machine's protoc (Debian's 3.21, the one the C++ SDK builds with): the first ``protoc`` on PATH
+    that is not l8gen's own (a virtualenv with l8gen installed puts protoc 35 first)."""
+    own = protoc_executable().resolve()
+    for directory in os.environ.get("PATH", "").split(os.pathsep):
+        candidate = Path(directory) / "protoc"
+        if candidate.is_file() and os.access(candidate, os.X_OK) and candidate.resolve() != own:
+            return str(candidate)
+    raise FileNotFoundError("no system protoc on PATH (apt-get install protobuf-compiler)")
 
 
 def api_of(

@@ -168,3 +168,21 @@ def test_a_bad_example_table_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "language.toml").write_text('name = "x"\nout_dir = "sdks/x"\n[example]\ncommand = "run"\n')
     with pytest.raises(ConfigError, match=r"\[example\] needs marker and command"):
         load_spec(tmp_path)
+
+
+def test_the_generality_check_steps_come_from_language_toml() -> None:
+    checks = {name: spec.check for name, spec in discover().items() if spec.check is not None}
+    assert sorted(checks) == ["cpp", "go", "node", "python"]
+    assert ["go", "vet", "./..."] in checks["go"]["steps"]
+    assert checks["node"]["link"] == {"node_modules": "sdks/node/node_modules"}
+    assert checks["python"]["steps"][0] == ["{python}", "-c", "import {package}"]
+
+
+@pytest.mark.parametrize(
+    "table",
+    ['steps = "make"', "steps = []", 'steps = [["make"]]\nenv = { A = 1 }', 'steps = [["make"]]\nrun = "x"'],
+)
+def test_a_bad_check_table_is_a_clear_error(tmp_path: Path, table: str) -> None:
+    (tmp_path / "language.toml").write_text(f'name = "x"\nout_dir = "sdks/x"\n[check]\n{table}\n')
+    with pytest.raises(ConfigError, match=r"\[check\] needs steps"):
+        load_spec(tmp_path)

@@ -2,7 +2,8 @@
 
 Only the requested files (``files_to_generate``) contribute files, services, messages and enums; messages
 and enums of imported files (well-known types) are added when something in the API references them,
-transitively. Services of ``internal_packages`` are left out; ``app_services`` get role "app". Features are
+transitively. Services of ``internal_packages`` and services without methods are left out (message code
+only); ``app_services`` get role "app". Features are
 computed here, once: per method the upload/download payload field (from the shape), and ``Api.features``
 from the API profile (``ir.features``).
 
@@ -226,6 +227,8 @@ class _Builder:
             if proto.package in internal:
                 continue
             for si, svc in enumerate(proto.service):
+                if not svc.method:  # nothing to call: message code only, no SDK layer
+                    continue
                 full = _join(proto.package, svc.name)
                 methods = tuple(
                     Method(

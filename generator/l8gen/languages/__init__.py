@@ -17,6 +17,11 @@ tsconfig.json, CMakeLists.txt; the program itself calls the API's RPCs, so it is
 - ``[example]``: the SDK's example program run against the runtime (``nox -s orders``): marker, command,
   env (``{python}``, ``{repo}`` placeholders);
 - ``[nox] sdk``: the commands of ``nox -s sdk-<name>`` when there is no ``check`` hook;
+- ``[check]``: how an SDK of this language generated for any API is built, linted and tested in its own
+  directory (``nox -s generality``): ``steps`` (commands), optional ``env`` and ``link`` (SDK-relative path
+  -> repository-relative path symlinked there first); placeholders ``{python}``, ``{repo}``, ``{sdk}``,
+  ``{work}`` (the directory the SDKs were generated into),
+  ``{build}`` (a build directory beside the SDK) and ``{package}`` (the SDK's package option);
 - ``[reference]``: the language's column of the API reference (``l8gen.reference``): ``label``, code
   ``fence`` and ``calls`` (``"module:function"``, ``(api, opts) -> {method full name: CallIdents}``; the
   folder's ``templates/_reference/call.j2`` renders each);
@@ -77,6 +82,7 @@ class LanguageSpec:
     package_option: str | None = None  # the option that names the published package
     reference: Mapping[str, str] | None = None  # [reference]: label, fence, calls (the API reference column)
     example: Mapping[str, Any] | None = None  # [example]: marker, command, env (`nox -s orders`)
+    check: Mapping[str, Any] | None = None  # [check]: steps, env, link (`nox -s generality`)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -153,13 +159,35 @@ def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
         and isinstance(example.get("env", {}), dict)
     ):
         raise ConfigError(f"{path}: [example] needs marker and command (a list of strings); optional env")
-    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference", "example"}
+    check = _check_table(data.get("check"), path)
+    known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference", "example",
+             "check"}
     return LanguageSpec(
         name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
         sdk_commands=tuple(tuple(c) for c in commands), options=options, dev=dict(dev),
-        package_option=package_option, reference=reference, example=example,
+        package_option=package_option, reference=reference, example=example, check=check,
         extra={k: v for k, v in data.items() if k not in known},
     )
+
+
+def _check_table(table: Any, path: Path) -> Mapping[str, Any] | None:
+    """``[check]`` validated: ``steps`` (non-empty commands), ``env`` and ``link`` (string tables)."""
+    if table is None:
+        return None
+    steps = table.get("steps") if isinstance(table, dict) else None
+    if not (
+        isinstance(steps, list) and steps
+        and all(isinstance(c, list) and c and all(isinstance(a, str) for a in c) for c in steps)
+        and set(table) <= {"steps", "env", "link"}
+        and all(_string_table(table.get(k, {})) for k in ("env", "link"))
+    ):
+        raise ConfigError(f"{path}: [check] needs steps (a list of commands); optional env and link tables")
+    return {"steps": [list(c) for c in steps], "env": dict(table.get("env", {})),
+            "link": dict(table.get("link", {}))}
+
+
+def _string_table(value: Any) -> bool:
+    return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
 
 
 def _entry_point_folders() -> list[Path]:

@@ -7,7 +7,8 @@ Pipeline place: the registry (``l8gen.languages.discover``) returns one object p
   ``target()`` — the folder's ``TARGET``, whose ``generate(api, fds, opts) -> {path: text}`` builds the
   language's naming and view from the IR and renders ``templates/`` (``l8gen.targets``);
 - package metadata: ``package(options)`` (the published package's name; the texts come from the API profile);
-- build/lint/test: ``dev["check"]`` (a ``nox -s sdk-<name>`` session function) or ``sdk_commands``;
+- build/lint/test: ``dev["check"]`` (a ``nox -s sdk-<name>`` session function) or ``sdk_commands``, and
+  ``check`` (how an SDK generated for any API is built and tested: ``nox -s generality``);
 - compat: ``driver`` (marker, cwd, env, build and start commands; CONTRACTS §4);
 - publish and bootstrap: ``dev`` hooks (``build``, ``install``, ``credentials``, ``upload``, ``bootstrap``),
   resolved only by ``l8dev.languages`` (dev tooling, not in the l8gen wheel), and ``consumer`` (the smoke
@@ -44,6 +45,9 @@ class Language(Protocol):
 
     @property
     def sdk_commands(self) -> tuple[tuple[str, ...], ...]: ...
+
+    @property
+    def check(self) -> Mapping[str, Any] | None: ...  # [check]: the generality check's steps, env, link
 
     @property
     def dev(self) -> Mapping[str, str]: ...

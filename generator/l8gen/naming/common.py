@@ -14,7 +14,7 @@ S3, Object); a few mixed-case words are known wholes (``OAuth``, ``IPv4``, ``IPv
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
@@ -220,6 +220,7 @@ class LanguageNaming:
         client_members: Iterable[str] = (),
         flat_methods: bool = False,
         member_escape: Callable[[str], str] | None = None,
+        method_members: Iterable[str] = (),
     ) -> None:
         """The passes every language shares, over the sorted IR: service identifiers (one scope; services of
         different packages sharing a name get a package prefix, see ``_qualified_service_names``), RPC method
@@ -227,10 +228,12 @@ class LanguageNaming:
         of ``client_members`` is escaped, an override equal to one is a collision), parameter identifiers from
         request fields (one scope per message). Each computed name
         goes through ``resolve`` (override or escape; ``member_escape`` for service and method names) and is
-        claimed."""
+        claimed. ``method_members``: more names only RPC method identifiers must avoid (C++: the SDK's own
+        types a client class names unqualified)."""
         members = sorted(set(client_members))
+        for_methods = sorted(set(client_members) | set(method_members))
 
-        def clear_of_members(full_name: str, computed: str) -> str:
+        def clear_of_members(full_name: str, computed: str, members: Sequence[str] = members) -> str:
             # The one member policy of every language: a service or RPC identifier equal to a member the
             # generated client defines itself is escaped like a reserved word (``close`` -> ``close_``,
             # ``close$`` in TypeScript); an override is used verbatim and may still collide (an error).
@@ -240,14 +243,14 @@ class LanguageNaming:
             return name
 
         services = self.scope("service identifiers", members)
-        flat = self.scope("client methods", members) if flat_methods else None
+        flat = self.scope("client methods", for_methods) if flat_methods else None
         base_names = _qualified_service_names(self.api.services, service_name)
         for service in self.api.services:
             name = clear_of_members(service.full_name, base_names[service.full_name])
             self._services[service.full_name] = services.claim(name, origin_of(service, self.api))
-            scope = flat or self.scope(f"methods of the {service.name} client", members)
+            scope = flat or self.scope(f"methods of the {service.name} client", for_methods)
             for method in service.methods:
-                name = clear_of_members(method.full_name, method_name(method))
+                name = clear_of_members(method.full_name, method_name(method), for_methods)
                 self._methods[method.full_name] = scope.claim(name, origin_of(method, self.api))
         for message in self.api.messages:
             if message.is_map_entry:

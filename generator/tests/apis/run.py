@@ -5,12 +5,11 @@ Each corpus entry is a folder with ``proto/`` and a ``pyproject.toml`` (``[tool.
 pyproject has ``[tool.l8gen-corpus] refused = true`` must make ``l8gen generate`` exit 2, name every problem
 with ``file:line`` and write nothing. Every other entry must generate with exit 0, and then:
 
-- python: import of the package, ``mypy --strict`` (the SDK's pyproject config), ``ruff check``, its tests
-  (``pytest tests``);
-- node: ``tsc --strict`` build (``npm run build``), biome (``npm run lint``), its tests (``npm test``
-  compiles the tests with ``tsc --strict`` and runs them, ``L8GEN_TEST_SHORT=1``);
-- go: ``go build``, ``go vet``, staticcheck, its tests (``go test -short``);
-- cpp: a ``-Wall -Wextra -Werror`` CMake build (ccache shared with sdk-cpp) and ``ctest``.
+each registered language with a ``[check]`` table in its language.toml runs those steps in the SDK it
+generated (built-ins: Python import + ``mypy --strict`` + ruff + its pytest tests; Node ``tsc --strict`` build
++ biome + its tests; Go build + vet + staticcheck + ``go test -short``; C++ a ``-Wall -Wextra -Werror`` CMake
+build through ccache + ``ctest``). A language added to the registry with a ``[check]`` joins without an edit
+here.
 
 The SDKs' 50 s reconnect-outage test is the same code for every API; it runs in ``sdk-go``/``sdk-node`` for
 this repository's SDKs and is skipped here (``-short`` / ``L8GEN_TEST_SHORT=1``). Prints a per-API x language
@@ -33,14 +32,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from l8gen.config import load_options
+from l8gen.languages import LanguageSpec, discover
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
-LANGUAGES = ("python", "node", "go", "cpp")
-STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
 FILE_LINE = re.compile(r"\S+\.proto:\d+")
-# one mypy cache for every API's Python SDK: grpc/protobuf stubs and typeshed are analysed once per run, not
-# once per API (mypy re-checks a module whose source changed, so APIs sharing a package name stay correct)
-MYPY_CACHE = ROOT / ".cache" / "generality-mypy"
 
 
 @dataclass
@@ -85,40 +82,30 @@ def check_refused(api: Path, out: Path) -> Cell:
     return Cell("refused", time.monotonic() - started, output)
 
 
-def _steps(language: str, sdk: Path, api_name: str) -> list[list[str]]:
-    if language == "python":
-        package = tomllib.loads((HERE / api_name / "pyproject.toml").read_text())["tool"]["l8gen"][
-            "python"]["package"]
-        return [[sys.executable, "-c", f"import sys; sys.path.insert(0, 'src'); import {package}"],
-                ["mypy", f"src/{package}"], ["ruff", "check", "--output-format=concise", "."],
-                [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"]]
-    if language == "node":
-        return [["npm", "run", "build"], ["npm", "run", "lint"], ["npm", "test"]]  # test compiles src + test
-    if language == "go":
-        return [["go", "build", "./..."], ["go", "vet", "./..."], ["go", "run", STATICCHECK, "./..."],
-                ["go", "test", "-short", "-count=1", "./..."]]  # -short: no 50 s reconnect outage
-    build = sdk.parent.parent / "build-cpp"
-    return [["cmake", "-S", ".", "-B", str(build), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug",
-             "-DL8SDK_BUILD_TESTS=ON", "-DCMAKE_CXX_FLAGS=-Wall -Wextra -Werror",
-             "-DCMAKE_CXX_COMPILER_LAUNCHER=ccache"],
-            ["cmake", "--build", str(build)], ["ctest", "--test-dir", str(build), "--output-on-failure"]]
+def _expand(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
 
 
-def check_language(language: str, sdk: Path, api_name: str) -> Cell:
+def check_language(spec: LanguageSpec, sdk: Path, api: Path) -> Cell:
+    """Run the language's ``[check]`` (its language.toml) in the SDK generated for ``api``."""
     started = time.monotonic()
     if not sdk.is_dir():
         return Cell("skip", 0.0, f"{sdk} not generated")
-    env = {"CCACHE_BASEDIR": str(sdk.parent.parent), "CCACHE_NOHASHDIR": "1"}
-    env["MYPY_CACHE_DIR"] = str(MYPY_CACHE)
-    if language == "python":  # the package from its source tree, also in the processes its tests start
-        env["PYTHONPATH"] = str(sdk / "src")
-    if language == "node":
-        env["L8GEN_TEST_SHORT"] = "1"  # the reconnect outage test (50 s) runs in sdk-node, not per corpus API
-        modules = ROOT / "sdks" / "node" / "node_modules"
-        if not modules.is_dir():
-            return Cell("FAIL", 0.0, f"{modules} missing: run `nox -s bootstrap` (npm ci)")
-        (sdk / "node_modules").symlink_to(modules)
-    for cmd in _steps(language, sdk, api_name):
+    assert spec.check is not None
+    work = sdk.parent.parent
+    options = load_options(api / "pyproject.toml").languages
+    values = {"python": sys.executable, "repo": str(ROOT), "sdk": str(sdk), "work": str(work),
+              "build": str(work / f"build-{spec.name}"), "package": spec.package(options)}
+    for link, target in spec.check["link"].items():
+        source = ROOT / target
+        if not source.exists():
+            return Cell("FAIL", 0.0, f"{source} missing: run `nox -s bootstrap`")
+        (sdk / link).symlink_to(source)
+    env = {key: _expand(value, values) for key, value in spec.check["env"].items()}
+    for step in spec.check["steps"]:
+        cmd = [_expand(arg, values) for arg in step]
         code, output = _run(cmd, sdk, env)
         if code != 0:
             return Cell("FAIL", time.monotonic() - started, f"$ {' '.join(cmd)}\n{output[-4000:]}")
@@ -128,11 +115,12 @@ def check_language(language: str, sdk: Path, api_name: str) -> Cell:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--api", action="append", default=None, help="corpus entry (repeatable; default all)")
-    parser.add_argument("--language", action="append", default=None, choices=LANGUAGES)
+    checked = {name: spec for name, spec in discover().items() if spec.check is not None}
+    parser.add_argument("--language", action="append", default=None, choices=list(checked))
     parser.add_argument("--keep", type=Path, default=None, help="generate here and keep it (default: temp)")
     args = parser.parse_args(argv)
     selected = [a for a in apis() if not args.api or a.name in args.api]
-    languages = args.language or list(LANGUAGES)
+    languages = args.language or list(checked)
     work = args.keep or Path(tempfile.mkdtemp(prefix="l8-generality-"))
     table: dict[str, dict[str, Cell]] = {}
     try:
@@ -149,7 +137,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                                                       time.monotonic() - started, output if code else "")}
             for language in languages:
                 if code == 0:
-                    row[language] = check_language(language, out / "sdks" / language, api.name)
+                    spec = checked[language]
+                    row[language] = check_language(spec, out / spec.out_dir, api)
                 verdict = row.get(language, Cell("skip", 0)).verdict
                 print(f"generality: {api.name:<10} {language:<7} {verdict}", flush=True)
     finally:

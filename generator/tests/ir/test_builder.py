@@ -22,6 +22,15 @@ def test_services_are_sorted_with_roles_and_internal_packages_left_out() -> None
     assert sum(len(s.methods) for s in api.app_services) == 2
 
 
+def test_a_service_without_methods_gets_no_sdk_layer() -> None:
+    api = api_of(
+        'syntax = "proto3";\npackage e.v1;\nmessage M {}\nservice Empty {}\n'
+        "service S { rpc Get(M) returns (M); }\n"
+    )
+    assert [s.full_name for s in api.services] == ["e.v1.S"]
+    assert [m.full_name for m in api.messages] == ["e.v1.M"]
+
+
 def test_all_four_shapes_and_idempotency() -> None:
     _, _, api = fragments_api()
     methods = {m.name: m for m in api.service("l8test.streaming.Streamer").methods}

@@ -11,7 +11,7 @@ from l8gen.errors import NamingError
 from l8gen.languages.cpp.naming import KEYWORDS, MACRO_FIELD_NAMES, PROTOC_KEYWORDS, CppNaming
 from l8gen.languages.cpp.target import descriptor_text
 
-from tests.conftest import api_of, compile_proto
+from tests.conftest import api_of, compile_proto, system_protoc
 from tests.naming.clashes import clash_api, clash_params
 from tests.naming.edge import EDGE_FIELDS, EDGE_RPCS, edge_api
 
@@ -156,7 +156,7 @@ def test_protoc_names_match_what_debian_protoc_generates(tmp_path: Path) -> None
         descriptor_pb2.FileDescriptorSet(),
     )
     (tmp_path / "api.pb").write_bytes(shipped.SerializeToString())
-    subprocess.run(["protoc", "--descriptor_set_in=api.pb", "--cpp_out=.", "test.proto"], check=True,
+    subprocess.run([system_protoc(), "--descriptor_set_in=api.pb", "--cpp_out=.", "test.proto"], check=True,
                    cwd=tmp_path)
     header = (tmp_path / "test.pb.h").read_text()
     naming = CppNaming(api_of(KEYWORD_PROTO))

@@ -144,6 +144,14 @@ def test_module_aliases_are_unique_for_same_base_names() -> None:
     assert naming.message_ref("l8test.nested.Outer.Inner.Deeper") == "nested_pb2.Outer.Inner.Deeper"
 
 
+def test_a_file_name_with_a_hyphen_gets_protocs_module_name() -> None:
+    from tests.conftest import fragments_api
+
+    _, _, api = fragments_api()
+    module = PythonNaming(api, package="fragsdk").module("grpc_stubs/stub-edges.proto")
+    assert (module.module, module.alias) == ("fragsdk._pb.grpc_stubs.stub_edges_pb2", "stub_edges_pb2")
+
+
 def test_annotations() -> None:
     from tests.conftest import fragments_api
 

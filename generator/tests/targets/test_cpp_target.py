@@ -20,7 +20,7 @@ from l8gen.pipeline import api_from
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
 
-from tests.conftest import PROTO_ROOT, REPO, compile_proto
+from tests.conftest import PROTO_ROOT, REPO, compile_proto, system_protoc
 
 
 @functools.cache
@@ -124,7 +124,7 @@ def test_debian_protoc_encodes_the_descriptor_text(tmp_path: Path) -> None:
     include = Path("/usr/include")
     with source.open("rb") as stdin:
         proc = subprocess.run(
-            ["protoc", "--encode=google.protobuf.FileDescriptorSet", f"-I{include}",
+            [system_protoc(), "--encode=google.protobuf.FileDescriptorSet", f"-I{include}",
              "google/protobuf/descriptor.proto"], stdin=stdin, capture_output=True, check=False)
     assert proc.returncode == 0, proc.stderr.decode()
     decoded = descriptor_pb2.FileDescriptorSet.FromString(proc.stdout)

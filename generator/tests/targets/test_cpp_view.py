@@ -76,6 +76,22 @@ service Endpoint { rpc Get(M) returns (M); }
     assert (service.cls, service.accessor) == ("EndpointClient", "endpoint_")
 
 
+def test_rpc_named_like_an_sdk_type_is_escaped_but_a_service_is_not() -> None:
+    """An RPC ``ServerStream`` would change the meaning of ``ServerStream<...>`` inside the client class."""
+    api = api_of("""syntax = "proto3";
+package clash.v1;
+message M {}
+service Result {
+  rpc ServerStream(M) returns (stream M);
+  rpc CallOptions(M) returns (M);
+  rpc Get(M) returns (M);
+}
+""")
+    (service,) = build_view(api).services
+    assert service.cls == "ResultClient"
+    assert sorted(m.ident for m in service.methods) == ["CallOptions_", "Get", "ServerStream_"]
+
+
 def test_services_whose_accessors_collide_fail_with_a_hint() -> None:
     api = api_of("""syntax = "proto3";
 package clash.v1;

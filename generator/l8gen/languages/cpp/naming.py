@@ -237,6 +237,7 @@ class CppNaming(LanguageNaming):
         extra_reserved: Iterable[str] = (),
         client_members: Iterable[str] = ("Close", "WaitForReady", "channel"),
         flat_methods: bool = False,
+        method_members: Iterable[str] = (),
     ) -> None:
         super().__init__(api, overrides, extra_reserved)
         self.assign_standard(
@@ -245,6 +246,7 @@ class CppNaming(LanguageNaming):
             lambda f: snake(f.name) or f.name,
             client_members,
             flat_methods,
+            method_members=method_members,
         )
         self.check_overrides()
 

@@ -18,6 +18,11 @@ from l8gen.languages.cpp.naming import CppNaming
 from l8gen.naming.common import Origin, origin_of, snake
 
 # Members of l8::Client that the service accessors must not take.
+# The SDK's own types a client class names unqualified: an RPC method with one of these names would change
+# their meaning inside the class ([basic.scope.class]), so it is escaped like a member (ServerStream_).
+SDK_TYPES = ("BidiStream", "CallOptions", "Client", "ClientOptions", "ClientStream", "ConfigWatch",
+             "Connection", "Endpoint", "Error", "Metadata", "Payload", "Result", "ScopedLock", "ServerStream",
+             "Subscription", "SubscriptionOptions", "Value", "Values")
 CLIENT_MEMBERS = ("Create", "WaitForReady", "endpoint", "channel", "Subscribe", "values")
 # Classes of the SDK namespace that service client classes must not take.
 SDK_CLASSES = (
@@ -279,7 +284,7 @@ def _full(method: Method | None) -> str:
 def build_view(api: Api, overrides: dict[str, str] | None = None) -> CppView:
     """The C++ view of ``api`` (internal packages are left out: ``Api.public``); raises ``NamingError`` on
     identifier collisions."""
-    naming = CppNaming(api, overrides, client_members=CLIENT_MEMBERS)
+    naming = CppNaming(api, overrides, client_members=CLIENT_MEMBERS, method_members=SDK_TYPES)
     api = api.public()
     clients = tuple(_service(api, naming, s) for s in api.client_services)
     callback_classes = tuple(f"{s.name}Server" for s in api.app_services)  # CppApp.server_class

@@ -117,7 +117,8 @@ class PbModule:
 
 
 def _module_alias_candidates(file: str) -> list[str]:
-    parts = file[: -len(".proto")].split("/") if file.endswith(".proto") else file.split("/")
+    stem = file[: -len(".proto")] if file.endswith(".proto") else file
+    parts = stem.replace("-", "_").split("/")  # protoc's module name: "-" -> "_"
     return ["_".join(parts[-k:]) + "_pb2" for k in range(1, len(parts) + 1)]
 
 
