@@ -44,6 +44,16 @@ class _Lines:
     def line(self, text: str = "") -> None:
         self.parts.append(("    " * self.depth + text if text else "") + "\n")
 
+    def block(self, head: str, body: list[str], tail: str = "") -> None:
+        """``head``, then ``body`` two levels deeper, then ``tail`` (if any) at ``head``'s level."""
+        self.line(head)
+        self.depth += 2
+        for text in body:
+            self.line(text)
+        self.depth -= 2
+        if tail:
+            self.line(tail)
+
     def text(self) -> str:
         return "".join(self.parts)
 
@@ -171,13 +181,15 @@ def _stub(
     out.line("    channel: A grpc.Channel.")
     out.line('"""')
     for method in service.method:
-        out.line(f"self.{method.name} = channel.{_arity(method)}(")
-        out.depth += 2
-        out.line(f"'/{full}/{method.name}',")
-        out.line(f"request_serializer={types.ref(method.input_type)}.SerializeToString,")
-        out.line(f"response_deserializer={types.ref(method.output_type)}.FromString,")
-        out.line("_registered_method=True)")
-        out.depth -= 2
+        out.block(
+            f"self.{method.name} = channel.{_arity(method)}(",
+            [
+                f"'/{full}/{method.name}',",
+                f"request_serializer={types.ref(method.input_type)}.SerializeToString,",
+                f"response_deserializer={types.ref(method.output_type)}.FromString,",
+                "_registered_method=True)",
+            ],
+        )
     out.depth -= 2
 
 
@@ -211,13 +223,15 @@ def _add_to_server(
     out.line("rpc_method_handlers = {")
     out.depth += 2
     for method in service.method:
-        out.line(f"'{method.name}': grpc.{_arity(method)}_rpc_method_handler(")
-        out.depth += 2
-        out.line(f"servicer.{method.name},")
-        out.line(f"request_deserializer={types.ref(method.input_type)}.FromString,")
-        out.line(f"response_serializer={types.ref(method.output_type)}.SerializeToString,")
-        out.depth -= 2
-        out.line("),")
+        out.block(
+            f"'{method.name}': grpc.{_arity(method)}_rpc_method_handler(",
+            [
+                f"servicer.{method.name},",
+                f"request_deserializer={types.ref(method.input_type)}.FromString,",
+                f"response_serializer={types.ref(method.output_type)}.SerializeToString,",
+            ],
+            "),",
+        )
     out.depth -= 2
     out.line("}")
     out.line("generic_handler = grpc.method_handlers_generic_handler(")
