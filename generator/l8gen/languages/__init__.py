@@ -190,14 +190,16 @@ def _string_table(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
 
 
-def _entry_point_folders() -> list[Path]:
+@functools.cache
+def _entry_point_folders() -> tuple[Path, ...]:
+    """Folders of the installed ``l8gen.languages`` entry points (read once per process)."""
     folders = []
     for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
         module = importlib.import_module(ep.value.split(":")[0])
         if module.__file__ is None:
             raise ConfigError(f"entry point {ep.name} = {ep.value}: not a module with a file")
         folders.append(Path(module.__file__).resolve().parent)
-    return folders
+    return tuple(folders)
 
 
 def configured_folders(config: Path | None) -> list[Path]:
@@ -224,7 +226,7 @@ def discover(config: Path | None = None) -> dict[str, LanguageSpec]:
         key=lambda p: (BUILTIN_ORDER.index(p.name) if p.name in BUILTIN_ORDER else 99, p.name),
     )
     sources = [(p, True) for p in builtin]
-    sources += [(p, False) for p in _entry_point_folders() + configured_folders(config)]
+    sources += [(p, False) for p in [*_entry_point_folders(), *configured_folders(config)]]
     for folder, is_builtin in sources:
         spec = load_spec(folder, is_builtin)
         if spec.name in found:
