@@ -13,7 +13,7 @@ the real plugin's output for this repository's protos and the generality corpus.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from google.protobuf import descriptor_pb2
 
@@ -296,12 +296,17 @@ def _service_class(
     out.depth -= 1
 
 
-def render_grpc_module(
-    proto: descriptor_pb2.FileDescriptorProto, fds: descriptor_pb2.FileDescriptorSet
-) -> str:
-    """The ``<file>_pb2_grpc.py`` text for ``proto`` (one file of ``fds``, with its source info)."""
+def render_grpc_modules(fds: descriptor_pb2.FileDescriptorSet, names: Iterable[str]) -> dict[str, str]:
+    """{``<file>_pb2_grpc.py`` path: text} for the files ``names`` of ``fds`` (with source info)."""
     types = _Types(iter(fds.file))
-    locations = {tuple(loc.path): loc for loc in proto.source_code_info.location}
+    by_name = {proto.name: proto for proto in fds.file}
+    return {grpc_module_path(name): _render(by_name[name], types) for name in names}
+
+
+def _render(proto: descriptor_pb2.FileDescriptorProto, types: _Types) -> str:
+    locations = {
+        tuple(loc.path): loc for loc in proto.source_code_info.location if loc.path[:1] == [_SERVICE_PATH]
+    }
     out = _Lines()
     _preamble(out, proto, types)
     full_prefix = f"{proto.package}." if proto.package else ""

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from google.protobuf import descriptor_pb2
 from l8gen.descriptors import compile_protos
-from l8gen.languages.python.grpc_stubs import GRPC_TOOLS_VERSION, grpc_module_path, render_grpc_module
+from l8gen.languages.python.grpc_stubs import GRPC_TOOLS_VERSION, render_grpc_modules
 
 from tests.conftest import FRAGMENTS, PROTO_ROOT
 
@@ -58,8 +58,7 @@ def test_the_reproduced_plugin_is_the_installed_one() -> None:
 @pytest.mark.parametrize("name", sorted(ROOTS))
 def test_every_file_matches_the_official_plugin_byte_for_byte(name: str) -> None:
     fds, files, expected = official(*ROOTS[name])
-    by_name = {f.name: f for f in fds.file}
-    rendered = {grpc_module_path(f): render_grpc_module(by_name[f], fds) for f in files}
+    rendered = render_grpc_modules(fds, files)
     assert sorted(rendered) == sorted(expected)
     for path, text in expected.items():
         assert rendered[path] == text, path
