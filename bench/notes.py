@@ -48,8 +48,11 @@ NOTES = {
         "1.100x and 1.244x (`node --single-threaded`) in three runs on 2026-12-04 with per-round ratios "
         "0.66-1.59. By construction getStateFlat(s, k) is getState({storeName: s, key: k}): the same "
         "core.unary call with the request built in the SDK (src/client.ts). The `client CPU/call` rows "
-        "measure the same calls in one warmed-up process (ABBA blocks, a GC before each block, with a raw "
-        "vs raw control for the method's noise) and are the Node verdict"),
+        "measure the same calls in one warmed-up process and are the Node verdict. Blocks of 500 calls per "
+        "side (ABBA, a GC before each) moved by +-25 % per block and gave a raw-vs-raw control of "
+        "0.974-0.997x and flattened 0.983-1.041x; alternating the two sides call by call and taking each "
+        "group's median per-call CPU cancels that drift: per-group ratios within 0.95-1.05 and the "
+        "control within 0.996-1.001x in four runs on 2026-12-05 (client pinned to its own core)"),
     "P3 ": (
         "the runtime does a state store's real work per SaveState (key validation, etag check, a new "
         "uuid4 etag, TTL metadata, an RLock, the status-mapping wrapper) where the echo server sets a dict "

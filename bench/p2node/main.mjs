@@ -5,10 +5,12 @@
 // Usage: node main.mjs <sdks/node dir> <host:port> <rounds> <calls> [flat]  (flat: the SDK side calls the
 // flattened form getStateFlat(store, key)).
 // CPU mode (no callgrind): `cpu:flat`, `cpu:obj` or `cpu:control` as the last argument measures, in this one
-// process (run with --expose-gc) after a shared warm-up, <rounds> pairs of blocks of <calls> calls: side A (the SDK's flattened call,
-// its request-object call, or for the control the raw client itself) and side B (the raw client), in ABBA
-// order, each block's client CPU time per call from process.cpuUsage() (user + system, microseconds), and
-// prints one JSON line {"a": [...], "b": [...]}.
+// process after a shared warm-up, <rounds> groups of <calls> call pairs: side A (the SDK's flattened call, its
+// request-object call, or for the control the raw client itself) and side B (the raw client) alternate call by
+// call (AB, BA, AB...), each call's client CPU time from process.cpuUsage() (user + system, microseconds); a
+// group's figure per side is the median of its calls (robust to GC pauses and HTTP/2 housekeeping, which land
+// on either side), and one JSON line {"a": [...], "b": [...]} (one value per group) is written to the file
+// named by $L8_BENCH_OUT.
 import { createRequire } from "node:module";
 import { pathToFileURL } from "node:url";
 
@@ -42,12 +44,15 @@ if (form?.startsWith("cpu:")) {
   const a = sides[form.slice(4)];
   const b = () => raw.getState(request());
   if (a === undefined) process.exit(2);
-  const block = async (fn) => {
-    globalThis.gc?.(); // node --expose-gc: each block starts from a collected heap and pays for its own garbage
+  const once = async (fn) => {
     const start = process.cpuUsage();
-    for (let i = 0; i < calls; i++) await fn();
+    await fn();
     const used = process.cpuUsage(start);
-    return (used.user + used.system) / calls;
+    return used.user + used.system;
+  };
+  const median = (xs) => {
+    const s = [...xs].sort((x, y) => x - y);
+    return (s[(s.length - 1) >> 1] + s[s.length >> 1]) / 2;
   };
   for (let i = 0; i < 300; i++) {
     await a();
@@ -55,15 +60,21 @@ if (form?.startsWith("cpu:")) {
   }
   const out = { a: [], b: [] };
   for (let r = 0; r < rounds; r++) {
-    if (r % 2 === 0) {
-      out.a.push(await block(a));
-      out.b.push(await block(b));
-    } else {
-      out.b.push(await block(b));
-      out.a.push(await block(a));
+    const ta = [];
+    const tb = [];
+    for (let i = 0; i < calls; i++) {
+      if (i % 2 === 0) {
+        ta.push(await once(a));
+        tb.push(await once(b));
+      } else {
+        tb.push(await once(b));
+        ta.push(await once(a));
+      }
     }
+    out.a.push(median(ta));
+    out.b.push(median(tb));
   }
-  console.log(JSON.stringify(out));
+  (await import("node:fs")).writeFileSync(process.env.L8_BENCH_OUT, JSON.stringify(out));
   client.close();
   process.exit(0);
 }
