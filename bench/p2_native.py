@@ -73,9 +73,9 @@ def measure_node(target: str, rounds: int, calls: int, flat: bool = False) -> Pa
 
 def measure_node_cpu(target: str, side: str, rounds: int, calls: int) -> Paired:
     """In-process A/B of client CPU per call (process.cpuUsage): after a shared warm-up, ``rounds`` groups of
-    ``calls`` call pairs alternating call by call (AB, BA...), a group's median per side; ``side`` is ``flat``,
-    ``obj`` or ``control`` (raw vs raw: the method's noise floor). On a machine with two or more cores the
-    client runs on the last core (``taskset``), away from the runtime's."""
+    ``calls`` call pairs alternating call by call (AB, BA...), a group's median per side; ``side`` is
+    ``flat``, ``obj`` or ``control`` (raw vs raw: the method's noise floor). On a machine with two or more
+    cores the client runs on the last core (``taskset``), away from the runtime's."""
     if not (SDK_NODE / "dist" / "index.js").is_file():
         raise RuntimeError("sdks/node/dist is missing: run `nox -s sdk-node` (npm ci + build) first")
     cores = os.cpu_count() or 1
