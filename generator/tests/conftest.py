@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import io
 import os
+import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -36,15 +39,26 @@ def compile_proto(
         return compile_protos(root, [name]).fds
 
 
+@functools.cache
 def system_protoc() -> str:
-    """The machine's protoc (Debian's 3.21, the one the C++ SDK builds with): the first ``protoc`` on PATH
-    that is not l8gen's own (a virtualenv with l8gen installed puts protoc 35 first)."""
+    """The machine's protoc, the one the C++ SDK builds with: the first ``protoc`` on PATH whose version is
+    that of the installed libprotobuf (``pkg-config``; Debian's 3.21), so neither l8gen's own protoc 35 nor
+    any other virtualenv's on PATH is taken. Without pkg-config: the first that is not l8gen's."""
     own = protoc_executable().resolve()
+    probe = subprocess.run(["pkg-config", "--modversion", "protobuf"], capture_output=True, text=True,
+                           check=False) if shutil.which("pkg-config") else None
+    library = probe.stdout.strip() if probe is not None and probe.returncode == 0 else ""
     for directory in os.environ.get("PATH", "").split(os.pathsep):
         candidate = Path(directory) / "protoc"
-        if candidate.is_file() and os.access(candidate, os.X_OK) and candidate.resolve() != own:
-            return str(candidate)
-    raise FileNotFoundError("no system protoc on PATH (apt-get install protobuf-compiler)")
+        if not (candidate.is_file() and os.access(candidate, os.X_OK)) or candidate.resolve() == own:
+            continue
+        if library:
+            version = subprocess.run([str(candidate), "--version"], capture_output=True, text=True,
+                                     check=False)
+            if version.stdout.split()[-1:] != [library]:
+                continue
+        return str(candidate)
+    raise FileNotFoundError(f"no protoc {library} on PATH (apt-get install protobuf-compiler)")
 
 
 def api_of(

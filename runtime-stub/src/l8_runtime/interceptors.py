@@ -1,7 +1,9 @@
 """The server interceptor: API-token check, call observation and scripted faults, on all four call shapes.
 
 Place in the runtime: installed on the grpc.aio server by server.py; it wraps each RPC handler before the
-servicer runs.
+servicer runs. With no token and no observer there is nothing to do per call: server.py then registers the
+servicers through ``GuardedRegistration`` (the malformed-body guard applied once per method) and installs no
+interceptor.
 - Token (``--api-token`` / ``L8_RUNTIME_API_TOKEN``): every call must carry ``authorization: Bearer <token>``
   (compared in constant time), else UNAUTHENTICATED. grpc.health.v1 stays open so probes work without the
   token. The token is never logged or recorded.
@@ -86,6 +88,27 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
         self, method: str, metadata: tuple[tuple[str, Any], ...], authorized: bool, observe: bool
     ) -> _Gate:
         return _Gate(self.observer if observe else None, method, metadata, authorized)
+
+
+class GuardedRegistration:
+    """Stands in for the server while servicers register when nothing is checked or recorded per call (no
+    token, no observer): each method handler gets the malformed-body guard once, here, and the server runs
+    with no interceptor at all (a ``grpc.aio`` interceptor costs a coroutine and a handler lookup per call).
+
+    Generated ``add_<S>Servicer_to_server`` code calls ``add_generic_rpc_handlers`` with the service's
+    generic handler, then ``add_registered_method_handlers`` with the same methods; the second call registers
+    the guarded handlers both ways, so the first is dropped."""
+
+    def __init__(self, server: grpc.aio.Server) -> None:
+        self._server = server
+
+    def add_generic_rpc_handlers(self, handlers: Any) -> None:
+        pass  # the add_registered_method_handlers call that follows registers the guarded handlers
+
+    def add_registered_method_handlers(self, service: str, handlers: dict[str, Handler]) -> None:
+        guarded = {m: _wrap(h, _Gate(None, f"/{service}/{m}", (), True)) for m, h in handlers.items()}
+        self._server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service, guarded),))
+        self._server.add_registered_method_handlers(service, guarded)
 
 
 class _Gate:

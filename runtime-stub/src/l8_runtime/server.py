@@ -19,7 +19,7 @@ from typing import Any
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[attr-defined,unused-ignore]
-from grpc_reflection.v1alpha import reflection  # type: ignore[import-untyped]
+from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc  # type: ignore[import-untyped]
 
 from . import ready
 from .actuator import DOWN, UP, Actuator, HealthState
@@ -34,7 +34,7 @@ from .components.registry import Components
 from .config import ConfigError, RuntimeConfig
 from .context import Outboxes, RuntimeContext
 from .control import ControlService, runtime_version
-from .interceptors import Gatekeeper
+from .interceptors import Gatekeeper, GuardedRegistration
 from .logs import log_event
 from .observe import Observer
 from .oss_http import SignedUrlHttp
@@ -120,10 +120,12 @@ class RuntimeServer:
             log_event(log, logging.WARNING, "component mapped to a local equivalent", detail=warning)
         self.components = Components(self.config, ctx)
         observer = Observer() if opts.enable_control else None
-        # The gatekeeper is always installed: besides the token and the observer it carries the guarded
-        # request deserializer (a malformed body is INVALID_ARGUMENT, never UNKNOWN/INTERNAL).
+        # Every handler carries the guarded request deserializer (a malformed body is INVALID_ARGUMENT, never
+        # UNKNOWN/INTERNAL): through the gatekeeper interceptor when a token or the observer needs each call,
+        # else applied once per method at registration, with no interceptor on the call path.
+        per_call = bool(opts.api_token) or observer is not None
         server = grpc.aio.server(
-            interceptors=[Gatekeeper(opts.api_token, observer)],
+            interceptors=[Gatekeeper(opts.api_token, observer)] if per_call else None,
             options=[
                 ("grpc.max_receive_message_length", MAX_MESSAGE),
                 ("grpc.max_send_message_length", MAX_MESSAGE),
@@ -173,12 +175,16 @@ class RuntimeServer:
         if observer is not None:
             registrations.append((ctl_grpc.add_ControlServicer_to_server, ControlService(host, observer)))
             services.append(CONTROL_SERVICE)
+        target: Any = server if per_call else GuardedRegistration(server)
         for add_to_server, servicer in registrations:
-            add_to_server(servicer, server)
+            add_to_server(servicer, target)
         self._health = health.aio.HealthServicer()
-        health_pb2_grpc.add_HealthServicer_to_server(self._health, server)
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, target)
         services.append(health.SERVICE_NAME)
-        reflection.enable_server_reflection([*services, reflection.SERVICE_NAME], server)
+        # reflection.enable_server_reflection, spelled out so the aio servicer registers through `target`
+        reflection_pb2_grpc.add_ServerReflectionServicer_to_server(
+            reflection.aio.ReflectionServicer([*services, reflection.SERVICE_NAME]), target
+        )
         self._services = services
 
         await server.start()

@@ -73,6 +73,22 @@ def test_item09_malformed_bodies_are_invalid_argument(runtime, shape):
     assert "Traceback" not in out.getvalue() and "DecodeError" not in err.details()
 
 
+@pytest.mark.parametrize(
+    "shape", ["unary", "server_stream", "client_stream", "bidi", "client_stream_mid_way"]
+)
+def test_item09_malformed_bodies_are_invalid_argument_in_plain_mode(start_runtime, shape):
+    """No token and no control: the guard is applied once per method at registration (no interceptor)."""
+    err = error_of(raw_calls(start_runtime())[shape])
+    assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, err.details()
+    assert "malformed request body" in err.details()
+
+
+def test_item09_a_malformed_health_check_is_invalid_argument_in_plain_mode(start_runtime):
+    check = start_runtime().channel.unary_unary("/grpc.health.v1.Health/Check")
+    err = error_of(lambda: check(GARBAGE))
+    assert err.code() == grpc.StatusCode.INVALID_ARGUMENT, err.details()
+
+
 @pytest.mark.parametrize("shape", ["unary", "server_stream", "client_stream", "bidi"])
 def test_item09_token_is_checked_before_the_body(start_runtime, shape):
     r = start_runtime(api_token="tok")
