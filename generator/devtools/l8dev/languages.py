@@ -8,6 +8,9 @@ file of the language folder (a language added from outside). Signatures (``Relea
 ``l8dev.publish``; ``Context``: ``l8dev.toolchain.bootstrap``):
 
 - ``check(session) -> None``: build, lint and test the generated SDK (a nox session function);
+- ``slow() -> SlowTest``: the SDK's one slow (mostly waiting) test and the command that runs only it
+  (``l8dev.sessions.slow``: in ``nox -s ci`` the check leaves it out and the ``slow-tests`` step runs them all
+  at once);
 - ``bootstrap(ctx) -> bool``: install the language's generator tools when missing (True: something changed);
 - ``build(release, work, steps) -> dict``: the release artifacts into ``release.dist/<name>/``; returns the
   language's ``dist/release.json`` entry (``files``: the artifacts);

@@ -62,8 +62,9 @@ ENTRY_POINT_GROUP = "l8gen.languages"
 ENV_VAR = "L8GEN_LANGUAGES"
 BUILTIN_ORDER = ("python", "node", "go", "cpp")  # the order of reports, sessions and publishing
 # The dev hooks a language may declare in [dev] (signatures: l8dev.languages): `nox -s sdk-<name>`
-# (check), toolchain bootstrap, publish build / clean-install smoke test / upload credentials / upload.
-DEV_HOOKS = ("check", "bootstrap", "build", "install", "credentials", "upload")
+# (check), its slow test run by the ci step slow-tests (slow), toolchain bootstrap, publish build /
+# clean-install smoke test / upload credentials / upload.
+DEV_HOOKS = ("check", "slow", "bootstrap", "build", "install", "credentials", "upload")
 PUBLISH_HOOKS = ("build", "install", "credentials", "upload")
 
 

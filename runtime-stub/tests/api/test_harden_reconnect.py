@@ -30,6 +30,7 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+@pytest.mark.slow  # 50 s of waiting: `nox -s ci` runs it beside the other SDKs' outage tests (slow-tests)
 def test_item12_python_sdk_first_call_after_an_outage_is_quick():
     port = free_port()
     runtime = RuntimeProcess("--grpc-port", str(port))

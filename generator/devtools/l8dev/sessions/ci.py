@@ -17,6 +17,8 @@ import nox
 from nox.command import CommandFailed
 
 from l8dev.sessions.base import CI_DIR, CI_STEPS, Step
+from l8dev.sessions.slow import SEPARATE_ENV as SLOW_ENV
+from l8dev.sessions.slow import STEP as SLOW_STEP
 
 
 def ordered_steps(order: Sequence[str]) -> list[tuple[str, Step]]:
@@ -87,6 +89,8 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
     unknown = sorted(set(only) - {name for name, _ in steps})
     if unknown:
         session.error(f"L8_CI_STEPS names unknown steps: {', '.join(unknown)}")
+    if SLOW_STEP in [name for name, _ in steps if not only or name in only]:
+        os.environ[SLOW_ENV] = "separate"  # the sdk steps leave their slow test to that step
     results: list[tuple[str, str, float, tuple[int, int]]] = []
     for name, step in steps:
         if only and name not in only:

@@ -11,6 +11,7 @@ import nox
 from nox.command import CommandFailed
 
 from l8dev.sessions.base import CI_DIR, CPP_CCACHE, ROOT, ci_step, dev_run, pytest_step
+from l8dev.sessions.slow import separate
 
 LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "proto/sdk-templates", "bench",
               "docs/tests", "noxfile.py"]
@@ -50,8 +51,10 @@ def lint(session: nox.Session) -> None:
 @nox.session
 @ci_step("tests")
 def tests(session: nox.Session) -> None:
-    """Unit tests: pytest over pyproject's testpaths, without the container tests."""
-    pytest_step(session, "tests", "-m", "not container", allow_empty=True)
+    """Unit tests: pytest over pyproject's testpaths, without the container tests (and, in ``nox -s ci``,
+    without the ``slow`` ones: its slow-tests step runs them)."""
+    markers = "not container and not slow" if separate() else "not container"
+    pytest_step(session, "tests", "-m", markers, allow_empty=True)
 
 
 @nox.session

@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 import nox
 from l8gen.languages import LanguageSpec
@@ -26,6 +27,7 @@ from l8dev.sessions.base import (
     pytest_step,
 )
 from l8dev.sessions.junit import go_events_to_junit, wrap_node_junit
+from l8dev.sessions.slow import SlowTest, separate
 
 STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
 # ONE CMake build tree per run (Ninja, Debug: the quickest to compile), shared with the harness's driver
@@ -64,9 +66,13 @@ def check_node(session: nox.Session) -> None:
         for script in ("build", "lint"):
             dev_run(session, "npm", "run", script)
         dev_run(session, "npx", "tsc", "-p", "test/tsconfig.json")
+        files = ["test/dist/"]
+        if separate():  # `nox -s ci`: the slow-tests step runs it
+            slow = slow_node().selector
+            files = sorted(str(p) for p in Path("test/dist").glob("*.test.js") if str(p) != slow)
         try:
             dev_run(session, "node", "--test", "--test-reporter=spec", "--test-reporter-destination=stdout",
-                    "--test-reporter=junit", f"--test-reporter-destination={raw}", "test/dist/")
+                    "--test-reporter=junit", f"--test-reporter-destination={raw}", *files)
         finally:
             if raw.exists():
                 wrap_node_junit(raw, junit, "sdk-node")
@@ -103,7 +109,8 @@ def check_go(session: nox.Session) -> None:
             session.error(f"gofmt would change: {unformatted.split()}")
         junit = junit_path("sdk-go")
         junit.unlink(missing_ok=True)
-        events = dev_run(session, "go", "test", "-json", "-count=1", *session.posargs, "./...",
+        skip = ["-skip", slow_go().selector] if separate() else []  # `nox -s ci`: the slow-tests step runs it
+        events = dev_run(session, "go", "test", "-json", "-count=1", *skip, *session.posargs, "./...",
                          silent=True, success_codes=[0, 1]) or ""
     total, failed = go_events_to_junit(events, junit, "sdk-go")
     session.log(f"go test: {total - len(failed)} passed, {len(failed)} failed")
@@ -122,7 +129,39 @@ def check_cpp(session: nox.Session) -> None:
     dev_run(session, "cmake", "--build", str(CPP_BUILD), env=CPP_CCACHE)
     session.log(f"sdk-cpp: build took {time.monotonic() - started:.0f}s")
     ctest = ["ctest", "--test-dir", str(CPP_BUILD), "--output-on-failure", "--output-junit", str(junit)]
+    if separate():  # `nox -s ci`: the slow-tests step runs it
+        ctest += ["-E", slow_cpp().selector]
     dev_run(session, *ctest)
+
+
+# The slow test of each built-in SDK ([dev] slow): the shared reconnect contract's 50 s outage.
+def slow_python() -> SlowTest:
+    """The Python SDK's reconnect-outage test (a runtime test, pytest marker ``slow``)."""
+    path = "runtime-stub/tests/api/test_harden_reconnect.py"
+    return SlowTest(f"{path}::test_item12_python_sdk_first_call_after_an_outage_is_quick", "slow", ROOT,
+                    ["python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "-m", "slow", path])
+
+
+def slow_node() -> SlowTest:
+    """The Node SDK's reconnect-outage test file (compiled by sdk-node into test/dist)."""
+    path = "test/dist/reconnect.test.js"
+    return SlowTest(path, path, ROOT / "sdks" / "node", ["node", "--test", path])
+
+
+def slow_go() -> SlowTest:
+    """The Go SDK's reconnect-outage test."""
+    pattern = "^TestReconnectAfterOutage$"
+    command = ["go", "test", "-v", "-count=1", "-run", pattern, "."]
+    return SlowTest("TestReconnectAfterOutage", pattern, ROOT / "sdks" / "go", command,
+                    "--- PASS: TestReconnectAfterOutage")
+
+
+def slow_cpp() -> SlowTest:
+    """The C++ SDK's reconnect-outage GoogleTest suite (built by sdk-cpp in the shared tree)."""
+    pattern = "^Reconnect\\."
+    command = ["ctest", "--test-dir", str(CPP_BUILD), "--output-on-failure", "--no-tests=error",
+               "-R", pattern]
+    return SlowTest("Reconnect.FirstCallAfterOutageIsQuick", pattern, ROOT, command)
 
 
 def generic_check(spec: LanguageSpec) -> Callable[[nox.Session], None]:

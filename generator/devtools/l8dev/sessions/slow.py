@@ -1,0 +1,139 @@
+"""``slow-tests``: every language's slow SDK test side by side (idle waits such as the 50 s reconnect outage).
+
+Pipeline place: a CI step after the ``sdk-<name>`` steps (whose builds it reuses). A language's ``slow``
+hook (``[dev] slow`` of its ``language.toml``) returns a ``SlowTest``: the one test of its SDK that mostly
+waits, and the command that runs only it. ``nox -s sdk-<name>`` on its own runs that test with the SDK's
+others. ``nox -s ci`` sets ``L8_SLOW_TESTS=separate`` when this step is part of the run: the sdk steps (and
+``tests``) then leave the slow tests out, and this step runs them all at once -- four 50 s outages cost
+about one of them instead of four. Each test is one JUnit case of ``junit-slow-tests.xml``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nox
+
+from l8dev.languages import hook, with_hook
+from l8dev.sessions.base import CI_DIR, ci_step, dev_env, ensure_dev_venv, junit_path
+
+STEP = "slow-tests"
+SEPARATE_ENV = "L8_SLOW_TESTS"
+TIMEOUT_S = 300.0
+
+
+@dataclass(frozen=True)
+class SlowTest:
+    """One slow test of a language: its id in reports, the test-runner selector (a name pattern or a path
+    the language's own runner understands: the check hook uses it to leave the test out), the command that
+    runs only it, from ``cwd``, and ``expect``: text its output must contain (for a runner that exits 0 when
+    the selector matched nothing)."""
+
+    test_id: str
+    selector: str
+    cwd: Path
+    argv: list[str] = field(default_factory=list)
+    expect: str = ""
+
+
+# language, test, exit code (-1: the expected text is missing), seconds, output
+Row = tuple[str, SlowTest, int, float, str]
+
+
+def separate() -> bool:
+    """True inside ``nox -s ci`` when its ``slow-tests`` step will run the slow tests."""
+    return os.environ.get(SEPARATE_ENV) == "separate"
+
+
+def slow_tests() -> dict[str, SlowTest]:
+    """Each registered language's slow test, by language name (a language without a ``slow`` hook has
+    none)."""
+    found: dict[str, SlowTest] = {}
+    for spec in with_hook("slow"):
+        make = hook(spec, "slow")
+        assert make is not None
+        found[spec.name] = make()
+    return found
+
+
+def write_junit(path: Path, rows: list[Row]) -> None:
+    """One test case per language: passed when the command exited 0, else a failure with the output's tail."""
+    failures = sum(1 for row in rows if row[2] != 0)
+    suite = ET.Element("testsuite", name=STEP, tests=str(len(rows)), failures=str(failures), errors="0",
+                       skipped="0", time=f"{sum(row[3] for row in rows):.3f}")
+    for name, test, code, seconds, output in rows:
+        case = ET.SubElement(suite, "testcase", classname=f"{STEP}.{name}", name=test.test_id,
+                             time=f"{seconds:.3f}")
+        if code != 0:
+            failure = ET.SubElement(case, "failure", message=f"exit {code}: {' '.join(test.argv)}")
+            failure.text = output[-4000:]
+    ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
+
+
+def run_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
+            timeout_s: float = TIMEOUT_S) -> list[Row]:
+    """Start every test's command at once (output to ``log_dir/slow-<language>.log``), wait for all; a
+    command still running after ``timeout_s`` is killed. Each row's time is that command's own."""
+    running: dict[str, tuple[SlowTest, subprocess.Popen[bytes], float, Path]] = {}
+    for name, test in tests.items():
+        log = log_dir / f"slow-{name}.log"
+        program = shutil.which(test.argv[0], path=env.get("PATH")) or test.argv[0]
+        with log.open("wb") as out:
+            proc = subprocess.Popen([program, *test.argv[1:]], cwd=test.cwd, env=env, stdout=out,
+                                    stderr=subprocess.STDOUT)
+        running[name] = (test, proc, time.monotonic(), log)
+    ended: dict[str, tuple[int, float]] = {}
+    deadline = time.monotonic() + timeout_s
+    while len(ended) < len(running):
+        for name, (_, proc, t0, log) in running.items():
+            if name in ended:
+                continue
+            code = proc.poll()
+            if code is None and time.monotonic() > deadline:
+                proc.kill()
+                code = proc.wait()
+                with log.open("a") as out:
+                    out.write(f"\n[{STEP}] killed after {timeout_s:.0f} s\n")
+            if code is not None:
+                ended[name] = (code, time.monotonic() - t0)
+        time.sleep(0.05)
+    rows: list[Row] = []
+    for name, (test, _, _, log) in running.items():
+        code, seconds = ended[name]
+        output = log.read_text("utf-8", errors="replace")
+        if code == 0 and test.expect not in output:
+            code = -1
+            output += f"\n[{STEP}] exit 0 but the output lacks {test.expect!r}: the test did not run\n"
+        rows.append((name, test, code, seconds, output))
+    return rows
+
+
+@nox.session(name=STEP)
+@ci_step(STEP)
+def run_slow_tests(session: nox.Session) -> None:
+    """Run every language's slow SDK test at once (each with its own runner), one JUnit case each."""
+    ensure_dev_venv(session)
+    env = {**os.environ, **dev_env()}
+    env.pop(SEPARATE_ENV, None)  # the commands select the slow test themselves
+    tests = slow_tests()
+    for name, test in tests.items():
+        session.log(f"{STEP}: {name}: {' '.join(test.argv)} (in {test.cwd})")
+    CI_DIR.mkdir(parents=True, exist_ok=True)
+    rows = run_all(tests, env, CI_DIR)
+    for name, test, code, seconds, _ in rows:
+        session.log(f"{STEP}: {name} {test.test_id}: {'ok' if code == 0 else f'FAILED (exit {code})'} "
+                    f"in {seconds:.1f}s")
+    write_junit(junit_path(STEP), rows)
+    failed = [row for row in rows if row[2] != 0]
+    for name, _, _, _, output in failed:
+        session.log(f"--- {name} output (tail) ---\n{output[-3000:]}")
+    if failed:
+        session.error(f"slow tests failed: {', '.join(row[0] for row in failed)}")
+    if not rows:
+        session.log(f"{STEP}: no registered language declares a slow test")
