@@ -58,17 +58,15 @@ NOTES = {
         "group's median per-call CPU cancels that drift: per-group ratios within 0.95-1.05 and the "
         "control within 0.996-1.001x in four runs on 2026-12-05 (client pinned to its own core)"),
     "P3 ": (
-        "the runtime does a state store's real work per SaveState (key validation, etag check, a new "
-        "uuid4 etag, TTL metadata, an RLock, the status-mapping wrapper) where the echo server sets a dict "
-        "entry; wall-clock QPS and p99 swing by +-30 % between rounds on this shared machine (see min), "
-        "the CPU-per-call row is the steadier figure (0.66-0.94 between runs today with 7 sessions on "
-        "2 cores). cProfile of the runtime under this load: its own Python per SaveState is the servicer "
-        "(request conversion, store transact, ~25 us), the rest is grpc.aio's server machinery that the echo "
-        "server pays too; the gatekeeper's per-call wrap (2.2 us) is now built once per method (0.3 us). "
-        "Without a token or --enable-control the runtime now runs with no interceptor (the malformed-body "
-        "guard applied at registration): A/B on an idle machine, 2026-12-05, CPU ratio 0.79 without vs 0.76 "
-        "with it, QPS 0.80 vs 0.81 - not resolvable; the gap that remains (~55 us/call) is the servicer's "
-        "state-store work and its two status-mapping wrappers"),
+        "cProfile of the runtime under this load (2026-12-05): per accepted call grpc.aio's server ran "
+        "asyncio.wait(FIRST_COMPLETED) over one pending request task per REGISTERED method - 67 in the "
+        "runtime (every service of the API, health, reflection), 200 us/call of server CPU vs the echo's "
+        "154; the runtime now registers each service as one generic handler (interceptors."
+        "GuardedRegistration; one dict lookup per call), runs the malformed-body guard without the "
+        "observer's before/after hooks when nothing is recorded, and makes etags with os.urandom(16).hex() "
+        "(was uuid4): 145 us/call. The echo server registers the standard generated way (the registered "
+        "path, one task per each of the 26 Runtime methods). Wall-clock QPS and p99 swing by +-30 % between rounds on a "
+        "shared machine (see min); the CPU-per-call row is the steadier figure"),
 }
 
 STATIC_ROWS = [

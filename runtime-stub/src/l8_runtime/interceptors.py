@@ -91,24 +91,33 @@ class Gatekeeper(grpc.aio.ServerInterceptor):
 
 
 class GuardedRegistration:
-    """Stands in for the server while servicers register when nothing is checked or recorded per call (no
-    token, no observer): each method handler gets the malformed-body guard once, here, and the server runs
-    with no interceptor at all (a ``grpc.aio`` interceptor costs a coroutine and a handler lookup per call).
+    """Stands in for the server while servicers register. Two things:
+
+    - Each service is registered as ONE generic handler only, never through grpc's registered-method path:
+      a grpc.aio server keeps one pending request task per registered method and waits on all of them
+      (``asyncio.wait(..., FIRST_COMPLETED)``) for every call it accepts, so that path costs time per call
+      in proportion to the methods registered (~70 here: every service of the API, health, reflection).
+      A generic handler is one dict lookup per call.
+    - With ``guard`` (no token, no observer: nothing is checked or recorded per call) each method handler
+      gets the malformed-body guard once, here, and the server runs with no interceptor at all (a
+      ``grpc.aio`` interceptor costs a coroutine and a handler lookup per call); otherwise the gatekeeper
+      interceptor applies it.
 
     Generated ``add_<S>Servicer_to_server`` code calls ``add_generic_rpc_handlers`` with the service's
-    generic handler, then ``add_registered_method_handlers`` with the same methods; the second call registers
-    the guarded handlers both ways, so the first is dropped."""
+    generic handler, then ``add_registered_method_handlers`` with the same methods; the second call is the
+    one that registers (the handlers by name), so the first is dropped."""
 
-    def __init__(self, server: grpc.aio.Server) -> None:
+    def __init__(self, server: grpc.aio.Server, guard: bool = True) -> None:
         self._server = server
+        self._guard = guard
 
     def add_generic_rpc_handlers(self, handlers: Any) -> None:
-        pass  # the add_registered_method_handlers call that follows registers the guarded handlers
+        pass  # the add_registered_method_handlers call that follows registers the (guarded) handlers
 
     def add_registered_method_handlers(self, service: str, handlers: dict[str, Handler]) -> None:
-        guarded = {m: _wrap(h, _Gate(None, f"/{service}/{m}", (), True)) for m, h in handlers.items()}
-        self._server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service, guarded),))
-        self._server.add_registered_method_handlers(service, guarded)
+        if self._guard:
+            handlers = {m: _wrap(h, _Gate(None, f"/{service}/{m}", (), True)) for m, h in handlers.items()}
+        self._server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service, handlers),))
 
 
 class _Gate:
@@ -200,6 +209,22 @@ def _wrap(handler: Handler, gate: _Gate) -> Handler:
     else:
         behavior, factory = handler.unary_unary, grpc.unary_unary_rpc_method_handler
 
+    if gate.observer is None and gate.authorized and not handler.request_streaming \
+            and not inspect.isasyncgenfunction(behavior):
+        # nothing to check or record per call (before/after would do nothing): the guard alone
+        async def plain_call(request: Any, context: Ctx) -> Any:
+            if isinstance(request, Malformed):
+                await abort_with(context, request.error)
+            try:
+                return await behavior(request, context)
+            except ApiError as err:
+                await abort_with(context, err)
+
+        return factory(  # type: ignore[no-any-return]
+            plain_call,
+            request_deserializer=_guarded(handler.request_deserializer),
+            response_serializer=handler.response_serializer,
+        )
     if inspect.isasyncgenfunction(behavior):
 
         async def wrapped_gen(request: Any, context: Ctx) -> Any:

@@ -19,8 +19,8 @@ Storage is pluggable (``Backend``): a dict (``in-memory``) or SQLite (``sqlite``
 
 from __future__ import annotations
 
+import os
 import threading
-import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -167,7 +167,7 @@ class StateStore(Component):
             for op, ttl in prepared:
                 if isinstance(op, SetOp):
                     expires = now + ttl if ttl else None
-                    changes.append((op.key, StoredItem(bytes(op.value), uuid.uuid4().hex, expires)))
+                    changes.append((op.key, StoredItem(bytes(op.value), os.urandom(16).hex(), expires)))
                 else:
                     changes.append((op.key, None))
             if self.ctx.mutation == "state-get-stale":

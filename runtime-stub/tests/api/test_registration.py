@@ -1,0 +1,63 @@
+"""How the runtime registers its services on the grpc.aio server (l8_runtime.interceptors.GuardedRegistration):
+each service as ONE generic handler, never through grpc's registered-method path, whose per-call cost grows
+with the number of registered methods (a pending request task per method, all awaited for every accepted
+call: bench P3)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import grpc
+import pytest
+from l8_runtime.interceptors import GuardedRegistration
+from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
+
+
+class Recording:
+    """A real grpc.aio server whose registration calls are recorded on the way through."""
+
+    def __init__(self) -> None:
+        self.server = grpc.aio.server()
+        self.generic: list[Any] = []
+        self.registered: list[str] = []
+
+    def add_generic_rpc_handlers(self, handlers: Any) -> None:
+        self.generic.extend(handlers)
+        self.server.add_generic_rpc_handlers(handlers)
+
+    def add_registered_method_handlers(self, service: str, handlers: Any) -> None:
+        self.registered.append(service)
+        self.server.add_registered_method_handlers(service, handlers)
+
+
+class Details(grpc.HandlerCallDetails):
+    def __init__(self, method: str) -> None:
+        self.method = method
+        self.invocation_metadata = ()
+
+
+@pytest.mark.parametrize("guard", [True, False])
+def test_a_service_is_one_generic_handler_that_serves_every_method(guard: bool) -> None:
+    server = Recording()
+    runtime_pb2_grpc.add_RuntimeServicer_to_server(  # type: ignore[no-untyped-call]
+        runtime_pb2_grpc.RuntimeServicer(), GuardedRegistration(server, guard=guard)  # type: ignore[arg-type]
+    )
+    assert server.registered == []
+    assert len(server.generic) == 1
+    service = runtime_pb2.DESCRIPTOR.services_by_name["Runtime"]
+    for method in service.methods:
+        handler = server.generic[0].service(Details(f"/{service.full_name}/{method.name}"))
+        assert handler is not None, method.name
+        assert handler.request_streaming == method.client_streaming
+        assert handler.response_streaming == method.server_streaming
+    assert server.generic[0].service(Details(f"/{service.full_name}/NoSuchMethod")) is None
+
+
+def test_guarded_handlers_turn_a_malformed_body_into_a_marker_not_an_exception() -> None:
+    server = Recording()
+    runtime_pb2_grpc.add_RuntimeServicer_to_server(  # type: ignore[no-untyped-call]
+        runtime_pb2_grpc.RuntimeServicer(), GuardedRegistration(server, guard=True)  # type: ignore[arg-type]
+    )
+    handler = server.generic[0].service(Details("/spec.proto.runtime.v1.Runtime/GetState"))
+    assert handler.request_deserializer(b"\x0a\x02ok").store_name == "ok"
+    assert type(handler.request_deserializer(b"\xff\xff\xff")).__name__ == "Malformed"
