@@ -65,8 +65,8 @@ NOTES = {
         "GuardedRegistration; one dict lookup per call), runs the malformed-body guard without the "
         "observer's before/after hooks when nothing is recorded, and makes etags with os.urandom(16).hex() "
         "(was uuid4): 145 us/call. The echo server registers the standard generated way (the registered "
-        "path, one task per each of the 26 Runtime methods). Wall-clock QPS and p99 swing by +-30 % between rounds on a "
-        "shared machine (see min); the CPU-per-call row is the steadier figure"),
+        "path, one task per each of the 26 Runtime methods). Wall-clock QPS and p99 swing by +-30 % "
+        "between rounds on a shared machine (see min); the CPU-per-call row is the steadier figure"),
 }
 
 STATIC_ROWS = [

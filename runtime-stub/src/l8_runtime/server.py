@@ -175,7 +175,7 @@ class RuntimeServer:
         if observer is not None:
             registrations.append((ctl_grpc.add_ControlServicer_to_server, ControlService(host, observer)))
             services.append(CONTROL_SERVICE)
-        target = GuardedRegistration(server, guard=not per_call)  # generic handlers only (see its docstring)
+        target: Any = GuardedRegistration(server, guard=not per_call)  # generic handlers only (its docstring)
         for add_to_server, servicer in registrations:
             add_to_server(servicer, target)
         self._health = health.aio.HealthServicer()

@@ -1,5 +1,5 @@
-"""How the runtime registers its services on the grpc.aio server (l8_runtime.interceptors.GuardedRegistration):
-each service as ONE generic handler, never through grpc's registered-method path, whose per-call cost grows
+"""How the runtime registers its services on the grpc.aio server (interceptors.GuardedRegistration): each
+service as ONE generic handler, never through grpc's registered-method path, whose per-call cost grows
 with the number of registered methods (a pending request task per method, all awaited for every accepted
 call: bench P3)."""
 
