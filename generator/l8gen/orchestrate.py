@@ -11,7 +11,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # imported where used: a no-op run stays cheap
+    from l8gen.descriptors import CompiledProtos
+    from l8gen.pipeline import Generation
+    from l8gen.targets.base import GenOptions
 
 
 @dataclass(frozen=True)
@@ -66,6 +71,26 @@ def generate_sdks(args: GenerateRequest, stdout: TextIO, stderr: TextIO) -> int:
         compiled = compile_protos(args.proto_root)
     if compiled.warnings:
         stderr.write(compiled.warnings + "\n")
+    with pipeline.Generation(compiled.fds, compiled.files, opts) as generation:
+        if not (args.check or args.dump_context):  # a target without a manifest will surely be generated:
+            fresh = [n for n in names if writer.read_manifest(args.out / REGISTRY.out_dir(n)) is None]
+            generation.start(fresh)  # its start work (protoc-gen-es) runs while the digests are computed
+        return _generate(args, generation, names, compiled, opts, stdout, stderr)
+
+
+def _generate(
+    args: GenerateRequest,
+    generation: Generation,
+    names: list[str],
+    compiled: CompiledProtos,
+    opts: GenOptions,
+    stdout: TextIO,
+    stderr: TextIO,
+) -> int:
+    """Cache check, then generate what is out of date and check or write it."""
+    from l8gen import pipeline, writer
+    from l8gen.targets import REGISTRY
+
     digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
     out_dirs = {n: args.out / REGISTRY.out_dir(n) for n in names}
     # --check too: a target whose manifest records this input digest and whose files all hash as recorded
@@ -81,10 +106,10 @@ def generate_sdks(args: GenerateRequest, stdout: TextIO, stderr: TextIO) -> int:
         from l8gen.render import recording
 
         with recording() as contexts:
-            outputs = pipeline.generate(compiled.fds, compiled.files, opts, todo)
+            outputs = generation.run(todo)
         args.dump_context.write_text(json.dumps(contexts.as_json(), indent=2, sort_keys=True) + "\n")
     else:
-        outputs = pipeline.generate(compiled.fds, compiled.files, opts, todo)
+        outputs = generation.run(todo)
     plans = {}
     for name in todo:
         digest = digests[name]

@@ -11,8 +11,9 @@ import contextvars
 import functools
 import hashlib
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
+from typing import Any
 
 from google.protobuf import descriptor_pb2
 
@@ -46,6 +47,54 @@ def plugin_rules(names: Sequence[str]) -> dict[str, plugin_limits.Rule]:
     return rules
 
 
+class Generation:
+    """One generation run over compiled descriptors, as a context manager (its thread pool).
+
+    ``start(names)`` begins the targets' ``start`` work (``language.toml`` ``start``: e.g. protoc-gen-es on
+    Node, which needs only the descriptors) right away; ``run(names)`` builds the IR, checks the plugins'
+    limits, begins what was not begun yet and runs every target side by side (much of their time is waiting
+    on protoc plugins: other processes, GIL released). Results and errors are taken in name order. The CLI
+    starts the targets that will surely be generated (no manifest yet) before it computes the cache digests,
+    so the Node plugin runs while the rest of the run happens."""
+
+    def __init__(
+        self, fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions
+    ) -> None:
+        self.fds, self.files, self.opts = fds, list(files_to_generate), opts
+        self._pool = ThreadPoolExecutor(max_workers=2 * len(REGISTRY) + 2)
+        self._started: dict[str, Future[Any] | None] = {}
+
+    def __enter__(self) -> Generation:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._pool.shutdown(wait=True)
+
+    def start(self, names: Sequence[str]) -> None:
+        for name in sorted(names):
+            if name not in self._started:
+                start = REGISTRY.starter(name)
+                self._started[name] = None if start is None else self._pool.submit(
+                    contextvars.copy_context().run, start, self.fds, self.files, self.opts)
+
+    def run(self, targets: Sequence[str]) -> dict[str, dict[str, str]]:
+        names = sorted(targets)
+        self.start(names)
+        api = api_from(self.fds, self.files, self.opts)
+        plugin_limits.check(api, plugin_rules(names))  # names a plugin cannot compile, before any target runs
+        futures = {  # each in its own copy of the context (the collision collector is a context variable)
+            name: self._pool.submit(
+                contextvars.copy_context().run, _run_target, name, api, self.fds, self.opts, self._started[name]
+            )
+            for name in names
+        }
+        wait(futures.values())
+        clashes = [str(f.exception()) for f in futures.values() if isinstance(f.exception(), NamingError)]
+        if len(clashes) > 1:  # every language's naming problems in one error
+            raise NamingError("\n".join(clashes))
+        return {name: futures[name].result() for name in names}
+
+
 def generate(
     fds: descriptor_pb2.FileDescriptorSet,
     files_to_generate: Sequence[str],
@@ -53,33 +102,21 @@ def generate(
     targets: Sequence[str],
 ) -> dict[str, dict[str, str]]:
     """Run every named target on the API of ``files_to_generate``; returns {target name: {path: text}}."""
-    api = api_from(fds, files_to_generate, opts)
-    names = sorted(targets)
-    plugin_limits.check(api, plugin_rules(names))  # names a plugin cannot compile, before any target runs
-    if len(names) < 2:
-        return {name: _run_target(name, api, fds, opts) for name in names}
-    # The targets are independent and much of their time is waiting on protoc plugins (Node, Go: other
-    # processes, GIL released), so they run side by side; results and errors are taken in name order.
-    with ThreadPoolExecutor(max_workers=len(names)) as pool:
-        futures = {
-            name: pool.submit(contextvars.copy_context().run, _run_target, name, api, fds, opts)
-            for name in names
-        }
-        wait(futures.values())
-    clashes = [str(f.exception()) for f in futures.values() if isinstance(f.exception(), NamingError)]
-    if len(clashes) > 1:  # every language's naming problems in one error
-        raise NamingError("\n".join(clashes))
-    return {name: futures[name].result() for name in names}
+    with Generation(fds, files_to_generate, opts) as generation:
+        return generation.run(targets)
 
 
 def _run_target(
-    name: str, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions
+    name: str, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions, started: Future[Any] | None
 ) -> dict[str, str]:
     """One target with collisions collected: all of its naming collisions become one ``NamingError`` (an
-    error that follows from a collision, e.g. a duplicate file, is not reported on top of them)."""
+    error that follows from a collision, e.g. a duplicate file, is not reported on top of them). ``started``:
+    the future of the target's ``start``, handed to its ``generate`` as ``started=``."""
     with collecting_collisions() as found:
         try:
-            files = REGISTRY[name].generate(api, fds, opts)
+            target: Any = REGISTRY[name]  # a target with ``start`` takes ``started=`` (targets.base.Target)
+            extra = {} if started is None else {"started": started.result()}
+            files: dict[str, str] = target.generate(api, fds, opts, **extra)
         except L8genError:
             if not found:
                 raise

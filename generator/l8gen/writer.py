@@ -12,7 +12,6 @@ import difflib
 import hashlib
 import json
 import os
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -127,34 +126,35 @@ def plan(out_dir: Path, files: Mapping[str, str]) -> Plan:
     return result
 
 
-def _file_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o666 & ~umask
-
-
-_FILE_MODE = _file_mode()
-
-
-def _atomic_write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (created with mode 0666, so the umask applies as to
+    any new file), then rename it over ``path``: a reader never sees a half-written file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.l8gen-tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    try:
+        fd = os.open(tmp, flags, 0o666)
+    except FileExistsError:  # left by a killed run of a process with the same pid
+        os.unlink(tmp)
+        fd = os.open(tmp, flags, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-        os.chmod(tmp, _FILE_MODE)  # mkstemp creates 0600; generated files are ordinary readable files
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+        tmp.unlink(missing_ok=True)
         raise
 
 
 def apply(result: Plan) -> None:
     """Carry out a plan: write changed files (the manifest last), delete stale ones, prune empty dirs."""
     ordered = sorted(result.writes, key=lambda p: (p == MANIFEST, p))
+    made: set[Path] = set()
     for path in ordered:
-        _atomic_write(result.out_dir / path, result.writes[path])
+        target = result.out_dir / path
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        _atomic_write(target, result.writes[path].encode("utf-8"))
     for path in result.deletes:
         target = result.out_dir / path
         target.unlink(missing_ok=True)

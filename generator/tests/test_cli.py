@@ -42,8 +42,8 @@ def test_check_short_circuits_on_matching_digest_and_hashes(
 
     cli("generate", "--target", "listing")
     rendered: list[object] = []
-    real = pipeline.generate
-    monkeypatch.setattr(pipeline, "generate", lambda *a, **k: rendered.append(a) or real(*a, **k))
+    real = pipeline.Generation.run
+    monkeypatch.setattr(pipeline.Generation, "run", lambda *a, **k: rendered.append(a) or real(*a, **k))
     assert cli("generate", "--target", "listing", "--check")[0] == 0
     assert rendered == []  # manifest digest and file hashes matched: nothing was rendered
     generated = repo / "sdks/listing/services/greeter.txt"

@@ -186,3 +186,14 @@ def test_a_bad_check_table_is_a_clear_error(tmp_path: Path, table: str) -> None:
     (tmp_path / "language.toml").write_text(f'name = "x"\nout_dir = "sdks/x"\n[check]\n{table}\n')
     with pytest.raises(ConfigError, match=r"\[check\] needs steps"):
         load_spec(tmp_path)
+
+
+def test_start_must_be_a_module_function_string_and_the_registry_resolves_it(tmp_path: Path) -> None:
+    (tmp_path / "language.toml").write_text('name = "x"\nout_dir = "sdks/x"\nstart = "no-colon"\n')
+    with pytest.raises(ConfigError, match=r"start must be a \"module:function\" string"):
+        load_spec(tmp_path)
+    from l8gen.languages.node.es import start
+    from l8gen.targets import REGISTRY
+
+    assert REGISTRY.starter("node") is start
+    assert REGISTRY.starter("python") is None

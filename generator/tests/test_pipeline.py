@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import replace
 
 import pytest
@@ -74,3 +75,60 @@ def test_digest_ignores_source_info_of_imports_as_protoc_plugins_receive_them() 
     assert pipeline.input_digest(stripped, compiled.files, opts, "python") == pipeline.input_digest(
         compiled.fds, compiled.files, opts, "python"
     )
+
+
+class EarlyTarget:
+    """A target with ``start``: it records when its start work began and what generate received."""
+
+    name = "early"
+    out_dir = "sdks/early"
+
+    def __init__(self) -> None:
+        self.began = threading.Event()
+        self.received: object = None
+
+    def start(self, fds: descriptor_pb2.FileDescriptorSet, files: list[str], opts: object) -> list[str]:
+        self.began.set()
+        return sorted(files)
+
+    def generate(
+        self, api: object, fds: object, opts: object, started: list[str] | None = None
+    ) -> dict[str, str]:
+        self.received = started
+        return {"files.txt": "\n".join(started or [])}
+
+
+def test_a_targets_start_begins_before_the_ir_is_built_and_generate_gets_its_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from l8gen.targets import REGISTRY
+
+    compiled = compile_protos(PROTO_ROOT)
+    opts = load_options(REPO / "pyproject.toml")
+    target = EarlyTarget()
+    real_api_from = pipeline.api_from
+
+    def api_from_after_start(*args: object) -> object:
+        assert target.began.wait(10), "start had not begun while the IR was being built"
+        return real_api_from(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(pipeline, "api_from", api_from_after_start)
+    REGISTRY.register(target)
+    try:
+        out = pipeline.generate(compiled.fds, compiled.files, opts, ["early"])
+    finally:
+        REGISTRY.unregister("early")
+    assert target.received == sorted(compiled.files)
+    assert out == {"early": {"files.txt": "\n".join(sorted(compiled.files))}}
+
+
+def test_the_node_start_runs_protoc_gen_es_on_the_files_generate_would_use() -> None:
+    from l8gen.languages.node import es
+
+    compiled = compile_protos(PROTO_ROOT)
+    opts = load_options(REPO / "pyproject.toml")
+    assert opts.internal_packages  # this repo's API has one, so the filter is exercised
+    api = pipeline.api_from(compiled.fds, compiled.files, opts).public()
+    started = es.start(compiled.fds, compiled.files, opts)
+    assert started.files == sorted(f.name for f in api.files)
+    assert started.es == es.generate_es(compiled.fds, started.files)

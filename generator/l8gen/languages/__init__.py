@@ -25,6 +25,10 @@ tsconfig.json, CMakeLists.txt; the program itself calls the API's RPCs, so it is
 - ``[reference]``: the language's column of the API reference (``l8gen.reference``): ``label``, code
   ``fence`` and ``calls`` (``"module:function"``, ``(api, opts) -> {method full name: CallIdents}``; the
   folder's ``templates/_reference/call.j2`` renders each);
+- ``start`` (optional, ``"module:function"``, ``(fds, files_to_generate, opts) -> object``): work of the
+  target that needs only the descriptors (a protoc plugin run); ``l8gen`` begins it as soon as the
+  descriptors exist, before the IR is built and before ``target.py`` is imported, and passes the result to
+  ``TARGET.generate(..., started=<result>)`` (``l8gen.pipeline.Generation``);
 - ``[dev]``: the dev hooks (``DEV_HOOKS``), each ``"module:function"`` — an importable module or a ``.py``
   file of the folder. Only the repository's dev tooling (``l8dev.languages``) imports them, so ``l8gen``
   never depends on what they import.
@@ -84,6 +88,7 @@ class LanguageSpec:
     reference: Mapping[str, str] | None = None  # [reference]: label, fence, calls (the API reference column)
     example: Mapping[str, Any] | None = None  # [example]: marker, command, env (`nox -s orders`)
     check: Mapping[str, Any] | None = None  # [check]: steps, env, link (`nox -s generality`)
+    start: str | None = None  # "module:function" begun before the IR is built (l8gen.pipeline.Generation)
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -161,12 +166,15 @@ def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
     ):
         raise ConfigError(f"{path}: [example] needs marker and command (a list of strings); optional env")
     check = _check_table(data.get("check"), path)
+    start = data.get("start")
+    if start is not None and not (isinstance(start, str) and ":" in start):
+        raise ConfigError(f"{path}: start must be a \"module:function\" string")
     known = {"name", "out_dir", "driver", "nox", "options", "dev", "package_option", "reference", "example",
-             "check"}
+             "check", "start"}
     return LanguageSpec(
         name=name, folder=folder.resolve(), out_dir=out_dir, builtin=builtin, driver=driver,
         sdk_commands=tuple(tuple(c) for c in commands), options=options, dev=dict(dev),
-        package_option=package_option, reference=reference, example=example, check=check,
+        package_option=package_option, reference=reference, example=example, check=check, start=start,
         extra={k: v for k, v in data.items() if k not in known},
     )
 

@@ -8,11 +8,12 @@ given to ``use_config``, ``$L8GEN_LANGUAGES``). A target module is imported on f
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import Any
 
 from l8gen.errors import ConfigError
-from l8gen.languages import LanguageSpec, discover, load_target
+from l8gen.languages import LanguageSpec, discover, load_target, resolve
 from l8gen.targets.base import GenOptions, Target
 
 __all__ = ["REGISTRY", "GenOptions", "Target"]
@@ -58,6 +59,22 @@ class _LazyRegistry(Mapping[str, Target]):
                 raise ConfigError(f"{spec.target_file}: TARGET lacks name/out_dir/generate")
             self._loaded[name] = target
         return self._loaded[name]
+
+    def starter(self, name: str) -> Callable[..., Any] | None:
+        """The target's ``start`` (``language.toml`` ``start``, resolved without importing ``target.py``; a
+        registered target object's own ``start`` method), or None."""
+        if name in self._extra:
+            return getattr(self._extra[name], "start", None)
+        spec = self.specs().get(name)
+        if spec is None:
+            self[name]  # raises ConfigError naming the known targets
+        assert spec is not None
+        if spec.start is None:
+            return None
+        found = resolve(spec, spec.start)
+        if not callable(found):
+            raise ConfigError(f"{spec.folder / 'language.toml'}: start = {spec.start!r} is not a function")
+        return found  # type: ignore[no-any-return]
 
     def out_dir(self, name: str) -> str:
         """The target's ``out_dir`` from its ``language.toml`` (no import needed)."""

@@ -69,6 +69,9 @@ class Target(Protocol):
 
     # Optional: ``plugin_problems(api) -> Iterable[(file, line, message)]``, the names the language's official
     # plugins cannot compile (``l8gen.naming.plugin_limits``; checked before any target runs).
+    # A language whose language.toml names a ``start`` (``(fds, files_to_generate, opts) -> object``: work
+    # that needs only the descriptors) gets its result as ``generate(..., started=<result>)``
+    # (``l8gen.pipeline.Generation``; a registered target object may define ``start`` itself).
 
 
 def sorted_files(files: Mapping[str, str]) -> dict[str, str]:

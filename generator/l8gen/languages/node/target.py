@@ -19,7 +19,7 @@ from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api, Features, Method
 from l8gen.ir.values import resolve_roles
 from l8gen.languages.node import values_view, view
-from l8gen.languages.node.es import ES_VERSION, GEN_DIR, generate_es, parse_exports
+from l8gen.languages.node.es import ES_VERSION, GEN_DIR, StartedEs, generate_es, parse_exports
 from l8gen.languages.node.naming import TypeScriptNaming
 from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
@@ -117,10 +117,18 @@ class NodeTarget:
     name = "node"
     out_dir = "sdks/node"
 
-    def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
-        # internal packages (the harness control service) get neither message code nor a client layer
+    def generate(
+        self,
+        api: Api,
+        fds: descriptor_pb2.FileDescriptorSet,
+        opts: GenOptions,
+        started: StartedEs | None = None,
+    ) -> dict[str, str]:
+        # internal packages (the harness control service) get neither message code nor a client layer;
+        # ``started``: protoc-gen-es begun by the pipeline (language.toml `start`), used when its files agree
         api = api.public()
-        es = generate_es(fds, [f.name for f in api.files])
+        names = sorted(f.name for f in api.files)
+        es = started.es if started is not None and started.files == names else generate_es(fds, names)
         files = {f"{GEN_DIR}/{path}": text for path, text in es.items()}
         renderer = Renderer("node", opts.template_dirs)
         files.update(renderer.render_tree(_context(api, es, opts)))  # a feature's file renders to nothing
