@@ -83,9 +83,8 @@ class Generation:
         api = api_from(self.fds, self.files, self.opts)
         plugin_limits.check(api, plugin_rules(names))  # names a plugin cannot compile, before any target runs
         futures = {  # each in its own copy of the context (the collision collector is a context variable)
-            name: self._pool.submit(
-                contextvars.copy_context().run, _run_target, name, api, self.fds, self.opts, self._started[name]
-            )
+            name: self._pool.submit(contextvars.copy_context().run, _run_target, name, api, self.fds,
+                                    self.opts, self._started[name])
             for name in names
         }
         wait(futures.values())
