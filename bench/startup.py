@@ -36,14 +36,22 @@ def rows(quick: bool) -> list[Row]:
     runtime = [shutil.which("l8-runtime", path=dev_env()["PATH"]) or "l8-runtime", "--grpc-port", "0",
                "--http-port", "0"]
     echo = [PYTHON, "-m", "bench.echo_server"]
+    full = [*echo, "--all-services"]
     _start(runtime)
     _start(echo)
-    pairs = [(_start(runtime), _start(echo)) for _ in range(rounds)]
-    ready = Paired([a[0] for a, _ in pairs], [b[0] for _, b in pairs])
-    rss = Paired([a[1] for a, _ in pairs], [b[1] for _, b in pairs])
+    _start(full)
+    triples = [(_start(runtime), _start(echo), _start(full)) for _ in range(rounds)]
+    ready = Paired([a[0] for a, _, _ in triples], [b[0] for _, b, _ in triples])
+    rss = Paired([a[1] for a, _, _ in triples], [b[1] for _, b, _ in triples])
+    same = Paired([a[0] for a, _, _ in triples], [c[0] for _, _, c in triples])
     return [
         Row("start-up: runtime start to READY vs echo server", ready.summary(), f"<= {TIME_GOAL}x",
             verdict(ready.median_ratio(), TIME_GOAL), data=ready.as_dict()),
         Row("start-up: runtime idle RSS vs echo server", rss.summary("MiB", 1 / 1024), f"<= {RSS_GOAL}x",
             verdict(rss.median_ratio(), RSS_GOAL), data=rss.as_dict()),
+        Row("start-up: runtime start to READY vs a bare server of all the API's services", same.summary(),
+            "none: a control for the row above", "info", data=same.as_dict(),
+            note="B = the echo server with --all-services: the generated base servicers of the API's 9 "
+                 "services, health and reflection (what any server of this API imports and registers); "
+                 "A/B is the runtime's own code: components, config, actuator, servicers"),
     ]
