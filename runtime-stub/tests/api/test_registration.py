@@ -5,6 +5,7 @@ call: bench P3)."""
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import grpc
@@ -30,6 +31,21 @@ class Recording:
         self.server.add_registered_method_handlers(service, handlers)
 
 
+def registered(guard: bool) -> Recording:
+    """The Runtime service's generated base servicer registered through GuardedRegistration (a grpc.aio
+    server is made inside an event loop)."""
+
+    async def build() -> Recording:
+        server = Recording()
+        runtime_pb2_grpc.add_RuntimeServicer_to_server(  # type: ignore[no-untyped-call]
+            runtime_pb2_grpc.RuntimeServicer(), GuardedRegistration(server, guard=guard)  # type: ignore[arg-type]
+        )
+        await server.server.stop(None)
+        return server
+
+    return asyncio.run(build())
+
+
 class Details(grpc.HandlerCallDetails):
     def __init__(self, method: str) -> None:
         self.method = method
@@ -38,10 +54,7 @@ class Details(grpc.HandlerCallDetails):
 
 @pytest.mark.parametrize("guard", [True, False])
 def test_a_service_is_one_generic_handler_that_serves_every_method(guard: bool) -> None:
-    server = Recording()
-    runtime_pb2_grpc.add_RuntimeServicer_to_server(  # type: ignore[no-untyped-call]
-        runtime_pb2_grpc.RuntimeServicer(), GuardedRegistration(server, guard=guard)  # type: ignore[arg-type]
-    )
+    server = registered(guard)
     assert server.registered == []
     assert len(server.generic) == 1
     service = runtime_pb2.DESCRIPTOR.services_by_name["Runtime"]
@@ -54,10 +67,7 @@ def test_a_service_is_one_generic_handler_that_serves_every_method(guard: bool) 
 
 
 def test_guarded_handlers_turn_a_malformed_body_into_a_marker_not_an_exception() -> None:
-    server = Recording()
-    runtime_pb2_grpc.add_RuntimeServicer_to_server(  # type: ignore[no-untyped-call]
-        runtime_pb2_grpc.RuntimeServicer(), GuardedRegistration(server, guard=True)  # type: ignore[arg-type]
-    )
+    server = registered(guard=True)
     handler = server.generic[0].service(Details("/spec.proto.runtime.v1.Runtime/GetState"))
     assert handler.request_deserializer(b"\x0a\x02ok").store_name == "ok"
     assert type(handler.request_deserializer(b"\xff\xff\xff")).__name__ == "Malformed"
