@@ -97,7 +97,8 @@ class GuardedRegistration:
       a grpc.aio server keeps one pending request task per registered method and waits on all of them
       (``asyncio.wait(..., FIRST_COMPLETED)``) for every call it accepts, so that path costs time per call
       in proportion to the methods registered (~70 here: every service of the API, health, reflection).
-      A generic handler is one dict lookup per call.
+      A generic handler is one dict lookup per call. Request-streaming methods (uploads) are registered
+      both ways: on the registered path a 64 MiB upload's peak memory stayed lower (bench P5).
     - With ``guard`` (no token, no observer: nothing is checked or recorded per call) each method handler
       gets the malformed-body guard once, here, and the server runs with no interceptor at all (a
       ``grpc.aio`` interceptor costs a coroutine and a handler lookup per call); otherwise the gatekeeper
@@ -118,6 +119,9 @@ class GuardedRegistration:
         if self._guard:
             handlers = {m: _wrap(h, _Gate(None, f"/{service}/{m}", (), True)) for m, h in handlers.items()}
         self._server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service, handlers),))
+        streamed = {m: h for m, h in handlers.items() if h.request_streaming}
+        if streamed:  # request streams (uploads) keep the registered path: its peak memory is lower (P5)
+            self._server.add_registered_method_handlers(service, streamed)
 
 
 class _Gate:
