@@ -18,6 +18,8 @@ import statistics
 import tempfile
 from pathlib import Path
 
+from l8gen.languages import discover
+
 from bench.common import PYTHON, ROOT, Paired, Row, dev_env, paired, timed, verdict
 
 COLD_GOAL, PY_GOAL, NOOP_GOAL, CHECK_GOAL = 1.2, 2.0, 0.3, 1.1
@@ -28,7 +30,8 @@ def _l8gen(out: Path, *extra: str) -> list[str]:
             "--config", str(ROOT / "pyproject.toml"), *extra]
 
 
-SDK_TARGETS = ("python", "node", "go", "cpp")  # the SDKs the bare calls stand for (not docs/reference)
+# the SDK languages of the registry (not the docs/reference target the bare calls have no counterpart for)
+SDK_TARGETS = tuple(discover(ROOT / "pyproject.toml"))
 ES_OPTIONS = "target=ts,import_extension=js"  # what the node target passes to protoc-gen-es
 ES_EXTRA_FILES = ("google/rpc/error_details.proto", "grpc/health/v1/health.proto")  # its extra protos
 
