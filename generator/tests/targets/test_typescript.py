@@ -223,6 +223,11 @@ def _tsc_workspace(files: dict[str, str], root: Path) -> Path:
     return root
 
 
+# One `tsc -b` (build mode) for all of a package's projects: one process shares the parsed lib and
+# node_modules declarations between them (17.9 s as three `tsc -p` runs, 10.9 s as one, 2026-12-05).
+PROJECTS = ("tsconfig.json", "compat-driver/tsconfig.json", "test/tsconfig.json")
+
+
 def _tsc(root: Path, *args: str) -> None:
     proc = subprocess.run(["node_modules/.bin/tsc", *args], cwd=root, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -233,9 +238,7 @@ def test_fragment_protos_generate_and_compile_with_tsc(tmp_path: Path) -> None:
     files = REGISTRY["node"].generate(fragments, fds, OPTS)
     assert "src/app-callback.ts" not in files and "src/subscription.ts" not in files
     root = _tsc_workspace(files, tmp_path)
-    _tsc(root, "-p", "tsconfig.json")  # strict SDK build (emits dist/ for the driver's self-import)
-    _tsc(root, "-p", "compat-driver/tsconfig.json", "--noEmit")
-    _tsc(root, "-p", "test/tsconfig.json", "--noEmit")
+    _tsc(root, "-b", *PROJECTS)  # strict builds of the SDK, its compat driver and its tests
     classes = _classes(files["src/client.ts"])
     reserved = classes["ReservedClient"]
     assert "import" in reserved and "delete" in reserved, "keywords are legal method names"
@@ -254,9 +257,6 @@ def _readme_examples(readme: str) -> str:
 
 def test_full_api_and_readme_examples_compile_with_tsc(full: dict[str, str], tmp_path: Path) -> None:
     root = _tsc_workspace(full, tmp_path)
-    _tsc(root, "-p", "tsconfig.json")
-    _tsc(root, "-p", "compat-driver/tsconfig.json", "--noEmit")
-    _tsc(root, "-p", "test/tsconfig.json", "--noEmit")
     examples = root / "readme-examples"
     examples.mkdir()
     (examples / "examples.ts").write_text(_readme_examples(full["README.md"]))
@@ -264,7 +264,7 @@ def test_full_api_and_readme_examples_compile_with_tsc(full: dict[str, str], tmp
         "extends": "../tsconfig.json", "include": ["*.ts"],
         "compilerOptions": {"rootDir": ".", "noEmit": True, "noUnusedLocals": False},
     }))
-    _tsc(root, "-p", "readme-examples/tsconfig.json")
+    _tsc(root, "-b", *PROJECTS, "readme-examples/tsconfig.json")
 
 
 def test_flattened_signatures_become_flat_methods_typed_from_the_init_shape() -> None:
