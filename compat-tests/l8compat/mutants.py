@@ -1,7 +1,8 @@
 """Mutation self-test: for every runtime `--mutate NAME` bug, the compat suite must report failures.
 
 Place in the pipeline: nox -s compat-mutants -> this module -> one pytest run of compat-tests/run per mutant
-(plus a clean baseline run of every case) -> compat-tests/results/mutants/{mutants.json, mutants.md}. A case
+(plus a clean baseline run of every case, first; then ``--jobs`` mutant runs at once, each with its own container)
+-> compat-tests/results/mutants/{mutants.json, mutants.md}. A case
 "catches" a mutant when it passes against the correct runtime and fails against the mutant. Against a mutant
 only the cases that call an RPC reaching the mutated spot run (the runtime lists those RPCs with the mutation,
 ``--list-mutations``' third column; ``--all-cases`` runs every case). The run fails when any mutant is caught
@@ -19,6 +20,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import IO, Any
 
@@ -99,6 +101,7 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     parser.add_argument("--languages", default="python")
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--all-cases", action="store_true", help="every case against each mutant")
+    parser.add_argument("--jobs", type=int, default=2, help="mutant runs at once (default 2)")
     args, extra = parser.parse_known_args(list(argv))
     args.extra = [a for a in extra if a != "--"]
     mutations = list_mutations()
@@ -126,12 +129,20 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
         "mutants": {},
     }
     failed = bool(base_bad)
+    runs = {}
+    # The mutant runs are independent (own container, own results dir) and mostly wait on the timeouts of
+    # the cases a mutant breaks, so --jobs of them run at once; they are reported in name order.
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        for name in chosen:
+            description, uses = mutations[name]
+            uses = "" if args.all_cases else uses
+            stdout.write(f"compat-mutants: --mutate {name} (cases calling {uses or 'any RPC'}) ...\n")
+            stdout.flush()
+            runs[name] = pool.submit(_run, name, args.languages, args.extra, stdout, uses)
     for name in chosen:
         description, uses = mutations[name]
         uses = "" if args.all_cases else uses
-        stdout.write(f"compat-mutants: --mutate {name} (cases calling {uses or 'any RPC'}) ...\n")
-        stdout.flush()
-        matrix, secs = _run(name, args.languages, args.extra, stdout, uses)
+        matrix, secs = runs[name].result()
         if matrix["meta"].get("mutant") != name:
             stderr.write(f"compat-mutants: run for {name} did not record the mutant\n")
             return 2
