@@ -1,8 +1,8 @@
 """Mutation self-test: for every runtime `--mutate NAME` bug, the compat suite must report failures.
 
 Place in the pipeline: nox -s compat-mutants -> this module -> one pytest run of compat-tests/run per mutant
-(plus a clean baseline run of every case, first; then ``--jobs`` mutant runs at once, each with its own container)
--> compat-tests/results/mutants/{mutants.json, mutants.md}. A case
+(plus a clean baseline run of every case, first; then ``--jobs`` mutant runs at once, each with its own
+container) -> compat-tests/results/mutants/{mutants.json, mutants.md}. A case
 "catches" a mutant when it passes against the correct runtime and fails against the mutant. Against a mutant
 only the cases that call an RPC reaching the mutated spot run (the runtime lists those RPCs with the mutation,
 ``--list-mutations``' third column; ``--all-cases`` runs every case). The run fails when any mutant is caught

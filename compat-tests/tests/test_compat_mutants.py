@@ -51,7 +51,9 @@ def _overlap(spans: list[tuple[str, float, float]], a: str, b: str) -> bool:
     return s1 < e2 and s2 < e1
 
 
-def test_two_jobs_run_the_mutants_at_once_after_the_baseline(fake_runs: list[tuple[str, float, float]]) -> None:
+def test_two_jobs_run_the_mutants_at_once_after_the_baseline(
+    fake_runs: list[tuple[str, float, float]],
+) -> None:
     mutants.run(["--jobs", "2"], io.StringIO(), io.StringIO(), io.StringIO())
     assert _overlap(fake_runs, "a-missed", "b-caught")
     baseline_end = next(e for n, _, e in fake_runs if n == "baseline")
