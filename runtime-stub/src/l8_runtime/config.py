@@ -54,12 +54,16 @@ class ConfigError(ValueError):
 
 @dataclass(frozen=True)
 class ComponentSpec:
+    """One configured component: its runtime type and metadata."""
+
     type: str
     metadata: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
 class AppSpec:
+    """The `app` section: the app id and where the app's callback server listens."""
+
     app_id: str = "l8-app"
     grpc_callback_host: str = "127.0.0.1"
     grpc_callback_port: int = 0
@@ -71,6 +75,8 @@ class AppSpec:
 
 @dataclass
 class RuntimeConfig:
+    """The effective configuration: the app, the components of each API, mapping warnings."""
+
     app: AppSpec = field(default_factory=AppSpec)
     apis: dict[str, dict[str, ComponentSpec]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)  # one per component mapped from a Layotto type

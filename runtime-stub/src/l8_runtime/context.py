@@ -110,6 +110,8 @@ def _jsonable(value: object) -> object:
 
 @dataclass
 class RuntimeContext:
+    """Runtime-wide settings and services handed to every component (app id, dirs, clocks, outboxes)."""
+
     app_id: str = "l8-app"
     data_dir: Path | None = None
     scratch_dir: Path | None = None

@@ -11,15 +11,14 @@ the component and the supported types named. The table is also rendered into doc
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .components.catalog import TYPES
 
 MEMORY = "in-memory"
 
 
-@dataclass(frozen=True)
-class TypeMapping:
+class TypeMapping(NamedTuple):
     runtime_type: str
     note: str  # what the developer loses with the local stand-in
     keep_metadata: bool = False

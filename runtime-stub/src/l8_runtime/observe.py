@@ -25,6 +25,8 @@ def normalize_method(method: str) -> str:
 
 @dataclass
 class Fault:
+    """A scripted fault (control service): the status a method answers with, how often, after how many."""
+
     fault_id: str
     method: str
     code: str
@@ -39,6 +41,8 @@ class Fault:
 
 @dataclass
 class ObservedCall:
+    """What the runtime saw of one call: method, metadata, deadline, retry attempt, authorization."""
+
     sequence: int
     method: str
     metadata: dict[str, str]
@@ -54,6 +58,9 @@ class ObservedCall:
 
 @dataclass
 class Observer:
+    """Recorded calls, per-method counts and scripted faults, shared by the interceptors and the control
+    service."""
+
     _lock: threading.Lock = field(default_factory=threading.Lock)
     calls: deque[ObservedCall] = field(default_factory=lambda: deque(maxlen=CALL_LIMIT))
     counts: Counter[str] = field(default_factory=Counter)

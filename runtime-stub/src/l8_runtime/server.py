@@ -59,6 +59,8 @@ MAX_MESSAGE = 64 * 1024 * 1024
 
 @dataclass
 class ServerOptions:
+    """Listen addresses, TLS, API token and the control/unsafe switches from the command line."""
+
     host: str = "127.0.0.1"
     grpc_port: int = 34904
     http_host: str | None = None

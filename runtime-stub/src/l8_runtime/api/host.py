@@ -23,6 +23,8 @@ C = TypeVar("C", bound=Component)
 
 @dataclass
 class Host:
+    """What the servicers share: the components, the runtime context and the app callback link."""
+
     components: Components
     ctx: RuntimeContext
     link: AppCallbackLink | None = None

@@ -9,9 +9,14 @@ Components are synchronous and thread-safe unless documented otherwise; the gRPC
 from __future__ import annotations
 
 from collections.abc import Mapping
+from types import MappingProxyType
 from typing import ClassVar
 
 from ..context import RuntimeContext
+
+# The default `metadata` of the components' value records (typing.NamedTuple: a default is shared, so it is
+# read-only).
+NO_METADATA: Mapping[str, str] = MappingProxyType({})
 
 
 class ComponentConfigError(ValueError):

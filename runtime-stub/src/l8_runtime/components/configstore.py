@@ -12,24 +12,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from ..errors import invalid
-from .base import Component
+from .base import NO_METADATA, Component
 
 
-@dataclass(frozen=True)
-class ConfigItem:
+class ConfigItem(NamedTuple):
     key: str
     content: str = ""
     group: str = ""
     label: str = ""
-    tags: Mapping[str, str] = field(default_factory=dict)
-    metadata: Mapping[str, str] = field(default_factory=dict)
+    tags: Mapping[str, str] = NO_METADATA
+    metadata: Mapping[str, str] = NO_METADATA
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(NamedTuple):
     app_id: str
     group: str = ""
     label: str = ""
@@ -73,7 +71,7 @@ class ConfigStore(Component):
                 ident = (app_id, item.group, item.label, item.key)
                 if item.content == "":
                     if self._items.pop(ident, None) is not None:
-                        changes.append((app_id, replace(item, content="")))
+                        changes.append((app_id, item._replace(content="")))
                 else:
                     self._items[ident] = item
                     changes.append((app_id, item))
@@ -85,7 +83,7 @@ class ConfigStore(Component):
             for ident, item in list(self._items.items()):
                 if sel.matches(ident[0], item):
                     del self._items[ident]
-                    changes.append((ident[0], replace(item, content="")))
+                    changes.append((ident[0], item._replace(content="")))
         self._notify(changes)
 
     def subscribe(self, sel: Selection, watcher: Watcher) -> Callable[[], None]:

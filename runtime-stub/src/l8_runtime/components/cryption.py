@@ -17,7 +17,7 @@ import base64
 import json
 import os
 import uuid
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..errors import invalid, not_found
 from .base import Component, ComponentConfigError
@@ -26,8 +26,7 @@ MAGIC = b"L8C1"
 VERSION = "1"
 
 
-@dataclass(frozen=True)
-class CryptResult:
+class CryptResult(NamedTuple):
     data: bytes
     key_id: str
     key_version_id: str

@@ -26,10 +26,9 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 from ..errors import invalid, not_found
 from .base import Component, meta_int
@@ -39,8 +38,7 @@ MAX_NAME_BYTES = 1024
 MAX_SEGMENT_BYTES = 255
 
 
-@dataclass(frozen=True)
-class FileInfo:
+class FileInfo(NamedTuple):
     name: str
     size: int
     last_modified: str

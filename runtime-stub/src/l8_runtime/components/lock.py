@@ -23,6 +23,8 @@ LOCK_BELONG_TO_OTHERS = "LOCK_BELONG_TO_OTHERS"
 
 @dataclass
 class _Held:
+    """A held lock: its owner and when it expires (monotonic seconds)."""
+
     owner: str
     expires_at: float
 

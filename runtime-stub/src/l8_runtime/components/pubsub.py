@@ -32,11 +32,10 @@ import asyncio
 import threading
 import uuid
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass, field, replace
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..errors import invalid, require
-from .base import Component, meta_bool, meta_float, meta_int
+from .base import NO_METADATA, Component, meta_bool, meta_float, meta_int
 
 SUCCESS, RETRY, DROP = "SUCCESS", "RETRY", "DROP"
 EVENT_TYPE = "com.runtime.event.sent"  # Layotto's CloudEvents defaults (docs/DIFFERENCES.md)
@@ -45,8 +44,7 @@ DEFAULT_CONTENT_TYPE = "text/plain"
 RECORD_LIMIT = 10_000
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(NamedTuple):
     id: str
     topic: str
     pubsub_name: str
@@ -55,11 +53,10 @@ class Event:
     source: str = ""
     type: str = EVENT_TYPE
     spec_version: str = "1.0"
-    metadata: Mapping[str, str] = field(default_factory=dict)
+    metadata: Mapping[str, str] = NO_METADATA
 
 
-@dataclass(frozen=True)
-class DeliveryRecord:
+class DeliveryRecord(NamedTuple):
     event_id: str
     pubsub_name: str
     topic: str
@@ -316,7 +313,7 @@ class PubSub(Component):
                 if dlt:
                     reason = "DROP" if status == DROP else "RETRY_EXHAUSTED"
                     meta = dict(event.metadata) | {"deadLetterReason": reason, "originalTopic": event.topic}
-                    await self.dispatch(replace(event, topic=dlt, metadata=meta), dead_letters=False)
+                    await self.dispatch(event._replace(topic=dlt, metadata=meta), dead_letters=False)
                 return status if status == DROP else "EXHAUSTED"
             delay = min(self.backoff_ms * (2 ** (attempt - 1)), self.max_backoff_ms) / 1000.0
             await asyncio.sleep(delay)

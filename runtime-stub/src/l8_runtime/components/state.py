@@ -22,47 +22,42 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from ..errors import ApiError, aborted, invalid
-from .base import Component
+from .base import NO_METADATA, Component
 
 FIRST_WRITE = "first-write"
 LAST_WRITE = "last-write"
 NO_ETAG = ("", "0")  # Layotto's Redis store (and the js-sdk, which sends "0") treat these as "no etag"
 
 
-@dataclass(frozen=True)
-class StoredItem:
+class StoredItem(NamedTuple):
     value: bytes
     etag: str
     expires_at: float | None = None
 
 
-@dataclass(frozen=True)
-class SetOp:
+class SetOp(NamedTuple):
     key: str
     value: bytes
     etag: str | None = None
     concurrency: str = ""
-    metadata: Mapping[str, str] = field(default_factory=dict)
+    metadata: Mapping[str, str] = NO_METADATA
 
 
-@dataclass(frozen=True)
-class DeleteOp:
+class DeleteOp(NamedTuple):
     key: str
     etag: str | None = None
     concurrency: str = ""
 
 
-@dataclass(frozen=True)
-class GetResult:
+class GetResult(NamedTuple):
     key: str
     value: bytes = b""
     etag: str = ""
-    metadata: Mapping[str, str] = field(default_factory=dict)
+    metadata: Mapping[str, str] = NO_METADATA
     error: str = ""
     found: bool = False
 

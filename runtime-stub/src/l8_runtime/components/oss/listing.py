@@ -8,14 +8,13 @@ prefix each, which counts as an entry. Markers are exclusive.
 from __future__ import annotations
 
 import threading
-from dataclasses import dataclass, replace
-from typing import Any
+from dataclasses import replace
+from typing import Any, NamedTuple
 
 from .model import Version, check_bucket_key, page_limit
 
 
-@dataclass(frozen=True)
-class ListPage:
+class ListPage(NamedTuple):
     items: list[Any]
     common_prefixes: list[str]
     truncated: bool

@@ -10,6 +10,7 @@ import hmac
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import NamedTuple
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
 from ...errors import ApiError, invalid
@@ -31,6 +32,8 @@ DEFAULT_CONTENT_TYPE = "application/octet-stream"
 
 @dataclass
 class Version:
+    """One version of an object (or a delete marker): its blob, size, etag, metadata, tags and ACL."""
+
     key: str
     version_id: str
     last_modified: int
@@ -52,8 +55,9 @@ class Version:
         return self.blob is None
 
 
-@dataclass
-class Part:
+class Part(NamedTuple):
+    """One uploaded part of a multipart upload."""
+
     number: int
     blob: str
     size: int
@@ -63,6 +67,8 @@ class Part:
 
 @dataclass
 class Upload:
+    """A multipart upload in progress: where it goes, its object attributes and its parts by number."""
+
     upload_id: str
     bucket: str
     key: str

@@ -24,8 +24,7 @@ import os
 import threading
 import uuid
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ...errors import ApiError, failed_precondition, invalid, not_found
 from ..base import Component, meta_int
@@ -37,16 +36,14 @@ from .multipart import MultipartOps
 MAX_DELETE = 1000
 
 
-@dataclass(frozen=True)
-class Deleted:
+class Deleted(NamedTuple):
     key: str
     version_id: str = ""
     delete_marker: bool = False
     delete_marker_version_id: str = ""
 
 
-@dataclass(frozen=True)
-class Selected:
+class Selected(NamedTuple):
     """The byte range of a version a read returns."""
 
     offset: int
