@@ -45,6 +45,17 @@ def ci_step(name: str) -> Callable[[Step], Step]:
     return register
 
 
+# `nox -s ci` sets this to its start time (seconds since the epoch): a step may then reuse what an earlier
+# step of the same run wrote (written_this_run); outside a CI run nothing is reused.
+CI_STARTED_ENV = "L8_CI_STARTED"
+
+
+def written_this_run(path: Path) -> bool:
+    """True inside `nox -s ci` when ``path`` was written after the run started (by one of its steps)."""
+    started = os.environ.get(CI_STARTED_ENV)
+    return bool(started) and path.is_file() and path.stat().st_mtime >= float(started or 0)
+
+
 def junit_path(step: str) -> Path:
     """Where a test step writes its JUnit XML for the ci summary."""
     CI_DIR.mkdir(parents=True, exist_ok=True)

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 import nox
 from nox.command import CommandFailed
 
-from l8dev.sessions.base import CI_DIR, CI_STEPS, Step
+from l8dev.sessions.base import CI_DIR, CI_STARTED_ENV, CI_STEPS, Step
 from l8dev.sessions.slow import SEPARATE_ENV as SLOW_ENV
 from l8dev.sessions.slow import STEP as SLOW_STEP
 
@@ -84,6 +84,7 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
     CI_DIR.mkdir(parents=True, exist_ok=True)
     for old in CI_DIR.glob("*"):
         old.unlink()
+    os.environ[CI_STARTED_ENV] = repr(time.time())  # what a step may reuse from an earlier step of this run
     steps = ordered_steps(order)
     only = [n for n in os.environ.get("L8_CI_STEPS", "").split(",") if n]
     unknown = sorted(set(only) - {name for name, _ in steps})

@@ -13,9 +13,10 @@ from __future__ import annotations
 import nox
 from l8gen.languages import LanguageSpec
 
-from l8dev.sessions.base import ROOT, ci_step, dev_run, junit_path
+from l8dev.sessions.base import ROOT, ci_step, dev_run, junit_path, written_this_run
 
 COMPAT_RUN = "compat-tests/run"
+CONFORMANCE_LANGUAGES = ("python", "go")  # the conformance self-test's drivers
 COMPAT_ENV = {"TESTCONTAINERS_RYUK_DISABLED": "true", "PYTHONPATH": str(ROOT / "compat-tests")}
 
 
@@ -69,14 +70,26 @@ def compat_mutants(session: nox.Session) -> None:
 @ci_step("compat-conformance")
 def compat_conformance(session: nox.Session) -> None:
     """Conformance self-test (l8compat.conformance): Python + Go drivers against the reference runtime and
-    the `reference-variant` target; every difference must be classified, no stall (±20 % time). Then the
-    Python matrix against the runtime started from a Layotto-format config (`layotto-config` profile)."""
+    the `reference-variant` target; every difference must be classified, no stall (±20 % time). Inside
+    `nox -s ci` the reference run is the compat-python and compat-go steps' matrices of the same run (not run
+    twice). Then the Python matrix against the runtime started from a Layotto-format config."""
     out = ROOT / "compat-tests" / "results" / "conformance"
-    for name, extra in (("reference", []), ("variant", ["--target=reference-variant"])):
+    # Inside `nox -s ci` the compat-python and compat-go steps have just run every case against the reference
+    # runtime: their matrices are the reference run (unless extra harness arguments change what runs).
+    earlier = [ROOT / "compat-tests" / "results" / lang for lang in CONFORMANCE_LANGUAGES]
+    reuse = not session.posargs and all(written_this_run(d / "matrix.json") for d in earlier)
+    runs = [("variant", ["--target=reference-variant"])]
+    if reuse:
+        session.log("compat-conformance: reference = this CI run's compat-python and compat-go matrices")
+        references = earlier
+    else:
+        runs.insert(0, ("reference", []))
+        references = [out / "reference"]
+    for name, extra in runs:
         dev_run(session, "python", "-m", "pytest", COMPAT_RUN, "-q", "-p", "no:cacheprovider", "-rfE",
-                "--languages=python,go", f"--results-dir={out / name}", *extra, *session.posargs,
-                env=COMPAT_ENV)
-    dev_run(session, "python", "-m", "l8compat.conformance", f"--reference={out / 'reference'}",
+                f"--languages={','.join(CONFORMANCE_LANGUAGES)}", f"--results-dir={out / name}", *extra,
+                *session.posargs, env=COMPAT_ENV)
+    dev_run(session, "python", "-m", "l8compat.conformance", *[f"--reference={d}" for d in references],
             f"--variant={out / 'variant'}", env=COMPAT_ENV)
     # The runtime started from a Layotto-format config (runtime-stub/examples/layotto-config.json) must pass
     # the whole matrix through the `layotto-config` profile's mapping.
