@@ -1,6 +1,6 @@
 """The "Use it from this checkout" instructions: every README block marked ``sh from-checkout <language>``
-runs as written in a fresh project (a temporary directory; C++: an emptied ``.cache/docs`` folder of the
-checkout, for ccache) (``L8SDK`` = this checkout) and leaves a working SDK install.
+runs as written in a fresh project (a temporary directory; C++: an emptied ``.cache/docs-cpp`` folder of
+the checkout, for ccache) (``L8SDK`` = this checkout) and leaves a working SDK install.
 
 Place: docs tests, run by ``nox -s docs``. The root README holds the four blocks; each SDK README (generated
 from ``generator/l8gen/languages/<lang>/templates/README.md.j2``) must repeat its language's block verbatim.
@@ -84,7 +84,10 @@ def test_cpp_from_checkout(tmp_path: Path) -> None:
     # A fresh project inside the checkout, so that with CCACHE_BASEDIR every path the compiler sees (the SDK's
     # sources and the build tree's generated protobuf code) is relative: a clone in another folder, or the
     # next run, compiles the library from the machine's ccache (the SDK's CMake uses ccache when present).
-    app = REPO / ".cache" / "docs" / "from-checkout-cpp"
+    # Two levels below the checkout, so that its build tree (app/l8sdk-build) sits as deep as sdk-cpp's
+    # compat-tests/.build/cpp: the relative paths ccache sees are the same, and the block's default build
+    # type (Release) is sdk-cpp's, so a cold run compiles the library once for both (39 objects).
+    app = REPO / ".cache" / "docs-cpp"
     shutil.rmtree(app, ignore_errors=True)
     out = run_block("cpp", app, {"CCACHE_BASEDIR": str(REPO), "CCACHE_NOHASHDIR": "1"})
     assert "l8sdk C++ client created" in out

@@ -114,7 +114,7 @@ def _prefix(scratch: Path) -> Path:
                 str(BUILD),
                 "-G",
                 "Ninja",
-                "-DCMAKE_BUILD_TYPE=Debug",
+                "-DCMAKE_BUILD_TYPE=Release",
             ],
             check=True,
             capture_output=True,

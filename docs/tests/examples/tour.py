@@ -36,7 +36,8 @@ TOURS: dict[str, tuple[str, list[tuple[Path, list[str]]], tuple[Path, list[str]]
            [(REPO / "sdks/go", ["go", "build", "-o", os.devnull, "./cmd/l8-tour"])],
            (REPO / "sdks/go", ["go", "run", "./cmd/l8-tour"])),
     "cpp": ("sdks/cpp/examples/tour/main.cc", [
-        (REPO, ["cmake", "-S", "sdks/cpp", "-B", str(CPP_BUILD), "-G", "Ninja", "-DCMAKE_BUILD_TYPE=Debug"]),
+        (REPO, ["cmake", "-S", "sdks/cpp", "-B", str(CPP_BUILD), "-G", "Ninja",
+                "-DCMAKE_BUILD_TYPE=Release"]),
         (REPO, ["cmake", "--build", str(CPP_BUILD), "--target", "l8sdk"]),
         (REPO, ["cmake", "--install", str(CPP_BUILD), "--prefix", str(CPP_PREFIX)]),
         (REPO, ["cmake", "-S", "sdks/cpp/examples/tour", "-B", str(CPP_TOUR_BUILD), "-G", "Ninja",

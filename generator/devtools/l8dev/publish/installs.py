@@ -209,9 +209,10 @@ def install_cpp(
     steps: Steps,
 ) -> tuple[dict[str, Any], Facts]:
     source = artifact(release, entry, "source")
-    # The repository's layout and build type (sdks/cpp built in compat-tests/.build/cpp, Debug: noxfile
-    # `sdk-cpp`) below the work dir: ccache (used by the SDK's CMakeLists when installed) sees paths relative
-    # to CCACHE_BASEDIR, so this build of the package hits what sdk-cpp compiled (counted in the log).
+    # The repository's layout (sdks/cpp built in compat-tests/.build/cpp: `nox -s sdk-cpp`) below the work dir
+    # and the package's default build type (Release, as sdk-cpp builds it): ccache (used by the SDK's
+    # CMakeLists when installed) sees paths relative to CCACHE_BASEDIR, so this build of the package hits what
+    # sdk-cpp compiled (counted in the log).
     prefix, build, app_build = work / "prefix", work / "compat-tests" / ".build" / "cpp", work / "app-build"
     with steps.step("unpack the source package"):
         (work / "sdks").mkdir(parents=True, exist_ok=True)
@@ -228,7 +229,6 @@ def install_cpp(
                 str(build),
                 "-G",
                 "Ninja",
-                "-DCMAKE_BUILD_TYPE=Debug",
                 "-DL8SDK_BUILD_TESTS=OFF",
                 "-DL8SDK_BUILD_COMPAT_DRIVER=OFF",
             ],
