@@ -29,8 +29,9 @@ NOTES = {
         "~0.8 s, so on 2 cores the floor is about B's wall time plus the writes"),
     "start-up: runtime start to READY vs echo": (
         "not a floor: the control row below (a bare grpc.aio server of the API's 9 services as generated "
-        "base servicers, health and reflection) measured 1.05-1.06x the echo server in two runs on "
-        "2026-12-05 (1.32x in an earlier one), so the gap is the runtime's own start. Profile (2026-12-05): "
+        "base servicers, health and reflection) measured 1.03-1.14x the echo server in five runs on the "
+        "evening of 2026-12-05 (1.32x in one earlier that day), so most of the gap is the runtime's own "
+        "start. Profile (2026-12-05): "
         "cli.run to READY takes ~8 ms; the rest is imports: -X importtime self time of the ~90 modules the "
         "runtime imports beyond the control is 36 ms (53 ms before the change below): its component "
         "classes (16 modules), config, observe/interceptors, actuator, the CLI (argparse, gettext) and the "
@@ -76,8 +77,8 @@ NOTES = {
         "(was uuid4): 145 us/call. The echo server registers the standard generated way (the registered "
         "path, one task per each of the 26 Runtime methods). Wall-clock QPS and p99 swing by +-30 % "
         "between rounds on a shared machine (see min); the CPU-per-call row is the steadier figure. In "
-        "seven P3 runs on the evening of 2026-12-05 (echo alone 181-283 us/call as the machine's load "
-        "moved) the three rows measured CPU 0.87-1.01, QPS 0.85-1.03x, p99 0.95-1.28x: each goal met in "
+        "nine P3 runs on the evening of 2026-12-05 (echo alone 181-283 us/call as the machine's load "
+        "moved) the three rows measured CPU 0.87-1.01, QPS 0.85-1.03x, p99 0.86-1.28x: each goal met in "
         "some runs and missed in others, the same spread with and without the P5 change (BDP off)"),
     "P5 ": (
         "the runtime's gRPC server turns HTTP/2 BDP probing off (grpc.http2.bdp_probe=0): with it, a "
