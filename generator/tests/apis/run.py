@@ -14,7 +14,9 @@ here.
 The SDKs' 50 s reconnect-outage test is the same code for every API; it runs in ``sdk-go``/``sdk-node`` for
 this repository's SDKs and is skipped here (``-short`` / ``L8GEN_TEST_SHORT=1``). Prints a per-API x language
 verdict table; exit 1 when any cell failed. Usage:
-``python generator/tests/apis/run.py [--api NAME ...] [--language LANG ...] [--keep DIR]``.
+``python generator/tests/apis/run.py [--api NAME ...] [--language LANG ...] [--keep DIR] [--jobs N]``.
+Two APIs are checked at once (``--jobs``), but never two cells of one language (they share its caches),
+so while one API's C++ compiles, another's Node, Go and Python checks run.
 """
 
 from __future__ import annotations
@@ -26,9 +28,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import tomllib
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,35 +116,45 @@ def check_language(spec: LanguageSpec, sdk: Path, api: Path) -> Cell:
     return Cell("ok", time.monotonic() - started)
 
 
+def check_api(api: Path, out: Path, languages: list[str], checked: dict[str, LanguageSpec],
+              locks: dict[str, threading.Lock]) -> dict[str, Cell]:
+    """Generate one API's SDKs into ``out`` and run each language's check (or expect the refusal). A
+    language's cells hold its lock: two cells of one language never run at once (they share its caches:
+    the mypy cache, Go's build cache, ccache), while cells of other languages and APIs do."""
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    if is_refused(api):
+        return {"generate": check_refused(api, out)}
+    started = time.monotonic()
+    code, output = generate(api, out)
+    elapsed = time.monotonic() - started
+    row = {"generate": Cell("ok" if code == 0 else "FAIL", elapsed, output if code else "")}
+    for language in languages:
+        if code == 0:
+            spec = checked[language]
+            with locks[language]:
+                row[language] = check_language(spec, out / spec.out_dir, api)
+        verdict = row.get(language, Cell("skip", 0)).verdict
+        print(f"generality: {api.name:<10} {language:<7} {verdict}", flush=True)
+    return row
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--api", action="append", default=None, help="corpus entry (repeatable; default all)")
     checked = {name: spec for name, spec in discover().items() if spec.check is not None}
     parser.add_argument("--language", action="append", default=None, choices=list(checked))
     parser.add_argument("--keep", type=Path, default=None, help="generate here and keep it (default: temp)")
+    parser.add_argument("--jobs", type=int, default=2, help="APIs checked at once (default 2)")
     args = parser.parse_args(argv)
     selected = [a for a in apis() if not args.api or a.name in args.api]
     languages = args.language or list(checked)
     work = args.keep or Path(tempfile.mkdtemp(prefix="l8-generality-"))
-    table: dict[str, dict[str, Cell]] = {}
+    locks = {language: threading.Lock() for language in languages}
     try:
-        for api in selected:
-            out = work / api.name
-            shutil.rmtree(out, ignore_errors=True)
-            out.mkdir(parents=True)
-            if is_refused(api):
-                table[api.name] = {"generate": check_refused(api, out)}
-                continue
-            started = time.monotonic()
-            code, output = generate(api, out)
-            row = table[api.name] = {"generate": Cell("ok" if code == 0 else "FAIL",
-                                                      time.monotonic() - started, output if code else "")}
-            for language in languages:
-                if code == 0:
-                    spec = checked[language]
-                    row[language] = check_language(spec, out / spec.out_dir, api)
-                verdict = row.get(language, Cell("skip", 0)).verdict
-                print(f"generality: {api.name:<10} {language:<7} {verdict}", flush=True)
+        with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+            rows = [pool.submit(check_api, a, work / a.name, languages, checked, locks) for a in selected]
+            table = {api.name: row.result() for api, row in zip(selected, rows, strict=True)}
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
-from l8dev.sessions import ci
+from l8dev.sessions import base, ci
 from l8dev.sessions.ci import ccache_counts, junit_failures, step_line
 
 
@@ -64,3 +65,54 @@ def test_junit_failures_name_each_failed_test_of_a_real_pytest_report(
     failures = junit_failures()
     assert len(failures) == 1
     assert failures[0].startswith("junit-tests: test_sample::test_bad: AssertionError: etag mismatch")
+
+
+class RecordingSession:
+    """The two methods of nox.Session that run_ci and its steps call (log, error), recording the log."""
+
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def log(self, line: str) -> None:
+        self.lines.append(line)
+
+    def error(self, message: str) -> None:
+        raise RuntimeError(message)
+
+
+def test_a_background_step_is_waited_for_after_the_last_step_and_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events: list[str] = []
+
+    def slow(_: object) -> None:  # leaves its work running, like slow-tests inside `nox -s ci`
+        events.append("slow started")
+        def finish() -> None:
+            time.sleep(0.3)
+            events.append("slow collected")
+
+        base.BACKGROUND["slow"] = finish
+
+    def later(_: object) -> None:
+        events.append("later step ran")
+
+    def broken_background(_: object) -> None:
+        def finish() -> None:
+            raise RuntimeError("slow tests failed: go")
+
+        base.BACKGROUND["broken"] = finish
+
+    monkeypatch.setattr(ci, "CI_DIR", tmp_path)
+    steps = [("slow", slow), ("later", later), ("broken", broken_background)]
+    monkeypatch.setattr(ci, "CI_STEPS", steps)
+    monkeypatch.setattr(ci, "ccache_counts", lambda: (0, 0))
+    monkeypatch.delenv("L8_CI_STEPS", raising=False)
+    session = RecordingSession()
+    with pytest.raises(RuntimeError, match="failed steps: broken"):
+        ci.run_ci(session, ["slow", "later", "broken"])  # type: ignore[arg-type]
+    assert events == ["slow started", "later step ran", "slow collected"]
+    table = {line.split()[2]: line for line in session.lines if line.startswith("ci step ")}
+    assert "ok (background)" in table["slow"]
+    assert "FAILED (slow tests failed: go) (background)" in table["broken"]
+    assert float(table["slow"].split()[-1].rstrip("s")) >= 0.3  # its time runs to the end of its work
+    assert not base.BACKGROUND

@@ -6,17 +6,18 @@ Pipeline place: what ``.ci/run`` (the README's test command) executes. The order
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import nox
 from nox.command import CommandFailed
 
-from l8dev.sessions.base import CI_DIR, CI_STARTED_ENV, CI_STEPS, Step
+from l8dev.sessions.base import BACKGROUND, CI_DIR, CI_STARTED_ENV, CI_STEPS, Step
 from l8dev.sessions.slow import SEPARATE_ENV as SLOW_ENV
 from l8dev.sessions.slow import STEP as SLOW_STEP
 
@@ -71,12 +72,24 @@ def ccache_counts() -> tuple[int, int]:
     return hits, number.get("cache_miss", 0)
 
 
+def outcome_of(run: Callable[[], None]) -> str:
+    """Run one step (or wait for its background work): "ok", "skipped" or "FAILED (why)"; a failing step
+    does not stop the run."""
+    try:
+        run()
+        return "ok"
+    except CommandFailed as exc:
+        return f"FAILED ({exc.reason or 'command failed'})"
+    except Exception as exc:  # session.error / session.skip inside a step
+        return "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
+
+
 def step_line(
     name: str, outcome: str, seconds: float, ccache: tuple[int, int], label: str = "ci step"
 ) -> str:
     """One row of the closing step table (the ccache column only for steps that compiled C++)."""
     cache = f"  ccache {ccache[0]} hit / {ccache[1]} miss" if any(ccache) else ""
-    return f"{label} {name:<18} {outcome:<12} {seconds:7.1f}s{cache}"
+    return f"{label} {name:<18} {outcome:<16} {seconds:7.1f}s{cache}"
 
 
 def run_ci(session: nox.Session, order: Sequence[str]) -> None:
@@ -93,29 +106,32 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
     if SLOW_STEP in [name for name, _ in steps if not only or name in only]:
         os.environ[SLOW_ENV] = "separate"  # the sdk steps leave their slow test to that step
     results: list[tuple[str, str, float, tuple[int, int]]] = []
+    run_start, started = time.monotonic(), {}
     for name, step in steps:
         if only and name not in only:
             continue
         session.log(f"===== ci step: {name} =====")
         start, cache_before = time.monotonic(), ccache_counts()
-        try:
-            step(session)
-            outcome = "ok"
-        except CommandFailed as exc:
-            outcome = f"FAILED ({exc.reason or 'command failed'})"
-        except Exception as exc:  # session.error / session.skip inside a step
-            outcome = "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
+        started[name] = start
+        outcome = outcome_of(functools.partial(step, session))
         seconds = time.monotonic() - start
         cache_after = ccache_counts()
         ccache = (cache_after[0] - cache_before[0], cache_after[1] - cache_before[1])
         results.append((name, outcome, seconds, ccache))
+    for name, finish in list(BACKGROUND.items()):  # steps that left work running: wait for it now
+        session.log(f"===== ci step: {name} (waiting for its background work) =====")
+        outcome = outcome_of(finish)
+        results = [(n, f"{outcome} (background)", time.monotonic() - started[n], c) if n == name
+                   else (n, o, t, c) for n, o, t, c in results]
+        del BACKGROUND[name]
     passed, failed, skipped = junit_counts()
     failed_steps = [name for name, outcome, _, _ in results if outcome.startswith("FAILED")]
     failed = max(failed, len(failed_steps))  # a failed lint/check step counts even without a test report
     for name, outcome, seconds, ccache in results:
         session.log(step_line(name, outcome, seconds, ccache))
     hits, misses = sum(r[3][0] for r in results), sum(r[3][1] for r in results)
-    session.log(step_line("", "", sum(r[2] for r in results), (hits, misses), label="ci total"))
+    # the run's wall time: a background step's time overlaps the steps after it
+    session.log(step_line("", "", time.monotonic() - run_start, (hits, misses), label="ci total"))
     for line in junit_failures():
         session.log(f"ci failed test {line}")
     summary = f"ci: {passed} passed, {failed} failed, {skipped} skipped"

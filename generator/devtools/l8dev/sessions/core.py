@@ -51,10 +51,11 @@ def lint(session: nox.Session) -> None:
 @nox.session
 @ci_step("tests")
 def tests(session: nox.Session) -> None:
-    """Unit tests: pytest over pyproject's testpaths, without the container tests (and, in ``nox -s ci``,
-    without the ``slow`` ones: its slow-tests step runs them)."""
+    """Unit tests: pytest over pyproject's testpaths on one worker per core, without the container tests
+    (and, in ``nox -s ci``, without the ``slow`` ones: its slow-tests step runs them)."""
     markers = "not container and not slow" if separate() else "not container"
-    pytest_step(session, "tests", "-m", markers, allow_empty=True)
+    # one worker per core (pytest-xdist): on 2 cores 105 s instead of 170 s; each test owns its tmp dirs
+    pytest_step(session, "tests", "-m", markers, "-n", "auto", "--maxprocesses=4", allow_empty=True)
 
 
 @nox.session

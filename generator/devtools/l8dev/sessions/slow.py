@@ -5,7 +5,9 @@ hook (``[dev] slow`` of its ``language.toml``) returns a ``SlowTest``: the one t
 waits, and the command that runs only it. ``nox -s sdk-<name>`` on its own runs that test with the SDK's
 others. ``nox -s ci`` sets ``L8_SLOW_TESTS=separate`` when this step is part of the run: the sdk steps (and
 ``tests``) then leave the slow tests out, and this step runs them all at once -- four 50 s outages cost
-about one of them instead of four. Each test is one JUnit case of ``junit-slow-tests.xml``.
+about one of them instead of four -- in the background: the later CI steps run while they wait, and
+``nox -s ci`` collects their verdicts after its last step (``base.BACKGROUND``). Each test is one JUnit case
+of ``junit-slow-tests.xml``.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 import nox
 
 from l8dev.languages import hook, with_hook
-from l8dev.sessions.base import CI_DIR, ci_step, dev_env, ensure_dev_venv, junit_path
+from l8dev.sessions.base import BACKGROUND, CI_DIR, ci_step, dev_env, ensure_dev_venv, in_ci, junit_path
 
 STEP = "slow-tests"
 SEPARATE_ENV = "L8_SLOW_TESTS"
@@ -76,11 +78,12 @@ def write_junit(path: Path, rows: list[Row]) -> None:
     ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
 
 
-def run_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
-            timeout_s: float = TIMEOUT_S) -> list[Row]:
-    """Start every test's command at once (output to ``log_dir/slow-<language>.log``), wait for all; a
-    command still running after ``timeout_s`` is killed. Each row's time is that command's own."""
-    running: dict[str, tuple[SlowTest, subprocess.Popen[bytes], float, Path]] = {}
+Running = dict[str, tuple[SlowTest, "subprocess.Popen[bytes]", float, Path]]
+
+
+def start_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path) -> Running:
+    """Start every test's command at once, output to ``log_dir/slow-<language>.log``."""
+    running: Running = {}
     for name, test in tests.items():
         log = log_dir / f"slow-{name}.log"
         program = shutil.which(test.argv[0], path=env.get("PATH")) or test.argv[0]
@@ -88,14 +91,19 @@ def run_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
             proc = subprocess.Popen([program, *test.argv[1:]], cwd=test.cwd, env=env, stdout=out,
                                     stderr=subprocess.STDOUT)
         running[name] = (test, proc, time.monotonic(), log)
+    return running
+
+
+def wait_all(running: Running, timeout_s: float = TIMEOUT_S) -> list[Row]:
+    """Wait for every started command; one still running ``timeout_s`` after its start is killed. Each row's
+    time is that command's own."""
     ended: dict[str, tuple[int, float]] = {}
-    deadline = time.monotonic() + timeout_s
     while len(ended) < len(running):
         for name, (_, proc, t0, log) in running.items():
             if name in ended:
                 continue
             code = proc.poll()
-            if code is None and time.monotonic() > deadline:
+            if code is None and time.monotonic() > t0 + timeout_s:
                 proc.kill()
                 code = proc.wait()
                 with log.open("a") as out:
@@ -114,6 +122,12 @@ def run_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
     return rows
 
 
+def run_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
+            timeout_s: float = TIMEOUT_S) -> list[Row]:
+    """Start every test's command at once and wait for all (``start_all`` + ``wait_all``)."""
+    return wait_all(start_all(tests, env, log_dir), timeout_s)
+
+
 @nox.session(name=STEP)
 @ci_step(STEP)
 def run_slow_tests(session: nox.Session) -> None:
@@ -125,7 +139,16 @@ def run_slow_tests(session: nox.Session) -> None:
     for name, test in tests.items():
         session.log(f"{STEP}: {name}: {' '.join(test.argv)} (in {test.cwd})")
     CI_DIR.mkdir(parents=True, exist_ok=True)
-    rows = run_all(tests, env, CI_DIR)
+    running = start_all(tests, env, CI_DIR)
+    if in_ci():  # they mostly wait: the later steps run meanwhile, run_ci waits for them at the end
+        BACKGROUND[STEP] = lambda: report(session, wait_all(running))
+        session.log(f"{STEP}: running in the background; `nox -s ci` waits for them after its last step")
+        return
+    report(session, wait_all(running))
+
+
+def report(session: nox.Session, rows: list[Row]) -> None:
+    """Log each slow test's verdict, write its JUnit case; session.error when one failed."""
     for name, test, code, seconds, _ in rows:
         session.log(f"{STEP}: {name} {test.test_id}: {'ok' if code == 0 else f'FAILED (exit {code})'} "
                     f"in {seconds:.1f}s")
