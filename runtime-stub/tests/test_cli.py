@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -153,3 +154,33 @@ def test_reported_version_is_the_distribution_version() -> None:
 
     pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
     assert runtime_version() == tomllib.loads(pyproject.read_text())["project"]["version"]
+
+
+WATCH_COLLECTOR = """
+import gc, sys, threading, time
+def watch():
+    while gc.isenabled():  # launch.main turns it off first
+        time.sleep(0.0005)
+    while not gc.isenabled():
+        time.sleep(0.0005)
+    print("collector back on", flush=True)
+threading.Thread(target=watch, daemon=True).start()
+sys.argv[1:] = ["--grpc-port", "0", "--http-port", "0"]
+from l8_runtime import launch
+launch.main()
+"""
+
+
+def test_the_launcher_keeps_the_collector_off_until_the_ready_line():
+    proc = subprocess.Popen([sys.executable, "-c", WATCH_COLLECTOR], stdout=subprocess.PIPE,
+                            stderr=subprocess.DEVNULL, text=True)
+    try:
+        assert proc.stdout is not None
+        first = proc.stdout.readline().strip()
+        assert READY.match(first), first
+        readable, _, _ = select.select([proc.stdout], [], [], 10)
+        assert readable, "the collector was still off 10 s after READY"
+        assert proc.stdout.readline().strip() == "collector back on"
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0

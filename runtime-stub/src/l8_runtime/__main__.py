@@ -1,5 +1,5 @@
-"""``python -m l8_runtime`` runs the CLI."""
+"""``python -m l8_runtime`` runs the CLI (through ``launch``, as the console script does)."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -3,13 +3,15 @@
 Place in the runtime: the edge. ``run(argv, stdin, stdout, stderr)`` parses flags, loads the configuration
 (embedded defaults when no ``--config``), starts the server, prints the READY line on stdout (flushed),
 and serves until SIGTERM/SIGINT, then shuts down gracefully and returns 0. Configuration mistakes print
-one clear line on stderr and return 2. ``main`` is the console-script entry point.
+one clear line on stderr and return 2. ``main`` runs it on the process's arguments; the console script
+enters through ``launch.main``, which keeps the garbage collector off until READY.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import gc
 import json
 import os
 import signal
@@ -149,6 +151,8 @@ async def _serve(config, options: ServerOptions, stdout: TextIO, stderr: TextIO)
             pass
     stdout.write(server.ready_line() + "\n")
     stdout.flush()
+    if not gc.isenabled():  # launch.main turned it off for the start-up
+        gc.enable()
     await stop.wait()
     await server.stop()
     return 0
