@@ -12,6 +12,9 @@ runtime in this image with testcontainers. No image can be pulled here, so:
   network inside). The image carries a label with the digest of its inputs (Dockerfile, base image id, the
   sources of both packages); an image with the same digest is up to date -> nothing to do.
 
+One build at a time: a second build.py waits for the first one's lock (``.cache/image-build.lock``), then
+finds the images up to date; so ``nox -s ci`` builds them in the background while its first steps run.
+
 CLI: ``python runtime-stub/image/build.py [base|runtime|all] [--force] [--base-image IMAGE]``
 (a normal user with a registry: ``--base-image python:3.11-slim``).
 """
@@ -19,6 +22,7 @@ CLI: ``python runtime-stub/image/build.py [base|runtime|all] [--force] [--base-i
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import os
 import re
@@ -28,6 +32,7 @@ import sys
 import tempfile
 import tomllib
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -41,6 +46,7 @@ FALLBACK_MIRROR = "http://deb.debian.org/debian"
 REPO = Path(__file__).resolve().parents[2]
 DOCKERFILE = REPO / "runtime-stub" / "Dockerfile"
 PACKAGE_DIRS = (REPO / "sdks" / "python", REPO / "runtime-stub")
+LOCK_FILE = REPO / ".cache" / "image-build.lock"
 SKIP_PARTS = {"tests", "image", "__pycache__", "build", "dist", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
 
 
@@ -287,22 +293,37 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     )
     args = parser.parse_args(list(argv))
     try:
-        if args.target in ("base", "all") and args.base_image == BASE_TAG:
-            ensure_base(stdout, force=args.force)
-        if args.target in ("runtime", "all"):
-            ensure_runtime(
-                stdout,
-                base_image=args.base_image,
-                force=args.force,
-                package_dirs=tuple(p.resolve() for p in args.package_dir)
-                if args.package_dir
-                else PACKAGE_DIRS,
-            )
+        with build_lock(stdout):
+            build(args, stdout)
     except ImageError as exc:
         stdout.flush()
         stderr.write(f"image: error: {exc}\n")
         return 1
     return 0
+
+
+@contextmanager
+def build_lock(out: IO[str]) -> Iterator[None]:
+    """Hold LOCK_FILE while building: a second build.py (e.g. a test that needs the image while `nox -s ci`
+    still builds it in the background) waits for the first, then finds the images up to date."""
+    LOCK_FILE.parent.mkdir(parents=True, exist_ok=True)
+    with open(LOCK_FILE, "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            out.write(f"image: another build.py holds {LOCK_FILE}: waiting for it\n")
+            out.flush()
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def build(args: argparse.Namespace, stdout: IO[str]) -> None:
+    """The base image and/or the runtime image, as ``args`` (the CLI's) ask."""
+    if args.target in ("base", "all") and args.base_image == BASE_TAG:
+        ensure_base(stdout, force=args.force)
+    if args.target in ("runtime", "all"):
+        dirs = tuple(p.resolve() for p in args.package_dir) if args.package_dir else PACKAGE_DIRS
+        ensure_runtime(stdout, base_image=args.base_image, force=args.force, package_dirs=dirs)
 
 
 def main() -> None:

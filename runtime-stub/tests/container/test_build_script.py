@@ -1,10 +1,13 @@
 """Unit tests of runtime-stub/image/build.py that need no engine: apt mirror discovery and the input digest
-that decides whether the runtime image is rebuilt."""
+that decides whether the runtime image is rebuilt, and the lock that keeps two builds from running at once."""
 
 from __future__ import annotations
 
 import importlib.util
+import io
 import sys
+import threading
+import time
 from pathlib import Path
 from types import ModuleType
 
@@ -102,3 +105,24 @@ def test_wheelhouse_split_fails_when_a_project_wheel_is_missing(build: ModuleTyp
     (tmp_path / "wh" / "all").mkdir(parents=True)
     with pytest.raises(build.ImageError, match="no wheel for python"):
         build.split_wheelhouse(tmp_path / "wh", (pkg,))
+
+
+def test_a_second_build_waits_until_the_first_releases_the_lock(
+    build: ModuleType, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(build, "LOCK_FILE", tmp_path / "image-build.lock")
+    events: list[str] = []
+    second_out = io.StringIO()
+
+    def second() -> None:
+        with build.build_lock(second_out):
+            events.append("second builds")
+
+    with build.build_lock(io.StringIO()):
+        waiter = threading.Thread(target=second)
+        waiter.start()
+        time.sleep(0.3)
+        events.append("first done")
+    waiter.join(10)
+    assert events == ["first done", "second builds"]
+    assert "waiting for it" in second_out.getvalue()

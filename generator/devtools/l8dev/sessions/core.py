@@ -7,10 +7,24 @@ venv (``base.dev_run``).
 
 from __future__ import annotations
 
+import os
+import subprocess
+
 import nox
 from nox.command import CommandFailed
 
-from l8dev.sessions.base import CI_DIR, CPP_CCACHE, ROOT, ci_step, dev_run, pytest_step
+from l8dev.sessions.base import (
+    BACKGROUND,
+    CI_DIR,
+    CPP_CCACHE,
+    DEV_VENV,
+    ROOT,
+    ci_step,
+    dev_env,
+    dev_run,
+    in_ci,
+    pytest_step,
+)
 from l8dev.sessions.slow import separate
 
 LINT_PATHS = ["generator", "runtime-stub", "compat-tests", "proto/tests", "proto/sdk-templates", "bench",
@@ -25,9 +39,28 @@ MYPY_TARGETS = [
 @nox.session
 @ci_step("bootstrap")
 def bootstrap(session: nox.Session) -> None:
-    """Install what is missing (apt, Go plugins, npm), start dockerd, build the base and runtime images."""
+    """Install what is missing (apt, Go plugins, npm), start dockerd, build the base and runtime images (in
+    ``nox -s ci`` in the background: lint and the unit tests need no image, and whatever needs one runs
+    build.py, which waits for this build's lock)."""
     dev_run(session, "python", "-m", "l8dev.toolchain.bootstrap")
-    dev_run(session, "python", "runtime-stub/image/build.py", "all")
+    build = ["runtime-stub/image/build.py", "all"]
+    if not in_ci():
+        dev_run(session, "python", *build)
+        return
+    log = CI_DIR / "images.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen([str(DEV_VENV / "bin" / "python"), *build], cwd=ROOT,
+                                env={**os.environ, **dev_env()}, stdout=out, stderr=subprocess.STDOUT)
+    session.log(f"bootstrap: building the images in the background ({' '.join(build)} > {log})")
+
+    def finish() -> None:
+        code = proc.wait()
+        output = log.read_text("utf-8", errors="replace")[-3000:]
+        session.log(f"bootstrap: image build: exit {code}\n{output}")
+        if code != 0:
+            session.error(f"the image build failed (exit {code}): {log}")
+
+    BACKGROUND["bootstrap"] = finish
 
 
 @nox.session
