@@ -8,7 +8,8 @@ only the cases that call an RPC reaching the mutated spot run (the runtime lists
 ``--list-mutations``' third column; ``--all-cases`` runs every case). The run fails when any mutant is caught
 by no case, or when the baseline itself does not pass.
 
-CLI: python -m l8compat.mutants [--languages python] [--only NAME ...] [pytest args after --]
+CLI: python -m l8compat.mutants [--languages python] [--only NAME ...] [--jobs N] [--baseline RESULTS_DIR]
+[pytest args after --] (``--baseline``: a clean run's results, e.g. compat-python's in ``nox -s ci``).
 """
 
 from __future__ import annotations
@@ -102,6 +103,9 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--all-cases", action="store_true", help="every case against each mutant")
     parser.add_argument("--jobs", type=int, default=2, help="mutant runs at once (default 2)")
+    parser.add_argument("--baseline", type=Path, default=None,
+                        help="results dir of a clean run of the same languages to use as the baseline "
+                             "(its matrix.json) instead of running it")
     args, extra = parser.parse_known_args(list(argv))
     args.extra = [a for a in extra if a != "--"]
     mutations = list_mutations()
@@ -111,9 +115,18 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
         return 2
     chosen = args.only or sorted(mutations)
     OUT_DIR.mkdir(parents=True, exist_ok=True)
-    stdout.write(f"compat-mutants: baseline run ({args.languages})\n")
-    stdout.flush()
-    base, base_s = _run("baseline", args.languages, args.extra, stdout)
+    if args.baseline is not None:
+        base, base_s = json.loads((args.baseline / "matrix.json").read_text()), 0.0
+        stdout.write(f"compat-mutants: baseline = {args.baseline / 'matrix.json'}\n")
+        meta, wanted = base["meta"], set(args.languages.split(","))
+        if meta.get("mutant") or meta.get("target") or set(meta["languages"]) != wanted:
+            stderr.write(f"compat-mutants: {args.baseline} is not a clean run of {args.languages} against "
+                         "the reference runtime\n")
+            return 2
+    else:
+        stdout.write(f"compat-mutants: baseline run ({args.languages})\n")
+        stdout.flush()
+        base, base_s = _run("baseline", args.languages, args.extra, stdout)
     base_rows = _outcomes(base)
     base_bad = sorted(
         f"{k[0]} {k[1]}: {r['outcome']}"

@@ -8,6 +8,7 @@ when the self-test fails. The real runs are CI's compat-mutants step.
 from __future__ import annotations
 
 import io
+import json
 import threading
 import time
 from pathlib import Path
@@ -75,3 +76,33 @@ def test_verdicts_are_reported_in_name_order_and_a_missed_mutant_fails(
                         "compat-mutants: b-caught: CAUGHT by 1 case(s) of 2 run (0s)"]
     assert code == 1 and "not caught: a-missed" in err.getvalue()
     assert "`Runtime.GetState/get`" in (tmp_path / "mutants.md").read_text()
+
+
+def _write_baseline(path: Path, meta: dict[str, Any]) -> Path:
+    path.mkdir()
+    (path / "matrix.json").write_text(json.dumps({"meta": meta, "results": _matrix((), None)["results"]}))
+    return path
+
+
+def test_a_given_clean_run_is_the_baseline_and_none_is_run(
+    fake_runs: list[tuple[str, float, float]], tmp_path: Path
+) -> None:
+    clean = _write_baseline(tmp_path / "python", {"mutant": "", "target": "", "languages": {"python": {}}})
+    out = io.StringIO()
+    mutants.run(["--jobs", "2", f"--baseline={clean}"], io.StringIO(), out, io.StringIO())
+    assert "baseline" not in [name for name, _, _ in fake_runs]
+    assert "compat-mutants: b-caught: CAUGHT by 1 case(s) of 2 run (0s)" in out.getvalue()
+
+
+@pytest.mark.parametrize("meta", [
+    {"mutant": "etag-ignored", "target": "", "languages": {"python": {}}},
+    {"mutant": "", "target": "reference-variant", "languages": {"python": {}}},
+    {"mutant": "", "target": "", "languages": {"go": {}}},
+])
+def test_a_baseline_that_is_not_a_clean_run_of_the_languages_is_refused(
+    fake_runs: list[tuple[str, float, float]], tmp_path: Path, meta: dict[str, Any]
+) -> None:
+    err = io.StringIO()
+    baseline = _write_baseline(tmp_path / "r", meta)
+    code = mutants.run([f"--baseline={baseline}"], io.StringIO(), io.StringIO(), err)
+    assert code == 2 and "is not a clean run of python" in err.getvalue() and not fake_runs

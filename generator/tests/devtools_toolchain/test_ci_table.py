@@ -87,9 +87,10 @@ def test_a_background_step_is_waited_for_after_the_last_step_and_reported(
 
     def slow(_: object) -> None:  # leaves its work running, like slow-tests inside `nox -s ci`
         events.append("slow started")
-        def finish() -> None:
+        def finish() -> float:
             time.sleep(0.3)
             events.append("slow collected")
+            return time.monotonic()
 
         base.BACKGROUND["slow"] = finish
 
@@ -97,7 +98,7 @@ def test_a_background_step_is_waited_for_after_the_last_step_and_reported(
         events.append("later step ran")
 
     def broken_background(_: object) -> None:
-        def finish() -> None:
+        def finish() -> float:
             raise RuntimeError("slow tests failed: go")
 
         base.BACKGROUND["broken"] = finish

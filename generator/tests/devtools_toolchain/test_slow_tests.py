@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from l8dev.languages import languages
-from l8dev.sessions.slow import SlowTest, run_all, slow_tests, write_junit
+from l8dev.sessions.slow import SlowTest, run_all, slow_tests, start_all, wait_all, write_junit
 
 
 def sleeper(tmp_path: Path, seconds: float, code: int = 0, say: str = "done") -> SlowTest:
@@ -54,3 +54,10 @@ def test_every_builtin_sdk_declares_its_slow_test() -> None:
     for name, test in found.items():
         assert test.cwd.is_dir(), name
         assert test.argv and test.selector, name
+
+
+def test_a_test_collected_long_after_it_ended_keeps_its_own_time(tmp_path: Path) -> None:
+    running = start_all({"quick": sleeper(tmp_path, 0.2)}, dict(os.environ), tmp_path)
+    time.sleep(1.5)  # nox -s ci collects background work after its last step
+    [row] = wait_all(running)
+    assert row[2] == 0 and 0.2 <= row[3] < 1.0, f"{row[3]:.2f} s"

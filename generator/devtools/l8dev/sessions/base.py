@@ -16,7 +16,10 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import subprocess
 import sys
+import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -54,9 +57,40 @@ CI_STARTED_ENV = "L8_CI_STARTED"
 
 
 # Inside `nox -s ci`, a step whose work mostly waits may leave it running while the later steps run: it puts
-# a function here that waits for that work and fails like a step would (session.error); run_ci calls each
-# after the last step and reports it in the step table.
-BACKGROUND: dict[str, Callable[[], None]] = {}
+# a function here that waits for that work, fails like a step would (session.error) and returns when the
+# work ended (time.monotonic()); run_ci calls each after the last step and reports it in the step table.
+BACKGROUND: dict[str, Callable[[], float]] = {}
+
+
+class Watched:
+    """A started process and a thread that waits for it, so its exit code and exit time are known however
+    late someone asks (a background step's time is its own, not the time until run_ci collected it). One
+    still running ``timeout_s`` after it was started is killed (``killed``)."""
+
+    def __init__(self, proc: subprocess.Popen[bytes], timeout_s: float | None = None) -> None:
+        self.proc, self.started, self.killed = proc, time.monotonic(), False
+        self.code, self.ended = -1, 0.0
+        self._thread = threading.Thread(target=self._watch, args=(timeout_s,), daemon=True)
+        self._thread.start()
+
+    def _watch(self, timeout_s: float | None) -> None:
+        try:
+            code = self.proc.wait(timeout=timeout_s)
+        except subprocess.TimeoutExpired:
+            self.killed = True
+            self.proc.kill()
+            code = self.proc.wait()
+        self.code, self.ended = code, time.monotonic()
+
+    def wait(self) -> int:
+        """Block until the process has exited; its exit code."""
+        self._thread.join()
+        return self.code
+
+    @property
+    def seconds(self) -> float:
+        """How long it ran (after ``wait``)."""
+        return self.ended - self.started
 
 
 def in_ci() -> bool:

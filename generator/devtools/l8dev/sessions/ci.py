@@ -84,6 +84,11 @@ def outcome_of(run: Callable[[], None]) -> str:
         return "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
 
 
+def collect(finish: Callable[[], float], ended: list[float]) -> None:
+    """Wait for a background step's work; append when it ended."""
+    ended.append(finish())
+
+
 def step_line(
     name: str, outcome: str, seconds: float, ccache: tuple[int, int], label: str = "ci step"
 ) -> str:
@@ -120,9 +125,11 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
         results.append((name, outcome, seconds, ccache))
     for name, finish in list(BACKGROUND.items()):  # steps that left work running: wait for it now
         session.log(f"===== ci step: {name} (waiting for its background work) =====")
-        outcome = outcome_of(finish)
-        results = [(n, f"{outcome} (background)", time.monotonic() - started[n], c) if n == name
-                   else (n, o, t, c) for n, o, t, c in results]
+        ended: list[float] = []
+        outcome = outcome_of(functools.partial(collect, finish, ended))
+        seconds = (ended[0] if ended else time.monotonic()) - started[name]  # the step's start to its end
+        results = [(n, f"{outcome} (background)", seconds, c) if n == name else (n, o, t, c)
+                   for n, o, t, c in results]
         del BACKGROUND[name]
     passed, failed, skipped = junit_counts()
     failed_steps = [name for name, outcome, _, _ in results if outcome.startswith("FAILED")]

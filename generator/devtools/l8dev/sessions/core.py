@@ -19,6 +19,7 @@ from l8dev.sessions.base import (
     CPP_CCACHE,
     DEV_VENV,
     ROOT,
+    Watched,
     ci_step,
     dev_env,
     dev_run,
@@ -53,12 +54,15 @@ def bootstrap(session: nox.Session) -> None:
                                 env={**os.environ, **dev_env()}, stdout=out, stderr=subprocess.STDOUT)
     session.log(f"bootstrap: building the images in the background ({' '.join(build)} > {log})")
 
-    def finish() -> None:
-        code = proc.wait()
+    watched = Watched(proc)
+
+    def finish() -> float:
+        code = watched.wait()
         output = log.read_text("utf-8", errors="replace")[-3000:]
-        session.log(f"bootstrap: image build: exit {code}\n{output}")
+        session.log(f"bootstrap: image build: exit {code} after {watched.seconds:.1f}s\n{output}")
         if code != 0:
             session.error(f"the image build failed (exit {code}): {log}")
+        return watched.ended
 
     BACKGROUND["bootstrap"] = finish
 

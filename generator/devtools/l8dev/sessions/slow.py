@@ -23,7 +23,16 @@ from pathlib import Path
 import nox
 
 from l8dev.languages import hook, with_hook
-from l8dev.sessions.base import BACKGROUND, CI_DIR, ci_step, dev_env, ensure_dev_venv, in_ci, junit_path
+from l8dev.sessions.base import (
+    BACKGROUND,
+    CI_DIR,
+    Watched,
+    ci_step,
+    dev_env,
+    ensure_dev_venv,
+    in_ci,
+    junit_path,
+)
 
 STEP = "slow-tests"
 SEPARATE_ENV = "L8_SLOW_TESTS"
@@ -78,11 +87,13 @@ def write_junit(path: Path, rows: list[Row]) -> None:
     ET.ElementTree(suite).write(path, encoding="utf-8", xml_declaration=True)
 
 
-Running = dict[str, tuple[SlowTest, "subprocess.Popen[bytes]", float, Path]]
+Running = dict[str, tuple[SlowTest, Watched, Path]]
 
 
-def start_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path) -> Running:
-    """Start every test's command at once, output to ``log_dir/slow-<language>.log``."""
+def start_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
+              timeout_s: float = TIMEOUT_S) -> Running:
+    """Start every test's command at once, output to ``log_dir/slow-<language>.log``; one still running
+    ``timeout_s`` after its start is killed."""
     running: Running = {}
     for name, test in tests.items():
         log = log_dir / f"slow-{name}.log"
@@ -90,42 +101,30 @@ def start_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path) ->
         with log.open("wb") as out:
             proc = subprocess.Popen([program, *test.argv[1:]], cwd=test.cwd, env=env, stdout=out,
                                     stderr=subprocess.STDOUT)
-        running[name] = (test, proc, time.monotonic(), log)
+        running[name] = (test, Watched(proc, timeout_s), log)
     return running
 
 
-def wait_all(running: Running, timeout_s: float = TIMEOUT_S) -> list[Row]:
-    """Wait for every started command; one still running ``timeout_s`` after its start is killed. Each row's
-    time is that command's own."""
-    ended: dict[str, tuple[int, float]] = {}
-    while len(ended) < len(running):
-        for name, (_, proc, t0, log) in running.items():
-            if name in ended:
-                continue
-            code = proc.poll()
-            if code is None and time.monotonic() > t0 + timeout_s:
-                proc.kill()
-                code = proc.wait()
-                with log.open("a") as out:
-                    out.write(f"\n[{STEP}] killed after {timeout_s:.0f} s\n")
-            if code is not None:
-                ended[name] = (code, time.monotonic() - t0)
-        time.sleep(0.05)
+def wait_all(running: Running) -> list[Row]:
+    """Wait for every started command. Each row's time is that command's own run."""
     rows: list[Row] = []
-    for name, (test, _, _, log) in running.items():
-        code, seconds = ended[name]
+    for name, (test, watched, log) in running.items():
+        code = watched.wait()
+        if watched.killed:
+            with log.open("a") as out:
+                out.write(f"\n[{STEP}] killed after {watched.seconds:.0f} s\n")
         output = log.read_text("utf-8", errors="replace")
         if code == 0 and test.expect not in output:
             code = -1
             output += f"\n[{STEP}] exit 0 but the output lacks {test.expect!r}: the test did not run\n"
-        rows.append((name, test, code, seconds, output))
+        rows.append((name, test, code, watched.seconds, output))
     return rows
 
 
 def run_all(tests: dict[str, SlowTest], env: dict[str, str], log_dir: Path,
             timeout_s: float = TIMEOUT_S) -> list[Row]:
     """Start every test's command at once and wait for all (``start_all`` + ``wait_all``)."""
-    return wait_all(start_all(tests, env, log_dir), timeout_s)
+    return wait_all(start_all(tests, env, log_dir, timeout_s))
 
 
 @nox.session(name=STEP)
@@ -141,7 +140,11 @@ def run_slow_tests(session: nox.Session) -> None:
     CI_DIR.mkdir(parents=True, exist_ok=True)
     running = start_all(tests, env, CI_DIR)
     if in_ci():  # they mostly wait: the later steps run meanwhile, run_ci waits for them at the end
-        BACKGROUND[STEP] = lambda: report(session, wait_all(running))
+        def finish() -> float:
+            report(session, wait_all(running))
+            return max((watched.ended for _, watched, _ in running.values()), default=time.monotonic())
+
+        BACKGROUND[STEP] = finish
         session.log(f"{STEP}: running in the background; `nox -s ci` waits for them after its last step")
         return
     report(session, wait_all(running))
