@@ -29,20 +29,23 @@ NOTES = {
         "~0.8 s, so on 2 cores the floor is about B's wall time plus the writes"),
     "start-up: runtime start to READY vs echo": (
         "not a floor: the control row below (a bare grpc.aio server of the API's 9 services as generated "
-        "base servicers, health and reflection) measured 1.03-1.14x the echo server in five runs on the "
-        "evening of 2026-12-05 (1.32x in one earlier that day), so most of the gap is the runtime's own "
-        "start. Profile (2026-12-05): "
-        "cli.run to READY takes ~8 ms; the rest is imports: -X importtime self time of the ~90 modules the "
-        "runtime imports beyond the control is 36 ms (53 ms before the change below): its component "
-        "classes (16 modules), config, observe/interceptors, actuator, the CLI (argparse, gettext) and the "
-        "stdlib they use (pathlib/urllib.parse/ipaddress, shutil/tempfile/bz2/lzma, uuid/platform, hashlib, "
-        "json). Dataclass creation was 28 ms of it (Python 3.11 compiles each dataclass's generated "
-        "methods at import): 16 immutable records are typing.NamedTuple now and the other dataclasses have "
-        "docstrings (none is derived with inspect.signature): 7 ms; importing the runtime, A/B, 0.94x "
-        "(168.8 vs 179.7 ms median of 25 pairs). Earlier removed from the path: the SDK client layer, yaml, "
-        "cryptography, importlib.metadata, sqlite3, grpc_status + google.rpc, email.utils, json_format. "
-        "Meeting 1.3x would need the components imported on first use, which moves configuration errors "
-        "from start-up to the first call; not done"),
+        "base servicers, health and reflection) measured 1.03-1.15x the echo server in the runs of "
+        "2026-12-05, so most of the gap is the runtime's own start. Since 2026-12-05 night the runtime "
+        "starts with the cyclic garbage collector off until READY (launch.py: start-up allocations live as "
+        "long as the process): A/B 0.925x of the start to READY (15 pairs); 1.51x, 1.40x and 1.34x in three"
+        " runs after it (1.54-1.75x in five runs before). Profile (2026-12-05): cli.run to READY takes ~7 "
+        "ms; the rest is imports: importing the CLI takes ~130 ms against the echo server's whole start of "
+        "0.09-0.15 s; -X importtime self time of the ~135 modules it imports beyond the echo server is 47 "
+        "ms: its component classes (16 modules), config, observe/interceptors, actuator, the CLI (argparse,"
+        " gettext) and the stdlib they use (pathlib/urllib.parse/ipaddress, shutil/tempfile, uuid/platform,"
+        " hashlib, json: ~10 ms of stdlib imported in a fresh interpreter). Dataclass creation was 28 ms of"
+        " it (Python 3.11 compiles each dataclass's generated methods at import): 16 immutable records are "
+        "typing.NamedTuple now and the other dataclasses have docstrings: 7 ms; importing the runtime, A/B,"
+        " 0.94x (168.8 vs 179.7 ms median of 25 pairs). Earlier removed from the path: the SDK client "
+        "layer, yaml, cryptography, importlib.metadata, sqlite3, grpc_status + google.rpc, email.utils, "
+        "json_format. The embedded configuration builds all 16 components before READY, so every component "
+        "module is imported then; meeting 1.3x needs components built on first use, which moves "
+        "configuration errors from start-up to the first call; not done"),
     "start-up: runtime idle RSS": "the same extra modules as the start-up row (was 52.5 MiB, 1.46x, before "
                                   "the lazy imports; 43.5 MiB, 1.21x, before sqlite3/grpc_status/email)",
     "P2 C++ GetState": (
@@ -96,7 +99,10 @@ STATIC_ROWS = [
              "driver, docs and the bench; the publish smoke test's and docs' from-checkout builds use the "
              "same depth and build type, so ccache serves them; the fragments test and the generality "
              "corpus build Debug without -g); compat-mutants runs per mutant only the cases reaching the "
-             "mutated RPCs, two mutants at once; compat-conformance reuses the run's compat-python and "
-             "compat-go matrices as its reference; the Go fragments test runs go test -short; tsc builds "
-             "a package's projects with one tsc -b; Python writes bytecode in CI"),
+             "mutated RPCs, two mutants at once, against this run's compat-python matrix as the baseline; "
+             "compat-conformance reuses the run's compat-python and compat-go matrices as its reference; "
+             "the Go fragments test runs go test -short; tsc builds a package's projects with one tsc -b; "
+             "Python writes bytecode in CI; the dev venv is installed by uv; the unit tests run on one "
+             "pytest-xdist worker per core; the images build and the slow tests run in the background "
+             "while later steps run; the generality corpus checks two APIs at once"),
 ]
