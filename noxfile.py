@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent
 # library and nox only (l8gen.languages, l8_runtime.ready), so they are imported from the checkout.
 sys.path[:0] = [str(ROOT / "generator" / "devtools"), str(ROOT / "generator"), str(ROOT / "runtime-stub/src")]
 
-from l8dev.sessions import compat, core, evolution, publish, sdks, slow  # noqa: E402
+from l8dev.sessions import compat, core, evolution, prebuild, publish, sdks, slow  # noqa: E402
 from l8dev.sessions.ci import run_ci  # noqa: E402
 from l8gen.languages import discover  # noqa: E402
 
@@ -34,11 +34,11 @@ for _spec in LANGUAGES.values():
 # `nox -s ci`: these steps in this order (each registered language's sdk-<name> and compat-<name> in registry
 # order); a registered step not named here runs after them.
 CI_ORDER = [
-    "bootstrap", "lint", "tests", "generate-check", "smoke", "bench-quick", "fuzz",
+    "bootstrap", "prebuild", "lint", "tests", "generate-check", "smoke", "bench-quick", "fuzz",
     *(f"{step}-{name}" for name in LANGUAGES for step in ("sdk", "compat")), slow.STEP,
     "compat-mutants", "compat-conformance", "api-check", "skew", "publish", "docs",
 ]
-SESSION_MODULES = (core, compat, sdks, slow, evolution, publish)
+SESSION_MODULES = (core, prebuild, compat, sdks, slow, evolution, publish)
 
 
 @nox.session

@@ -11,6 +11,9 @@ file of the language folder (a language added from outside). Signatures (``Relea
 - ``slow() -> SlowTest``: the SDK's one slow (mostly waiting) test and the command that runs only it
   (``l8dev.sessions.slow``: in ``nox -s ci`` the check leaves it out and the ``slow-tests`` step runs them all
   at once);
+- ``prebuild() -> Prebuild``: the commands that build what ``check`` builds first
+  (``l8dev.sessions.prebuild``: ``nox -s ci`` starts them right after bootstrap at nice 19, and
+  ``sdk-<name>`` waits for them);
 - ``bootstrap(ctx) -> bool``: install the language's generator tools when missing (True: something changed);
 - ``build(release, work, steps) -> dict``: the release artifacts into ``release.dist/<name>/``; returns the
   language's ``dist/release.json`` entry (``files``: the artifacts);

@@ -68,7 +68,7 @@ BUILTIN_ORDER = ("python", "node", "go", "cpp")  # the order of reports, session
 # The dev hooks a language may declare in [dev] (signatures: l8dev.languages): `nox -s sdk-<name>`
 # (check), its slow test run by the ci step slow-tests (slow), toolchain bootstrap, publish build /
 # clean-install smoke test / upload credentials / upload.
-DEV_HOOKS = ("check", "slow", "bootstrap", "build", "install", "credentials", "upload")
+DEV_HOOKS = ("check", "slow", "prebuild", "bootstrap", "build", "install", "credentials", "upload")
 PUBLISH_HOOKS = ("build", "install", "credentials", "upload")
 
 

@@ -93,6 +93,30 @@ class Watched:
         return self.ended - self.started
 
 
+class Background:
+    """A command left running with its output in ``log`` (``nice``: its CPU priority, 19 the lowest), watched
+    (``Watched``) so its exit code and end time are known however late ``finish`` is called."""
+
+    def __init__(self, argv: list[str], log: Path, *, cwd: Path = ROOT, env: dict[str, str] | None = None,
+                 nice: int = 0) -> None:
+        self.log = log
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("wb") as out:
+            proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
+                                    preexec_fn=(lambda: os.nice(nice)) if nice else None)  # noqa: PLW1509
+        self.watched = Watched(proc)
+
+    def finish(self, session: nox.Session, what: str, fail: bool = True) -> float:
+        """Wait; log the output's tail; ``session.error`` when it failed (unless ``fail`` is False); return
+        when it ended (``time.monotonic()``)."""
+        code = self.watched.wait()
+        tail = self.log.read_text("utf-8", errors="replace")[-3000:]
+        session.log(f"{what}: exit {code} after {self.watched.seconds:.1f}s ({self.log})\n{tail}")
+        if code != 0 and fail:
+            session.error(f"{what} failed (exit {code}): {self.log}")
+        return self.watched.ended
+
+
 def in_ci() -> bool:
     """True inside `nox -s ci` (run_ci sets CI_STARTED_ENV)."""
     return bool(os.environ.get(CI_STARTED_ENV))

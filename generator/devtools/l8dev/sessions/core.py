@@ -8,7 +8,6 @@ venv (``base.dev_run``).
 from __future__ import annotations
 
 import os
-import subprocess
 
 import nox
 from nox.command import CommandFailed
@@ -19,7 +18,7 @@ from l8dev.sessions.base import (
     CPP_CCACHE,
     DEV_VENV,
     ROOT,
-    Watched,
+    Background,
     ci_step,
     dev_env,
     dev_run,
@@ -48,23 +47,10 @@ def bootstrap(session: nox.Session) -> None:
     if not in_ci():
         dev_run(session, "python", *build)
         return
-    log = CI_DIR / "images.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen([str(DEV_VENV / "bin" / "python"), *build], cwd=ROOT,
-                                env={**os.environ, **dev_env()}, stdout=out, stderr=subprocess.STDOUT)
-    session.log(f"bootstrap: building the images in the background ({' '.join(build)} > {log})")
-
-    watched = Watched(proc)
-
-    def finish() -> float:
-        code = watched.wait()
-        output = log.read_text("utf-8", errors="replace")[-3000:]
-        session.log(f"bootstrap: image build: exit {code} after {watched.seconds:.1f}s\n{output}")
-        if code != 0:
-            session.error(f"the image build failed (exit {code}): {log}")
-        return watched.ended
-
-    BACKGROUND["bootstrap"] = finish
+    images = Background([str(DEV_VENV / "bin" / "python"), *build], CI_DIR / "images.log",
+                        env={**os.environ, **dev_env()})
+    session.log(f"bootstrap: building the images in the background ({' '.join(build)} > {images.log})")
+    BACKGROUND["bootstrap"] = lambda: images.finish(session, "bootstrap: the image build")
 
 
 @nox.session

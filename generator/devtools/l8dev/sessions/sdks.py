@@ -16,6 +16,7 @@ import nox
 from l8gen.languages import LanguageSpec
 
 from l8dev.languages import hook
+from l8dev.sessions import prebuild
 from l8dev.sessions.base import (
     CI_DIR,
     CPP_CCACHE,
@@ -27,6 +28,7 @@ from l8dev.sessions.base import (
     pytest_step,
 )
 from l8dev.sessions.junit import go_events_to_junit, wrap_node_junit
+from l8dev.sessions.prebuild import Prebuild
 from l8dev.sessions.slow import SlowTest, separate
 
 STATICCHECK = "honnef.co/go/tools/cmd/staticcheck@v0.8.2"
@@ -119,6 +121,12 @@ def check_go(session: nox.Session) -> None:
         session.error("go test failed:\n" + "\n".join(failed) if failed else "go test ran no test")
 
 
+def prebuild_cpp() -> Prebuild:
+    """The shared tree's configure and build, started early by ``nox -s ci`` (``l8dev.sessions.prebuild``):
+    the check below then finds it built."""
+    return Prebuild([CPP_CONFIGURE, ["cmake", "--build", str(CPP_BUILD)]], CPP_CCACHE)
+
+
 def check_cpp(session: nox.Session) -> None:
     """C++ SDK: configure and build sdks/cpp in compat-tests/.build/cpp (library with -Wall -Wextra -Werror,
     unit tests, compat driver), then ctest (GoogleTest suites and `consumer_package`: cmake --install + a
@@ -181,4 +189,10 @@ def language_session(spec: LanguageSpec) -> None:
     """Register ``sdk-<name>`` (a CI step) for a registered language."""
     step = f"sdk-{spec.name}"
     check = hook(spec, "check") or generic_check(spec)
-    nox.session(name=step)(ci_step(step)(check))
+
+    def run(session: nox.Session) -> None:
+        prebuild.wait_for(session, spec.name)  # nox -s ci started this language's build early: let it end
+        check(session)
+
+    run.__doc__ = check.__doc__
+    nox.session(name=step)(ci_step(step)(run))
