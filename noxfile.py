@@ -36,7 +36,7 @@ for _spec in LANGUAGES.values():
 CI_ORDER = [
     "bootstrap", "prebuild", "lint", "tests", "generate-check", "smoke", "bench-quick", "fuzz",
     *(f"{step}-{name}" for name in LANGUAGES for step in ("sdk", "compat")), slow.STEP,
-    "compat-mutants", "compat-conformance", "api-check", "skew", "publish", "docs",
+    "generality", "compat-mutants", "compat-conformance", "api-check", "skew", "publish", "docs",
 ]
 SESSION_MODULES = (core, prebuild, compat, sdks, slow, evolution, publish)
 

@@ -19,7 +19,6 @@ interceptor.
 from __future__ import annotations
 
 import asyncio
-import hmac
 import inspect
 import logging
 import time
@@ -44,6 +43,8 @@ UNOBSERVED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.", "/l8.control.")
 
 def bearer_matches(authorization: str, token: str) -> bool:
     """``authorization`` is ``Bearer <token>``; the scheme is case-insensitive (RFC 7235 section 2.1)."""
+    import hmac  # here: the start-up path does not import it (bench/notes.py, start-up row)
+
     scheme, _, credentials = authorization.strip().partition(" ")
     return scheme.lower() == "bearer" and hmac.compare_digest(credentials.strip().encode(), token.encode())
 

@@ -16,9 +16,9 @@ from __future__ import annotations
 import base64
 import json
 import os
-import uuid
 from typing import NamedTuple
 
+from .. import ids
 from ..errors import invalid, not_found
 from .base import Component, ComponentConfigError
 
@@ -94,7 +94,7 @@ class AesGcmCryption(Component):
         from cryptography.hazmat.primitives.ciphers.aead import AESGCM  # on first use: keeps start-up lean
 
         sealed = AESGCM(key).encrypt(nonce, bytes(plain), header)
-        return CryptResult(header + nonce + sealed, kid, VERSION, str(uuid.uuid4()))
+        return CryptResult(header + nonce + sealed, kid, VERSION, ids.uuid4())
 
     def decrypt(self, cipher: bytes) -> CryptResult:
         data = bytes(cipher)
@@ -128,7 +128,7 @@ class AesGcmCryption(Component):
                     reason="DECRYPTION_FAILED",
                 ) from None
             plain = sealed[:-16]
-        return CryptResult(plain, kid, version, str(uuid.uuid4()))
+        return CryptResult(plain, kid, version, ids.uuid4())
 
     def _key(self, kid: str, field: str) -> bytes:
         if kid not in self.keys:

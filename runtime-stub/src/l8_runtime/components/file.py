@@ -20,7 +20,6 @@ files (``<root>/tmp``) left by a killed runtime are removed at start.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -200,6 +199,8 @@ class FileStore(Component):
         return path
 
     def meta_path(self, name: str) -> Path:
+        import hashlib  # here: the start-up path does not import it (bench/notes.py, start-up row)
+
         return self.meta_dir / f"{hashlib.sha256(name.encode('utf-8')).hexdigest()}.json"
 
     def write_meta(self, name: str, metadata: Mapping[str, str]) -> None:

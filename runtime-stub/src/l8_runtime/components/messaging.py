@@ -7,9 +7,9 @@ service) and answered with a fresh request id. Validation happens in the gRPC la
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
+from .. import ids
 from .base import Component
 
 
@@ -17,7 +17,7 @@ class Recorder(Component):
     type_name = "recorder"
 
     def record(self, payload: dict[str, Any]) -> str:
-        request_id = str(uuid.uuid4())
+        request_id = ids.uuid4()
         self.ctx.outboxes.record(self.api, self.name, payload | {"request_id": request_id})
         return request_id
 

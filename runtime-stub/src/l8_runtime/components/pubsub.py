@@ -30,10 +30,10 @@ from __future__ import annotations
 
 import asyncio
 import threading
-import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from typing import NamedTuple, Protocol
 
+from .. import ids
 from ..errors import invalid, require
 from .base import NO_METADATA, Component, meta_bool, meta_float, meta_int
 
@@ -90,7 +90,7 @@ class StreamSubscriber:
     channel = "stream"
 
     def __init__(self, topic: str, dead_letter_topic: str | None, ack_timeout: float) -> None:
-        self.sid = f"stream-{uuid.uuid4().hex[:12]}"
+        self.sid = f"stream-{ids.hex_id(12)}"
         self.topic = topic
         self.dead_letter_topic = dead_letter_topic
         self.ack_timeout = ack_timeout
@@ -177,7 +177,7 @@ class PubSub(Component):
     ) -> Event:
         require(topic, "topic")
         return Event(
-            id=str(uuid.uuid4()),
+            id=ids.uuid4(),
             topic=topic,
             pubsub_name=self.name,
             data=bytes(data),

@@ -6,13 +6,13 @@ multipart part owns one blob file (``<root>/blobs/<id>``); bodies never sit in m
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-import uuid
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import BinaryIO
+
+from ... import ids
 
 
 class BlobWriter:
@@ -20,6 +20,8 @@ class BlobWriter:
         self.blob_id = path.name
         self.path = path
         self.fh: BinaryIO = path.open("wb")
+        import hashlib  # here: the start-up path does not import it (bench/notes.py, start-up row)
+
         self.md5 = hashlib.md5(usedforsecurity=False)
         self.size = 0
 
@@ -46,7 +48,7 @@ class BlobStore:
         root.mkdir(parents=True, exist_ok=True)
 
     def writer(self) -> BlobWriter:
-        return BlobWriter(self.root / uuid.uuid4().hex)
+        return BlobWriter(self.root / ids.hex_id())
 
     def write_all(self, chunks: Iterable[bytes]) -> tuple[str, int, str]:
         w = self.writer()
@@ -86,6 +88,8 @@ class BlobStore:
         return self.write_all(chunk for b in blob_ids for chunk in self.read(b))
 
     def md5(self, blob_id: str) -> str:
+        import hashlib  # here: the start-up path does not import it (bench/notes.py, start-up row)
+
         h = hashlib.md5(usedforsecurity=False)
         for chunk in self.read(blob_id):
             h.update(chunk)

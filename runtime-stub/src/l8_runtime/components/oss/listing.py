@@ -8,7 +8,7 @@ prefix each, which counts as an entry. Markers are exclusive.
 from __future__ import annotations
 
 import threading
-from dataclasses import replace
+from copy import copy
 from typing import Any, NamedTuple
 
 from .model import Version, check_bucket_key, page_limit
@@ -42,7 +42,7 @@ class ListingOps:
         limit = page_limit(max_keys, "maxKeys")
         with self._lock:
             live = {
-                k: replace(vs[-1])
+                k: copy(vs[-1])
                 for k, vs in self._buckets.get(bucket, {}).items()
                 if vs and not vs[-1].is_delete_marker and k.startswith(prefix) and k > marker
             }
@@ -89,7 +89,7 @@ class ListingOps:
                         entries.append((cp, "", cp))
                     continue
                 versions = self._buckets[bucket][k]
-                entries += [(k, v.version_id, (replace(v), v is versions[-1])) for v in reversed(versions)]
+                entries += [(k, v.version_id, (copy(v), v is versions[-1])) for v in reversed(versions)]
         if key_marker:
             idx = None
             if version_marker:

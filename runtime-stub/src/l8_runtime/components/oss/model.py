@@ -5,11 +5,8 @@ Place in the runtime: shared by components/oss/store.py and multipart.py; no I/O
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 from urllib.parse import parse_qs, quote, unquote, urlencode, urlsplit
 
@@ -30,25 +27,37 @@ MAX_TAGS, MAX_TAG_KEY, MAX_TAG_VALUE = 10, 128, 256
 DEFAULT_CONTENT_TYPE = "application/octet-stream"
 
 
-@dataclass
 class Version:
-    """One version of an object (or a delete marker): its blob, size, etag, metadata, tags and ACL."""
+    """One version of an object (or a delete marker): its blob, size, etag, metadata, tags and ACL.
+    (Version and Upload are plain classes: creating a dataclass costs ~0.5 ms of the runtime's start-up,
+    bench/notes.py.)"""
 
-    key: str
-    version_id: str
-    last_modified: int
-    blob: str | None = None
-    size: int = 0
-    etag: str = ""
-    meta: dict[str, str] = field(default_factory=dict)
-    tags: dict[str, str] = field(default_factory=dict)
-    acl: str = "private"
-    storage_class: str = "STANDARD"
-    kind: str = "Normal"  # Normal | Appendable | Multipart
-    parts_count: int = 0
-    part_sizes: list[int] = field(default_factory=list)
-    content_type: str = DEFAULT_CONTENT_TYPE
-    headers: dict[str, str] = field(default_factory=dict)  # cache_control, content_disposition, expires...
+    def __init__(
+        self,
+        key: str,
+        version_id: str,
+        last_modified: int,
+        blob: str | None = None,
+        size: int = 0,
+        etag: str = "",
+        meta: dict[str, str] | None = None,
+        tags: dict[str, str] | None = None,
+        acl: str = "private",
+        storage_class: str = "STANDARD",
+        kind: str = "Normal",  # Normal | Appendable | Multipart
+        parts_count: int = 0,
+        part_sizes: list[int] | None = None,
+        content_type: str = DEFAULT_CONTENT_TYPE,
+        headers: dict[str, str] | None = None,  # cache_control, content_disposition, expires...
+    ) -> None:
+        self.key, self.version_id, self.last_modified = key, version_id, last_modified
+        self.blob, self.size, self.etag = blob, size, etag
+        self.meta: dict[str, str] = meta if meta is not None else {}
+        self.tags: dict[str, str] = tags if tags is not None else {}
+        self.acl, self.storage_class, self.kind, self.parts_count = acl, storage_class, kind, parts_count
+        self.part_sizes: list[int] = part_sizes if part_sizes is not None else []
+        self.content_type = content_type
+        self.headers: dict[str, str] = headers if headers is not None else {}
 
     @property
     def is_delete_marker(self) -> bool:
@@ -65,21 +74,29 @@ class Part(NamedTuple):
     last_modified: int
 
 
-@dataclass
 class Upload:
     """A multipart upload in progress: where it goes, its object attributes and its parts by number."""
 
-    upload_id: str
-    bucket: str
-    key: str
-    initiated: int
-    meta: dict[str, str] = field(default_factory=dict)
-    tags: dict[str, str] = field(default_factory=dict)
-    acl: str = "private"
-    storage_class: str = "STANDARD"
-    content_type: str = DEFAULT_CONTENT_TYPE
-    headers: dict[str, str] = field(default_factory=dict)
-    parts: dict[int, Part] = field(default_factory=dict)
+    def __init__(
+        self,
+        upload_id: str,
+        bucket: str,
+        key: str,
+        initiated: int,
+        meta: dict[str, str] | None = None,
+        tags: dict[str, str] | None = None,
+        acl: str = "private",
+        storage_class: str = "STANDARD",
+        content_type: str = DEFAULT_CONTENT_TYPE,
+        headers: dict[str, str] | None = None,
+        parts: dict[int, Part] | None = None,
+    ) -> None:
+        self.upload_id, self.bucket, self.key, self.initiated = upload_id, bucket, key, initiated
+        self.meta: dict[str, str] = meta if meta is not None else {}
+        self.tags: dict[str, str] = tags if tags is not None else {}
+        self.acl, self.storage_class, self.content_type = acl, storage_class, content_type
+        self.headers: dict[str, str] = headers if headers is not None else {}
+        self.parts: dict[int, Part] = parts if parts is not None else {}
 
 
 def check_acl(acl: str, field_name: str = "acl") -> str:
@@ -106,6 +123,8 @@ def http_date(ts: int) -> str:
 
 
 def multipart_etag(md5_hexes: list[str]) -> str:
+    import hashlib  # here: the start-up path does not import it (bench/notes.py, start-up row)
+
     joined = b"".join(bytes.fromhex(h) for h in md5_hexes)
     return f"{hashlib.md5(joined, usedforsecurity=False).hexdigest()}-{len(md5_hexes)}"
 
@@ -155,6 +174,9 @@ class UrlSigner:
         return (self._base() if callable(self._base) else self._base).rstrip("/")
 
     def _mac(self, method: str, bucket: str, key: str, expires: int) -> str:
+        import hashlib  # here: the start-up path does not import it (bench/notes.py, start-up row)
+        import hmac
+
         msg = f"{method}\n{self.store}\n{bucket}\n{key}\n{expires}".encode()
         return hmac.new(self.secret, msg, hashlib.sha256).hexdigest()
 
@@ -194,6 +216,8 @@ class UrlSigner:
             raise invalid(
                 "signed_url has no valid X-L8-Expires", field="signed_url", reason="SIGNED_URL_INVALID"
             ) from None
+        import hmac  # imported by _mac
+
         good = self._mac(q.get("X-L8-Method", ""), bucket, key, expires)
         if not hmac.compare_digest(good, q.get("X-L8-Signature", "")):
             raise ApiError(

@@ -12,9 +12,9 @@ AbortMultipartUpload, ListMultipartUploads and ListParts. Rules (S3):
 from __future__ import annotations
 
 import threading
-import uuid
 from typing import TYPE_CHECKING, Any
 
+from ... import ids
 from ...errors import ApiError, invalid, not_found
 from .blobs import BlobWriter
 from .listing import ListPage, common_prefix
@@ -49,7 +49,7 @@ class MultipartOps:
         check_bucket_key(bucket, key)
         attrs["acl"] = check_acl(attrs.get("acl", ""))
         attrs["tags"] = check_tags(dict(attrs.get("tags") or {}), "tagging")
-        up = Upload(upload_id=uuid.uuid4().hex, bucket=bucket, key=key, initiated=self.now(), **attrs)
+        up = Upload(upload_id=ids.hex_id(), bucket=bucket, key=key, initiated=self.now(), **attrs)
         with self._mp_lock:
             self._uploads[up.upload_id] = up
         return up

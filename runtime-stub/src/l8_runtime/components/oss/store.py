@@ -22,10 +22,10 @@ from __future__ import annotations
 
 import os
 import threading
-import uuid
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
+from ... import ids
 from ...errors import ApiError, failed_precondition, invalid, not_found
 from ..base import Component, meta_int
 from .blobs import BlobStore, BlobWriter
@@ -95,10 +95,10 @@ class ObjectStore(MultipartOps, ListingOps, Component):
             raise
         etag = attrs.pop("etag", md5)
         if self.ctx.mutated("oss-etag-random"):
-            etag = uuid.uuid4().hex
+            etag = ids.hex_id()
         v = Version(
             key=key,
-            version_id=uuid.uuid4().hex,
+            version_id=ids.hex_id(),
             last_modified=self.now(),
             blob=blob,
             size=size,
@@ -263,7 +263,7 @@ class ObjectStore(MultipartOps, ListingOps, Component):
             if not version_id:
                 if not versions or versions[-1].is_delete_marker:
                     return Deleted(key)
-                marker = Version(key=key, version_id=uuid.uuid4().hex, last_modified=self.now())
+                marker = Version(key=key, version_id=ids.hex_id(), last_modified=self.now())
                 versions.append(marker)
                 return Deleted(key, marker.version_id, True, marker.version_id)
             for i, v in enumerate(versions):
