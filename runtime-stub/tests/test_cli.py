@@ -184,3 +184,39 @@ def test_the_launcher_keeps_the_collector_off_until_the_ready_line():
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(15) == 0
+
+
+# Modules the start to READY must not import (bench/notes.py, start-up row): reflection and the control
+# service are imported by their first call / --enable-control, uuid and hashlib by the first id / digest.
+# (`import grpc` itself imports the grpc_reflection package's __init__, not its servicer.)
+NOT_AT_START = ("grpc_reflection.v1alpha.reflection", "google.protobuf.descriptor_pb2",
+                "l8sdk._pb.l8.control.v1.control_pb2", "l8_runtime.control", "uuid", "hashlib")
+LIST_AFTER_READY = """
+import sys, threading
+from l8_runtime import launch
+real_write = sys.stdout.write
+def write(text):
+    real_write(text)
+    if "READY" in text:
+        real_write("imported: " + ",".join(m for m in {names!r} if m in sys.modules) + "\\n")
+        sys.stdout.flush()
+sys.stdout.write = write
+sys.argv = ["l8-runtime", "--grpc-port", "0", "--http-port", "0", *{extra!r}]
+launch.main()
+"""
+
+
+@pytest.mark.parametrize("extra", [(), ("--enable-control",)], ids=["default", "enable-control"])
+def test_the_start_to_ready_imports_neither_reflection_nor_control_nor_uuid(extra):
+    code = LIST_AFTER_READY.format(names=NOT_AT_START, extra=extra)
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            text=True)
+    try:
+        assert proc.stdout is not None
+        assert READY.match(proc.stdout.readline().strip())
+        imported = proc.stdout.readline().removeprefix("imported: ").strip()
+        expected = "l8sdk._pb.l8.control.v1.control_pb2,l8_runtime.control" if extra else ""
+        assert sorted(filter(None, imported.split(","))) == sorted(filter(None, expected.split(",")))
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(15) == 0

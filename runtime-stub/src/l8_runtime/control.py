@@ -11,14 +11,17 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from l8sdk._pb.l8.control.v1 import control_pb2 as ctl
+from l8sdk._pb.l8.control.v1 import control_pb2_grpc as ctl_grpc
+
 from . import __version__
 from .api.host import Host
 from .api.status import Ctx, unary
 from .components.pubsub import PubSub
 from .errors import invalid
 from .observe import Observer
-from .pb import ctl, ctl_grpc
 
+CONTROL_SERVICE = ctl.DESCRIPTOR.services_by_name["Control"].full_name
 REFRESH_TIMEOUT_S = 5.0  # how long a control call waits for the app's ListTopicSubscriptions
 
 
@@ -26,6 +29,11 @@ def runtime_version() -> str:
     """The package version (``l8_runtime.__version__``, kept equal to pyproject's by a test): reading it from
     the installed distribution would load importlib.metadata (zipfile, email, bz2) at every start."""
     return __version__
+
+
+def registration(host: Host, observer: Observer) -> tuple[Any, Any]:
+    """What server.py registers with ``--enable-control``: (add_ControlServicer_to_server, the servicer)."""
+    return ctl_grpc.add_ControlServicer_to_server, ControlService(host, observer)
 
 
 class ControlService(ctl_grpc.ControlServicer):

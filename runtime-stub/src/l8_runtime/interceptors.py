@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     Ctx = grpc.aio.ServicerContext[Any, Any]
     Handler = grpc.RpcMethodHandler[Any, Any]
 OPEN_PREFIXES = ("/grpc.health.v1.Health/",)
+REFLECTION_SERVICE = "grpc.reflection.v1alpha.ServerReflection"  # grpc_reflection's SERVICE_NAME
 UNOBSERVED_PREFIXES = ("/grpc.health.v1.", "/grpc.reflection.", "/l8.control.")
 
 
@@ -117,12 +118,48 @@ class GuardedRegistration:
         pass  # the add_registered_method_handlers call that follows registers the (guarded) handlers
 
     def add_registered_method_handlers(self, service: str, handlers: dict[str, Handler]) -> None:
-        if self._guard:
-            handlers = {m: _wrap(h, _Gate(None, f"/{service}/{m}", (), True)) for m, h in handlers.items()}
+        handlers = _with_guard(service, handlers, self._guard)
         self._server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler(service, handlers),))
         streamed = {m: h for m, h in handlers.items() if h.request_streaming}
         if streamed:  # request streams (uploads) keep the registered path: its peak memory is lower (P5)
             self._server.add_registered_method_handlers(service, streamed)
+
+    def add_on_first_call(self, service: str, register: Callable[[Any], None]) -> None:
+        """Register ``service`` when a call first reaches it: ``register(target)`` then imports its servicer
+        and adds it to ``target`` like ``add_<S>Servicer_to_server`` (guarded the same way, generic handler
+        only). For a service few calls use whose modules are slow to import (reflection)."""
+        self._server.add_generic_rpc_handlers((_OnFirstCall(service, register, self._guard),))
+
+
+def _with_guard(service: str, handlers: dict[str, Handler], guard: bool) -> dict[str, Handler]:
+    if not guard:
+        return handlers
+    return {m: _wrap(h, _Gate(None, f"/{service}/{m}", (), True)) for m, h in handlers.items()}
+
+
+class _OnFirstCall(grpc.GenericRpcHandler):
+    """The generic handler of a service registered on its first call (``add_on_first_call``); the server's
+    event loop asks it for every call, so registering needs no lock."""
+
+    def __init__(self, service: str, register: Callable[[Any], None], guard: bool) -> None:
+        self._service, self._prefix = service, f"/{service}/"
+        self._register, self._guard = register, guard
+        self._handlers: dict[str, Handler] | None = None
+
+    def add_generic_rpc_handlers(self, handlers: Any) -> None:
+        pass  # as GuardedRegistration: the add_registered_method_handlers call that follows registers
+
+    def add_registered_method_handlers(self, service: str, handlers: dict[str, Handler]) -> None:
+        if service == self._service:
+            self._handlers = _with_guard(service, handlers, self._guard)
+
+    def service(self, handler_call_details: grpc.HandlerCallDetails) -> Handler | None:
+        method: str = handler_call_details.method
+        if not method.startswith(self._prefix):
+            return None
+        if self._handlers is None:
+            self._register(self)
+        return (self._handlers or {}).get(method[len(self._prefix):])
 
 
 class _Gate:

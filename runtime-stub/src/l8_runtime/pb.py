@@ -1,13 +1,13 @@
 """Message and servicer modules of the API, from the Python SDK's official protoc output (CONTRACTS §2).
 
-Place in the runtime: the only module that imports ``l8sdk._pb``; the gRPC layer imports the aliases
-below. One copy of every descriptor per process -- the oracle never uses the SDK's client layer.
+Place in the runtime: the module that imports ``l8sdk._pb`` for the API; the gRPC layer imports the aliases
+below. One copy of every descriptor per process -- the oracle never uses the SDK's client layer. The
+harness control service's modules are imported by control.py, which the server imports only with
+``--enable-control`` (not on the start-up path: bench/notes.py).
 """
 
 from __future__ import annotations
 
-from l8sdk._pb.l8.control.v1 import control_pb2 as ctl
-from l8sdk._pb.l8.control.v1 import control_pb2_grpc as ctl_grpc
 from l8sdk._pb.spec.proto.extension.v1.cryption import cryption_pb2 as cry
 from l8sdk._pb.spec.proto.extension.v1.cryption import cryption_pb2_grpc as cry_grpc
 from l8sdk._pb.spec.proto.extension.v1.delay_queue import delay_queue_pb2 as dq
@@ -32,17 +32,13 @@ API_FILES = (rt, cb, lc, cry, dq, email, phone, sms, oss)
 API_SERVICES: tuple[str, ...] = tuple(
     svc.full_name for mod in API_FILES for svc in mod.DESCRIPTOR.services_by_name.values()
 )
-CONTROL_SERVICE = ctl.DESCRIPTOR.services_by_name["Control"].full_name
 
 __all__ = [
     "API_SERVICES",
-    "CONTROL_SERVICE",
     "cb",
     "cb_grpc",
     "cry",
     "cry_grpc",
-    "ctl",
-    "ctl_grpc",
     "dq",
     "dq_grpc",
     "email",

@@ -18,9 +18,8 @@ from typing import Any
 
 import grpc
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[attr-defined,unused-ignore]
-from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc  # type: ignore[import-untyped]
 
-from . import ready
+from . import __version__, ready
 from .actuator import DOWN, UP, Actuator, HealthState
 from .api.appcallback import AppCallbackLink, LoopbackApp
 from .api.extensions import CryptionService, DelayQueueService, EmailService, PhoneCallService, SmsService
@@ -32,17 +31,14 @@ from .components.pubsub import PubSub
 from .components.registry import Components
 from .config import ConfigError, RuntimeConfig
 from .context import Outboxes, RuntimeContext
-from .control import ControlService, runtime_version
-from .interceptors import Gatekeeper, GuardedRegistration
+from .interceptors import REFLECTION_SERVICE, Gatekeeper, GuardedRegistration
 from .logs import log_event
 from .observe import Observer
 from .oss_http import SignedUrlHttp
 from .pb import (
     API_SERVICES,
-    CONTROL_SERVICE,
     cb_grpc,
     cry_grpc,
-    ctl_grpc,
     dq_grpc,
     email_grpc,
     lc_grpc,
@@ -81,6 +77,14 @@ class ServerOptions:
         self.enable_control, self.allow_unsafe_reconfigure = enable_control, allow_unsafe_reconfigure
         self.data_dir, self.app_callback, self.mutation = data_dir, app_callback, mutation
         self.shutdown_grace = shutdown_grace
+
+
+def _add_reflection(services: list[str], target: Any) -> None:
+    """Server reflection (grpc_reflection's aio servicer) of ``services``, registered through ``target``."""
+    from grpc_reflection.v1alpha import reflection, reflection_pb2_grpc  # type: ignore[import-untyped]
+
+    servicer = reflection.aio.ReflectionServicer(services)
+    reflection_pb2_grpc.add_ServerReflectionServicer_to_server(servicer, target)
 
 
 def _check_tls_pair(cert: Path | None, key: Path | None) -> None:
@@ -185,8 +189,10 @@ class RuntimeServer:
             (oss_grpc.add_ObjectStorageServiceServicer_to_server, ObjectStorageService(host)),
         ]
         services = list(API_SERVICES)
-        if observer is not None:
-            registrations.append((ctl_grpc.add_ControlServicer_to_server, ControlService(host, observer)))
+        if observer is not None:  # the control service's modules are imported only here
+            from .control import CONTROL_SERVICE, registration
+
+            registrations.append(registration(host, observer))
             services.append(CONTROL_SERVICE)
         target: Any = GuardedRegistration(server, guard=not per_call)  # generic handlers only (its docstring)
         for add_to_server, servicer in registrations:
@@ -194,10 +200,11 @@ class RuntimeServer:
         self._health = health.aio.HealthServicer()
         health_pb2_grpc.add_HealthServicer_to_server(self._health, target)
         services.append(health.SERVICE_NAME)
-        # reflection.enable_server_reflection, spelled out so the aio servicer registers through `target`
-        reflection_pb2_grpc.add_ServerReflectionServicer_to_server(
-            reflection.aio.ReflectionServicer([*services, reflection.SERVICE_NAME]), target
-        )
+        # reflection.enable_server_reflection, spelled out so the aio servicer registers through `target`,
+        # and on the first reflection call: grpc_reflection imports descriptor_pb2 and grpc.experimental
+        # (~4 ms of the start to READY, bench/notes.py)
+        reflected = [*services, REFLECTION_SERVICE]
+        target.add_on_first_call(REFLECTION_SERVICE, lambda into: _add_reflection(reflected, into))
         self._services = services
 
         await server.start()
@@ -206,7 +213,7 @@ class RuntimeServer:
             await self._health.set(name, health_pb2.HealthCheckResponse.SERVING)
         link.start_refresh()  # the app's subscriptions, once at start (Layotto's rule)
         self._actuator = Actuator(
-            self.health_state, runtime_version(), SignedUrlHttp(self.components, ctx), token=opts.api_token
+            self.health_state, __version__, SignedUrlHttp(self.components, ctx), token=opts.api_token
         )
         http_host = opts.http_host or opts.host
         http_port = await self._actuator.start(http_host, opts.http_port)

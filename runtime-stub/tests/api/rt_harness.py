@@ -11,10 +11,10 @@ from typing import Any
 import grpc
 import pytest
 from l8_runtime.config import RuntimeConfig, load_config
+from l8_runtime.control import ctl_grpc
 from l8_runtime.pb import (
     cb_grpc,
     cry_grpc,
-    ctl_grpc,
     dq_grpc,
     email_grpc,
     lc_grpc,

@@ -16,7 +16,8 @@ from typing import Any
 import grpc
 import pytest
 from google.protobuf import empty_pb2
-from l8_runtime.pb import cb, cb_grpc, ctl, rt
+from l8_runtime.control import ctl
+from l8_runtime.pb import cb, cb_grpc, rt
 from rt_harness import RunningRuntime
 
 PUBSUB = "pub_subs_demo"

@@ -8,7 +8,8 @@ import time
 
 import grpc
 import pytest
-from l8_runtime.pb import ctl, email, rt, sms
+from l8_runtime.control import ctl
+from l8_runtime.pb import email, rt, sms
 from rt_harness import code_of
 
 HELLO = "spec.proto.runtime.v1.Runtime/SayHello"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from google.protobuf import wrappers_pb2
-from l8_runtime.pb import ctl
+from l8_runtime.control import ctl
 from rpc_calls import CALLS, all_methods
 
 

@@ -6,7 +6,8 @@ import hashlib
 import os
 
 import grpc
-from l8_runtime.pb import ctl, oss, rt
+from l8_runtime.control import ctl
+from l8_runtime.pb import oss, rt
 from rt_harness import code_of
 
 MIB = 1024 * 1024

@@ -7,7 +7,8 @@ import queue
 import threading
 import time
 
-from l8_runtime.pb import cb, ctl, dq, rt
+from l8_runtime.control import ctl
+from l8_runtime.pb import cb, dq, rt
 
 
 def wait_for(fn, timeout: float = 5.0):

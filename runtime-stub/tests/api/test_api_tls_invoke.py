@@ -80,7 +80,7 @@ def test_invoke_forwards_to_another_runtime(start_runtime):
     reply = invoke(front, "remote", "via-forward")
     value = wrappers_pb2.StringValue()
     assert reply.data.Unpack(value) and value.value == "via-forward"
-    from l8_runtime.pb import ctl
+    from l8_runtime.control import ctl
 
     [entry] = target.control.ReadOutbox(ctl.ReadOutboxRequest(kind="invoke")).entries
     assert '"method": "say"' in entry.json

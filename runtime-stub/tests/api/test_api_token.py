@@ -70,7 +70,7 @@ def test_calls_with_the_token_pass(secured, shape):
 
 
 def test_control_needs_the_token_too(secured):
-    from l8_runtime.pb import ctl
+    from l8_runtime.control import ctl
 
     r, _ = secured
     assert code_of(r.control.GetRuntimeInfo, ctl.GetRuntimeInfoRequest()) == grpc.StatusCode.UNAUTHENTICATED
@@ -84,7 +84,7 @@ def test_health_is_open_without_token(secured):
 
 
 def test_observed_metadata_and_logs_never_show_the_token(secured):
-    from l8_runtime.pb import ctl
+    from l8_runtime.control import ctl
 
     r, stream = secured
     r.appcallback.OnTopicEvent(cb.TopicEventRequest(id="x"), metadata=GOOD)
