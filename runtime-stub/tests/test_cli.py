@@ -187,10 +187,16 @@ def test_the_launcher_keeps_the_collector_off_until_the_ready_line():
 
 
 # Modules the start to READY must not import (bench/notes.py, start-up row): reflection and the control
-# service are imported by their first call / --enable-control, uuid and hashlib by the first id / digest.
+# service are imported by their first call / --enable-control, uuid and hashlib by the first id / digest,
+# the API's servicers by their service's first call, and the embedded default components by their first use.
 # (`import grpc` itself imports the grpc_reflection package's __init__, not its servicer.)
 NOT_AT_START = ("grpc_reflection.v1alpha.reflection", "google.protobuf.descriptor_pb2",
-                "l8sdk._pb.l8.control.v1.control_pb2", "l8_runtime.control", "uuid", "hashlib")
+                "l8sdk._pb.l8.control.v1.control_pb2", "l8_runtime.control", "uuid", "hashlib",
+                "l8_runtime.api.runtime", "l8_runtime.api.oss", "l8_runtime.api.extensions",
+                "l8_runtime.components.state", "l8_runtime.components.oss.store",
+                "l8_runtime.components.file")
+CONTROL = ("l8sdk._pb.l8.control.v1.control_pb2", "l8_runtime.control")
+BUILT = ("l8_runtime.components.state", "l8_runtime.components.oss.store", "l8_runtime.components.file")
 LIST_AFTER_READY = """
 import sys, threading
 from l8_runtime import launch
@@ -206,8 +212,13 @@ launch.main()
 """
 
 
-@pytest.mark.parametrize("extra", [(), ("--enable-control",)], ids=["default", "enable-control"])
-def test_the_start_to_ready_imports_neither_reflection_nor_control_nor_uuid(extra):
+@pytest.mark.parametrize(
+    ("extra", "expected"),
+    [((), ()), (("--enable-control",), CONTROL), (("--set", "state.state_demo.metadata.ttl=1"), BUILT)],
+    ids=["default", "enable-control", "user-config"],
+)
+def test_the_start_to_ready_imports_only_what_it_uses(extra, expected):
+    """With a configuration the user changed, every component is built (so checked) before READY."""
     code = LIST_AFTER_READY.format(names=NOT_AT_START, extra=extra)
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True)
@@ -215,8 +226,7 @@ def test_the_start_to_ready_imports_neither_reflection_nor_control_nor_uuid(extr
         assert proc.stdout is not None
         assert READY.match(proc.stdout.readline().strip())
         imported = proc.stdout.readline().removeprefix("imported: ").strip()
-        expected = "l8sdk._pb.l8.control.v1.control_pb2,l8_runtime.control" if extra else ""
-        assert sorted(filter(None, imported.split(","))) == sorted(filter(None, expected.split(",")))
+        assert sorted(filter(None, imported.split(","))) == sorted(expected)
     finally:
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(15) == 0

@@ -80,6 +80,9 @@ class RuntimeConfig:
         self.app = AppSpec()
         self.apis: dict[str, dict[str, ComponentSpec]] = {}
         self.warnings: list[str] = []  # one per component mapped from a Layotto type
+        # the components are the embedded defaults, untouched by the user (no file, no component override):
+        # the server builds them on first use (components/registry.py)
+        self.builtin_components = False
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"app": dict(self.app.__dict__)}
@@ -269,6 +272,7 @@ def load_config(
     cfg = parse_config(raw, str(path) if path is not None else "<embedded>")
     if path is not None:
         _secrets_next_to(cfg, path.parent)
+    cfg.builtin_components = path is None and all(o.startswith("app.") for o in overrides or [])
     return cfg
 
 

@@ -207,7 +207,7 @@ class ControlService(ctl_grpc.ControlServicer):
     async def GetRuntimeInfo(
         self, request: ctl.GetRuntimeInfoRequest, context: Ctx
     ) -> ctl.GetRuntimeInfoResponse:
-        comps = [ctl.ComponentInfo(api=c.api, name=c.name, type=c.type_name) for c in self.host.components]
+        comps = [ctl.ComponentInfo(api=a, name=n, type=t) for a, n, t in self.host.components.configured()]
         link = self.host.link
         return ctl.GetRuntimeInfoResponse(
             version=runtime_version(),

@@ -35,6 +35,7 @@ from .observe import ObservedCall, Observer
 
 log = logging.getLogger("l8.runtime.calls")
 if TYPE_CHECKING:
+    from .api.lazy import LazyServicer
     Ctx = grpc.aio.ServicerContext[Any, Any]
     Handler = grpc.RpcMethodHandler[Any, Any]
 OPEN_PREFIXES = ("/grpc.health.v1.Health/",)
@@ -124,6 +125,19 @@ class GuardedRegistration:
         if streamed:  # request streams (uploads) keep the registered path: its peak memory is lower (P5)
             self._server.add_registered_method_handlers(service, streamed)
 
+    def add_lazy(
+        self, service: str, add_to_server: Callable[[Any, Any], None], servicer: LazyServicer
+    ) -> None:
+        """Register a servicer made on its service's first call (api/lazy.py): the generic handler is the real
+        servicer's, made then (``add_on_first_call``); request streams also go on the registered path now,
+        through the stand-in's trampolines (handlers must exist before the server starts)."""
+        collected = _OnFirstCall(service, lambda into: None, self._guard)
+        add_to_server(servicer, collected)
+        streamed = {m: h for m, h in (collected.handlers or {}).items() if h.request_streaming}
+        if streamed:
+            self._server.add_registered_method_handlers(service, streamed)
+        self.add_on_first_call(service, lambda into: add_to_server(servicer.real(), into))
+
     def add_on_first_call(self, service: str, register: Callable[[Any], None]) -> None:
         """Register ``service`` when a call first reaches it: ``register(target)`` then imports its servicer
         and adds it to ``target`` like ``add_<S>Servicer_to_server`` (guarded the same way, generic handler
@@ -144,22 +158,22 @@ class _OnFirstCall(grpc.GenericRpcHandler):
     def __init__(self, service: str, register: Callable[[Any], None], guard: bool) -> None:
         self._service, self._prefix = service, f"/{service}/"
         self._register, self._guard = register, guard
-        self._handlers: dict[str, Handler] | None = None
+        self.handlers: dict[str, Handler] | None = None
 
     def add_generic_rpc_handlers(self, handlers: Any) -> None:
         pass  # as GuardedRegistration: the add_registered_method_handlers call that follows registers
 
     def add_registered_method_handlers(self, service: str, handlers: dict[str, Handler]) -> None:
         if service == self._service:
-            self._handlers = _with_guard(service, handlers, self._guard)
+            self.handlers = _with_guard(service, handlers, self._guard)
 
     def service(self, handler_call_details: grpc.HandlerCallDetails) -> Handler | None:
         method: str = handler_call_details.method
         if not method.startswith(self._prefix):
             return None
-        if self._handlers is None:
+        if self.handlers is None:
             self._register(self)
-        return (self._handlers or {}).get(method[len(self._prefix):])
+        return (self.handlers or {}).get(method[len(self._prefix):])
 
 
 class _Gate:

@@ -16,12 +16,17 @@ from __future__ import annotations
 
 import asyncio
 import json
+from collections.abc import Mapping
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
-from .components.oss.store import ObjectStore
+from .components.base import Component
 from .components.registry import Components
 from .context import RuntimeContext
 from .errors import ApiError
+
+if TYPE_CHECKING:  # imported by _store: the start to READY does not import the object store
+    from .components.oss.store import ObjectStore
 
 PREFIX = "/oss/"
 READ_CHUNK = 64 * 1024
@@ -62,7 +67,10 @@ class SignedUrlHttp:
     def _store(self, target: str) -> ObjectStore:
         path = urlsplit(target).path
         name = unquote(path[len(PREFIX) :].split("/", 1)[0])
-        comp = self.components.by_api.get("oss", {}).get(name)
+        from .components.oss.store import ObjectStore
+
+        stores: Mapping[str, Component] = self.components.by_api.get("oss", {})
+        comp = stores.get(name)
         if not isinstance(comp, ObjectStore):
             raise ApiError("NOT_FOUND", f"no object store named {name!r} serves signed URLs")
         return comp

@@ -22,11 +22,8 @@ from grpc_health.v1 import health, health_pb2, health_pb2_grpc  # type: ignore[a
 from . import __version__, ready
 from .actuator import DOWN, UP, Actuator, HealthState
 from .api.appcallback import AppCallbackLink, LoopbackApp
-from .api.extensions import CryptionService, DelayQueueService, EmailService, PhoneCallService, SmsService
 from .api.host import Host
-from .api.lifecycle import LifecycleService
-from .api.oss import ObjectStorageService
-from .api.runtime import RuntimeService
+from .api.lazy import LazyServicer
 from .components.pubsub import PubSub
 from .components.registry import Components
 from .config import ConfigError, RuntimeConfig
@@ -38,18 +35,39 @@ from .oss_http import SignedUrlHttp
 from .pb import (
     API_SERVICES,
     cb_grpc,
+    cry,
     cry_grpc,
+    dq,
     dq_grpc,
+    email,
     email_grpc,
+    lc,
     lc_grpc,
+    oss,
     oss_grpc,
+    phone,
     phone_grpc,
+    rt,
     rt_grpc,
+    sms,
     sms_grpc,
 )
 
 log = logging.getLogger("l8.runtime.server")
 MAX_MESSAGE = 64 * 1024 * 1024
+# The API's services but AppCallback (the loopback app is made at start): add_<S>Servicer_to_server, the
+# service's message module, and the module of l8_runtime.api and class of its servicer, which is made (its
+# module and the component modules it uses imported) on the service's first call (api/lazy.py).
+SERVICERS: tuple[tuple[Any, Any, str, str], ...] = (
+    (rt_grpc.add_RuntimeServicer_to_server, rt, "runtime", "RuntimeService"),
+    (lc_grpc.add_LifecycleServicer_to_server, lc, "lifecycle", "LifecycleService"),
+    (cry_grpc.add_CryptionServiceServicer_to_server, cry, "extensions", "CryptionService"),
+    (dq_grpc.add_DelayQueueServicer_to_server, dq, "extensions", "DelayQueueService"),
+    (email_grpc.add_EmailServiceServicer_to_server, email, "extensions", "EmailService"),
+    (phone_grpc.add_PhoneCallServiceServicer_to_server, phone, "extensions", "PhoneCallService"),
+    (sms_grpc.add_SmsServiceServicer_to_server, sms, "extensions", "SmsService"),
+    (oss_grpc.add_ObjectStorageServiceServicer_to_server, oss, "oss", "ObjectStorageService"),
+)
 
 
 class ServerOptions:
@@ -131,7 +149,10 @@ class RuntimeServer:
         )
         for warning in self.config.warnings:  # once per component mapped from a Layotto type
             log_event(log, logging.WARNING, "component mapped to a local equivalent", detail=warning)
-        self.components = Components(self.config, ctx)
+        # the embedded defaults (tested to build) on first use; a configuration the user wrote at once, so
+        # its mistakes stop the start (exit 2)
+        lazy = self.config.builtin_components and opts.data_dir is None
+        self.components = Components(self.config, ctx, lazy=lazy)
         observer = Observer() if opts.enable_control else None
         # Every handler carries the guarded request deserializer (a malformed body is INVALID_ARGUMENT, never
         # UNKNOWN/INTERNAL): through the gatekeeper interceptor when a token or the observer needs each call,
@@ -177,17 +198,7 @@ class RuntimeServer:
             if isinstance(comp, PubSub):
                 comp.push_router = link.route
 
-        registrations: list[tuple[Any, Any]] = [
-            (rt_grpc.add_RuntimeServicer_to_server, RuntimeService(host)),
-            (cb_grpc.add_AppCallbackServicer_to_server, loopback),
-            (lc_grpc.add_LifecycleServicer_to_server, LifecycleService(host)),
-            (cry_grpc.add_CryptionServiceServicer_to_server, CryptionService(host)),
-            (dq_grpc.add_DelayQueueServicer_to_server, DelayQueueService(host)),
-            (email_grpc.add_EmailServiceServicer_to_server, EmailService(host)),
-            (phone_grpc.add_PhoneCallServiceServicer_to_server, PhoneCallService(host)),
-            (sms_grpc.add_SmsServiceServicer_to_server, SmsService(host)),
-            (oss_grpc.add_ObjectStorageServiceServicer_to_server, ObjectStorageService(host)),
-        ]
+        registrations: list[tuple[Any, Any]] = [(cb_grpc.add_AppCallbackServicer_to_server, loopback)]
         services = list(API_SERVICES)
         if observer is not None:  # the control service's modules are imported only here
             from .control import CONTROL_SERVICE, registration
@@ -195,6 +206,9 @@ class RuntimeServer:
             registrations.append(registration(host, observer))
             services.append(CONTROL_SERVICE)
         target: Any = GuardedRegistration(server, guard=not per_call)  # generic handlers only (its docstring)
+        for add_to_server, module, api_module, cls in SERVICERS:
+            [service] = module.DESCRIPTOR.services_by_name.values()
+            target.add_lazy(service.full_name, add_to_server, LazyServicer(service, api_module, cls, host))
         for add_to_server, servicer in registrations:
             add_to_server(servicer, target)
         self._health = health.aio.HealthServicer()
@@ -231,7 +245,7 @@ class RuntimeServer:
             auth_required=bool(opts.api_token),
             control=observer is not None,
             mutation=opts.mutation or "",
-            components=[c.describe() for c in self.components],
+            components=self.components.describe(),
         )
 
     def ready_line(self) -> str:

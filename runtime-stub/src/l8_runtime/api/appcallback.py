@@ -31,7 +31,6 @@ from google.protobuf import empty_pb2
 from ..components.pubsub import DROP, RETRY, Event, Subscriber
 from ..logs import log_event
 from ..pb import cb, cb_grpc
-from .convert import event_to_pb, status_name
 from .status import unary
 
 log = logging.getLogger("l8.runtime.appcallback")
@@ -39,6 +38,24 @@ RECEIVED_LIMIT = 10_000
 _CLOSING: set[asyncio.Task[None]] = set()
 _CHANNEL_OPTIONS = (("grpc.use_local_subchannel_pool", 1),)
 
+
+
+def event_to_pb(event: Event) -> cb.TopicEventRequest:
+    return cb.TopicEventRequest(
+        id=event.id,
+        source=event.source,
+        type=event.type,
+        spec_version=event.spec_version,
+        data_content_type=event.data_content_type,
+        data=event.data,
+        topic=event.topic,
+        pubsub_name=event.pubsub_name,
+        metadata=dict(event.metadata),
+    )
+
+
+def status_name(value: int) -> str:
+    return cb.TopicEventResponse.TopicEventResponseStatus.Name(value)
 
 class _PushSubscriber:
     channel = "callback"

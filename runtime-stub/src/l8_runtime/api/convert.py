@@ -1,29 +1,12 @@
-"""Conversions between protobuf messages and component data types, shared by several servicers."""
+"""Conversions between protobuf messages and component data types, shared by several servicers (an event's
+AppCallback message is made by api/appcallback.py, which the server imports at start: this module imports
+the state and configuration components, which the start does not)."""
 
 from __future__ import annotations
 
 from ..components.configstore import ConfigItem
-from ..components.pubsub import Event
 from ..components.state import FIRST_WRITE, LAST_WRITE
-from ..pb import cb, rt
-
-
-def event_to_pb(event: Event) -> cb.TopicEventRequest:
-    return cb.TopicEventRequest(
-        id=event.id,
-        source=event.source,
-        type=event.type,
-        spec_version=event.spec_version,
-        data_content_type=event.data_content_type,
-        data=event.data,
-        topic=event.topic,
-        pubsub_name=event.pubsub_name,
-        metadata=dict(event.metadata),
-    )
-
-
-def status_name(value: int) -> str:
-    return cb.TopicEventResponse.TopicEventResponseStatus.Name(value)
+from ..pb import rt
 
 
 def config_item_to_pb(item: ConfigItem) -> rt.ConfigurationItem:

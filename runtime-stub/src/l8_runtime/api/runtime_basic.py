@@ -7,10 +7,12 @@ answers with the request data, ``forward`` relays the call to another runtime (e
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 import grpc
 
+from ..components.base import Component
 from ..components.bindings import EchoBinding
 from ..components.hello import HelloWorld
 from ..components.rpcs import EchoRpc, ForwardRpc
@@ -60,7 +62,7 @@ class BasicMixin:
         return resp
 
     def _rpc_component(self, app_id: str) -> EchoRpc:
-        comps = self.host.components.by_api.get("rpcs", {})
+        comps: Mapping[str, Component] = self.host.components.by_api.get("rpcs", {})
         if not comps:
             raise none_configured("rpc component")
         if app_id in comps:

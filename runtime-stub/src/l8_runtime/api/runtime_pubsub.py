@@ -17,7 +17,7 @@ from google.protobuf import empty_pb2
 from ..components.pubsub import PubSub, StreamSubscriber
 from ..errors import invalid, require
 from ..pb import rt
-from .convert import event_to_pb, status_name
+from .appcallback import event_to_pb, status_name
 from .host import Host
 from .status import Ctx, stream, unary
 

@@ -1,50 +1,44 @@
-"""Component catalog: every component class of the runtime, by API key and type name (``TYPES``).
+"""Component catalog: every component type of the runtime, by API key and type name (``TYPES``), and ``load``.
 
 Place in the runtime: a leaf below config.py's Layotto type mapping (``layotto_types.native_types``) and the
-registry (``registry.build``), which both ask which types exist; it imports the component modules only,
-never the configuration, so neither of them imports the other through it.
+registry (``registry.build``), which both ask which types exist. ``TYPES`` names each type's class as
+``module:Class`` of this package, so asking which types exist imports no component module; ``load`` imports
+one when a component of that type is built (the runtime's start to READY imports only what it builds:
+bench/notes.py, start-up row). A test checks that every entry names a class whose ``api`` and ``type_name``
+are the entry's keys.
 """
 
 from __future__ import annotations
 
-from .base import Component
-from .bindings import EchoBinding, RecorderBinding
-from .configstore import ConfigStore
-from .cryption import AesGcmCryption
-from .file import FileStore
-from .hello import HelloWorld
-from .lock import LockStore
-from .messaging import EmailRecorder, PhoneRecorder, SmsRecorder
-from .oss import ObjectStore
-from .pubsub import PubSub
-from .rpcs import EchoRpc, ForwardRpc
-from .secrets import EnvSecretStore, FileSecretStore, SecretStore
-from .sequencer import Sequencer, SqliteSequencer
-from .state import StateStore
-from .state_sqlite import SqliteStateStore
+import importlib
 
-TYPES: dict[str, dict[str, type[Component]]] = {}
-for _cls in (
-    HelloWorld,
-    ConfigStore,
-    EchoRpc,
-    ForwardRpc,
-    PubSub,
-    StateStore,
-    SqliteStateStore,
-    FileStore,
-    ObjectStore,
-    LockStore,
-    Sequencer,
-    SqliteSequencer,
-    EchoBinding,
-    RecorderBinding,
-    SecretStore,
-    FileSecretStore,
-    EnvSecretStore,
-    AesGcmCryption,
-    EmailRecorder,
-    PhoneRecorder,
-    SmsRecorder,
-):
-    TYPES.setdefault(_cls.api, {})[_cls.type_name] = _cls
+from .base import Component
+
+TYPES: dict[str, dict[str, str]] = {
+    "hellos": {"helloworld": "hello:HelloWorld"},
+    "config_store": {"in-memory": "configstore:ConfigStore"},
+    "rpcs": {"echo": "rpcs:EchoRpc", "forward": "rpcs:ForwardRpc"},
+    "pub_subs": {"in-memory": "pubsub:PubSub"},
+    "state": {"in-memory": "state:StateStore", "sqlite": "state_sqlite:SqliteStateStore"},
+    "file": {"local": "file:FileStore"},
+    "oss": {"local": "oss.store:ObjectStore"},
+    "lock": {"in-memory": "lock:LockStore"},
+    "sequencer": {"in-memory": "sequencer:Sequencer", "sqlite": "sequencer:SqliteSequencer"},
+    "bindings": {"echo": "bindings:EchoBinding", "recorder": "bindings:RecorderBinding"},
+    "secret_store": {
+        "in-memory": "secrets:SecretStore",
+        "local.file": "secrets:FileSecretStore",
+        "local.env": "secrets:EnvSecretStore",
+    },
+    "cryption": {"local.aesgcm": "cryption:AesGcmCryption"},
+    "email": {"recorder": "messaging:EmailRecorder"},
+    "phone": {"recorder": "messaging:PhoneRecorder"},
+    "sms": {"recorder": "messaging:SmsRecorder"},
+}
+
+
+def load(api: str, type_name: str) -> type[Component]:
+    """The class of a known type (``TYPES[api][type_name]``), its module imported now if it was not yet."""
+    module, _, name = TYPES[api][type_name].partition(":")
+    cls: type[Component] = getattr(importlib.import_module(f"{__package__}.{module}"), name)
+    return cls
