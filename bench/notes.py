@@ -28,24 +28,16 @@ NOTES = {
         "~90-130 ms (ext4 here: ~140 us per new file). CPU of a cold 4-SDK run: 1.6-1.9 s user+sys vs B's "
         "~0.8 s, so on 2 cores the floor is about B's wall time plus the writes"),
     "start-up: runtime start to READY vs echo": (
-        "not a floor: the control row below (a bare grpc.aio server of the API's 9 services as generated "
-        "base servicers, health and reflection) measured 1.03-1.15x the echo server in the runs of "
-        "2026-12-05, so most of the gap is the runtime's own start. Since 2026-12-05 night the runtime "
-        "starts with the cyclic garbage collector off until READY (launch.py: start-up allocations live as "
-        "long as the process): A/B 0.925x of the start to READY (15 pairs); 1.51x, 1.40x and 1.34x in three"
-        " runs after it (1.54-1.75x in five runs before). Profile (2026-12-05): cli.run to READY takes ~7 "
-        "ms; the rest is imports: importing the CLI takes ~130 ms against the echo server's whole start of "
-        "0.09-0.15 s; -X importtime self time of the ~135 modules it imports beyond the echo server is 47 "
-        "ms: its component classes (16 modules), config, observe/interceptors, actuator, the CLI (argparse,"
-        " gettext) and the stdlib they use (pathlib/urllib.parse/ipaddress, shutil/tempfile, uuid/platform,"
-        " hashlib, json: ~10 ms of stdlib imported in a fresh interpreter). Dataclass creation was 28 ms of"
-        " it (Python 3.11 compiles each dataclass's generated methods at import): 16 immutable records are "
-        "typing.NamedTuple now and the other dataclasses have docstrings: 7 ms; importing the runtime, A/B,"
-        " 0.94x (168.8 vs 179.7 ms median of 25 pairs). Earlier removed from the path: the SDK client "
-        "layer, yaml, cryptography, importlib.metadata, sqlite3, grpc_status + google.rpc, email.utils, "
-        "json_format. The embedded configuration builds all 16 components before READY, so every component "
-        "module is imported then; meeting 1.3x needs components built on first use, which moves "
-        "configuration errors from start-up to the first call; not done"),
+        "the timing moves by +-30 % per start on this VM (the instruction row below repeats within 0.01 %: "
+        "1.222x on 2026-12-06). What the start to READY runs since 2026-12-06: the CLI, config, the gRPC "
+        "server with every API service registered, health, the actuator; the API's servicers are made on "
+        "their service's first call and the embedded default components built on first use (a configuration "
+        "the user wrote is built before READY), reflection registers on its first call, the control "
+        "service only with --enable-control, no dataclass is created at import, uuid/hashlib wait for "
+        "their first use. Instructions to READY: 552.6 M before these changes (1.52x the echo server's "
+        "362.9 M), 444.1 M after. Earlier removed from the path: the SDK client layer, yaml, cryptography, "
+        "importlib.metadata, sqlite3, grpc_status + google.rpc, email.utils, json_format; the cyclic "
+        "collector is off until READY (A/B 0.925x)"),
     "start-up: runtime idle RSS": "the same extra modules as the start-up row (was 52.5 MiB, 1.46x, before "
                                   "the lazy imports; 43.5 MiB, 1.21x, before sqlite3/grpc_status/email)",
     "P2 C++ GetState": (
