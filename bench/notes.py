@@ -96,5 +96,7 @@ STATIC_ROWS = [
              "the Go fragments test runs go test -short; tsc builds a package's projects with one tsc -b; "
              "Python writes bytecode in CI; the dev venv is installed by uv; the unit tests run on one "
              "pytest-xdist worker per core; the images build and the slow tests run in the background "
-             "while later steps run; the generality corpus checks two APIs at once"),
+             "while later steps run; the generality corpus checks two APIs at once; the shared C++ tree "
+             "is built right after bootstrap at nice 19 (the prebuild step) and the generality corpus runs "
+             "after the language steps at nice 19, both on CPU the other steps leave idle"),
 ]

@@ -92,7 +92,23 @@ def _expand(text: str, values: dict[str, str]) -> str:
     return text
 
 
-def check_language(spec: LanguageSpec, sdk: Path, api: Path) -> Cell:
+def snapshot_links(specs: Sequence[LanguageSpec], work: Path) -> dict[str, Path]:
+    """Each ``[check]`` link target (a path of the repository, e.g. sdks/node/node_modules), hard-linked once
+    into ``work``: inside ``nox -s ci`` this check runs beside steps that reinstall such a tree (``npm ci``
+    in sdks/node empties node_modules first), which must not pull it from under a check. Symlinks inside it
+    stay symlinks; files are hard links, so the copy costs no data."""
+    snapshots: dict[str, Path] = {}
+    for target in sorted({t for spec in specs if spec.check for t in spec.check["link"].values()}):
+        source = ROOT / target
+        if source.exists():
+            copy = work / "links" / target
+            shutil.rmtree(copy, ignore_errors=True)  # --keep DIR of an earlier run
+            shutil.copytree(source, copy, symlinks=True, copy_function=os.link)
+            snapshots[target] = copy
+    return snapshots
+
+
+def check_language(spec: LanguageSpec, sdk: Path, api: Path, links: dict[str, Path]) -> Cell:
     """Run the language's ``[check]`` (its language.toml) in the SDK generated for ``api``."""
     started = time.monotonic()
     if not sdk.is_dir():
@@ -103,9 +119,9 @@ def check_language(spec: LanguageSpec, sdk: Path, api: Path) -> Cell:
     values = {"python": sys.executable, "repo": str(ROOT), "sdk": str(sdk), "work": str(work),
               "build": str(work / f"build-{spec.name}"), "package": spec.package(options)}
     for link, target in spec.check["link"].items():
-        source = ROOT / target
-        if not source.exists():
-            return Cell("FAIL", 0.0, f"{source} missing: run `nox -s bootstrap`")
+        source = links.get(target)
+        if source is None:
+            return Cell("FAIL", 0.0, f"{ROOT / target} missing: run `nox -s bootstrap`")
         (sdk / link).symlink_to(source)
     env = {key: _expand(value, values) for key, value in spec.check["env"].items()}
     for step in spec.check["steps"]:
@@ -117,7 +133,7 @@ def check_language(spec: LanguageSpec, sdk: Path, api: Path) -> Cell:
 
 
 def check_api(api: Path, out: Path, languages: list[str], checked: dict[str, LanguageSpec],
-              locks: dict[str, threading.Lock]) -> dict[str, Cell]:
+              locks: dict[str, threading.Lock], links: dict[str, Path]) -> dict[str, Cell]:
     """Generate one API's SDKs into ``out`` and run each language's check (or expect the refusal). A
     language's cells hold its lock: two cells of one language never run at once (they share its caches:
     the mypy cache, Go's build cache, ccache), while cells of other languages and APIs do."""
@@ -133,7 +149,7 @@ def check_api(api: Path, out: Path, languages: list[str], checked: dict[str, Lan
         if code == 0:
             spec = checked[language]
             with locks[language]:
-                row[language] = check_language(spec, out / spec.out_dir, api)
+                row[language] = check_language(spec, out / spec.out_dir, api, links)
         verdict = row.get(language, Cell("skip", 0)).verdict
         print(f"generality: {api.name:<10} {language:<7} {verdict}", flush=True)
     return row
@@ -152,8 +168,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     work = args.keep or Path(tempfile.mkdtemp(prefix="l8-generality-"))
     locks = {language: threading.Lock() for language in languages}
     try:
+        links = snapshot_links([checked[language] for language in languages], work)
         with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
-            rows = [pool.submit(check_api, a, work / a.name, languages, checked, locks) for a in selected]
+            rows = [pool.submit(check_api, a, work / a.name, languages, checked, locks, links)
+                    for a in selected]
             table = {api.name: row.result() for api, row in zip(selected, rows, strict=True)}
     finally:
         if args.keep is None:

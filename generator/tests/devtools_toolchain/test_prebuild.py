@@ -11,18 +11,7 @@ from typing import Any
 import pytest
 from l8dev.sessions import base, prebuild
 
-
-class Session:
-    """What the step calls on a nox session: log and error."""
-
-    def __init__(self) -> None:
-        self.lines: list[str] = []
-
-    def log(self, line: str) -> None:
-        self.lines.append(line)
-
-    def error(self, message: str) -> None:
-        raise RuntimeError(message)
+from .test_ci_table import RecordingSession
 
 
 def _language(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, commands: list[list[str]]) -> None:
@@ -53,7 +42,7 @@ def test_the_build_runs_in_the_background_at_nice_19_until_its_sdk_step_waits(
     second = _script(f"import pathlib, time\n"
                      f"while not pathlib.Path({str(gate)!r}).exists(): time.sleep(0.02)")
     _language(monkeypatch, tmp_path, [first, second])
-    session: Any = Session()
+    session: Any = RecordingSession()
     prebuild.prebuild(session)
     assert prebuild.building() == ["fake"] and "prebuild" in base.BACKGROUND
     assert prebuild._RUNNING["fake"].watched.proc.poll() is None  # still running: the step returned
@@ -70,7 +59,7 @@ def test_a_failed_prebuild_fails_its_step_but_not_the_sdk_step_that_waits(
 ) -> None:
     _language(monkeypatch, tmp_path, [_script("import sys; print('compile error in x.cc'); sys.exit(3)"),
                                       _script("print('never runs')")])
-    session: Any = Session()
+    session: Any = RecordingSession()
     prebuild.prebuild(session)
     prebuild.wait_for(session, "fake")  # logs, does not raise: the check's own build shows the error
     assert any("exit 3" in line and "compile error in x.cc" in line for line in session.lines)
@@ -84,7 +73,7 @@ def test_a_run_without_the_languages_sdk_step_starts_nothing(
 ) -> None:
     _language(monkeypatch, tmp_path, [_script("print('built')")])
     monkeypatch.setenv("L8_CI_STEPS", "prebuild,lint")
-    session: Any = Session()
+    session: Any = RecordingSession()
     prebuild.prebuild(session)
     assert prebuild._RUNNING == {} and "prebuild" not in base.BACKGROUND and prebuild.building() == []
     assert not (tmp_path / "prebuild-fake.log").exists()

@@ -39,7 +39,6 @@ _CLOSING: set[asyncio.Task[None]] = set()
 _CHANNEL_OPTIONS = (("grpc.use_local_subchannel_pool", 1),)
 
 
-
 def event_to_pb(event: Event) -> cb.TopicEventRequest:
     return cb.TopicEventRequest(
         id=event.id,
