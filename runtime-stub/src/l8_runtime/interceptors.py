@@ -131,11 +131,11 @@ class GuardedRegistration:
         """Register a servicer made on its service's first call (api/lazy.py): the generic handler is the real
         servicer's, made then (``add_on_first_call``); request streams also go on the registered path now,
         through the stand-in's trampolines (handlers must exist before the server starts)."""
-        collected = _OnFirstCall(service, lambda into: None, self._guard)
+        collected = _OnFirstCall(service, lambda into: None, guard=False)  # only collects the handlers
         add_to_server(servicer, collected)
         streamed = {m: h for m, h in (collected.handlers or {}).items() if h.request_streaming}
-        if streamed:
-            self._server.add_registered_method_handlers(service, streamed)
+        if streamed:  # guarded here; the real servicer's handlers are guarded when it is made
+            self._server.add_registered_method_handlers(service, _with_guard(service, streamed, self._guard))
         self.add_on_first_call(service, lambda into: add_to_server(servicer.real(), into))
 
     def add_on_first_call(self, service: str, register: Callable[[Any], None]) -> None:

@@ -94,16 +94,20 @@ class Watched:
 
 
 class Background:
-    """A command left running with its output in ``log`` (``nice``: its CPU priority, 19 the lowest), watched
-    (``Watched``) so its exit code and end time are known however late ``finish`` is called."""
+    """A command left running with the dev venv's environment (``dev_env``, plus ``env``) and its output in
+    ``log`` (``nice``: its CPU priority, 19 the lowest), watched (``Watched``) so its exit code and end time
+    are known however late ``finish`` is called. ``argv[0]`` is looked up on the dev PATH."""
 
-    def __init__(self, argv: list[str], log: Path, *, cwd: Path = ROOT, env: dict[str, str] | None = None,
+    def __init__(self, argv: list[str], log: Path, *, env: dict[str, str] | None = None,
                  nice: int = 0) -> None:
         self.log = log
         log.parent.mkdir(parents=True, exist_ok=True)
+        merged = {**os.environ, **dev_env(), **(env or {})}
+        program = shutil.which(argv[0], path=merged["PATH"]) or argv[0]
         with log.open("wb") as out:
-            proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=out, stderr=subprocess.STDOUT,
-                                    preexec_fn=(lambda: os.nice(nice)) if nice else None)  # noqa: PLW1509
+            proc = subprocess.Popen([program, *argv[1:]], cwd=ROOT, env=merged, stdout=out,
+                                    stderr=subprocess.STDOUT,
+                                    preexec_fn=(lambda: os.nice(nice)) if nice else None)
         self.watched = Watched(proc)
 
     def finish(self, session: nox.Session, what: str, fail: bool = True) -> float:
@@ -115,6 +119,11 @@ class Background:
         if code != 0 and fail:
             session.error(f"{what} failed (exit {code}): {self.log}")
         return self.watched.ended
+
+
+def ci_steps_only() -> list[str]:
+    """The steps ``L8_CI_STEPS`` names (comma-separated): a `nox -s ci` that runs only those; [] = all."""
+    return [n for n in os.environ.get("L8_CI_STEPS", "").split(",") if n]
 
 
 def in_ci() -> bool:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 import nox
 from nox.command import CommandFailed
 
-from l8dev.sessions.base import BACKGROUND, CI_DIR, CI_STARTED_ENV, CI_STEPS, Step
+from l8dev.sessions.base import BACKGROUND, CI_DIR, CI_STARTED_ENV, CI_STEPS, Step, ci_steps_only
 from l8dev.sessions.slow import SEPARATE_ENV as SLOW_ENV
 from l8dev.sessions.slow import STEP as SLOW_STEP
 
@@ -104,7 +104,7 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
         old.unlink()
     os.environ[CI_STARTED_ENV] = repr(time.time())  # what a step may reuse from an earlier step of this run
     steps = ordered_steps(order)
-    only = [n for n in os.environ.get("L8_CI_STEPS", "").split(",") if n]
+    only = ci_steps_only()
     unknown = sorted(set(only) - {name for name, _ in steps})
     if unknown:
         session.error(f"L8_CI_STEPS names unknown steps: {', '.join(unknown)}")

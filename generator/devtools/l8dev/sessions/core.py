@@ -7,8 +7,6 @@ venv (``base.dev_run``).
 
 from __future__ import annotations
 
-import os
-
 import nox
 from nox.command import CommandFailed
 
@@ -16,11 +14,9 @@ from l8dev.sessions.base import (
     BACKGROUND,
     CI_DIR,
     CPP_CCACHE,
-    DEV_VENV,
     ROOT,
     Background,
     ci_step,
-    dev_env,
     dev_run,
     ensure_dev_venv,
     in_ci,
@@ -48,8 +44,7 @@ def bootstrap(session: nox.Session) -> None:
     if not in_ci():
         dev_run(session, "python", *build)
         return
-    images = Background([str(DEV_VENV / "bin" / "python"), *build], CI_DIR / "images.log",
-                        env={**os.environ, **dev_env()})
+    images = Background(["python", *build], CI_DIR / "images.log")
     session.log(f"bootstrap: building the images in the background ({' '.join(build)} > {images.log})")
     BACKGROUND["bootstrap"] = lambda: images.finish(session, "bootstrap: the image build")
 
@@ -165,7 +160,6 @@ def generality(session: nox.Session) -> None:
         dev_run(session, "python", *command)
         return
     ensure_dev_venv(session)
-    work = Background([str(DEV_VENV / "bin" / "python"), *command], CI_DIR / "generality.log",
-                      env={**os.environ, **dev_env()}, nice=19)
+    work = Background(["python", *command], CI_DIR / "generality.log", nice=19)
     session.log(f"generality: started in the background at nice 19 (> {work.log})")
     BACKGROUND["generality"] = lambda: work.finish(session, "generality")

@@ -19,7 +19,7 @@ from typing import NamedTuple
 import nox
 
 from l8dev.languages import hook, with_hook
-from l8dev.sessions.base import BACKGROUND, CI_DIR, ROOT, Background, ci_step, dev_env, dev_run, in_ci
+from l8dev.sessions.base import BACKGROUND, CI_DIR, Background, ci_step, ci_steps_only, dev_run, in_ci
 
 STEP = "prebuild"
 PREBUILDING_ENV = "L8_PREBUILDING"  # comma-separated: the languages whose prebuild is still running
@@ -47,7 +47,7 @@ def _set_building(names: list[str]) -> None:
 
 def _wanted(name: str) -> bool:
     """A language's prebuild only helps a run that has its sdk step (``L8_CI_STEPS`` may leave it out)."""
-    only = [n for n in os.environ.get("L8_CI_STEPS", "").split(",") if n]
+    only = ci_steps_only()
     return not only or f"sdk-{name}" in only
 
 
@@ -69,8 +69,7 @@ def prebuild(session: nox.Session) -> None:
             continue
         script = " && ".join(shlex.join(command) for command in work.commands)
         log = CI_DIR / f"prebuild-{spec.name}.log"
-        _RUNNING[spec.name] = Background(["sh", "-c", script], log, cwd=ROOT,
-                                         env={**os.environ, **dev_env(), **work.env}, nice=NICE)
+        _RUNNING[spec.name] = Background(["sh", "-c", script], log, env=work.env, nice=NICE)
         _set_building([*building(), spec.name])
         session.log(f"prebuild: {spec.name}: started at nice {NICE} ({script} > {log})")
     if _RUNNING:

@@ -133,9 +133,10 @@ def check_cpp(session: nox.Session) -> None:
     separate project with find_package(l8sdk CONFIG))."""
     junit = junit_path("sdk-cpp")
     junit.unlink(missing_ok=True)
-    dev_run(session, *CPP_CONFIGURE, env=CPP_CCACHE)
+    configure, build = prebuild_cpp().commands  # after nox -s ci's prebuild: both (nearly) no-ops
+    dev_run(session, *configure, env=CPP_CCACHE)
     started = time.monotonic()
-    dev_run(session, "cmake", "--build", str(CPP_BUILD), env=CPP_CCACHE)
+    dev_run(session, *build, env=CPP_CCACHE)
     session.log(f"sdk-cpp: build took {time.monotonic() - started:.0f}s")
     ctest = ["ctest", "--test-dir", str(CPP_BUILD), "--output-on-failure", "--output-junit", str(junit)]
     if separate():  # `nox -s ci`: the slow-tests step runs it
