@@ -10,6 +10,7 @@ message on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -110,7 +111,11 @@ def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> i
 
 
 def main() -> None:
-    sys.exit(run(sys.argv[1:], sys.stdin, sys.stdout, sys.stderr))
+    code = run(sys.argv[1:], sys.stdin, sys.stdout, sys.stderr)
+    # The process ends here: move what the run built (descriptors, IR, rendered text) out of the cyclic
+    # collector's reach, so the collections of interpreter shutdown do not walk it (~20 ms of a ~0.4 s run).
+    gc.freeze()
+    sys.exit(code)
 
 
 if __name__ == "__main__":

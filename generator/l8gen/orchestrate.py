@@ -37,9 +37,17 @@ class GenerateRequest:
 
 def generate_sdks(args: GenerateRequest, stdout: TextIO, stderr: TextIO) -> int:
     """Generate (or ``check``) every requested target; returns the exit code (0, or 1 for drift)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from l8gen.descriptors import compile_protos
+
+    # protoc compiles the .proto files (another process) while this one loads the generator and the options;
+    # its result, or its error, is taken where the descriptors are first needed (after the option checks)
+    early = ThreadPoolExecutor(max_workers=1, thread_name_prefix="l8gen-compile")
+    compiling = None if args.descriptor_set is not None else early.submit(compile_protos, args.proto_root)
+    early.shutdown(wait=False)
     from l8gen import pipeline, writer
     from l8gen.config import load_options
-    from l8gen.descriptors import compile_protos
     from l8gen.errors import ConfigError
     from l8gen.targets import REGISTRY
 
@@ -68,7 +76,8 @@ def generate_sdks(args: GenerateRequest, stdout: TextIO, stderr: TextIO) -> int:
         image = read_image(args.descriptor_set)
         compiled = CompiledProtos(fds=image.fds, files=image.files)
     else:
-        compiled = compile_protos(args.proto_root)
+        assert compiling is not None
+        compiled = compiling.result()
     if compiled.warnings:
         stderr.write(compiled.warnings + "\n")
     with pipeline.Generation(compiled.fds, compiled.files, opts) as generation:

@@ -194,7 +194,9 @@ def test_start_must_be_a_module_function_string_and_the_registry_resolves_it(tmp
     with pytest.raises(ConfigError, match=r"start must be a \"module:function\" string"):
         load_spec(tmp_path)
     from l8gen.languages.node.es import start
+    from l8gen.languages.python.pb import start as python_start
     from l8gen.targets import REGISTRY
 
     assert REGISTRY.starter("node") is start
-    assert REGISTRY.starter("python") is None
+    assert REGISTRY.starter("python") is python_start
+    assert REGISTRY.starter("go") is None

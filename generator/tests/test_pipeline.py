@@ -132,3 +132,15 @@ def test_the_node_start_runs_protoc_gen_es_on_the_files_generate_would_use() -> 
     started = es.start(compiled.fds, compiled.files, opts)
     assert started.files == sorted(f.name for f in api.files)
     assert started.es == es.generate_es(compiled.fds, started.files)
+
+
+def test_the_python_start_runs_protoc_on_the_files_generate_would_use() -> None:
+    from l8gen.languages.python import pb
+
+    compiled = compile_protos(PROTO_ROOT)
+    opts = load_options(REPO / "pyproject.toml")
+    api = pipeline.api_from(compiled.fds, compiled.files, opts)
+    started = pb.start(compiled.fds, compiled.files, opts)
+    assert started.files == sorted(f.name for f in api.files)
+    assert started.raw == pb.protoc_python(compiled.fds, started.files)
+    assert any(path.endswith("_pb2.pyi") for path in started.raw)

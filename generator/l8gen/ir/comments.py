@@ -7,7 +7,6 @@ are dropped; text is dedented, without comment markers, trailing blanks stripped
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Iterable
 
 from google.protobuf import descriptor_pb2
@@ -31,12 +30,32 @@ Path = tuple[int, ...]
 
 
 def clean(text: str) -> str:
-    """Turn a raw protoc comment (``// x`` -> `` x``, block comments with `` * ``) into plain text."""
+    """Turn a raw protoc comment (``// x`` -> `` x``, block comments with `` * ``) into plain text: lines
+    without trailing blanks, the common leading blanks removed (``textwrap.dedent``'s rule, spaces and tabs;
+    done here without its regular expressions: ~2,000 comments per API), blank lines at both ends dropped."""
+    if not text:
+        return ""
     lines = text.replace("\r\n", "\n").split("\n")
     if all(not line.strip() or line.lstrip().startswith("*") for line in lines):
         lines = [line.lstrip()[1:] if line.lstrip().startswith("*") else line for line in lines]
-    body = textwrap.dedent("\n".join(line.rstrip() for line in lines))
-    return body.strip("\n").rstrip()
+    lines = [line.rstrip() for line in lines]
+    margin = None
+    for line in lines:
+        if line:
+            indent = line[: len(line) - len(line.lstrip(" \t"))]
+            margin = indent if margin is None else _common_prefix(margin, indent)
+    if margin:
+        lines = [line[len(margin):] if line else line for line in lines]
+    return "\n".join(lines).strip("\n").rstrip()
+
+
+def _common_prefix(a: str, b: str) -> str:
+    if b.startswith(a):
+        return a
+    for i, (x, y) in enumerate(zip(a, b, strict=False)):
+        if x != y:
+            return a[:i]
+    return a if len(a) < len(b) else b
 
 
 class CommentIndex:
@@ -45,17 +64,18 @@ class CommentIndex:
     def __init__(self, files: Iterable[descriptor_pb2.FileDescriptorProto]) -> None:
         self._docs: dict[tuple[str, Path], Doc] = {}
         self._lines: dict[tuple[str, Path], int] = {}
+        docs, lines = self._docs, self._lines
         for proto in files:
+            name = proto.name
             for loc in proto.source_code_info.location:
-                if loc.span:
-                    self._lines.setdefault((proto.name, tuple(loc.path)), loc.span[0] + 1)
-                if not (loc.leading_comments or loc.trailing_comments):
-                    continue
-                key = (proto.name, tuple(loc.path))
-                if key not in self._docs:  # first location wins (protoc emits one per element)
-                    self._docs[key] = Doc(
-                        leading=clean(loc.leading_comments), trailing=clean(loc.trailing_comments)
-                    )
+                key = (name, tuple(loc.path))
+                if key not in lines:
+                    span = loc.span
+                    if span:
+                        lines[key] = span[0] + 1
+                leading, trailing = loc.leading_comments, loc.trailing_comments
+                if (leading or trailing) and key not in docs:  # first location wins (one per element)
+                    docs[key] = Doc(leading=clean(leading), trailing=clean(trailing))
 
     def doc(self, file: str, path: Path) -> Doc:
         return self._docs.get((file, path), Doc())

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import textwrap
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from l8gen.ir.comments import clean
 
 from tests.conftest import api_of
@@ -41,3 +45,23 @@ def test_leading_trailing_and_block_comments() -> None:
 def test_clean_strips_markers_and_dedents() -> None:
     assert clean(" one\n two\n") == "one\ntwo"
     assert clean(" a\n   b\n\n") == "a\n  b"
+
+
+def _clean_by_textwrap(text: str) -> str:
+    """The rule ``clean`` implements, written with ``textwrap.dedent`` (its first version)."""
+    lines = text.replace("\r\n", "\n").split("\n")
+    if all(not line.strip() or line.lstrip().startswith("*") for line in lines):
+        lines = [line.lstrip()[1:] if line.lstrip().startswith("*") else line for line in lines]
+    body = textwrap.dedent("\n".join(line.rstrip() for line in lines))
+    return body.strip("\n").rstrip()
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.text(alphabet=" \t*\r\n\x0b\u00a0ab/", max_size=12), max_size=6).map("\n".join))
+def test_clean_dedents_as_textwrap_does(text: str) -> None:
+    assert clean(text) == _clean_by_textwrap(text)
+
+
+def test_clean_keeps_the_common_prefix_of_mixed_tabs_and_spaces() -> None:
+    assert clean(" \tx\n  y\n \t z") == "\tx\n y\n\t z"  # common prefix: one space
+    assert clean("\t\ta\n\tb") == "\ta\nb"

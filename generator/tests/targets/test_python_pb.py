@@ -9,7 +9,7 @@ from pathlib import Path
 
 from l8gen import pipeline
 from l8gen.config import load_options
-from l8gen.languages.python.pb import generate_pb, rewrite_imports
+from l8gen.languages.python.pb import StartedPb, generate_pb, rewrite_imports
 from l8gen.profile import ApiProfile
 
 from tests.conftest import REPO, compile_proto, fragments_api
@@ -96,3 +96,11 @@ def test_fragments_generate_and_import(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert "l8sdk._pb.same_name.a.common_pb2" in modules and "l8sdk._pb.streaming_pb2_grpc" in modules
+
+
+def test_generate_pb_uses_the_started_output_only_for_the_same_files() -> None:
+    fds = compile_proto('syntax = "proto3";\npackage a;\nmessage M {}\n', "a/m.proto")
+    marked = StartedPb(["a/m.proto"], {"a/m_pb2.py": "# from start\n"})
+    assert generate_pb(fds, ["a/m.proto"], "pkg._pb", marked)["a/m_pb2.py"] == "# from start\n"
+    other = StartedPb(["b/n.proto"], {"a/m_pb2.py": "# from start\n"})
+    assert "class M" in generate_pb(fds, ["a/m.proto"], "pkg._pb", other)["a/m_pb2.pyi"]

@@ -1,7 +1,8 @@
 """Official Python message/stub code for the Python target: protoc's --python_out/--pyi_out, and the
 ``_pb2_grpc.py`` stubs grpcio-tools' plugin would write (rendered by ``grpc_stubs``, byte-identical).
 
-Pipeline place: called by ``python.target``; runs l8gen's protoc through ``protoc.run_plugin`` and
+Pipeline place: the Python language's ``start`` (language.toml) runs l8gen's protoc through
+``protoc.run_plugin`` as soon as the descriptors exist, and ``python.target`` calls ``generate_pb``, which
 relocates the output under the SDK's ``_pb`` package: generated imports ``from spec.proto.x import y_pb2``
 become ``from l8sdk._pb.spec.proto.x import y_pb2`` (CONTRACTS §2), and every directory gets an
 ``__init__.py``. Well-known types (google.protobuf) keep importing from the protobuf runtime.
@@ -11,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import Any, NamedTuple
 
 from google.protobuf import descriptor_pb2
 
@@ -54,12 +56,35 @@ def rewrite_imports(text: str, roots: set[str], pb_package: str, top_modules: se
     return text
 
 
+class StartedPb(NamedTuple):
+    """What ``start`` ran protoc's Python generators on, and their output."""
+
+    files: list[str]
+    raw: dict[str, str]
+
+
+def protoc_python(fds: descriptor_pb2.FileDescriptorSet, names: list[str]) -> dict[str, str]:
+    """protoc's ``--python_out`` and ``--pyi_out`` output for ``names``, as {path: text}."""
+    return run_plugin(fds, names, ["--python_out", "--pyi_out"])
+
+
+def start(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: Any) -> StartedPb:
+    """The Python target's ``start`` (language.toml): protoc's message code needs only the descriptors, so
+    it runs (another process) while this one builds the IR; ``generate_pb`` uses it when its files agree."""
+    names = sorted(set(files_to_generate))
+    return StartedPb(names, protoc_python(fds, names))
+
+
 def generate_pb(
-    fds: descriptor_pb2.FileDescriptorSet, file_names: Sequence[str], pb_package: str
+    fds: descriptor_pb2.FileDescriptorSet,
+    file_names: Sequence[str],
+    pb_package: str,
+    started: StartedPb | None = None,
 ) -> dict[str, str]:
-    """{path relative to the ``_pb`` package dir: text} for ``file_names`` (plus ``__init__.py`` files)."""
+    """{path relative to the ``_pb`` package dir: text} for ``file_names`` (plus ``__init__.py`` files);
+    ``started``: the output of ``start``, used when it was made for the same files."""
     names = sorted(file_names)
-    raw = run_plugin(fds, names, ["--python_out", "--pyi_out"])
+    raw = dict(started.raw) if started is not None and started.files == names else protoc_python(fds, names)
     raw.update(render_grpc_modules(fds, names))
     roots, top = _roots(names), _top_modules(names)
     files = {path: rewrite_imports(text, roots, pb_package, top) for path, text in raw.items()}

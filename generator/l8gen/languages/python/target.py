@@ -11,7 +11,7 @@ from google.protobuf import descriptor_pb2
 from l8gen.ir.model import Api
 from l8gen.languages.python import layer as python_layer
 from l8gen.languages.python import plugin_limits
-from l8gen.languages.python.pb import generate_pb
+from l8gen.languages.python.pb import StartedPb, generate_pb
 from l8gen.render import Renderer
 from l8gen.targets.base import GenOptions, sorted_files
 
@@ -29,10 +29,17 @@ class PythonTarget:
     out_dir = "sdks/python"
     plugin_problems = staticmethod(plugin_limits.plugin_problems)  # names grpc's Python plugin cannot compile
 
-    def generate(self, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions) -> dict[str, str]:
+    def generate(
+        self,
+        api: Api,
+        fds: descriptor_pb2.FileDescriptorSet,
+        opts: GenOptions,
+        started: StartedPb | None = None,
+    ) -> dict[str, str]:
+        # ``started``: protoc's message code begun by the pipeline (language.toml `start`)
         pkg = opts.option("python", "package")
         files: dict[str, str] = {}
-        pb = generate_pb(fds, [f.name for f in api.files], f"{pkg}._pb")
+        pb = generate_pb(fds, [f.name for f in api.files], f"{pkg}._pb", started)
         for path, text in pb.items():
             files[f"src/{pkg}/_pb/{path}"] = text
         renderer = Renderer("python", opts.template_dirs)

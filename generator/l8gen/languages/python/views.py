@@ -163,6 +163,7 @@ class ViewBuilder:
                                    extra_reserved=HELPER_PARAMS, client_members=CLIENT_MEMBERS)
         self.consts = self.naming.scope("MethodInfo constants")
         self.classes = self.naming.scope("client classes", ("AsyncClient", "Client"))
+        self._examples: ExampleValues | None = None  # made on first use, once per API (it reads every field)
 
     def params(self, message: Message) -> tuple[ParamView, ...]:
         return tuple(
@@ -320,7 +321,9 @@ class ViewBuilder:
         m = unary[0]
         request = self.api.message(m.request_name)
         fields = {f.name: f for f in request.fields}
-        examples = ExampleValues(self.api)  # values from the proto comments (real component names)
+        if self._examples is None:  # values from the proto comments (real component names)
+            self._examples = ExampleValues(self.api)
+        examples = self._examples
         args = ", ".join([f"{p.name}={json.dumps(examples.string(request, fields[p.field]))}"
                           for p in m.params if p.annotation == "str"][:3])
         if m.shape == "client_stream" or m.shape == "bidi":
