@@ -14,12 +14,12 @@ import re
 import subprocess
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
 from l8gen.errors import ProtoError
+from l8gen.records import record
 
 _LOCATION = re.compile(r"^([^\s:][^:]*\.proto):(\d+)(?::(\d+))?: ")
 
@@ -93,7 +93,7 @@ def reroot_messages(text: str, proto_root: Path) -> str:
     return "\n".join(lines)
 
 
-@dataclass(frozen=True)
+@record
 class CompiledProtos:
     """The descriptor set plus the names of the files that were asked for (the rest are imports)."""
 

@@ -9,9 +9,10 @@ no cycle.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
+
+from l8gen.records import record
 
 if TYPE_CHECKING:  # imported where used: a no-op run stays cheap
     from l8gen.descriptors import CompiledProtos
@@ -19,7 +20,7 @@ if TYPE_CHECKING:  # imported where used: a no-op run stays cheap
     from l8gen.targets.base import GenOptions
 
 
-@dataclass(frozen=True)
+@record
 class GenerateRequest:
     """The choices of one run (the CLI's ``generate`` options)."""
 

@@ -35,10 +35,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from l8gen.errors import ConfigError
+from l8gen.records import record
 
 GENERIC_PORT = 50051
 FEATURE_ROLES = (
@@ -49,7 +49,7 @@ _TOP_KEYS = ("name", "title", "url", "homepage", "keywords", "default_port", "en
 _ENV_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
-@dataclass(frozen=True)
+@record
 class EnvNames:
     """Environment variables the SDKs read for the endpoint (empty: derived from the SDK name)."""
 
@@ -68,7 +68,7 @@ class EnvNames:
         )
 
 
-@dataclass(frozen=True)
+@record
 class ApiProfile:
     """``[tool.l8gen.api]`` as parsed (defaults unresolved: empty strings mean "generic default")."""
 

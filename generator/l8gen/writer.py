@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from l8gen import __version__
+from l8gen.records import record
 
 MANIFEST = ".l8gen-manifest.json"
 
@@ -25,7 +26,7 @@ def sha256_text(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-@dataclass(frozen=True)
+@record
 class Manifest:
     input_digest: str
     files: Mapping[str, str]  # path -> sha256

@@ -14,18 +14,18 @@ import os
 import shutil
 import subprocess
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from l8gen.errors import ProtoError
 from l8gen.evolution import EvolutionError
+from l8gen.records import record
 
 BREAKING_FOUND = 100  # buf's exit code when violations were found
 WIRE_JSON_CONFIG = json.dumps({"version": "v2", "breaking": {"use": ["WIRE_JSON"]}})
 _INSTALL_HINT = "install it with `npm ci` in the repository root (pinned in package.json; `nox -s bootstrap`)"
 
 
-@dataclass(frozen=True)
+@record
 class Violation:
     """One ``buf breaking`` finding; ``file`` is relative to the proto root. ``wire`` is set by classify
     when the WIRE_JSON run reported the same location (deployed clients and servers are affected too)."""

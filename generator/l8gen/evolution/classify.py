@@ -10,11 +10,10 @@ The *applied* bump is the class, except before 1.0.0: a breaking change bumps th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from l8gen.evolution.buf import Violation
 from l8gen.evolution.images import version_key
 from l8gen.evolution.irdiff import KIND_LABELS, Change
+from l8gen.records import record
 
 SEMVER = ("none", "patch", "minor", "major")
 
@@ -56,7 +55,7 @@ def bump_version(version: str, bump: str) -> str:
     raise ValueError(f"unknown bump {bump!r}")
 
 
-@dataclass(frozen=True)
+@record
 class DiffReport:
     """The result of ``l8gen diff``. ``version`` is the version of the API compared against."""
 

@@ -14,7 +14,6 @@ import re
 import subprocess
 import tarfile
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
 from google.protobuf import descriptor_pb2, unknown_fields
@@ -22,13 +21,14 @@ from google.protobuf.message import DecodeError
 
 from l8gen.evolution import EvolutionError
 from l8gen.evolution import buf as bufcli
+from l8gen.records import record
 
 _RECORD = re.compile(r"^v(\d+)\.(\d+)\.(\d+)\.binpb$")
 _BUF_IMAGE_EXTENSION = 8042  # buf.alpha.image.v1 ImageFileExtension on FileDescriptorProto
 _WKT_PREFIX = "google/protobuf/"
 
 
-@dataclass(frozen=True)
+@record
 class Image:
     """A descriptor set and the names of its own (non-import) files, sorted."""
 
@@ -36,13 +36,13 @@ class Image:
     files: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Release:
     version: str
     path: Path
 
 
-@dataclass(frozen=True)
+@record
 class Against:
     """What ``diff`` compares with: ``label`` for humans, ``kind`` release|file|git, the image file, and the
     version of that API when known (release records and git refs carry one)."""

@@ -15,9 +15,9 @@ are part of their map field.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from l8gen.ir.model import Api, Doc, Enum, Message, Service
+from l8gen.records import record
 
 KINDS = ("file", "service", "rpc", "message", "field", "oneof", "enum", "enum_value")
 KIND_LABELS = {
@@ -32,7 +32,7 @@ KIND_LABELS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class Change:
     """One IR-level change. ``change`` is "added", "doc" (comment text) or "options" (descriptor
     changed with nothing else to show: options, reserved ranges...);
@@ -56,7 +56,7 @@ class Change:
         }
 
 
-@dataclass(frozen=True)
+@record
 class IrDiff:
     added: tuple[Change, ...]
     changed: tuple[Change, ...]

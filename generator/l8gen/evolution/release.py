@@ -17,7 +17,6 @@ import subprocess
 import tempfile
 import tomllib
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
@@ -31,9 +30,10 @@ from l8gen.evolution.diff import compute
 from l8gen.evolution.images import api_files, latest, parse_image, record_path, version_key
 from l8gen.ir.builder import build_api
 from l8gen.orchestrate import GenerateRequest, generate_sdks
+from l8gen.records import record
 
 
-@dataclass(frozen=True)
+@record
 class ReleaseOptions:
     proto_root: Path
     config: Path
@@ -130,7 +130,7 @@ def _regenerate(o: ReleaseOptions, stdout: TextIO, stderr: TextIO) -> None:
         raise EvolutionError("regenerating the SDKs failed (see above); the version was not changed")
 
 
-@dataclass(frozen=True)
+@record
 class _Record:
     """Everything a release writes besides the SDKs, prepared (and checked) before anything is written."""
 

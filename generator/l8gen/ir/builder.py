@@ -15,7 +15,7 @@ the descriptor fixes independently of input order.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from google.protobuf import descriptor_pb2
 
@@ -25,6 +25,7 @@ from l8gen.ir import signatures as sig
 from l8gen.ir.features import payload_field, resolve_features
 from l8gen.ir.model import Api, Enum, EnumValue, Field, Message, Method, Oneof, ProtoFile, Service, TypeRef
 from l8gen.profile import ApiProfile
+from l8gen.records import record
 
 FDP = descriptor_pb2.FieldDescriptorProto
 _SCALAR_NAMES = {
@@ -65,7 +66,7 @@ def json_name_of(name: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
+@record
 class _MsgSrc:
     proto: descriptor_pb2.DescriptorProto
     file: str
@@ -74,7 +75,7 @@ class _MsgSrc:
     path: tuple[int, ...]
 
 
-@dataclass(frozen=True)
+@record
 class _EnumSrc:
     proto: descriptor_pb2.EnumDescriptorProto
     file: str

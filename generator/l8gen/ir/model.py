@@ -2,16 +2,18 @@
 
 Pipeline place: FileDescriptorSet --(ir.builder)--> **ir.model.Api** --(naming + targets)--> {path: text}.
 
-Everything here is a frozen dataclass holding tuples, sorted by full name, built once by ``ir.builder``.
-Full names carry no leading dot (``acme.store.v1.GetItemRequest``). Nothing in this module knows
+Everything here is a ``@record`` (``l8gen.records``: a dataclass, frozen for mypy) holding tuples, sorted by
+full name, built once by ``ir.builder``. Full names carry no leading dot (``acme.store.v1.GetItemRequest``). Nothing in this module knows
 about any target language.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import Literal
+
+from l8gen.records import record
 
 Shape = Literal["unary", "server_stream", "client_stream", "bidi"]
 TypeKind = Literal["scalar", "message", "enum"]
@@ -36,7 +38,7 @@ SCALARS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class Doc:
     """Comment text attached to an element (leading and trailing), dedented, no comment markers."""
 
@@ -55,7 +57,7 @@ class Doc:
         return text.split("\n", 1)[0] if text else ""
 
 
-@dataclass(frozen=True)
+@record
 class TypeRef:
     """A field's value type: a scalar by proto name, or a message/enum by full name."""
 
@@ -67,7 +69,7 @@ class TypeRef:
         return self.kind == "scalar"
 
 
-@dataclass(frozen=True)
+@record
 class Field:
     """A message field. Map fields have ``map_key``/``map_value`` set and ``repeated`` true (wire form)."""
 
@@ -90,7 +92,7 @@ class Field:
         return self.map_key is not None
 
 
-@dataclass(frozen=True)
+@record
 class Oneof:
     """A real oneof group (synthetic proto3-optional oneofs are not listed)."""
 
@@ -100,7 +102,7 @@ class Oneof:
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
-@dataclass(frozen=True)
+@record
 class EnumValue:
     name: str
     number: int
@@ -108,7 +110,7 @@ class EnumValue:
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
-@dataclass(frozen=True)
+@record
 class Enum:
     full_name: str
     name: str
@@ -120,7 +122,7 @@ class Enum:
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
-@dataclass(frozen=True)
+@record
 class Message:
     full_name: str
     name: str
@@ -140,7 +142,7 @@ class Message:
         return tuple(self.full_name[len(prefix) :].split("."))
 
 
-@dataclass(frozen=True)
+@record
 class Method:
     name: str
     full_name: str  # "acme.store.v1.Store.GetItem"
@@ -176,7 +178,7 @@ class Method:
         return f"/{service}/{name}"
 
 
-@dataclass(frozen=True)
+@record
 class Service:
     full_name: str
     name: str
@@ -188,7 +190,7 @@ class Service:
     line: int = 0  # 1-based line of the declaration in its file (0: unknown); for error messages
 
 
-@dataclass(frozen=True)
+@record
 class ProtoFile:
     name: str  # "spec/proto/runtime/v1/runtime.proto"
     package: str
@@ -197,7 +199,7 @@ class ProtoFile:
     doc: Doc = field(default_factory=Doc)  # the syntax/package comment, if any
 
 
-@dataclass(frozen=True)
+@record
 class Features:
     """What is specific to this API, resolved once by the builder from its shape and the API profile
     (``[tool.l8gen.api]``, see ``l8gen.profile``): texts, endpoint defaults and RPCs by role. Views read
@@ -222,7 +224,7 @@ class Features:
     internal_packages: tuple[str, ...] = ()  # compiled to message code (Python) but given no SDK layer
 
 
-@dataclass(frozen=True)
+@record
 class Api:
     """The whole API: only elements of the requested files (imports such as google/protobuf are referenced
     by full name but not listed, except for the well-known messages used by fields/methods)."""

@@ -22,11 +22,11 @@ Roles (all optional, each table independent):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from l8gen.errors import ConfigError
 from l8gen.ir.model import Api, Field, Message, Method
+from l8gen.records import record
 
 __all__ = ["LockRoles", "PublishRoles", "StateRoles", "ValueRoles", "WatchRoles", "resolve_roles"]
 
@@ -34,7 +34,7 @@ _INTS = {"int32", "int64", "uint32", "uint64", "sint32", "sint64", "fixed32", "f
          "sfixed64"}
 
 
-@dataclass(frozen=True)
+@record
 class StateRoles:
     save: Method
     get: Method
@@ -54,7 +54,7 @@ class StateRoles:
     bulk_item: str  # full name of the bulk item message ("" without bulk_get)
 
 
-@dataclass(frozen=True)
+@record
 class PublishRoles:
     rpc: Method
     address: tuple[str, ...]
@@ -62,7 +62,7 @@ class PublishRoles:
     content_type: str
 
 
-@dataclass(frozen=True)
+@record
 class LockRoles:
     lock: Method
     unlock: Method
@@ -71,14 +71,14 @@ class LockRoles:
     acquired: str
 
 
-@dataclass(frozen=True)
+@record
 class WatchRoles:
     rpc: Method
     address: tuple[str, ...]
     keys: str
 
 
-@dataclass(frozen=True)
+@record
 class ValueRoles:
     state: StateRoles | None = None
     publish: PublishRoles | None = None

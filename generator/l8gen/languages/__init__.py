@@ -54,12 +54,13 @@ import os
 import sys
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
 from l8gen.languages.options import OptionSpec, parse_option_specs
+from l8gen.records import record
 
 BUILTIN_DIR = Path(__file__).resolve().parent
 ENTRY_POINT_GROUP = "l8gen.languages"
@@ -72,7 +73,7 @@ DEV_HOOKS = ("check", "slow", "prebuild", "bootstrap", "build", "install", "cred
 PUBLISH_HOOKS = ("build", "install", "credentials", "upload")
 
 
-@dataclass(frozen=True)
+@record
 class LanguageSpec:
     """What ``language.toml`` says about one language (see the module docstring)."""
 

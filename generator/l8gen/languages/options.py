@@ -27,15 +27,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from l8gen.errors import ConfigError
+from l8gen.records import record
 
 OVERRIDES = "overrides"  # the reserved key of every language table: proto full name -> identifier
 
 
-@dataclass(frozen=True)
+@record
 class OptionSpec:
     """One declared option of a language (``[options.<key>]`` of its language.toml)."""
 

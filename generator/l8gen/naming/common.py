@@ -17,11 +17,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Enum, EnumValue, Field, Message, Method, Service
+from l8gen.records import record
 
 KNOWN_WORDS = ("OAuth", "IPv4", "IPv6", "gRPC", "iOS", "macOS", "ETag")
 _KNOWN = "|".join(KNOWN_WORDS)
@@ -69,7 +70,7 @@ def kebab(name: str) -> str:
     return "-".join(w.lower() for w in split_words(name))
 
 
-@dataclass(frozen=True)
+@record
 class Origin:
     """A proto element for error messages: ``field spec.Foo.bar (foo.proto:12)``."""
 

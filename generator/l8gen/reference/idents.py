@@ -6,10 +6,10 @@ Pipeline place: computed by each language's hook (``reference.languages``), rend
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from l8gen.records import record
 
 
-@dataclass(frozen=True)
+@record
 class Arg:
     """One request field as the language spells it in a request literal/setter, with a placeholder value."""
 
@@ -17,7 +17,7 @@ class Arg:
     value: str  # a literal of the field's type in that language
 
 
-@dataclass(frozen=True)
+@record
 class CallIdents:
     """Everything the call partial needs; all identifiers in the language's own spelling."""
 

@@ -9,9 +9,8 @@ runtime to publish them).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from l8gen.ir.model import Api, Field, Message, Method, Service, TypeRef
+from l8gen.records import record
 from l8gen.reference.hooks import FENCES, LABELS, LANGUAGES
 from l8gen.targets.base import GenOptions
 
@@ -36,7 +35,7 @@ ERRORS = (
 )
 
 
-@dataclass(frozen=True)
+@record
 class FieldRow:
     name: str
     number: int
@@ -44,7 +43,7 @@ class FieldRow:
     doc: str
 
 
-@dataclass(frozen=True)
+@record
 class Snippet:
     language: str
     label: str
@@ -53,7 +52,7 @@ class Snippet:
     method: str  # the SDK method name in that language (searchable)
 
 
-@dataclass(frozen=True)
+@record
 class RpcPage:
     service: str  # service full name
     name: str  # proto name
@@ -74,7 +73,7 @@ class RpcPage:
     snippets: tuple[Snippet, ...]
 
 
-@dataclass(frozen=True)
+@record
 class ServicePage:
     full_name: str
     name: str
@@ -86,7 +85,7 @@ class ServicePage:
     rpcs: tuple[RpcPage, ...]
 
 
-@dataclass(frozen=True)
+@record
 class Site:
     title: str
     version: str

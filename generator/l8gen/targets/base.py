@@ -7,7 +7,7 @@ targets are pure (no writes outside temporary dirs) and return sorted, determini
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
 
@@ -16,9 +16,10 @@ from google.protobuf import descriptor_pb2
 from l8gen.ir.model import Api
 from l8gen.languages import default_option
 from l8gen.profile import ApiProfile
+from l8gen.records import record
 
 
-@dataclass(frozen=True)
+@record
 class GenOptions:
     """Options from ``[tool.l8gen]`` (root pyproject.toml) plus command-line choices."""
 

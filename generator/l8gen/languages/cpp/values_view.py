@@ -10,13 +10,13 @@ address fields. None when the API declares no roles.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Method
 from l8gen.ir.values import ValueRoles
 from l8gen.languages.cpp.naming import CppNaming
 from l8gen.languages.cpp.view import CPP_SCALARS, CppService, CppView
+from l8gen.records import record
 
 __all__ = ["CppCall", "CppValues", "build"]
 
@@ -25,7 +25,7 @@ _OWN = frozenset({"key", "keys", "value", "items", "options", "call", "expire", 
                   "response", "data", "item", "out", "ready_timeout", "state", "self"})
 
 
-@dataclass(frozen=True)
+@record
 class CppCall:
     cls: str  # the service client class ("StoreClient")
     member: str  # the Values member holding the service client ("store_")
@@ -51,7 +51,7 @@ class CppCall:
         return tuple(f"set_{a}({p})" for p, a in self.address)
 
 
-@dataclass(frozen=True)
+@record
 class CppValues:
     services: tuple[tuple[str, str, str], ...]  # (client class, Values member, Client accessor)
     save: CppCall | None

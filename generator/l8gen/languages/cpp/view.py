@@ -10,12 +10,12 @@ Debian's protoc generates).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Doc, Method, Service, TypeRef
 from l8gen.languages.cpp.naming import CppNaming
 from l8gen.naming.common import Origin, origin_of, snake
+from l8gen.records import record
 
 # Members of l8::Client that the service accessors must not take.
 # The SDK's own types a client class names unqualified: an RPC method with one of these names would change
@@ -40,7 +40,7 @@ def doc_lines(doc: Doc) -> tuple[str, ...]:
     return tuple(line.rstrip() for line in doc.text.split("\n")) if doc.text else ()
 
 
-@dataclass(frozen=True)
+@record
 class CppUpload:
     field: str  # proto name of the chunk (bytes) field
     accessor: str  # protoc accessor of that field
@@ -48,7 +48,7 @@ class CppUpload:
     file_ident: str  # <Rpc>FromFile
 
 
-@dataclass(frozen=True)
+@record
 class CppFlat:
     """One flattened signature: an overload of the RPC method taking the signature's fields."""
 
@@ -97,7 +97,7 @@ def _flat(api: Api, naming: CppNaming, method: Method, fields: tuple[str, ...]) 
     return CppFlat(", ".join(params), tuple(sets), ", ".join(fields))
 
 
-@dataclass(frozen=True)
+@record
 class CppMethod:
     name: str
     ident: str
@@ -114,7 +114,7 @@ class CppMethod:
     flats: tuple[CppFlat, ...] = ()  # flattened signatures (Method.signatures): overloads of `ident`
 
 
-@dataclass(frozen=True)
+@record
 class CppService:
     full_name: str
     name: str
@@ -131,14 +131,14 @@ class CppService:
     methods: tuple[CppMethod, ...]
 
 
-@dataclass(frozen=True)
+@record
 class CppEvents:
     header: str
     event: str
     status_enum: str
 
 
-@dataclass(frozen=True)
+@record
 class CppSubscription:
     rpc: str
     client_cls: str
@@ -148,7 +148,7 @@ class CppSubscription:
     response: str
 
 
-@dataclass(frozen=True)
+@record
 class CppApp:
     full_name: str
     stub: str
@@ -163,7 +163,7 @@ class CppApp:
     header: str = ""  # stem of its header and source file: snake_case of name
 
 
-@dataclass(frozen=True)
+@record
 class CppUploadRpc:
     accessor: str
     stream_ident: str
@@ -171,7 +171,7 @@ class CppUploadRpc:
     request: str
 
 
-@dataclass(frozen=True)
+@record
 class CppView:
     services: tuple[CppService, ...]  # client services
     all_rpcs: tuple[tuple[str, str, str], ...]  # (service, rpc, shape) of every API RPC, app RPCs included

@@ -8,13 +8,13 @@ from the feature RPCs' messages, as protoc-gen-go names them, so the templates n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from l8gen.ir.model import Api, Features, Message, Method
 from l8gen.languages.go.naming import GoNaming, go_camel_case, unexported
+from l8gen.records import record
 
 
-@dataclass(frozen=True)
+@record
 class GoTopicNames:
     """The topic subscription's request parts and event/ack messages (Go types qualified by alias)."""
 
@@ -37,7 +37,7 @@ class GoTopicNames:
     event_field: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class GoCallbackNames:
     """The callback service's Go server implementation: its RPC names and message types."""
 

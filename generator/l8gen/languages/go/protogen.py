@@ -15,10 +15,10 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import ProtoFile
+from l8gen.records import record
 
 _VERSION = re.compile(r"^v\d+((alpha|beta)\d*)?$")
 
@@ -50,7 +50,7 @@ def _package_name(proto_package: str) -> str:
     return name
 
 
-@dataclass(frozen=True)
+@record
 class GoPackage:
     """Where the official plugins put the Go code of a proto file."""
 

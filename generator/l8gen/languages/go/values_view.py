@@ -9,13 +9,13 @@ declares no roles.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Method
 from l8gen.ir.values import ValueRoles
 from l8gen.languages.go.naming import GoNaming, go_camel_case, unexported
 from l8gen.languages.go.view import GoImport, GoView
+from l8gen.records import record
 
 __all__ = ["GoCall", "GoValues", "build"]
 
@@ -30,7 +30,7 @@ _INT_TYPES = {"int32": "int32", "sint32": "int32", "sfixed32": "int32", "int64":
               "fixed64": "uint64"}
 
 
-@dataclass(frozen=True)
+@record
 class GoCall:
     method: str  # *Client method ("PutItem")
     req: str  # request Go type without pointer ("storev1.PutItemRequest")
@@ -48,7 +48,7 @@ class GoCall:
         return "".join(f"{f}: {p}, " for p, f in self.address)
 
 
-@dataclass(frozen=True)
+@record
 class GoValues:
     imports: tuple[GoImport, ...]
     save: GoCall | None

@@ -10,12 +10,12 @@ collision-checked in one scope: the methods of ``*l8.Client``); ``protogen`` giv
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from l8gen.ir.model import Api, Doc, Field, Message, Method, Service, TypeRef
 from l8gen.ir.samples import minimal_json
 from l8gen.languages.go import protogen
 from l8gen.languages.go.naming import GoNaming, go_camel_case
+from l8gen.records import record
 
 # Methods and fields *l8.Client defines in the static templates: RPC methods and helpers must not take them.
 CLIENT_MEMBERS = (
@@ -35,13 +35,13 @@ GO_SCALARS = {
 }
 
 
-@dataclass(frozen=True)
+@record
 class GoImport:
     path: str
     alias: str
 
 
-@dataclass(frozen=True)
+@record
 class GoFlat:
     """One flattened signature: ``GetItemFlat(ctx, storeName string, key string, opts...)``."""
 
@@ -52,7 +52,7 @@ class GoFlat:
     call: str  # "GetItemFlat(ctx, storeName, key)" (README, reference)
 
 
-@dataclass(frozen=True)
+@record
 class GoMethod:
     rpc: str  # "acme.store.v1.Store/GetItem" (as in errors and the driver protocol)
     service: str  # "acme.store.v1.Store"
@@ -75,7 +75,7 @@ class GoMethod:
     response_object: bool = True  # the response's proto3 JSON is an object (not a well-known bare value)
 
 
-@dataclass(frozen=True)
+@record
 class GoService:
     full_name: str
     name: str  # proto name
@@ -93,7 +93,7 @@ class GoService:
     std_imports: tuple[str, ...]  # standard-library imports of service_<stem>.go
 
 
-@dataclass(frozen=True)
+@record
 class GoView:
     module: str
     version: str

@@ -9,13 +9,13 @@ property names of the role fields and parameter names of the address fields. Non
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Api, Method
 from l8gen.ir.values import ValueRoles
 from l8gen.languages.node.naming import TypeScriptNaming
 from l8gen.languages.node.view import TsMethod
+from l8gen.records import record
 
 __all__ = ["TsCall", "TsValues", "build"]
 
@@ -23,7 +23,7 @@ _OWN = frozenset({"key", "keys", "value", "items", "options", "expire", "handler
                   "request", "response", "data", "kind"})
 
 
-@dataclass(frozen=True)
+@record
 class TsCall:
     target: str  # "store.putItem" (sub-client property . method)
     address: tuple[tuple[str, str], ...]  # (parameter, protobuf-es property)
@@ -37,7 +37,7 @@ class TsCall:
         return "".join(f"{f}: {p}, " if f != p else f"{f}, " for p, f in self.address)
 
 
-@dataclass(frozen=True)
+@record
 class TsValues:
     save: TsCall | None
     get: TsCall | None

@@ -13,13 +13,13 @@ the protobuf-es output (message/service identifiers, see ``es``). Two more namin
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.builder import json_name_of
 from l8gen.ir.model import Api, Doc, Method, Service
 from l8gen.languages.node.es import EsSymbol, exported_names, file_const, module_of, wkt_symbol
 from l8gen.languages.node.naming import IDENTIFIER_RESERVED, TypeScriptNaming
+from l8gen.records import record
 
 # Members of the generated Client class that RPC methods must not take.
 CLIENT_MEMBERS = ("close", "waitForReady", "endpoint", "subscribe", "closed", "values")
@@ -52,7 +52,7 @@ def jsdoc(doc: Doc, indent: str = "") -> list[str]:
     return [f"{indent} * {line}".rstrip() for line in text.split("\n")] if text else []
 
 
-@dataclass(frozen=True)
+@record
 class Ref:
     """A protobuf-es export as used by generated code: ``local`` is the identifier in the importing file and
     ``spec`` the import specifier text (``Hello`` or ``Hello as Hello$2``)."""
@@ -66,7 +66,7 @@ class Ref:
         return self.name if self.name == self.local else f"{self.name} as {self.local}"
 
 
-@dataclass(frozen=True)
+@record
 class TsFlat:
     """One flattened signature: ``getItemFlat(storeName, key, options?)``."""
 
@@ -77,7 +77,7 @@ class TsFlat:
     call: str  # "getItemFlat(storeName, key)" (README, reference)
 
 
-@dataclass(frozen=True)
+@record
 class TsMethod:
     name: str  # proto name "GetItem"
     ts_name: str  # client method "getItem"
@@ -95,7 +95,7 @@ class TsMethod:
     flats: tuple[TsFlat, ...] = ()  # flattened signatures (Method.signatures), in declaration order
 
 
-@dataclass(frozen=True)
+@record
 class TsService:
     full_name: str
     name: str
@@ -108,7 +108,7 @@ class TsService:
     flat: bool  # its methods are also methods of Client (no name clash with another service)
 
 
-@dataclass(frozen=True)
+@record
 class TsModule:
     """One protobuf-es module re-exported by src/index.ts (flat, or as a namespace on collisions)."""
 

@@ -17,10 +17,10 @@ from __future__ import annotations
 import builtins
 import keyword
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 
 from l8gen.ir.model import Api, Enum, Field, Message, ProtoFile, Service, TypeRef
 from l8gen.naming.common import LanguageNaming, Origin, pascal, snake
+from l8gen.records import record
 
 _BUILTINS_THAT_MATTER = {
     "type",
@@ -106,7 +106,7 @@ SCALAR_TYPES = {
 assert all(hasattr(builtins, b) for b in _BUILTINS_THAT_MATTER)
 
 
-@dataclass(frozen=True)
+@record
 class PbModule:
     """A protoc-generated module and the alias the generated layer imports it under."""
 

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from l8gen.errors import TemplateError
 from l8gen.ir.model import Method
 from l8gen.ir.values import ValueRoles
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.views import MethodView, ViewBuilder
+from l8gen.records import record
 
 __all__ = ["Call", "ValuesView", "build"]
 
@@ -25,7 +25,7 @@ _OWN = frozenset({"self", "key", "keys", "value", "values", "items", "etag", "ti
                   "content_type", "ready_timeout"})
 
 
-@dataclass(frozen=True)
+@record
 class Call:
     """One role's RPC as the helpers call it: ``self._c.<attr>.<name>(<request>(...), timeout=...)``."""
 
@@ -35,7 +35,7 @@ class Call:
     address: tuple[tuple[str, str], ...]  # (parameter, proto field) of the address fields
 
 
-@dataclass(frozen=True)
+@record
 class ValuesView:
     import_block: str
     aio_import_block: str

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from l8gen.errors import NamingError
 from l8gen.ir.model import Api, Field, Message, Method, Service
@@ -16,6 +15,7 @@ from l8gen.languages.python.docstrings import LINE, docstring, first_paragraph, 
 from l8gen.languages.python.imports import Imports
 from l8gen.languages.python.naming import PythonNaming, origin
 from l8gen.naming.common import screaming
+from l8gen.records import record
 from l8gen.reference.examples import ExampleValues
 from l8gen.targets.base import GenOptions
 
@@ -28,7 +28,7 @@ HEADERS_DOC = ("headers", "extra gRPC metadata (call headers) for this call, mer
                           "default headers: a mapping or a sequence of (key, value) pairs.")
 
 
-@dataclass(frozen=True)
+@record
 class ParamView:
     """A keyword parameter built from a request field."""
 
@@ -38,7 +38,7 @@ class ParamView:
     summary: str
 
 
-@dataclass(frozen=True)
+@record
 class OverloadView:
     """One flattened signature (``Method.signatures``): its fields positional, the other fields keywords."""
 
@@ -47,7 +47,7 @@ class OverloadView:
     call: str  # "get_item(store_name, key)" (docstrings, README, reference)
 
 
-@dataclass(frozen=True)
+@record
 class UploadView:
     """Chunked-upload helpers of a client-streaming RPC whose request has one bytes payload field."""
 
@@ -59,7 +59,7 @@ class UploadView:
     stream_docstring: str
 
 
-@dataclass(frozen=True)
+@record
 class MethodView:
     name: str  # python method name
     rpc: str  # proto method name
@@ -79,7 +79,7 @@ class MethodView:
     signatures: str = "()"  # the same as a Python literal for build_request: (("store_name", "key"),)
 
 
-@dataclass(frozen=True)
+@record
 class ServiceView:
     full_name: str
     name: str
@@ -96,7 +96,7 @@ class ServiceView:
     example: str  # README snippet (sync)
 
 
-@dataclass(frozen=True)
+@record
 class CallbackView:
     service: str  # full name of the app service ([tool.l8gen] app_services)
     alias: str  # module alias of the protoc module defining the callback messages (appcallback_pb2)
@@ -118,7 +118,7 @@ class CallbackView:
     ack_enum_name: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class SubscriptionView:
     attr: str  # the client attribute of the service with the subscription RPCs (runtime)
     runtime_alias: str
