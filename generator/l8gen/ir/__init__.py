@@ -1,1 +1,1 @@
-"""The IR stage: ``model`` (records: frozen dataclasses, ``l8gen.records``), ``builder`` (FileDescriptorSet -> Api), ``comments``."""
+"""The IR stage: ``model`` (records), ``builder`` (FileDescriptorSet -> Api), ``comments``."""

@@ -3,8 +3,8 @@
 Pipeline place: FileDescriptorSet --(ir.builder)--> **ir.model.Api** --(naming + targets)--> {path: text}.
 
 Everything here is a ``@record`` (``l8gen.records``: a dataclass, frozen for mypy) holding tuples, sorted by
-full name, built once by ``ir.builder``. Full names carry no leading dot (``acme.store.v1.GetItemRequest``). Nothing in this module knows
-about any target language.
+full name, built once by ``ir.builder``. Full names carry no leading dot (``acme.store.v1.GetItemRequest``).
+Nothing in this module knows about any target language.
 """
 
 from __future__ import annotations

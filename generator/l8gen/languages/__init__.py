@@ -48,7 +48,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import importlib.metadata
 import importlib.util
 import os
 import sys
@@ -58,6 +57,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
+from l8gen.caches import environment_key, remembered
 from l8gen.errors import ConfigError
 from l8gen.languages.options import OptionSpec, parse_option_specs
 from l8gen.records import record
@@ -200,14 +200,22 @@ def _string_table(value: Any) -> bool:
     return isinstance(value, dict) and all(isinstance(v, str) for v in value.values())
 
 
+def _entry_points() -> list[list[str]]:
+    import importlib.metadata
+
+    found = importlib.metadata.entry_points(group=ENTRY_POINT_GROUP)
+    return [[ep.name, ep.value] for ep in sorted(found, key=lambda e: e.name)]
+
+
 @functools.cache
 def _entry_point_folders() -> tuple[Path, ...]:
-    """Folders of the installed ``l8gen.languages`` entry points (read once per process)."""
+    """Folders of the installed ``l8gen.languages`` entry points (read once per process; the list of
+    entry points is remembered per environment: ``caches.remembered``)."""
     folders = []
-    for ep in sorted(importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-        module = importlib.import_module(ep.value.split(":")[0])
+    for name, value in remembered("entry-points-l8gen.languages", environment_key(), _entry_points):
+        module = importlib.import_module(value.split(":")[0])
         if module.__file__ is None:
-            raise ConfigError(f"entry point {ep.name} = {ep.value}: not a module with a file")
+            raise ConfigError(f"entry point {name} = {value}: not a module with a file")
         folders.append(Path(module.__file__).resolve().parent)
     return tuple(folders)
 

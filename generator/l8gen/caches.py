@@ -1,0 +1,117 @@
+"""l8gen's cache directory, and answers remembered across runs under a key of what they depend on.
+
+Pipeline place: an edge helper for three costs every run would otherwise pay again (~40 ms of a ~0.35 s
+``l8gen generate --target python``): the generator fingerprint (``pipeline``: hashing its ~340 files), where
+l8gen's protoc is installed (``descriptors``) and the ``l8gen.languages`` entry points (``languages``); both
+of the last two read ``importlib.metadata``, whose import alone is ~16 ms. Output never depends on a cache:
+a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is
+computed again. The directory is ``$L8GEN_CACHE_DIR``, default ``~/.cache/l8gen``; ``L8GEN_CACHE_DIR=off``
+disables every cache (this one and the Jinja2 bytecode cache of ``render``).
+
+Keys are made of file-system stamps (path, size, modification and change times, inode): ``tree_key`` of
+the files of a directory, ``environment_key`` of the interpreter and every ``sys.path`` entry (installing or
+removing a distribution adds or removes a directory there, which changes that entry's stamp). As git does
+with "racily clean" files, a stamp younger than ``RACY_NS`` is not trusted: a file rewritten within one
+clock tick can keep its stamp, so such a key is None and the answer is computed, not remembered. Entries are
+JSON files ``remembered/<name>-<digest of the key>.json`` holding the key and the value.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+
+def cache_root() -> Path | None:
+    """The cache directory, or None when caching is off."""
+    root = os.environ.get("L8GEN_CACHE_DIR") or str(Path.home() / ".cache" / "l8gen")
+    return None if root == "off" else Path(root)
+
+
+RACY_NS = 2_000_000_000  # a stamp this recent may not show a change made within the same clock tick
+
+
+class _Racy(Exception):
+    pass
+
+
+def _stamp(path: str, now: int) -> tuple[int, int, int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    if now - st.st_ctime_ns < RACY_NS:  # as git's "racily clean" entries: not trusted, not remembered
+        raise _Racy(path)
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+
+
+def environment_key() -> str | None:
+    """The interpreter and the stamp of every ``sys.path`` entry (what ``importlib.metadata`` searches);
+    None when one of them changed in the last ``RACY_NS``."""
+    now = time.time_ns()
+    parts: list[object] = [sys.executable, sys.version]
+    try:
+        parts += [(entry, _stamp(entry or ".", now)) for entry in sys.path]
+    except _Racy:
+        return None
+    return repr(parts)
+
+
+def tree_key(root: Path, suffixes: Iterable[str]) -> str | None:
+    """The stamp of every file below ``root`` whose suffix is in ``suffixes`` (``""``: no suffix), outside
+    ``__pycache__``, in path order; None when one of them changed in the last ``RACY_NS``."""
+    wanted, now = set(suffixes), time.time_ns()
+    stamps = []
+    try:
+        for directory, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if os.path.splitext(name)[1] in wanted:
+                    path = os.path.join(directory, name)
+                    stamps.append((os.path.relpath(path, root), _stamp(path, now)))
+    except _Racy:
+        return None
+    return repr(stamps)
+
+
+KEPT = 8  # entries kept per name: e.g. the console script and ``python -m`` differ in ``sys.path[0]``
+
+
+def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
+    """``compute()``'s JSON value, kept in the cache under ``name`` and ``key``: a later call with the same
+    key reads it instead. The ``KEPT`` most recent keys of a name are kept. ``key`` None: just computed."""
+    root = cache_root()
+    if root is None or key is None:
+        return compute()
+    directory = root / "remembered"
+    path = directory / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
+    try:
+        entry = json.loads(path.read_text(encoding="utf-8"))
+        if isinstance(entry, dict) and entry.get("key") == key and "value" in entry:
+            return entry["value"]
+    except (OSError, ValueError):
+        pass
+    value = compute()
+    try:  # written whole, then renamed: processes running side by side never read half an entry
+        directory.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", dir=directory, suffix=".tmp", delete=False,
+                                         encoding="utf-8") as tmp:
+            json.dump({"key": key, "value": value}, tmp)
+        os.replace(tmp.name, path)
+        _prune(directory, name)
+    except OSError:
+        pass  # a read-only home: computed every time, as without the cache
+    return value
+
+
+def _prune(directory: Path, name: str) -> None:
+    entries = sorted(directory.glob(f"{name}-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+    for old in entries[KEPT:]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,107 @@
+"""l8gen.caches: answers remembered under a key of what they depend on; a changed key computes again."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from l8gen import caches
+
+
+@pytest.fixture
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("L8GEN_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
+def test_the_same_key_reads_the_remembered_value(cache_dir: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> list[str]:
+        calls.append(1)
+        return ["a", "b"]
+
+    assert caches.remembered("thing", "k1", compute) == ["a", "b"]
+    assert caches.remembered("thing", "k1", compute) == ["a", "b"]
+    assert len(calls) == 1
+    assert caches.remembered("thing", "k2", lambda: ["c"]) == ["c"]  # another key: computed
+    assert caches.remembered("thing", "k1", lambda: ["stale?"]) == ["a", "b"]  # both keys kept
+
+
+def test_an_unreadable_entry_is_computed_again(cache_dir: Path) -> None:
+    caches.remembered("thing", "k", lambda: 1)
+    (entry,) = (cache_dir / "remembered").glob("thing-*.json")
+    entry.write_text("{not json", encoding="utf-8")
+    assert caches.remembered("thing", "k", lambda: 2) == 2
+
+
+def test_off_disables_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("L8GEN_CACHE_DIR", "off")
+    assert caches.cache_root() is None
+    values = iter([1, 2])
+    assert caches.remembered("thing", "k", lambda: next(values)) == 1
+    assert caches.remembered("thing", "k", lambda: next(values)) == 2
+
+
+def test_only_the_most_recent_keys_of_a_name_are_kept(cache_dir: Path) -> None:
+    for i in range(caches.KEPT + 3):
+        caches.remembered("thing", f"k{i}", lambda i=i: i)  # type: ignore[misc]
+    assert len(list((cache_dir / "remembered").glob("thing-*.json"))) == caches.KEPT
+
+
+def test_tree_key_changes_when_a_file_changes_and_not_otherwise(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(caches, "RACY_NS", 0)
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "a.py").write_text("x = 1\n")
+    (tmp_path / "pkg" / "__pycache__").mkdir()
+    before = caches.tree_key(tmp_path / "pkg", (".py",))
+    (tmp_path / "pkg" / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"...")
+    (tmp_path / "pkg" / "notes.bin").write_bytes(b"...")  # a suffix not asked for
+    assert caches.tree_key(tmp_path / "pkg", (".py",)) == before
+    (tmp_path / "pkg" / "a.py").write_text("x = 2\n")  # same size, new change time
+    assert caches.tree_key(tmp_path / "pkg", (".py",)) != before
+
+
+def test_a_file_changed_just_now_gives_no_key_so_nothing_is_remembered(
+    cache_dir: Path, tmp_path: Path
+) -> None:
+    (tmp_path / "a.py").write_text("x = 1\n")  # its change time is now: within RACY_NS
+    assert caches.tree_key(tmp_path, (".py",)) is None
+    values = iter([1, 2])
+    assert caches.remembered("thing", None, lambda: next(values)) == 1
+    assert caches.remembered("thing", None, lambda: next(values)) == 2
+    assert not (cache_dir / "remembered").exists()
+
+
+def test_the_generator_fingerprint_is_remembered_under_its_files_stamps(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from l8gen import pipeline
+
+    pipeline.generator_fingerprint.cache_clear()
+    first = pipeline.generator_fingerprint()
+    pipeline.generator_fingerprint.cache_clear()
+    monkeypatch.setattr(pipeline, "_tree_digest", lambda *a: pytest.fail("hashed again"))
+    assert pipeline.generator_fingerprint() == first
+    pipeline.generator_fingerprint.cache_clear()
+
+
+def test_a_remembered_protoc_that_is_gone_is_looked_up_again(
+    cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from l8gen import descriptors
+
+    monkeypatch.setattr(caches, "RACY_NS", 0)  # the same key in both lookups, whatever changed lately
+    real = descriptors._protoc_files()
+    gone = {entry: path + ".gone" for entry, path in real.items()}
+    caches.remembered(f"files-{descriptors.PROTOC_DISTRIBUTION}", caches.environment_key(), lambda: gone)
+    descriptors._bundled.cache_clear()
+    try:
+        protoc = descriptors.protoc_executable()
+    finally:
+        descriptors._bundled.cache_clear()
+    assert protoc.is_file() and os.access(protoc, os.X_OK)
+    assert not str(protoc).endswith(".gone")
