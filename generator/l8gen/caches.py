@@ -52,6 +52,14 @@ def _stamp(path: str, now: int) -> tuple[int, int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
+def settled_stamp(path: Path) -> tuple[int, int, int, int] | None:
+    """The stamp of ``path``, or None when it is missing or changed in the last ``RACY_NS``."""
+    try:
+        return _stamp(str(path), time.time_ns())
+    except _Racy:
+        return None
+
+
 def environment_key() -> str | None:
     """The interpreter and the stamp of every ``sys.path`` entry (what ``importlib.metadata`` searches);
     None when one of them changed in the last ``RACY_NS``."""

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from l8gen.errors import ConfigError
-from l8gen.languages import LanguageSpec, discover
+from l8gen.languages import LanguageSpec, discover, read_toml
 from l8gen.languages.options import OVERRIDES, language_table
 from l8gen.profile import profile_from_table
 from l8gen.targets.base import GenOptions
@@ -105,9 +104,5 @@ def load_options(pyproject: Path | None, user_templates: Path | None = None) -> 
     """Read ``[tool.l8gen]`` from ``pyproject`` (missing file or table -> defaults)."""
     if pyproject is None or not pyproject.is_file():
         return GenOptions(user_templates=user_templates)
-    try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{pyproject}: {exc}") from exc
-    table = data.get("tool", {}).get("l8gen", {})
+    table = read_toml(pyproject).get("tool", {}).get("l8gen", {})
     return options_from_table(table, str(pyproject), user_templates, discover(pyproject))

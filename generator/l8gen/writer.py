@@ -8,7 +8,6 @@ plans the same changes, touches nothing and reports a unified diff.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
 import os
@@ -91,6 +90,8 @@ class Plan:
     def diff(self, label: str = "") -> str:
         """Unified diff from the current tree to the generated one (paths shown relative to the cwd-ish
         ``label`` prefix, e.g. ``sdks/python``)."""
+        import difflib  # only --check with drift shows a diff
+
         prefix = label.rstrip("/") + "/" if label else ""
         chunks: list[str] = []
         for path in sorted(set(self.writes) | set(self.deletes)):

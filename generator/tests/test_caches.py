@@ -105,3 +105,22 @@ def test_a_remembered_protoc_that_is_gone_is_looked_up_again(
         descriptors._bundled.cache_clear()
     assert protoc.is_file() and os.access(protoc, os.X_OK)
     assert not str(protoc).endswith(".gone")
+
+
+def test_a_settled_toml_file_is_parsed_once_per_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tomllib
+
+    from l8gen import languages
+
+    path = tmp_path / "x.toml"
+    path.write_text('name = "x"\n')
+    parsed: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    assert languages.read_toml(path) == {"name": "x"} == languages.read_toml(path)
+    assert len(parsed) == 2  # written just now: its stamp is not trusted yet
+    monkeypatch.setattr(caches, "RACY_NS", 0)
+    assert languages.read_toml(path) == {"name": "x"} == languages.read_toml(path)
+    assert len(parsed) == 3

@@ -68,7 +68,10 @@ class CommentIndex:
         for proto in files:
             name = proto.name
             for loc in proto.source_code_info.location:
-                key = (name, tuple(loc.path))
+                path = tuple(loc.path)
+                if len(path) % 2 and len(path) > 1:  # a part of an element (its name, type...), not one
+                    continue
+                key = (name, path)
                 if key not in lines:
                     span = loc.span
                     if span:

@@ -57,7 +57,7 @@ from dataclasses import field
 from pathlib import Path
 from typing import Any
 
-from l8gen.caches import environment_key, remembered
+from l8gen.caches import environment_key, remembered, settled_stamp
 from l8gen.errors import ConfigError
 from l8gen.languages.options import OptionSpec, parse_option_specs
 from l8gen.records import record
@@ -123,15 +123,32 @@ class LanguageSpec:
         return self.folder / "templates"
 
 
+def read_toml(path: Path) -> dict[str, Any]:
+    """``path`` parsed (a ``ConfigError`` naming it when it is not TOML); a file unchanged for a while is
+    parsed once per process (a run reads the configuration and each ``language.toml`` twice: options, then
+    the target registry). Callers only read the result."""
+    stamp = settled_stamp(path)
+    return _parse_toml(path) if stamp is None else _parse_toml_once(path, stamp)
+
+
+def _parse_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: {exc}") from exc
+
+
+@functools.lru_cache(maxsize=64)
+def _parse_toml_once(path: Path, stamp: tuple[int, int, int, int]) -> dict[str, Any]:
+    return _parse_toml(path)
+
+
 def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:
     """Read ``folder/language.toml``; every mistake is a ``ConfigError`` naming the file."""
     path = folder / "language.toml"
     if not path.is_file():
         raise ConfigError(f"{folder}: not a language folder (no language.toml)")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: {exc}") from exc
+    data = read_toml(path)
     name, out_dir = data.get("name"), data.get("out_dir")
     if not isinstance(name, str) or not name or not isinstance(out_dir, str) or not out_dir:
         raise ConfigError(f"{path}: `name` and `out_dir` must be non-empty strings")
@@ -224,10 +241,7 @@ def configured_folders(config: Path | None) -> list[Path]:
     """Folders from ``[tool.l8gen] languages`` of ``config`` and from ``$L8GEN_LANGUAGES``."""
     folders: list[Path] = []
     if config is not None and config.is_file():
-        try:
-            table = tomllib.loads(config.read_text(encoding="utf-8")).get("tool", {}).get("l8gen", {})
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{config}: {exc}") from exc
+        table = read_toml(config).get("tool", {}).get("l8gen", {})
         paths = table.get("languages", [])
         if not isinstance(paths, list) or not all(isinstance(p, str) for p in paths):
             raise ConfigError(f"{config}: [tool.l8gen] languages must be a list of folder paths")
