@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import os
 import re
+import shutil
 import subprocess
 import tempfile
 from collections.abc import Sequence
@@ -123,27 +124,60 @@ def compile_protos(
     """Compile ``files`` (default: every .proto under ``proto_root``) to a FileDescriptorSet with imports
     and source info; ``include``: more import roots after ``proto_root``. Raises ``ProtoError`` with
     protoc's messages on failure. The one way .proto files become descriptors (generator, harness, tests)."""
-    proto_root = Path(proto_root)
-    names = sorted(files) if files is not None else find_proto_files(proto_root)
-    with tempfile.TemporaryDirectory(prefix="l8gen-") as tmp:
-        out = Path(tmp) / "fds.pb"
-        args = [
-            f"-I{proto_root}",
-            *(f"-I{root}" for root in include),
-            f"-I{wkt_include_dir()}",
-            "--include_imports",
-            "--include_source_info",
-            f"--descriptor_set_out={out}",
-            *names,
-        ]
-        code, output = run_protoc(args)
-        if code != 0 or not out.is_file():
-            message = reroot_messages(output, proto_root) or f"protoc failed with exit code {code}"
-            raise ProtoError(message)
+    with start_compile(proto_root, files, include) as pending:
+        return pending.result()
+
+
+def start_compile(
+    proto_root: Path, files: Sequence[str] | None = None, include: Sequence[Path] = ()
+) -> PendingProtos:
+    """``compile_protos`` begun: protoc runs (another process) while the caller goes on, and
+    ``result()`` waits for it. A mistake found before protoc runs (no proto root...) is raised by
+    ``result()``, so a caller reports its own checks' errors first."""
+    return PendingProtos(Path(proto_root), files, include)
+
+
+class PendingProtos:
+    """A protoc run of ``start_compile``; a context manager (leaving it ends protoc and removes its files)."""
+
+    def __init__(self, proto_root: Path, files: Sequence[str] | None, include: Sequence[Path]) -> None:
+        self._root, self._tmp = proto_root, Path(tempfile.mkdtemp(prefix="l8gen-"))
+        self._out, self._log = self._tmp / "fds.pb", (self._tmp / "protoc.log").open("w+b")
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._error: ProtoError | None = None
+        try:
+            self._names = sorted(files) if files is not None else find_proto_files(proto_root)
+            args = [f"-I{proto_root}", *(f"-I{root}" for root in include), f"-I{wkt_include_dir()}",
+                    "--include_imports", "--include_source_info", f"--descriptor_set_out={self._out}",
+                    *self._names]
+            # output to a file, not a pipe: nothing has to read it while protoc runs
+            self._proc = subprocess.Popen([str(protoc_executable()), *args], stdout=self._log,
+                                          stderr=subprocess.STDOUT)
+        except ProtoError as exc:
+            self._error = exc
+
+    def __enter__(self) -> PendingProtos:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._proc is not None and self._proc.poll() is None:
+            self._proc.kill()
+            self._proc.wait()
+        self._log.close()
+        shutil.rmtree(self._tmp, ignore_errors=True)
+
+    def result(self) -> CompiledProtos:
+        if self._error is not None or self._proc is None:
+            raise self._error or ProtoError("protoc did not start")
+        code = self._proc.wait()
+        self._log.seek(0)
+        output = self._log.read().decode("utf-8", errors="replace")
+        if code != 0 or not self._out.is_file():
+            raise ProtoError(reroot_messages(output, self._root) or f"protoc failed with exit code {code}")
         from google.protobuf import descriptor_pb2
 
-        fds = descriptor_pb2.FileDescriptorSet.FromString(out.read_bytes())
-    return CompiledProtos(fds=fds, files=tuple(names), warnings=reroot_messages(output, proto_root))
+        fds = descriptor_pb2.FileDescriptorSet.FromString(self._out.read_bytes())
+        return CompiledProtos(fds=fds, files=tuple(self._names), warnings=reroot_messages(output, self._root))
 
 
 def build_descriptor_set(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TextIO
 from l8gen.records import record
 
 if TYPE_CHECKING:  # imported where used: a no-op run stays cheap
-    from l8gen.descriptors import CompiledProtos
+    from l8gen.descriptors import CompiledProtos, PendingProtos
     from l8gen.pipeline import Generation
     from l8gen.targets.base import GenOptions
 
@@ -38,15 +38,18 @@ class GenerateRequest:
 
 def generate_sdks(args: GenerateRequest, stdout: TextIO, stderr: TextIO) -> int:
     """Generate (or ``check``) every requested target; returns the exit code (0, or 1 for drift)."""
-    from concurrent.futures import ThreadPoolExecutor
+    from l8gen.descriptors import start_compile
 
-    from l8gen.descriptors import compile_protos
-
+    if args.descriptor_set is not None:
+        return _run(args, None, stdout, stderr)
     # protoc compiles the .proto files (another process) while this one loads the generator and the options;
     # its result, or its error, is taken where the descriptors are first needed (after the option checks)
-    early = ThreadPoolExecutor(max_workers=1, thread_name_prefix="l8gen-compile")
-    compiling = None if args.descriptor_set is not None else early.submit(compile_protos, args.proto_root)
-    early.shutdown(wait=False)
+    with start_compile(args.proto_root) as compiling:
+        return _run(args, compiling, stdout, stderr)
+
+
+def _run(args: GenerateRequest, compiling: PendingProtos | None, stdout: TextIO, stderr: TextIO) -> int:
+    """``generate_sdks`` once protoc runs (``compiling``; None: the descriptors come from a file)."""
     from l8gen import pipeline, writer
     from l8gen.config import load_options
     from l8gen.errors import ConfigError

@@ -181,6 +181,14 @@ def test_bad_config_is_a_clear_error(repo: Path) -> None:
     assert code == 2 and "missing.toml: configuration file not found" in err
 
 
+def test_a_config_error_comes_before_the_proto_errors_of_the_compile_begun_meanwhile(repo: Path) -> None:
+    code, _, err = cli("generate", "--proto-root", "no-such-dir", "--config", "missing.toml")
+    assert code == 2 and "missing.toml: configuration file not found" in err
+    assert "proto root" not in err
+    code, _, err = cli("generate", "--proto-root", "no-such-dir")
+    assert code == 2 and "no-such-dir: proto root is not a directory" in err
+
+
 def test_dump_context_and_user_templates(repo: Path, tmp_path: Path) -> None:
     import json
 

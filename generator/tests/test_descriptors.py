@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
-from l8gen.descriptors import compile_protos, find_proto_files
+from l8gen.descriptors import compile_protos, find_proto_files, start_compile
 from l8gen.errors import ProtoError
 
 from tests.conftest import PROTO_ROOT, compile_proto
@@ -67,3 +68,20 @@ def test_empty_or_missing_root_is_an_error(tmp_path: Path) -> None:
         compile_protos(tmp_path)
     with pytest.raises(ProtoError, match="not a directory"):
         compile_protos(tmp_path / "missing")
+
+
+def test_start_compile_defers_a_bad_proto_root_to_result(tmp_path: Path) -> None:
+    with start_compile(tmp_path / "missing") as pending:  # no error yet: the caller checks its own first
+        with pytest.raises(ProtoError, match="proto root is not a directory"):
+            pending.result()
+
+
+def test_a_pending_compile_runs_while_the_caller_goes_on_and_cleans_up(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with start_compile(PROTO_ROOT) as pending:
+        assert [p.name[:6] for p in tmp_path.iterdir()] == ["l8gen-"]  # protoc writes there meanwhile
+        compiled = pending.result()
+    assert compiled.files == compile_protos(PROTO_ROOT).files
+    assert not any(p.name.startswith("l8gen-") for p in tmp_path.iterdir())
