@@ -165,6 +165,24 @@ def hwm_kib(pid: int) -> int:
     raise RuntimeError(f"no VmHWM for pid {pid}")
 
 
+def callgrind_processes(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> list[int]:
+    """Instruction counts (Ir) of every process of one run of ``cmd`` under callgrind (children traced:
+    e.g. the protoc runs of a generator), in the order they started."""
+    if shutil.which("valgrind") is None:
+        raise RuntimeError("valgrind is not installed (apt-get install valgrind)")
+    with tempfile.TemporaryDirectory(prefix="l8-callgrind-") as tmp:
+        full = ["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={tmp}/cg.%p",
+                "--dump-instr=no", "--compress-strings=no", *cmd]
+        proc = subprocess.run(full, capture_output=True, text=True, env=env, timeout=timeout, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError(f"callgrind run failed ({proc.returncode}): {proc.stderr[-1500:]}")
+        counts = []
+        for part in sorted(Path(tmp).glob("cg.*"), key=lambda p: int(p.name.split(".")[1])):
+            match = re.search(r"^(?:totals|summary):\s+(\d+)", part.read_text(errors="replace"), re.MULTILINE)
+            counts.append(int(match.group(1)) if match else 0)
+        return counts
+
+
 def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None = None,
                        timeout: float = 900) -> list[int]:
     """Instruction counts (Ir) of the segments of one run of ``cmd`` under callgrind.
