@@ -155,6 +155,8 @@ class PendingProtos:
                                           stderr=subprocess.STDOUT)
         except ProtoError as exc:
             self._error = exc
+        except OSError as exc:  # protoc missing or not executable: a broken install, said plainly
+            self._error = ProtoError(f"{PROTOC_DISTRIBUTION}'s protoc could not run: {exc}")
 
     def __enter__(self) -> PendingProtos:
         return self

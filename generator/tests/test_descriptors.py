@@ -85,3 +85,13 @@ def test_a_pending_compile_runs_while_the_caller_goes_on_and_cleans_up(
         compiled = pending.result()
     assert compiled.files == compile_protos(PROTO_ROOT).files
     assert not any(p.name.startswith("l8gen-") for p in tmp_path.iterdir())
+
+
+def test_a_protoc_that_cannot_run_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from l8gen import descriptors
+
+    not_executable = tmp_path / "protoc"
+    not_executable.write_text("")
+    monkeypatch.setattr(descriptors, "protoc_executable", lambda: not_executable)
+    with start_compile(PROTO_ROOT) as pending, pytest.raises(ProtoError, match="protoc could not run"):
+        pending.result()
