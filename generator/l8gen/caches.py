@@ -76,14 +76,20 @@ def tree_key(root: Path, suffixes: Iterable[str]) -> str | None:
     """The stamp of every file below ``root`` whose suffix is in ``suffixes`` (``""``: no suffix), outside
     ``__pycache__``, in path order; None when one of them changed in the last ``RACY_NS``."""
     wanted, now = set(suffixes), time.time_ns()
-    stamps = []
+    stamps: list[tuple[str, object]] = []
+
+    def walk(directory: str, prefix: str) -> None:
+        with os.scandir(directory) as found:
+            entries = sorted(found, key=lambda e: e.name)
+        for entry in entries:
+            if entry.is_dir():
+                if entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk: links not followed
+                    walk(entry.path, f"{prefix}{entry.name}/")
+            elif os.path.splitext(entry.name)[1] in wanted:
+                stamps.append((prefix + entry.name, _stamp(entry.path, now)))
+
     try:
-        for directory, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(files):
-                if os.path.splitext(name)[1] in wanted:
-                    path = os.path.join(directory, name)
-                    stamps.append((os.path.relpath(path, root), _stamp(path, now)))
+        walk(str(root), "")
     except _Racy:
         return None
     return repr(stamps)

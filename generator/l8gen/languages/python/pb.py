@@ -42,9 +42,14 @@ def rewrite_imports(text: str, roots: set[str], pb_package: str, top_modules: se
         alternatives = "|".join(sorted(re.escape(r) for r in roots))
         from_re = re.compile(rf"^(\s*)from ({alternatives})((?:\.\w+)*) import ", re.MULTILINE)
         import_re = re.compile(rf"^(\s*)import ({alternatives})((?:\.\w+)+)", re.MULTILINE)
-        text = from_re.sub(lambda m: f"{m.group(1)}from {pb_package}.{m.group(2)}{m.group(3)} import ", text)
-        text = import_re.sub(lambda m: f"{m.group(1)}import {pb_package}.{m.group(2)}{m.group(3)}", text)
-    if top_modules:
+        # each pattern needs its keyword and a root side by side: without them a file is not scanned
+        if any(f"from {root}" in text for root in roots):
+            text = from_re.sub(lambda m: f"{m.group(1)}from {pb_package}.{m.group(2)}{m.group(3)} import ",
+                               text)
+        if any(f"import {root}" in text for root in roots):
+            text = import_re.sub(lambda m: f"{m.group(1)}import {pb_package}.{m.group(2)}{m.group(3)}",
+                                 text)
+    if top_modules and any(f"import {name}" in text for name in top_modules):
         names = "|".join(sorted(re.escape(m) for m in top_modules))
         top_re = re.compile(rf"^(\s*)import ({names})(_grpc)?( as \w+)?$", re.MULTILINE)
         text = top_re.sub(
