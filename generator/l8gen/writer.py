@@ -27,6 +27,8 @@ def sha256_text(text: str) -> str:
 
 @record
 class Manifest:
+    """The manifest of an SDK directory: the input digest it was generated from and every file's hash."""
+
     input_digest: str
     files: Mapping[str, str]  # path -> sha256
     version: str = __version__

@@ -68,6 +68,8 @@ def json_name_of(name: str) -> str:
 
 @record
 class _MsgSrc:
+    """Where a message is declared: its descriptor, file, package, parent and source-info path."""
+
     proto: descriptor_pb2.DescriptorProto
     file: str
     package: str
@@ -77,6 +79,8 @@ class _MsgSrc:
 
 @record
 class _EnumSrc:
+    """Where an enum is declared: its descriptor, file, package, parent and source-info path."""
+
     proto: descriptor_pb2.EnumDescriptorProto
     file: str
     package: str

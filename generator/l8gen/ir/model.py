@@ -104,6 +104,8 @@ class Oneof:
 
 @record
 class EnumValue:
+    """One value of an enum: name, number and its comment."""
+
     name: str
     number: int
     doc: Doc = field(default_factory=Doc)
@@ -112,6 +114,8 @@ class EnumValue:
 
 @record
 class Enum:
+    """An enum (top-level or nested; ``parent`` is the full name of the enclosing message)."""
+
     full_name: str
     name: str
     package: str
@@ -124,6 +128,8 @@ class Enum:
 
 @record
 class Message:
+    """A message (nested ones flattened, ``parent`` set); fields in declaration order."""
+
     full_name: str
     name: str
     package: str
@@ -144,6 +150,8 @@ class Message:
 
 @record
 class Method:
+    """An RPC of a service: its request/response types, streaming shape and features."""
+
     name: str
     full_name: str  # "acme.store.v1.Store.GetItem"
     input_type: str  # message full name
@@ -180,6 +188,8 @@ class Method:
 
 @record
 class Service:
+    """A service of the API: client role, or app role (served by the application, called by the server)."""
+
     full_name: str
     name: str
     package: str
@@ -192,6 +202,8 @@ class Service:
 
 @record
 class ProtoFile:
+    """One generated .proto file: its package, options and file comment."""
+
     name: str  # "spec/proto/runtime/v1/runtime.proto"
     package: str
     dependencies: tuple[str, ...]

@@ -36,6 +36,8 @@ _INTS = {"int32", "int64", "uint32", "uint64", "sint32", "sint64", "fixed32", "f
 
 @record
 class StateRoles:
+    """The RPCs that save items and get and delete one key (a bulk get too, if any), with their fields."""
+
     save: Method
     get: Method
     delete: Method
@@ -56,6 +58,8 @@ class StateRoles:
 
 @record
 class PublishRoles:
+    """The RPC that publishes one event, with its fields by role."""
+
     rpc: Method
     address: tuple[str, ...]
     data: str
@@ -64,6 +68,8 @@ class PublishRoles:
 
 @record
 class LockRoles:
+    """The RPCs that take and release a lock, with their fields by role."""
+
     lock: Method
     unlock: Method
     address: tuple[str, ...]
@@ -73,6 +79,8 @@ class LockRoles:
 
 @record
 class WatchRoles:
+    """The RPC that watches configuration keys, with its fields by role."""
+
     rpc: Method
     address: tuple[str, ...]
     keys: str
@@ -80,6 +88,8 @@ class WatchRoles:
 
 @record
 class ValueRoles:
+    """Every role group ``[tool.l8gen.values]`` names, resolved against the API (None: not configured)."""
+
     state: StateRoles | None = None
     publish: PublishRoles | None = None
     lock: LockRoles | None = None

@@ -27,6 +27,8 @@ _OWN = frozenset({"key", "keys", "value", "items", "options", "call", "expire", 
 
 @record
 class CppCall:
+    """One value-layer call in C++: the service client, its member and the request fields."""
+
     cls: str  # the service client class ("StoreClient")
     member: str  # the Values member holding the service client ("store_")
     accessor: str  # the Client accessor of that service ("store")
@@ -53,6 +55,8 @@ class CppCall:
 
 @record
 class CppValues:
+    """The C++ value layer: the service clients it holds and its save/get/delete calls."""
+
     services: tuple[tuple[str, str, str], ...]  # (client class, Values member, Client accessor)
     save: CppCall | None
     get: CppCall | None

@@ -42,6 +42,8 @@ def doc_lines(doc: Doc) -> tuple[str, ...]:
 
 @record
 class CppUpload:
+    """The upload helpers of a client-streaming RPC: the chunk field and the helper names."""
+
     field: str  # proto name of the chunk (bytes) field
     accessor: str  # protoc accessor of that field
     stream_ident: str  # <Rpc>FromStream
@@ -99,6 +101,8 @@ def _flat(api: Api, naming: CppNaming, method: Method, fields: tuple[str, ...]) 
 
 @record
 class CppMethod:
+    """One RPC as the C++ client exposes it."""
+
     name: str
     ident: str
     stub_method: str  # grpc_cpp_plugin's method name (the RPC name verbatim)
@@ -116,6 +120,8 @@ class CppMethod:
 
 @record
 class CppService:
+    """One client service as a C++ client class and its accessor on ``Client``."""
+
     full_name: str
     name: str
     cls: str  # RuntimeClient
@@ -133,6 +139,8 @@ class CppService:
 
 @record
 class CppEvents:
+    """The app callback types the C++ subscription helpers use."""
+
     header: str
     event: str
     status_enum: str
@@ -140,6 +148,8 @@ class CppEvents:
 
 @record
 class CppSubscription:
+    """The topic-subscription RPC the C++ helpers wrap."""
+
     rpc: str
     client_cls: str
     accessor: str
@@ -150,6 +160,8 @@ class CppSubscription:
 
 @record
 class CppApp:
+    """An app service the C++ SDK serves (its listing RPC among others)."""
+
     full_name: str
     stub: str
     grpc_header: str
@@ -165,6 +177,8 @@ class CppApp:
 
 @record
 class CppUploadRpc:
+    """An upload RPC as the compat driver and examples call it."""
+
     accessor: str
     stream_ident: str
     file_ident: str
@@ -173,6 +187,8 @@ class CppUploadRpc:
 
 @record
 class CppView:
+    """Everything the C++ templates render: services, every RPC, events and uploads."""
+
     services: tuple[CppService, ...]  # client services
     all_rpcs: tuple[tuple[str, str, str], ...]  # (service, rpc, shape) of every API RPC, app RPCs included
     events: CppEvents | None

@@ -32,6 +32,8 @@ _INT_TYPES = {"int32": "int32", "sint32": "int32", "sfixed32": "int32", "int64":
 
 @record
 class GoCall:
+    """One value-layer call in Go: the client method, its request type and fields."""
+
     method: str  # *Client method ("PutItem")
     req: str  # request Go type without pointer ("storev1.PutItemRequest")
     resp: str
@@ -50,6 +52,8 @@ class GoCall:
 
 @record
 class GoValues:
+    """The Go value layer: its imports and its save/get/delete calls."""
+
     imports: tuple[GoImport, ...]
     save: GoCall | None
     get: GoCall | None

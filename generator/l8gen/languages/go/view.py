@@ -37,6 +37,8 @@ GO_SCALARS = {
 
 @record
 class GoImport:
+    """One Go import: path and alias."""
+
     path: str
     alias: str
 
@@ -54,6 +56,8 @@ class GoFlat:
 
 @record
 class GoMethod:
+    """One RPC as the Go client exposes it."""
+
     rpc: str  # "acme.store.v1.Store/GetItem" (as in errors and the driver protocol)
     service: str  # "acme.store.v1.Store"
     proto_name: str  # "GetUserId"
@@ -77,6 +81,8 @@ class GoMethod:
 
 @record
 class GoService:
+    """One service as the Go SDK renders it (its file, stub field and methods)."""
+
     full_name: str
     name: str  # proto name
     file_stem: str  # "runtime" -> service_runtime.go
@@ -95,6 +101,8 @@ class GoService:
 
 @record
 class GoView:
+    """Everything the Go templates render: the module, its version and the services."""
+
     module: str
     version: str
     services: tuple[GoService, ...]  # client services

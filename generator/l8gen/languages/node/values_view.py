@@ -25,6 +25,8 @@ _OWN = frozenset({"key", "keys", "value", "items", "options", "expire", "handler
 
 @record
 class TsCall:
+    """One value-layer call in TypeScript: the sub-client method and the request fields."""
+
     target: str  # "store.putItem" (sub-client property . method)
     address: tuple[tuple[str, str], ...]  # (parameter, protobuf-es property)
 
@@ -39,6 +41,8 @@ class TsCall:
 
 @record
 class TsValues:
+    """The TypeScript value layer: its save/get/delete calls."""
+
     save: TsCall | None
     get: TsCall | None
     delete: TsCall | None

@@ -79,6 +79,8 @@ class TsFlat:
 
 @record
 class TsMethod:
+    """One RPC as the TypeScript client exposes it."""
+
     name: str  # proto name "GetItem"
     ts_name: str  # client method "getItem"
     es_local: str  # protobuf-es method key on the service descriptor: Store.method.<es_local>
@@ -97,6 +99,8 @@ class TsMethod:
 
 @record
 class TsService:
+    """One service as the TypeScript SDK renders it (its protobuf-es descriptor and methods)."""
+
     full_name: str
     name: str
     ref: Ref

@@ -37,6 +37,8 @@ class Call:
 
 @record
 class ValuesView:
+    """The Python value layer: its imports and its save/get/delete calls."""
+
     import_block: str
     aio_import_block: str
     save: Call | None

@@ -61,6 +61,8 @@ class UploadView:
 
 @record
 class MethodView:
+    """One RPC as the Python client exposes it (sync and asyncio)."""
+
     name: str  # python method name
     rpc: str  # proto method name
     full_name: str
@@ -81,6 +83,8 @@ class MethodView:
 
 @record
 class ServiceView:
+    """One client service as the Python SDK renders it (its module, methods class and methods)."""
+
     full_name: str
     name: str
     attr: str  # client attribute and module name: client.runtime, services/runtime.py
@@ -98,6 +102,8 @@ class ServiceView:
 
 @record
 class CallbackView:
+    """The app-callback service the Python SDK serves: its protoc module and event types."""
+
     service: str  # full name of the app service ([tool.l8gen] app_services)
     alias: str  # module alias of the protoc module defining the callback messages (appcallback_pb2)
     list_request: str  # qualified request class of the callback_listing RPC (empty_pb2.Empty)
@@ -120,6 +126,8 @@ class CallbackView:
 
 @record
 class SubscriptionView:
+    """The topic subscription the Python SDK wraps: its RPC and the callback types."""
+
     attr: str  # the client attribute of the service with the subscription RPCs (runtime)
     runtime_alias: str
     appcallback_alias: str
