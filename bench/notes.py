@@ -19,14 +19,14 @@ NOTES = {
         "compiled six methods a class at import, ~75 ms), remembers the generator fingerprint and "
         "importlib.metadata's answers across runs (l8gen/caches.py), runs without the cyclic collector and "
         "freezes its objects before exit (shutdown collections ~30 -> ~8 ms). Instructions of the l8gen "
-        "process: 1,636.9 M before, 1,088.2 M after (the row below). Timeline of one run after (2026-12-06, "
+        "process: 1,636.9 M before, 1,004.2 M after (the row below). Timeline of one run after (2026-12-06, "
         "perf_counter marks, a fast run of 281 ms): interpreter and CLI ~35 ms, the rest of the imports "
         "~70 ms (jinja2 ~28, protobuf's descriptor_pb2 ~20: their imports alone are ~0.35x B), options "
         "6 ms, digests 11 ms, IR 25 ms, importing the Python target 31 ms, message code (gRPC stubs, "
         "imports re-homed) 17 ms, the client layer's views 25 ms and templates 30 ms, writing 100 files "
         "12-50 ms (ext4 with discard here: slower right after the previous output was deleted), exit ~8 ms; "
         "protoc (both runs) finishes beside it. Runs of the same code move by +-30 % on this VM: A/B "
-        "medians of 2.37x-2.99x in five 7-11-pair runs on 2026-12-06, with minima of 1.16x-2.00x"),
+        "medians of 2.35x-2.99x in eight 7-11-pair runs on 2026-12-06, with minima of 1.16x-2.00x"),
     "P1 cold `l8gen generate`": (
         "one protoc-gen-es start in one protoc run (the extra health/error-details protos parsed from source "
         "beside the descriptor set; was a second protoc run), begun right after the descriptors are "
