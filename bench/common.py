@@ -165,22 +165,31 @@ def hwm_kib(pid: int) -> int:
     raise RuntimeError(f"no VmHWM for pid {pid}")
 
 
+def _callgrind(*options: str) -> list[str]:
+    """The valgrind command line both callgrind helpers start with."""
+    if shutil.which("valgrind") is None:
+        raise RuntimeError("valgrind is not installed (apt-get install valgrind)")
+    return ["valgrind", "--tool=callgrind", "--dump-instr=no", "--compress-strings=no", *options]
+
+
+def _ir_totals(parts: list[Path]) -> list[int]:
+    """The total Ir of each callgrind output file."""
+    counts = []
+    for part in parts:
+        match = re.search(r"^(?:totals|summary):\s+(\d+)", part.read_text(errors="replace"), re.MULTILINE)
+        counts.append(int(match.group(1)) if match else 0)
+    return counts
+
+
 def callgrind_processes(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> list[int]:
     """Instruction counts (Ir) of every process of one run of ``cmd`` under callgrind (children traced:
     e.g. the protoc runs of a generator), in the order they started."""
-    if shutil.which("valgrind") is None:
-        raise RuntimeError("valgrind is not installed (apt-get install valgrind)")
     with tempfile.TemporaryDirectory(prefix="l8-callgrind-") as tmp:
-        full = ["valgrind", "--tool=callgrind", "--trace-children=yes", f"--callgrind-out-file={tmp}/cg.%p",
-                "--dump-instr=no", "--compress-strings=no", *cmd]
+        full = [*_callgrind("--trace-children=yes", f"--callgrind-out-file={tmp}/cg.%p"), *cmd]
         proc = subprocess.run(full, capture_output=True, text=True, env=env, timeout=timeout, check=False)
         if proc.returncode != 0:
             raise RuntimeError(f"callgrind run failed ({proc.returncode}): {proc.stderr[-1500:]}")
-        counts = []
-        for part in sorted(Path(tmp).glob("cg.*"), key=lambda p: int(p.name.split(".")[1])):
-            match = re.search(r"^(?:totals|summary):\s+(\d+)", part.read_text(errors="replace"), re.MULTILINE)
-            counts.append(int(match.group(1)) if match else 0)
-        return counts
+        return _ir_totals(sorted(Path(tmp).glob("cg.*"), key=lambda p: int(p.name.split(".")[1])))
 
 
 def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None = None,
@@ -190,12 +199,9 @@ def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None =
     The program calls the native function ``marker`` (e.g. libc ``getppid`` via ``os.getppid()``) between
     segments; callgrind dumps its counters before each such call, so segment i is what ran between the
     i-th and (i+1)-th marker, background threads included."""
-    if shutil.which("valgrind") is None:
-        raise RuntimeError("valgrind is not installed (apt-get install valgrind)")
     with tempfile.TemporaryDirectory(prefix="l8-callgrind-") as tmp:
         out = Path(tmp) / "cg.out"
-        full = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={out}", f"--dump-before={marker}",
-                "--dump-instr=no", "--compress-strings=no", *cmd]
+        full = [*_callgrind(f"--callgrind-out-file={out}", f"--dump-before={marker}"), *cmd]
         # One retry: under callgrind the client runs ~50x slower, and on a loaded machine a run can fail for
         # reasons that are not the code under measurement (both failures are reported if it fails twice).
         errors: list[str] = []
@@ -210,10 +216,4 @@ def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None =
             print(f"    note: {errors[-1].splitlines()[0]}; retrying once", flush=True)
         else:
             raise RuntimeError("\n".join(errors))
-        parts = sorted(Path(tmp).glob("cg.out.*"), key=lambda p: int(p.name.rsplit(".", 1)[1]))
-        counts = []
-        for part in parts:
-            text = part.read_text(errors="replace")
-            match = re.search(r"^(?:totals|summary):\s+(\d+)", text, re.MULTILINE)
-            counts.append(int(match.group(1)) if match else 0)
-        return counts
+        return _ir_totals(sorted(Path(tmp).glob("cg.out.*"), key=lambda p: int(p.name.rsplit(".", 1)[1])))

@@ -22,7 +22,6 @@ import hashlib
 import json
 import os
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -113,12 +112,11 @@ def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
     except (OSError, ValueError):
         pass
     value = compute()
+    from l8gen.writer import atomic_write  # only on a miss
+
     try:  # written whole, then renamed: processes running side by side never read half an entry
         directory.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", dir=directory, suffix=".tmp", delete=False,
-                                         encoding="utf-8") as tmp:
-            json.dump({"key": key, "value": value}, tmp)
-        os.replace(tmp.name, path)
+        atomic_write(path, json.dumps({"key": key, "value": value}).encode("utf-8"))
         _prune(directory, name)
     except OSError:
         pass  # a read-only home: computed every time, as without the cache

