@@ -26,7 +26,16 @@ NOTES = {
         "imports re-homed) 17 ms, the client layer's views 25 ms and templates 30 ms, writing 100 files "
         "12-50 ms (ext4 with discard here: slower right after the previous output was deleted), exit ~8 ms; "
         "protoc (both runs) finishes beside it. Runs of the same code move by +-30 % on this VM: A/B "
-        "medians of 2.35x-2.99x in eight 7-11-pair runs on 2026-12-06, with minima of 1.16x-2.00x"),
+        "medians of 2.35x-2.99x in eight 7-11-pair runs on 2026-12-06, with minima of 1.16x-2.00x. On a "
+        "fresh machine later that day: 2.30x (11 pairs) and 2.61x (the full suite); the l8gen process's "
+        "instructions by phase (callgrind, a getppid marker between phases; 1,121.5 M with the markers): "
+        "interpreter and CLI import 119 M, until protoc starts 99 M, the other imports and the options "
+        "166 M, digests 131 M, IR 134 M, importing the Python target 108 M, message code 79 M, client layer "
+        "214 M, plan 46 M, writes 14 M. Each remaining lever measured or estimated at 1-5 %: a second "
+        "Python process for the message code (tried: its own imports made it finish after the client "
+        "layer; the writes ended 256-294 ms after main() in two runs vs 204-237 ms in three without), "
+        "os._exit instead of interpreter shutdown (-0.9 % Ir), writes "
+        "from two threads (~4 ms of ~8 ms), one cache file for all templates (~5 ms of ~13 ms loading)"),
     "P1 cold `l8gen generate`": (
         "one protoc-gen-es start in one protoc run (the extra health/error-details protos parsed from source "
         "beside the descriptor set; was a second protoc run), begun right after the descriptors are "
@@ -84,7 +93,12 @@ NOTES = {
         "between rounds on a shared machine (see min); the CPU-per-call row is the steadier figure. In "
         "nine P3 runs on the evening of 2026-12-05 (echo alone 181-283 us/call as the machine's load "
         "moved) the three rows measured CPU 0.87-1.01, QPS 0.85-1.03x, p99 0.86-1.28x: each goal met in "
-        "some runs and missed in others, the same spread with and without the P5 change (BDP off)"),
+        "some runs and missed in others, the same spread with and without the P5 change (BDP off). On "
+        "2026-12-06 (a fresh machine) the CPU row measured 0.81 in the full suite and 0.91 and 0.97 in two "
+        "P3-only runs (runtime 260-372 us/call, echo 237-347); py-spy of the runtime under this load "
+        "(400 Hz, 8 s): 10.6 % of the samples in the runtime's own code (SaveState and its request "
+        "conversion, the state component's transaction with its os.urandom etag, the status wrapper, the "
+        "interceptor), the rest in grpc.aio and asyncio as in the echo server"),
     "P5 ": (
         "the runtime's gRPC server turns HTTP/2 BDP probing off (grpc.http2.bdp_probe=0): with it, a "
         "stream's flow-control window grows to several MiB, which the fast uploader fills in the runtime's "

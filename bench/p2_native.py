@@ -7,11 +7,11 @@ callgrind with ``GODEBUG=asyncpreemptoff=1`` (Go's preemption signals crash call
 work made a round's count move by +-4 %, too much for the 1.02x goal); it alternates N ``GetState``
 calls through ``l8sdk.Client`` and N through ``RuntimeClient`` on a plain connection, calling
 ``main.marker`` between segments (``--dump-before=main.marker``).
-Node (full runs only: about two minutes under callgrind): bench/p2node/main.mjs alternates ``getState``
-through ``l8sdk`` ``Client`` and through a raw connect-es client (``createClient`` + ``createGrpcTransport``),
-reading ``process.ppid`` (libc ``getppid``) between segments. V8's JIT and GC and the HTTP/2 session's
-timers make these counts move by up to 2.5x per round (bench/notes.py), so the goal is checked on the
-median ratio and the row is reported, not asserted.
+Node (full runs only: about two minutes under callgrind; ``build_node`` first builds the SDK's dist/ from
+its sources): bench/p2node/main.mjs alternates ``getState`` through ``l8sdk`` ``Client`` and through a raw
+connect-es client (``createClient`` + ``createGrpcTransport``), reading ``process.ppid`` (libc ``getppid``)
+between segments. V8's JIT and GC and the HTTP/2 session's timers make these counts move by up to 2.5x per
+round (bench/notes.py), so the goal is checked on the median ratio and the row is reported, not asserted.
 Both also measure the flattened form (``GetStateFlat`` / ``getStateFlat``, [tool.l8gen.signatures]) against
 the same raw stub, against the tighter goal of issue 16 (``FLAT_GOAL``).
 """
@@ -48,6 +48,17 @@ def build_go() -> None:
                    env={**os.environ, "CGO_ENABLED": "0"}, capture_output=True, text=True)
 
 
+def build_node() -> None:
+    """The Node SDK's dist/ from its current sources (``npm run build``, as ``nox -s sdk-node`` builds it;
+    ``npm ci`` first when sdks/node has no node_modules yet), so a fresh checkout measures what it holds."""
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError("npm is not installed (nox -s bootstrap)")
+    if not (SDK_NODE / "node_modules").is_dir():
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=SDK_NODE, check=True, capture_output=True)
+    subprocess.run([npm, "run", "build"], cwd=SDK_NODE, check=True, capture_output=True)
+
+
 def measure_go(target: str, rounds: int, calls: int, flat: bool = False) -> Paired:
     env = {**os.environ, "GODEBUG": "asyncpreemptoff=1", "GOGC": "off", "GOMAXPROCS": "1"}
     cmd = [str(GO_BIN), "--target", target, "--rounds", str(rounds), "--calls", str(calls),
@@ -60,8 +71,6 @@ def measure_go(target: str, rounds: int, calls: int, flat: bool = False) -> Pair
 
 
 def measure_node(target: str, rounds: int, calls: int, flat: bool = False) -> Paired:
-    if not (SDK_NODE / "dist" / "index.js").is_file():
-        raise RuntimeError("sdks/node/dist is missing: run `nox -s sdk-node` (npm ci + build) first")
     cmd = ["node", str(NODE_MAIN), str(SDK_NODE), target, str(rounds), str(calls),
            *(["flat"] if flat else [])]
     segments = callgrind_segments(cmd, "getppid")[1:]
@@ -76,8 +85,6 @@ def measure_node_cpu(target: str, side: str, rounds: int, calls: int) -> Paired:
     ``calls`` call pairs alternating call by call (AB, BA...), a group's median per side; ``side`` is
     ``flat``, ``obj`` or ``control`` (raw vs raw: the method's noise floor). On a machine with two or more
     cores the client runs on the last core (``taskset``), away from the runtime's."""
-    if not (SDK_NODE / "dist" / "index.js").is_file():
-        raise RuntimeError("sdks/node/dist is missing: run `nox -s sdk-node` (npm ci + build) first")
     cores = os.cpu_count() or 1
     pin = ["taskset", "-c", str(cores - 1)] if cores > 1 and shutil.which("taskset") else []
     with tempfile.TemporaryDirectory(prefix="l8-bench-node-") as tmp:
@@ -130,6 +137,7 @@ def rows(quick: bool) -> list[Row]:
                                "not run in --quick (about two minutes under callgrind)",
                                f"<= {goal}x instructions", "not measured"))
         else:
+            build_node()
             node = measure_node(target, 5, 100)
             out.append(_row("P2 Node getState: SDK vs raw connect-es client, client Ir/call", node, 5, 100,
                             False,

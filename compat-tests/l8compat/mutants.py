@@ -143,18 +143,17 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
     }
     failed = bool(base_bad)
     runs = {}
+    # the cases each mutant runs: those calling the RPCs that reach it (every case with --all-cases)
+    uses_of = {name: "" if args.all_cases else mutations[name][1] for name in chosen}
     # The mutant runs are independent (own container, own results dir) and mostly wait on the timeouts of
     # the cases a mutant breaks, so --jobs of them run at once; they are reported in name order.
     with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
         for name in chosen:
-            description, uses = mutations[name]
-            uses = "" if args.all_cases else uses
+            uses = uses_of[name]
             stdout.write(f"compat-mutants: --mutate {name} (cases calling {uses or 'any RPC'}) ...\n")
             stdout.flush()
             runs[name] = pool.submit(_run, name, args.languages, args.extra, stdout, uses)
     for name in chosen:
-        description, uses = mutations[name]
-        uses = "" if args.all_cases else uses
         matrix, secs = runs[name].result()
         if matrix["meta"].get("mutant") != name:
             stderr.write(f"compat-mutants: run for {name} did not record the mutant\n")
@@ -167,9 +166,9 @@ def run(argv: Sequence[str], stdin: IO[str], stdout: IO[str], stderr: IO[str]) -
             elif row["outcome"] == "error" and baseline_ok:
                 errors.append({"language": key[0], "case": key[1], "reason": row["reason"][:300]})
         report["mutants"][name] = {
-            "description": description,
+            "description": mutations[name][0],
             "cases_run": len(matrix["results"]),
-            "uses": uses,
+            "uses": uses_of[name],
             "caught_by": caught,
             "errors": errors,
             "duration_s": round(secs, 1),

@@ -1,8 +1,9 @@
 """The mutation self-test's orchestration (l8compat.mutants): mutant runs at once, verdicts per mutant.
 
-The pytest run per mutant (a container each) is replaced by a function that takes time and returns a matrix,
-so these tests check only what the module decides: which runs overlap, what is reported in which order, and
-when the self-test fails. The real runs are CI's compat-mutants step.
+The pytest run per mutant (a container each) is replaced by a fake that returns a matrix and records the runs'
+order and how many were in flight at once (no sleeps), so these tests check only what the module decides:
+which runs overlap, what is reported in which order, and when the self-test fails. The real runs are CI's
+compat-mutants step.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import io
 import json
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -26,48 +26,64 @@ def _matrix(failing: tuple[str, ...], mutant: str | None) -> dict[str, Any]:
     return {"meta": {"mutant": mutant}, "results": results}
 
 
-@pytest.fixture
-def fake_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> list[tuple[str, float, float]]:
-    """Two mutations: `b-caught` breaks one case, `a-missed` none; every run takes 0.3 s."""
-    spans: list[tuple[str, float, float]] = []
-    lock = threading.Lock()
-    breaks = {"baseline": (), "a-missed": (), "b-caught": ("Runtime.GetState/get",)}
+class FakeRuns:
+    """Stands in for ``mutants._run``: records every start and end in order and how many mutant runs were
+    in flight at once. With ``patience`` > 0 a mutant run waits up to that long for another one to be in
+    flight too, so runs that may overlap do overlap (and runs that must not, cannot hide it by luck)."""
 
-    def run(name: str, languages: str, extra: Any, out: Any, uses: str = "") -> tuple[dict[str, Any], float]:
-        start = time.monotonic()
-        time.sleep(0.3)
-        with lock:
-            spans.append((name, start, time.monotonic()))
+    def __init__(self) -> None:
+        self.log: list[tuple[str, str]] = []  # ("start" | "end", run name)
+        self.most_at_once = 0
+        self.patience = 0.0
+        self._in_flight = 0
+        self._changed = threading.Condition()
+
+    def run(
+        self, name: str, languages: str, extra: Any, out: Any, uses: str = ""
+    ) -> tuple[dict[str, Any], float]:
+        breaks = {"baseline": (), "a-missed": (), "b-caught": ("Runtime.GetState/get",)}
+        with self._changed:
+            self.log.append(("start", name))
+            if name != "baseline":
+                self._in_flight += 1
+                self.most_at_once = max(self.most_at_once, self._in_flight)
+                self._changed.notify_all()
+                self._changed.wait_for(lambda: self.most_at_once >= 2, timeout=self.patience)
+                self._in_flight -= 1
+            self.log.append(("end", name))
         return _matrix(breaks[name], None if name == "baseline" else name), 0.3
 
+    def names(self) -> list[str]:
+        return [name for event, name in self.log if event == "start"]
+
+
+@pytest.fixture
+def fake_runs(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> FakeRuns:
+    """Two mutations: `b-caught` breaks one case, `a-missed` none; every run reports 0.3 s."""
+    fake = FakeRuns()
     monkeypatch.setattr(mutants, "OUT_DIR", tmp_path)
-    monkeypatch.setattr(mutants, "_run", run)
+    monkeypatch.setattr(mutants, "_run", fake.run)
     monkeypatch.setattr(mutants, "list_mutations",
                         lambda: {"b-caught": ("stale reads", "Runtime/GetState"), "a-missed": ("no-op", "")})
-    return spans
+    return fake
 
 
-def _overlap(spans: list[tuple[str, float, float]], a: str, b: str) -> bool:
-    (_, s1, e1), (_, s2, e2) = [next(s for s in spans if s[0] == n) for n in (a, b)]
-    return s1 < e2 and s2 < e1
-
-
-def test_two_jobs_run_the_mutants_at_once_after_the_baseline(
-    fake_runs: list[tuple[str, float, float]],
-) -> None:
+def test_two_jobs_run_the_mutants_at_once_after_the_baseline(fake_runs: FakeRuns) -> None:
+    fake_runs.patience = 10.0  # each mutant run waits for the other (runs one after the other: no company)
     mutants.run(["--jobs", "2"], io.StringIO(), io.StringIO(), io.StringIO())
-    assert _overlap(fake_runs, "a-missed", "b-caught")
-    baseline_end = next(e for n, _, e in fake_runs if n == "baseline")
-    assert all(s >= baseline_end for n, s, _ in fake_runs if n != "baseline")
+    assert fake_runs.most_at_once == 2
+    baseline_end = fake_runs.log.index(("end", "baseline"))
+    assert all(fake_runs.log.index(("start", n)) > baseline_end for n in ("a-missed", "b-caught"))
 
 
-def test_one_job_runs_them_one_after_the_other(fake_runs: list[tuple[str, float, float]]) -> None:
+def test_one_job_runs_them_one_after_the_other(fake_runs: FakeRuns) -> None:
+    fake_runs.patience = 0.5  # time enough for a second run to start if the module started one
     mutants.run(["--jobs", "1"], io.StringIO(), io.StringIO(), io.StringIO())
-    assert not _overlap(fake_runs, "a-missed", "b-caught")
+    assert fake_runs.most_at_once == 1 and sorted(fake_runs.names()) == ["a-missed", "b-caught", "baseline"]
 
 
 def test_verdicts_are_reported_in_name_order_and_a_missed_mutant_fails(
-    fake_runs: list[tuple[str, float, float]], tmp_path: Path
+    fake_runs: FakeRuns, tmp_path: Path
 ) -> None:
     out, err = io.StringIO(), io.StringIO()
     code = mutants.run(["--jobs", "2"], io.StringIO(), out, err)
@@ -84,13 +100,11 @@ def _write_baseline(path: Path, meta: dict[str, Any]) -> Path:
     return path
 
 
-def test_a_given_clean_run_is_the_baseline_and_none_is_run(
-    fake_runs: list[tuple[str, float, float]], tmp_path: Path
-) -> None:
+def test_a_given_clean_run_is_the_baseline_and_none_is_run(fake_runs: FakeRuns, tmp_path: Path) -> None:
     clean = _write_baseline(tmp_path / "python", {"mutant": "", "target": "", "languages": {"python": {}}})
     out = io.StringIO()
     mutants.run(["--jobs", "2", f"--baseline={clean}"], io.StringIO(), out, io.StringIO())
-    assert "baseline" not in [name for name, _, _ in fake_runs]
+    assert sorted(fake_runs.names()) == ["a-missed", "b-caught"]
     assert "compat-mutants: b-caught: CAUGHT by 1 case(s) of 2 run (0s)" in out.getvalue()
 
 
@@ -100,9 +114,9 @@ def test_a_given_clean_run_is_the_baseline_and_none_is_run(
     {"mutant": "", "target": "", "languages": {"go": {}}},
 ])
 def test_a_baseline_that_is_not_a_clean_run_of_the_languages_is_refused(
-    fake_runs: list[tuple[str, float, float]], tmp_path: Path, meta: dict[str, Any]
+    fake_runs: FakeRuns, tmp_path: Path, meta: dict[str, Any]
 ) -> None:
     err = io.StringIO()
     baseline = _write_baseline(tmp_path / "r", meta)
     code = mutants.run([f"--baseline={baseline}"], io.StringIO(), io.StringIO(), err)
-    assert code == 2 and "is not a clean run of python" in err.getvalue() and not fake_runs
+    assert code == 2 and "is not a clean run of python" in err.getvalue() and not fake_runs.log

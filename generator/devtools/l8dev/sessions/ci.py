@@ -13,6 +13,7 @@ import subprocess
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 import nox
 from nox.command import CommandFailed
@@ -20,6 +21,8 @@ from nox.command import CommandFailed
 from l8dev.sessions.base import BACKGROUND, CI_DIR, CI_STARTED_ENV, CI_STEPS, Step, ci_steps_only
 from l8dev.sessions.slow import SEPARATE_ENV as SLOW_ENV
 from l8dev.sessions.slow import STEP as SLOW_STEP
+
+T = TypeVar("T")
 
 
 def ordered_steps(order: Sequence[str]) -> list[tuple[str, Step]]:
@@ -72,21 +75,15 @@ def ccache_counts() -> tuple[int, int]:
     return hits, number.get("cache_miss", 0)
 
 
-def outcome_of(run: Callable[[], None]) -> str:
-    """Run one step (or wait for its background work): "ok", "skipped" or "FAILED (why)"; a failing step
-    does not stop the run."""
+def outcome_of(run: Callable[[], T]) -> tuple[str, T | None]:
+    """Run one step (or wait for its background work): ("ok", its result), or ("skipped" or "FAILED (why)",
+    None); a failing step does not stop the run."""
     try:
-        run()
-        return "ok"
+        return "ok", run()
     except CommandFailed as exc:
-        return f"FAILED ({exc.reason or 'command failed'})"
+        return f"FAILED ({exc.reason or 'command failed'})", None
     except Exception as exc:  # session.error / session.skip inside a step
-        return "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})"
-
-
-def collect(finish: Callable[[], float], ended: list[float]) -> None:
-    """Wait for a background step's work; append when it ended."""
-    ended.append(finish())
+        return "skipped" if type(exc).__name__ == "_SessionSkip" else f"FAILED ({exc})", None
 
 
 def step_line(
@@ -118,16 +115,15 @@ def run_ci(session: nox.Session, order: Sequence[str]) -> None:
         session.log(f"===== ci step: {name} =====")
         start, cache_before = time.monotonic(), ccache_counts()
         started[name] = start
-        outcome = outcome_of(functools.partial(step, session))
+        outcome, _ = outcome_of(functools.partial(step, session))
         seconds = time.monotonic() - start
         cache_after = ccache_counts()
         ccache = (cache_after[0] - cache_before[0], cache_after[1] - cache_before[1])
         results.append((name, outcome, seconds, ccache))
     for name, finish in list(BACKGROUND.items()):  # steps that left work running: wait for it now
         session.log(f"===== ci step: {name} (waiting for its background work) =====")
-        ended: list[float] = []
-        outcome = outcome_of(functools.partial(collect, finish, ended))
-        seconds = (ended[0] if ended else time.monotonic()) - started[name]  # the step's start to its end
+        outcome, ended = outcome_of(finish)  # finish() waits and says when the work ended
+        seconds = (time.monotonic() if ended is None else ended) - started[name]  # its start to its end
         results = [(n, f"{outcome} (background)", seconds, c) if n == name else (n, o, t, c)
                    for n, o, t, c in results]
         del BACKGROUND[name]
