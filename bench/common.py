@@ -217,3 +217,41 @@ def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None =
         else:
             raise RuntimeError("\n".join(errors))
         return _ir_totals(sorted(Path(tmp).glob("cg.out.*"), key=lambda p: int(p.name.rsplit(".", 1)[1])))
+
+
+def callgrind_server_rounds(cmd: list[str], rounds: int, work: Callable[[str], object],
+                            env: dict[str, str] | None = None, timeout: float = 600) -> list[int]:
+    """Instruction counts (Ir) of a server under callgrind, one per round of ``work(target)``.
+
+    ``cmd`` starts a server that prints a READY line and calls ``os.getppid()`` for each line on its stdin
+    (bench/marked_server.py); callgrind dumps every thread's counters before each such call. ``work`` runs
+    once as a warm-up, then between two marks per round; each dump is awaited before the next round, so a
+    round's count is the server's work for that round's calls (and what was still running from the one
+    before: every round has the same shape)."""
+    with tempfile.TemporaryDirectory(prefix="l8-callgrind-") as tmp:
+        out = Path(tmp) / "cg.out"
+        full = [*_callgrind(f"--callgrind-out-file={out}", "--dump-before=getppid"), *cmd]
+        proc = subprocess.Popen(full, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, env=env)
+        assert proc.stdin is not None
+        try:
+            target = wait_ready(proc, timeout)
+            work(target)
+            for mark in range(1, rounds + 2):
+                proc.stdin.write("mark\n")
+                proc.stdin.flush()
+                dump, deadline = Path(f"{out}.{mark}"), time.monotonic() + timeout
+                while not (dump.is_file() and "\ntotals:" in dump.read_text(errors="replace")) \
+                        and time.monotonic() < deadline:
+                    time.sleep(0.05)  # written whole once its totals line (the file's last) is there
+                if mark <= rounds:
+                    work(target)
+            proc.stdin.close()
+            proc.wait(timeout=timeout)
+        finally:
+            stop(proc)
+        dumps = [Path(f"{out}.{mark}") for mark in range(2, rounds + 2)]  # .1: start and warm-up
+        missing = [d.name for d in dumps if not d.is_file()]
+        if missing:
+            raise RuntimeError(f"callgrind wrote no dump {missing} (marks not reached)")
+        return _ir_totals(dumps)

@@ -94,11 +94,18 @@ NOTES = {
         "nine P3 runs on the evening of 2026-12-05 (echo alone 181-283 us/call as the machine's load "
         "moved) the three rows measured CPU 0.87-1.01, QPS 0.85-1.03x, p99 0.86-1.28x: each goal met in "
         "some runs and missed in others, the same spread with and without the P5 change (BDP off). On "
-        "2026-12-06 (a fresh machine) the CPU row measured 0.81 in the full suite and 0.91 and 0.97 in two "
-        "P3-only runs (runtime 260-372 us/call, echo 237-347); py-spy of the runtime under this load "
-        "(400 Hz, 8 s): 10.6 % of the samples in the runtime's own code (SaveState and its request "
+        "2026-12-06 (a fresh machine) the CPU row measured 0.81 in the full suite and 0.91, 0.97 and 0.98 "
+        "in three P3-only runs (runtime 260-405 us/call, echo 237-395); QPS 0.78x, 0.94x, 1.03x, "
+        "0.91x and p99 1.13x, 1.12x, 1.17x, 1.46x in the same four runs. py-spy of the runtime under this "
+        "load (400 Hz, 8 s): 10.6 % of the samples in the runtime's own code (SaveState and its request "
         "conversion, the state component's transaction with its os.urandom etag, the status wrapper, the "
-        "interceptor), the rest in grpc.aio and asyncio as in the echo server"),
+        "interceptor), the rest in grpc.aio and asyncio as in the echo server. Yet the instruction row "
+        "(callgrind, ~50x slower) counts fewer instructions per call in the runtime than in the echo server "
+        "(533 k vs 595 k: the echo server's registered path), and three 3 s windows read from /proc gave "
+        "user 187-201 vs 159-171 us/call and system 75-79 vs 61-79 us/call (runtime vs echo), the main "
+        "thread carrying the difference (231 vs 228 clock ticks for 11,307 vs 12,860 calls; gRPC's "
+        "event_engine threads alike): at full speed the runtime's instructions cost more time each "
+        "(a larger working set is the likely cause; not shown)"),
     "P5 ": (
         "the runtime's gRPC server turns HTTP/2 BDP probing off (grpc.http2.bdp_probe=0): with it, a "
         "stream's flow-control window grows to several MiB, which the fast uploader fills in the runtime's "

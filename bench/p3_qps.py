@@ -21,12 +21,26 @@ import subprocess
 import time
 from pathlib import Path
 
-from bench.common import PYTHON, ROOT, Paired, Row, dev_env, local_runtime, stop, verdict, wait_ready
+from bench.common import (
+    PYTHON,
+    ROOT,
+    Paired,
+    Row,
+    callgrind_server_rounds,
+    dev_env,
+    local_runtime,
+    stop,
+    verdict,
+    wait_ready,
+)
 
-QPS_GOAL, P99_GOAL, IN_FLIGHT = 0.9, 1.2, 32
+QPS_GOAL, P99_GOAL, IN_FLIGHT, WARMUP = 0.9, 1.2, 32, 50
 
 
-async def _load(target: str, seconds: float, in_flight: int) -> dict[str, float]:
+async def _load(target: str, seconds: float, in_flight: int, calls: int = 0, warmup: int = WARMUP
+                ) -> dict[str, float]:
+    """``in_flight`` workers calling SaveState for ``seconds`` (or ``calls`` calls in all, when > 0), after
+    ``warmup`` calls one by one."""
     import grpc.aio
     from l8sdk._pb.spec.proto.runtime.v1 import runtime_pb2, runtime_pb2_grpc
 
@@ -34,13 +48,20 @@ async def _load(target: str, seconds: float, in_flight: int) -> dict[str, float]
         stub = runtime_pb2_grpc.RuntimeStub(channel)  # type: ignore[no-untyped-call]
         item = runtime_pb2.SaveStateRequest(
             store_name="state_demo", states=[runtime_pb2.StateItem(key="bench", value=b"x" * 64)])
-        for _ in range(50):
+        for _ in range(warmup):
             await stub.SaveState(item)
         latencies: list[float] = []
         end = time.perf_counter() + seconds
+        left = [calls]
+
+        def more() -> bool:
+            if calls <= 0:
+                return time.perf_counter() < end
+            left[0] -= 1
+            return left[0] >= 0
 
         async def worker() -> None:
-            while time.perf_counter() < end:
+            while more():
                 start = time.perf_counter()
                 await stub.SaveState(item)
                 latencies.append(time.perf_counter() - start)
@@ -64,8 +85,42 @@ def _drive(target: str, seconds: float, server_pid: int) -> dict[str, float]:
     proc = subprocess.run(cmd, capture_output=True, text=True, env={**dev_env(), "PYTHONPATH": str(ROOT)},
                           check=True)
     result: dict[str, float] = json.loads(proc.stdout)
-    result["cpu_per_call"] = (_cpu_seconds(server_pid) - before) / (result["calls"] + 50)  # + warm-up calls
+    result["cpu_per_call"] = (_cpu_seconds(server_pid) - before) / (result["calls"] + WARMUP)  # + warm-up
     return result
+
+
+def _calls(target: str, calls: int) -> None:
+    cmd = [PYTHON, "-m", "bench.p3_qps", "load", "--target", target, "--calls", str(calls), "--warmup", "0"]
+    subprocess.run(cmd, capture_output=True, text=True, env={**dev_env(), "PYTHONPATH": str(ROOT)},
+                   check=True)
+
+
+def instructions_per_call(server: str, rounds: int, calls: int) -> list[float]:
+    """Server Ir per SaveState (``server``: runtime or echo, bench/marked_server.py under callgrind), one
+    figure per round of ``calls`` calls, IN_FLIGHT at a time, each round from a new client process."""
+    cmd = [PYTHON, str(ROOT / "bench" / "marked_server.py"), server]
+    counts = callgrind_server_rounds(cmd, rounds, lambda target: _calls(target, calls),
+                                     env={**dev_env(), "PYTHONPATH": str(ROOT)})
+    return [count / calls for count in counts]
+
+
+def _instruction_row(quick: bool) -> Row:
+    metric = "P3 server instructions per SaveState: echo / runtime"
+    goal = "none: the CPU-per-call and QPS rows carry the goal"
+    if quick:
+        return Row(metric, "not run in --quick (~2 min under callgrind)", goal, "not measured")
+    rounds, calls = 5, 200
+    echo, runtime = (instructions_per_call(server, rounds, calls) for server in ("echo", "runtime"))
+    pair = Paired(echo, runtime)
+    return Row(metric, f"{pair.median_ratio():.3f} median (min {pair.min_ratio():.3f}); runtime "
+               f"{statistics.median(pair.b):,.0f} Ir/call, echo {statistics.median(pair.a):,.0f}; {rounds} "
+               f"rounds x {calls} calls, {IN_FLIGHT} in flight", goal, "info",
+               note="callgrind of the server process, every thread, between marks around each round (bench/"
+                    "marked_server.py): the instructions the server code runs per call, free of the "
+                    "machine's noise; under callgrind both servers run ~50x slower, so more calls wait per "
+                    "event-loop turn than at full speed, and the time an instruction takes (caches) is not "
+                    "counted: the CPU-per-call row is the at-speed figure",
+               data=pair.as_dict())
 
 
 def rows(quick: bool) -> list[Row]:
@@ -99,6 +154,7 @@ def rows(quick: bool) -> list[Row]:
             note=f"{IN_FLIGHT} in flight, {rounds} rounds of {seconds} s each side", data=qps.as_dict()),
         Row(f"P3 p99 at {IN_FLIGHT} in flight, runtime vs echo", p99.summary("ms", 1000),
             f"<= {P99_GOAL}x echo's p99", verdict(p99.median_ratio(), P99_GOAL), data=p99.as_dict()),
+        _instruction_row(quick),
     ]
 
 
@@ -109,8 +165,10 @@ def main() -> None:
     load.add_argument("--target", required=True)
     load.add_argument("--seconds", type=float, default=2.0)
     load.add_argument("--in-flight", type=int, default=IN_FLIGHT)
+    load.add_argument("--calls", type=int, default=0, help="this many calls in all instead of --seconds")
+    load.add_argument("--warmup", type=int, default=WARMUP)
     args = parser.parse_args()
-    print(json.dumps(asyncio.run(_load(args.target, args.seconds, args.in_flight))))
+    print(json.dumps(asyncio.run(_load(args.target, args.seconds, args.in_flight, args.calls, args.warmup))))
 
 
 if __name__ == "__main__":
