@@ -241,8 +241,9 @@ def callgrind_server_rounds(cmd: list[str], rounds: int, work: Callable[[str], o
                 proc.stdin.write("mark\n")
                 proc.stdin.flush()
                 dump, deadline = Path(f"{out}.{mark}"), time.monotonic() + timeout
-                while not (dump.is_file() and "\ntotals:" in dump.read_text(errors="replace")) \
-                        and time.monotonic() < deadline:
+                while not (dump.is_file() and "\ntotals:" in dump.read_text(errors="replace")):
+                    if time.monotonic() > deadline or proc.poll() is not None:
+                        raise RuntimeError(f"callgrind wrote no whole dump {dump.name} ({proc.poll()=})")
                     time.sleep(0.05)  # written whole once its totals line (the file's last) is there
                 if mark <= rounds:
                     work(target)
@@ -250,8 +251,4 @@ def callgrind_server_rounds(cmd: list[str], rounds: int, work: Callable[[str], o
             proc.wait(timeout=timeout)
         finally:
             stop(proc)
-        dumps = [Path(f"{out}.{mark}") for mark in range(2, rounds + 2)]  # .1: start and warm-up
-        missing = [d.name for d in dumps if not d.is_file()]
-        if missing:
-            raise RuntimeError(f"callgrind wrote no dump {missing} (marks not reached)")
-        return _ir_totals(dumps)
+        return _ir_totals([Path(f"{out}.{mark}") for mark in range(2, rounds + 2)])  # .1: start, warm-up
