@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Sequence
 
 
 class _ExitOnReady(io.TextIOBase):
@@ -22,18 +23,25 @@ class _ExitOnReady(io.TextIOBase):
         return len(text)
 
 
-def main() -> None:
-    sys.stdout = _ExitOnReady()
-    if sys.argv[1:] == ["runtime"]:
-        sys.argv = ["l8-runtime", "--grpc-port", "0", "--http-port", "0"]
+def run_server(kind: str, runtime_args: Sequence[str] = ()) -> None:
+    """Serve in this process: ``runtime`` as the ``l8-runtime`` console script does (``l8_runtime.launch``,
+    embedded mode, free ports, then ``runtime_args``), ``echo`` as ``python -m bench.echo_server`` does
+    (runpy). Returns only for another ``kind`` (bench/marked_server.py serves the same two)."""
+    if kind == "runtime":
+        sys.argv = ["l8-runtime", "--grpc-port", "0", "--http-port", "0", *runtime_args]
         from l8_runtime.launch import main as launch
 
         launch()
-    elif sys.argv[1:] == ["echo"]:
+    elif kind == "echo":
         import runpy
 
         sys.argv = ["bench/echo_server.py"]
         runpy.run_module("bench.echo_server", run_name="__main__", alter_sys=True)
+
+
+def main() -> None:
+    sys.stdout = _ExitOnReady()
+    run_server(sys.argv[1] if len(sys.argv) == 2 else "")
     raise SystemExit(f"usage: {sys.argv[0]} runtime|echo (and no READY line came)")
 
 
