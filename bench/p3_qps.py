@@ -52,13 +52,14 @@ async def _load(target: str, seconds: float, in_flight: int, calls: int = 0, war
             await stub.SaveState(item)
         latencies: list[float] = []
         end = time.perf_counter() + seconds
-        left = [calls]
+        left = calls
 
         def more() -> bool:
+            nonlocal left
             if calls <= 0:
                 return time.perf_counter() < end
-            left[0] -= 1
-            return left[0] >= 0
+            left -= 1
+            return left >= 0
 
         async def worker() -> None:
             while more():

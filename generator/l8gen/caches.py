@@ -1,7 +1,7 @@
 """l8gen's cache directory, and answers remembered across runs under a key of what they depend on.
 
 Pipeline place: an edge helper for three costs every run would otherwise pay again (~40 ms of a ~0.35 s
-``l8gen generate --target python``): the generator fingerprint (``pipeline``: hashing its ~340 files), where
+``l8gen generate --target python``): the generator fingerprint (``pipeline``: hashing its ~260 files), where
 l8gen's protoc is installed (``descriptors``) and the ``l8gen.languages`` entry points (``languages``); both
 of the last two read ``importlib.metadata``, whose import alone is ~16 ms. Output never depends on a cache:
 a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is

@@ -6,6 +6,7 @@ templates print). Everything a template needs about one RPC is computed here, in
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Sequence
 
@@ -171,7 +172,12 @@ class ViewBuilder:
                                    extra_reserved=HELPER_PARAMS, client_members=CLIENT_MEMBERS)
         self.consts = self.naming.scope("MethodInfo constants")
         self.classes = self.naming.scope("client classes", ("AsyncClient", "Client"))
-        self._examples: ExampleValues | None = None  # made on first use, once per API (it reads every field)
+
+    @functools.cached_property
+    def examples(self) -> ExampleValues:
+        """Example values from the proto comments (real component names); made once per API, on first use
+        (it reads every field)."""
+        return ExampleValues(self.api)
 
     def params(self, message: Message) -> tuple[ParamView, ...]:
         return tuple(
@@ -329,9 +335,7 @@ class ViewBuilder:
         m = unary[0]
         request = self.api.message(m.request_name)
         fields = {f.name: f for f in request.fields}
-        if self._examples is None:  # values from the proto comments (real component names)
-            self._examples = ExampleValues(self.api)
-        examples = self._examples
+        examples = self.examples
         args = ", ".join([f"{p.name}={json.dumps(examples.string(request, fields[p.field]))}"
                           for p in m.params if p.annotation == "str"][:3])
         if m.shape == "client_stream" or m.shape == "bidi":
