@@ -16,7 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -172,13 +172,22 @@ def _callgrind(*options: str) -> list[str]:
     return ["valgrind", "--tool=callgrind", "--dump-instr=no", "--compress-strings=no", *options]
 
 
+def event_totals(part: Path) -> dict[str, int]:
+    """Every event's total in one callgrind output file: Ir, and with ``--cache-sim=yes`` /
+    ``--branch-sim=yes`` the simulated cache misses and mispredicted branches ({} when it has no totals)."""
+    text = part.read_text(errors="replace")
+    events = re.search(r"^events:[ \t]+(.+)$", text, re.MULTILINE)
+    totals = re.search(r"^(?:totals|summary):[ \t]+(.+)$", text, re.MULTILINE)
+    if events is None or totals is None:
+        return {}
+    names, counts = events.group(1).split(), [int(value) for value in totals.group(1).split()]
+    counts += [0] * (len(names) - len(counts))  # a cost line may leave out its trailing zeros
+    return dict(zip(names, counts, strict=True))
+
+
 def _ir_totals(parts: list[Path]) -> list[int]:
     """The total Ir of each callgrind output file."""
-    counts = []
-    for part in parts:
-        match = re.search(r"^(?:totals|summary):\s+(\d+)", part.read_text(errors="replace"), re.MULTILINE)
-        counts.append(int(match.group(1)) if match else 0)
-    return counts
+    return [event_totals(part).get("Ir", 0) for part in parts]
 
 
 def callgrind_processes(cmd: list[str], env: dict[str, str] | None = None, timeout: float = 900) -> list[int]:
@@ -220,8 +229,10 @@ def callgrind_segments(cmd: list[str], marker: str, env: dict[str, str] | None =
 
 
 def callgrind_server_rounds(cmd: list[str], rounds: int, work: Callable[[str], object],
-                            env: dict[str, str] | None = None, timeout: float = 600) -> list[int]:
-    """Instruction counts (Ir) of a server under callgrind, one per round of ``work(target)``.
+                            env: dict[str, str] | None = None, timeout: float = 600,
+                            options: Sequence[str] = ()) -> list[dict[str, int]]:
+    """The event totals (``event_totals``: Ir, and the simulated misses that callgrind ``options`` such as
+    ``--cache-sim=yes`` add) of a server under callgrind, one per round of ``work(target)``.
 
     ``cmd`` starts a server that prints a READY line and calls ``os.getppid()`` for each line on its stdin
     (bench/marked_server.py); callgrind dumps every thread's counters before each such call. ``work`` runs
@@ -230,7 +241,7 @@ def callgrind_server_rounds(cmd: list[str], rounds: int, work: Callable[[str], o
     before: every round has the same shape)."""
     with tempfile.TemporaryDirectory(prefix="l8-callgrind-") as tmp:
         out = Path(tmp) / "cg.out"
-        full = [*_callgrind(f"--callgrind-out-file={out}", "--dump-before=getppid"), *cmd]
+        full = [*_callgrind(f"--callgrind-out-file={out}", "--dump-before=getppid", *options), *cmd]
         proc = subprocess.Popen(full, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True, env=env)
         assert proc.stdin is not None
@@ -251,4 +262,4 @@ def callgrind_server_rounds(cmd: list[str], rounds: int, work: Callable[[str], o
             proc.wait(timeout=timeout)
         finally:
             stop(proc)
-        return _ir_totals([Path(f"{out}.{mark}") for mark in range(2, rounds + 2)])  # .1: start, warm-up
+        return [event_totals(Path(f"{out}.{mark}")) for mark in range(2, rounds + 2)]  # .1: start, warm-up

@@ -11,7 +11,14 @@ from bench.common import Row
 
 NOTES = {
     "P1 Python target alone vs": (
-        "not at the goal; the gap is l8gen's own Python work on one core. Since 2026-12-06 a cold run: "
+        "not at the goal; the gap is l8gen's own Python work on one core. Where it goes: the phases row "
+        "below (`l8gen generate --timings`, in turn with B). On 2026-12-06 (evening) three runs of it put "
+        "the moment the Python target begins its own work at 1.97x, 1.76x and 1.61x B (the interpreter, "
+        "the imports with protobuf and Jinja2, options, digests, IR, loading the target); its generation, "
+        "the writes and the exit added 0.75x, 0.69x and 0.76x B. So 2x needs that start-up part shorter, "
+        "not a faster target: even the target's work split perfectly over both cores (a fork after the IR, "
+        "the one way to use the second core without a second interpreter's imports) would leave ~2.0-2.4x. "
+        "Since 2026-12-06 a cold run: "
         "starts protoc on the .proto files as a process before it imports the rest of itself "
         "(descriptors.start_compile), runs protoc's --python_out/--pyi_out as the Python language's start "
         "beside the IR build, keeps protoc's output in files (a background thread needs the GIL only when "
@@ -84,6 +91,18 @@ NOTES = {
         "group's median per-call CPU cancels that drift: per-group ratios within 0.95-1.05 and the "
         "control within 0.996-1.001x in four runs on 2026-12-05 (client pinned to its own core)"),
     "P3 ": (
+        "Since 2026-12-06 (evening) 12 pairs of 2 s windows (were 5 of 3 s). Four P3 runs then: CPU row "
+        "0.96, 0.85, 0.90, 0.77; QPS 0.95x, 0.87x, 0.88x, 0.83x; p99 1.16x, 1.04x, 0.99x, 1.03x: the "
+        "runtime costs 0-30 % more CPU per call than the echo server at full speed. It runs 11 % fewer "
+        "instructions per call (the instruction row), and valgrind's simulated caches and predictors (same "
+        "row) count 5-10 % more L1 misses and mispredicted branches per call, ~0 last-level misses: not "
+        "enough to explain the gap. Ad hoc checks that day (scripts, not in bench/): /proc per thread "
+        "over two 3 s windows, the main thread 184-211 vs 165-182 us/call user time and 4.3-5.4 vs "
+        "5.8-6.1 context switches per call (gRPC's event_engine threads alike); perf's software counters "
+        "(3 x 2 s) 10-15 vs 13-17 context switches per call in the whole process; both servers driven at "
+        "once (10 windows of 3 s, each side its own load process) gave CPU ratios 0.88-1.12, median 0.94. "
+        "What is left needs hardware counters (cycles, cache misses), which this VM does not expose "
+        "(perf stat: <not supported>). Earlier: "
         "cProfile of the runtime under this load (2026-12-05): per accepted call grpc.aio's server ran "
         "asyncio.wait(FIRST_COMPLETED) over one pending request task per REGISTERED method - 67 in the "
         "runtime (every service of the API, health, reflection), 200 us/call of server CPU vs the echo's "

@@ -17,14 +17,18 @@ from __future__ import annotations
 
 import shutil
 import statistics
+import subprocess
 import tempfile
+import time
 from pathlib import Path
 
+from l8gen import timings
 from l8gen.languages import discover
 
 from bench.common import PYTHON, ROOT, Paired, Row, callgrind_processes, dev_env, paired, timed, verdict
 
 COLD_GOAL, PY_GOAL, NOOP_GOAL, CHECK_GOAL = 1.2, 2.0, 0.3, 1.1
+TARGET_WORK_BEGINS = "targets loaded, plugin limits checked"  # the timings mark after which the target works
 
 
 def _l8gen(out: Path, *extra: str) -> list[str]:
@@ -107,6 +111,7 @@ def rows(quick: bool) -> list[Row]:
         py = paired(lambda: _cold(work, "--target", "python"), lambda: _run_all([bare["python"]], work),
                     rounds)
         out.append(_ratio_row("P1 Python target alone vs bare grpc_tools.protoc", py, PY_GOAL))
+        out.append(_python_phases(work, bare["python"], rounds))
         out.append(_python_instructions(work, bare["python"], quick))
         tree = work / "sdks-noop"
         timed(_l8gen(tree), env=dev_env())
@@ -118,6 +123,36 @@ def rows(quick: bool) -> list[Row]:
                        f"< {NOOP_GOAL} s", verdict(noop, NOOP_GOAL), data={"seconds": check.b}))
         out.append(_ratio_row("P1 `--check` (nothing changed) vs no-op regeneration", check, CHECK_GOAL))
     return out
+
+
+def _python_phases(work: Path, bare: list[str], rounds: int) -> Row:
+    """A ``--timings`` run of the Python target beside the bare call, in turn: the median moment (ms from the
+    process start, timed here) at which each phase of l8gen's run ended."""
+    at: dict[str, list[float]] = {}
+    bare_ms: list[float] = []
+    for _ in range(rounds):
+        shutil.rmtree(work / "sdks-phases", ignore_errors=True)
+        begun = time.time()
+        proc = subprocess.run(_l8gen(work / "sdks-phases", "--target", "python", "--timings"), env=dev_env(),
+                              capture_output=True, text=True, check=True)
+        ended = time.time()
+        started, marks = timings.parse(proc.stderr)
+        offset = (started - begun) * 1000
+        for phase, ms in [("l8gen.cli imported", 0.0), *((phase, ms) for ms, phase in marks)]:
+            at.setdefault(phase, []).append(offset + ms)
+        at.setdefault("process ended", []).append((ended - begun) * 1000)
+        bare_ms.append(_run_all([bare], work) * 1000)
+    b = statistics.median(bare_ms)
+    medians = {phase: statistics.median(values) for phase, values in at.items()}
+    own = medians[TARGET_WORK_BEGINS]
+    shown = ", ".join(f"{phase} {ms:.0f}" for phase, ms in sorted(medians.items(), key=lambda item: item[1]))
+    return Row("P1 Python target alone: where l8gen's time goes (ms from the process start, medians)",
+               f"B {b:.0f} ms; A: {shown}; before the target's own work ({TARGET_WORK_BEGINS}): "
+               f"{own / b:.2f}x B, the rest {(medians['process ended'] - own) / b:.2f}x B",
+               "none: the wall-clock row above carries the goal", "info",
+               note=f"{rounds} runs of `l8gen generate --target python --timings` (the phase marks l8gen "
+                    "prints, l8gen/timings.py) in turn with B; each mark is the moment a phase ended",
+               data={"bare_ms": bare_ms, "marks_ms": at})
 
 
 def _python_instructions(work: Path, bare: list[str], quick: bool) -> Row:

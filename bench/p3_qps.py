@@ -96,13 +96,23 @@ def _calls(target: str, calls: int) -> None:
                    check=True)
 
 
-def instructions_per_call(server: str, rounds: int, calls: int) -> list[float]:
-    """Server Ir per SaveState (``server``: runtime or echo, bench/marked_server.py under callgrind), one
-    figure per round of ``calls`` calls, IN_FLIGHT at a time, each round from a new client process."""
+SIMULATED = ("--cache-sim=yes", "--branch-sim=yes")  # valgrind's model of the host's caches and predictors
+MISSES = (("L1 instruction-cache misses", ("I1mr",)), ("L1 data-cache misses", ("D1mr", "D1mw")),
+          ("last-level misses", ("ILmr", "DLmr", "DLmw")), ("mispredicted branches", ("Bcm", "Bim")))
+
+
+def events_per_call(server: str, rounds: int, calls: int) -> list[dict[str, float]]:
+    """Server events per SaveState (``server``: runtime or echo, bench/marked_server.py under callgrind with
+    the simulated caches and branch predictors): Ir and the simulated misses, one dict per round of
+    ``calls`` calls, IN_FLIGHT at a time, each round from a new client process."""
     cmd = [PYTHON, str(ROOT / "bench" / "marked_server.py"), server]
-    counts = callgrind_server_rounds(cmd, rounds, lambda target: _calls(target, calls),
-                                     env={**dev_env(), "PYTHONPATH": str(ROOT)})
-    return [count / calls for count in counts]
+    totals = callgrind_server_rounds(cmd, rounds, lambda target: _calls(target, calls),
+                                     env={**dev_env(), "PYTHONPATH": str(ROOT)}, options=SIMULATED)
+    return [{event: count / calls for event, count in round_.items()} for round_ in totals]
+
+
+def _misses(rounds: list[dict[str, float]], events: tuple[str, ...]) -> float:
+    return statistics.median(sum(round_.get(event, 0.0) for event in events) for round_ in rounds)
 
 
 def _instruction_row(quick: bool) -> Row:
@@ -111,21 +121,27 @@ def _instruction_row(quick: bool) -> Row:
     if quick:
         return Row(metric, "not run in --quick (~2 min under callgrind)", goal, "not measured")
     rounds, calls = 5, 200
-    echo, runtime = (instructions_per_call(server, rounds, calls) for server in ("echo", "runtime"))
-    pair = Paired(echo, runtime)
+    echo, runtime = (events_per_call(server, rounds, calls) for server in ("echo", "runtime"))
+    pair = Paired([r["Ir"] for r in echo], [r["Ir"] for r in runtime])
+    misses = "; ".join(f"{name} {_misses(runtime, events):,.0f} vs {_misses(echo, events):,.0f}"
+                       for name, events in MISSES)
     return Row(metric, f"{pair.median_ratio():.3f} median (min {pair.min_ratio():.3f}); runtime "
                f"{statistics.median(pair.b):,.0f} Ir/call, echo {statistics.median(pair.a):,.0f}; {rounds} "
-               f"rounds x {calls} calls, {IN_FLIGHT} in flight", goal, "info",
+               f"rounds x {calls} calls, {IN_FLIGHT} in flight; per call, runtime vs echo (simulated): "
+               f"{misses}",
+               goal, "info",
                note="callgrind of the server process, every thread, between marks around each round (bench/"
                     "marked_server.py): the instructions the server code runs per call, free of the "
-                    "machine's noise; under callgrind both servers run ~50x slower, so more calls wait per "
-                    "event-loop turn than at full speed, and the time an instruction takes (caches) is not "
-                    "counted: the CPU-per-call row is the at-speed figure",
-               data=pair.as_dict())
+                    "machine's noise, and the misses of valgrind's model of this host's caches and branch "
+                    "predictors (--cache-sim, --branch-sim); under callgrind both servers run ~50x slower, "
+                    "so more calls wait per event-loop turn than at full speed, and neither the neighbours' "
+                    "use of the caches nor thread switches are modelled: the CPU-per-call row is the "
+                    "at-speed figure",
+               data={**pair.as_dict(), "runtime_events": runtime, "echo_events": echo})
 
 
 def rows(quick: bool) -> list[Row]:
-    rounds, seconds = (2, 1.5) if quick else (5, 3.0)
+    rounds, seconds = (2, 1.5) if quick else (12, 2.0)  # 12 pairs: see the P3 note (window-to-window spread)
     echo = subprocess.Popen([PYTHON, "-m", "bench.echo_server"], stdout=subprocess.PIPE, text=True,
                             env={**dev_env(), "PYTHONPATH": str(ROOT)})
     try:

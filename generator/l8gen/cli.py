@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from l8gen import __version__
+from l8gen import __version__, timings
 from l8gen.errors import L8genError
 
 USAGE_EXIT = 2
@@ -75,6 +75,9 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
         help="generate from this buf image / FileDescriptorSet (e.g. a release record), not --proto-root",
     )
     gen.add_argument("--sdk-version", default=None, help="SDK version instead of [tool.l8gen].version")
+    gen.add_argument(
+        "--timings", action="store_true", help="print where the run's time went (phases, ms) to stderr"
+    )
     from l8gen.evolution.commands import add_parsers
 
     add_parsers(sub, stdout, stderr)
@@ -82,14 +85,23 @@ def _parser(stdout: TextIO, stderr: TextIO) -> _Parser:
 
 
 def _generate(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from l8gen.orchestrate import GenerateRequest, generate_sdks
+    if args.timings:
+        timings.enable()
+        timings.mark("arguments parsed")
+    try:
+        from l8gen.orchestrate import GenerateRequest, generate_sdks
 
-    request = GenerateRequest(
-        proto_root=args.proto_root, out=args.out, targets=tuple(args.target or ()), check=args.check,
-        templates=args.templates, dump_context=args.dump_context, config=args.config,
-        no_cache=args.no_cache, descriptor_set=args.descriptor_set, sdk_version=args.sdk_version,
-    )
-    return generate_sdks(request, stdout, stderr)
+        request = GenerateRequest(
+            proto_root=args.proto_root, out=args.out, targets=tuple(args.target or ()), check=args.check,
+            templates=args.templates, dump_context=args.dump_context, config=args.config,
+            no_cache=args.no_cache, descriptor_set=args.descriptor_set, sdk_version=args.sdk_version,
+        )
+        return generate_sdks(request, stdout, stderr)
+    finally:
+        if args.timings:
+            timings.mark("done")
+            stderr.write(timings.report())
+            timings.disable()
 
 
 def run(argv: Sequence[str], stdin: TextIO, stdout: TextIO, stderr: TextIO) -> int:

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from l8gen import timings
 from l8gen.records import record
 
 if TYPE_CHECKING:  # imported where used: a no-op run stays cheap
@@ -45,6 +46,7 @@ def generate_sdks(args: GenerateRequest, stdout: TextIO, stderr: TextIO) -> int:
     # protoc compiles the .proto files (another process) while this one loads the generator and the options;
     # its result, or its error, is taken where the descriptors are first needed (after the option checks)
     with start_compile(args.proto_root) as compiling:
+        timings.mark("protoc started")
         return _run(args, compiling, stdout, stderr)
 
 
@@ -55,6 +57,7 @@ def _run(args: GenerateRequest, compiling: PendingProtos | None, stdout: TextIO,
     from l8gen.errors import ConfigError
     from l8gen.targets import REGISTRY
 
+    timings.mark("generator imported")
     config = args.config if args.config is not None else Path("pyproject.toml")
     if args.config is not None and not config.is_file():
         raise ConfigError(f"{config}: configuration file not found")
@@ -62,6 +65,7 @@ def _run(args: GenerateRequest, compiling: PendingProtos | None, stdout: TextIO,
         raise ConfigError(f"{args.templates}: template directory not found")
     opts = load_options(config, args.templates)
     REGISTRY.use_config(config)
+    timings.mark("options read")
     if args.sdk_version is not None:
         from dataclasses import replace
 
@@ -82,6 +86,7 @@ def _run(args: GenerateRequest, compiling: PendingProtos | None, stdout: TextIO,
     else:
         assert compiling is not None
         compiled = compiling.result()
+    timings.mark("descriptors read")
     if compiled.warnings:
         stderr.write(compiled.warnings + "\n")
     with pipeline.Generation(compiled.fds, compiled.files, opts) as generation:
@@ -105,6 +110,7 @@ def _generate(
     from l8gen.targets import REGISTRY
 
     digests = {n: pipeline.input_digest(compiled.fds, compiled.files, opts, n) for n in names}
+    timings.mark("input digests")
     out_dirs = {n: args.out / REGISTRY.out_dir(n) for n in names}
     # --check too: a target whose manifest records this input digest and whose files all hash as recorded
     # is what generating would write, so it is up to date without rendering it again.
@@ -113,6 +119,7 @@ def _generate(
     for name in names:
         if name not in todo:  # --check: stdout carries only diffs, the states go to stderr
             (stderr if args.check else stdout).write(f"{REGISTRY.out_dir(name)}: up to date\n")
+    timings.mark("cache checked")
     if not todo:
         return 0
     if args.dump_context is not None:
@@ -123,6 +130,7 @@ def _generate(
         args.dump_context.write_text(json.dumps(contexts.as_json(), indent=2, sort_keys=True) + "\n")
     else:
         outputs = generation.run(todo)
+    timings.mark("every target generated")
     plans = {}
     for name in todo:
         digest = digests[name]
@@ -130,6 +138,7 @@ def _generate(
             previous = writer.read_manifest(out_dirs[name])
             digest = previous.input_digest if previous is not None else digest
         plans[name] = writer.plan(out_dirs[name], writer.with_manifest(outputs[name], digest))
+    timings.mark("writes planned")
     if args.check:
         dirty = [n for n in todo if not plans[n].clean]
         for name in dirty:
@@ -141,6 +150,7 @@ def _generate(
     for name in todo:
         result = plans[name]
         writer.apply(result)
+        timings.mark(f"{name}: written")
         stdout.write(
             f"{REGISTRY.out_dir(name)}: {len(result.writes)} written, {len(result.deletes)} removed, "
             f"{result.unchanged} unchanged\n"

@@ -17,7 +17,7 @@ from typing import Any
 
 from google.protobuf import descriptor_pb2
 
-from l8gen import __version__
+from l8gen import __version__, timings
 from l8gen.caches import remembered, tree_key
 from l8gen.errors import L8genError, NamingError
 from l8gen.ir.model import Api
@@ -82,7 +82,9 @@ class Generation:
         names = sorted(targets)
         self.start(names)
         api = api_from(self.fds, self.files, self.opts)
+        timings.mark("IR built")
         plugin_limits.check(api, plugin_rules(names))  # names a plugin cannot compile, before any target runs
+        timings.mark("targets loaded, plugin limits checked")
         futures = {  # each in its own copy of the context (the collision collector is a context variable)
             name: self._pool.submit(contextvars.copy_context().run, _run_target, name, api, self.fds,
                                     self.opts, self._started[name])
@@ -116,7 +118,9 @@ def _run_target(
         try:
             target: Any = REGISTRY[name]  # a target with ``start`` takes ``started=`` (targets.base.Target)
             extra = {} if started is None else {"started": started.result()}
+            timings.mark(f"{name}: start work awaited")
             files: dict[str, str] = target.generate(api, fds, opts, **extra)
+            timings.mark(f"{name}: generated")
         except L8genError:
             if not found:
                 raise
