@@ -126,24 +126,25 @@ def rows(quick: bool) -> list[Row]:
 
 
 def _python_phases(work: Path, bare: list[str], rounds: int) -> Row:
-    """A ``--timings`` run of the Python target beside the bare call, in turn: the median moment (ms from the
-    process start, timed here) at which each phase of l8gen's run ended."""
+    """A ``--timings`` run of the Python target beside the bare call, in turn (``paired``): the median moment
+    (ms from the process start, timed here) at which each phase of l8gen's run ended."""
     at: dict[str, list[float]] = {}
-    bare_ms: list[float] = []
-    for _ in range(rounds):
+
+    def marked_run() -> float:
         shutil.rmtree(work / "sdks-phases", ignore_errors=True)
         begun = time.time()
         proc = subprocess.run(_l8gen(work / "sdks-phases", "--target", "python", "--timings"), env=dev_env(),
                               capture_output=True, text=True, check=True)
         ended = time.time()
         started, marks = timings.parse(proc.stderr)
-        offset = (started - begun) * 1000
         for phase, ms in [("l8gen.cli imported", 0.0), *((phase, ms) for ms, phase in marks)]:
-            at.setdefault(phase, []).append(offset + ms)
-        at.setdefault("process ended", []).append((ended - begun) * 1000)
-        bare_ms.append(_run_all([bare], work) * 1000)
-    b = statistics.median(bare_ms)
+            at.setdefault(phase, []).append((started - begun) * 1000 + ms)
+        return (ended - begun) * 1000
+
+    pair = paired(marked_run, lambda: _run_all([bare], work) * 1000, rounds, warmup=0)
+    b = statistics.median(pair.b)
     medians = {phase: statistics.median(values) for phase, values in at.items()}
+    medians["process ended"] = statistics.median(pair.a)
     own = medians[TARGET_WORK_BEGINS]
     shown = ", ".join(f"{phase} {ms:.0f}" for phase, ms in sorted(medians.items(), key=lambda item: item[1]))
     return Row("P1 Python target alone: where l8gen's time goes (ms from the process start, medians)",
@@ -152,7 +153,7 @@ def _python_phases(work: Path, bare: list[str], rounds: int) -> Row:
                "none: the wall-clock row above carries the goal", "info",
                note=f"{rounds} runs of `l8gen generate --target python --timings` (the phase marks l8gen "
                     "prints, l8gen/timings.py) in turn with B; each mark is the moment a phase ended",
-               data={"bare_ms": bare_ms, "marks_ms": at})
+               data={"bare_ms": pair.b, "process_ms": pair.a, "marks_ms": at})
 
 
 def _python_instructions(work: Path, bare: list[str], quick: bool) -> Row:
