@@ -11,7 +11,13 @@ from bench.common import Row
 
 NOTES = {
     "P1 Python target alone vs": (
-        "not at the goal; the gap is l8gen's own Python work on one core. Where it goes: the phases row "
+        "not at the goal. The import-floor row below (since 2026-12-06, late) times a process that only "
+        "imports Jinja2 and protobuf's descriptor messages, which every such run imports: 1.04x B in an "
+        "ad hoc 11-pair run, 1.03x B in a quick run (3 pairs), 0.78x and 1.03x B in two runs of the p1 "
+        "module (7 pairs each), that day; by instructions 326.0 M, 0.71x the bare call's (it imports 170 "
+        "modules, the bare call 100). Beside them l8gen's Python target was 2.64x (the ad hoc run), 2.41x "
+        "and 2.55x B: its own code takes ~1.5-1.6x B where the goal leaves it ~1.0-1.2x. "
+        "The gap is l8gen's own Python work on one core. Where it goes: the phases row "
         "below (`l8gen generate --timings`, in turn with B). On 2026-12-06 (evening) it put the moment "
         "the Python target begins its own work at 1.32x B in the full suite and at 1.97x, 1.76x and 1.61x "
         "B in three ad hoc runs of the row's function (before it: the interpreter, the imports with "
@@ -32,7 +38,9 @@ NOTES = {
         "freezes its objects before exit (shutdown collections ~30 -> ~8 ms). Instructions of the l8gen "
         "process: 1,636.9 M before, 1,004.2 M after (the row below). Timeline of one run after (2026-12-06, "
         "perf_counter marks, a fast run of 281 ms): interpreter and CLI ~35 ms, the rest of the imports "
-        "~70 ms (jinja2 ~28, protobuf's descriptor_pb2 ~20: their imports alone are ~0.35x B), options "
+        "~70 ms (jinja2 ~28, protobuf's descriptor_pb2 ~20 as -X importtime counts them inside the run, "
+        "where the standard-library modules they import are counted at l8gen's earlier imports; alone, "
+        "the two take ~1x B: the import-floor row), options "
         "6 ms, digests 11 ms, IR 25 ms, importing the Python target 31 ms, message code (gRPC stubs, "
         "imports re-homed) 17 ms, the client layer's views 25 ms and templates 30 ms, writing 100 files "
         "12-50 ms (ext4 with discard here: slower right after the previous output was deleted), exit ~8 ms; "

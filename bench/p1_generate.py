@@ -6,6 +6,8 @@ user runs it (fresh interpreter each time). Rows:
   and protoc-gen-es plugins; for Python grpcio-tools' protoc, the one distribution of the gRPC Python plugin
   that l8gen reproduces in-process), and the Python target alone vs its bare call
   (``python -m grpc_tools.protoc --python_out --pyi_out --grpc_python_out``);
+- the floor of that row: a process that only imports the two libraries every such run imports (the
+  template engine and protobuf's descriptor messages), in turn with the same bare call;
 - no-op regenerate (nothing changed: digest cache) — absolute;
 - ``--check`` on an up-to-date tree vs the no-op regenerate;
 - (full mode) the instructions of the Python-target row's two sides, every process (callgrind): the work
@@ -29,6 +31,9 @@ from bench.common import PYTHON, ROOT, Paired, Row, callgrind_processes, dev_env
 
 COLD_GOAL, PY_GOAL, NOOP_GOAL, CHECK_GOAL = 1.2, 2.0, 0.3, 1.1
 TARGET_WORK_BEGINS = "targets loaded, plugin limits checked"  # the timings mark after which the target works
+# what a cold Python-target run cannot do without: Jinja2 (the templates) and protobuf's descriptor messages
+# (the descriptor set protoc writes); bench/tests/test_p1_floor.py checks that such a run imports both
+FLOOR_IMPORTS = ("jinja2", "google.protobuf.descriptor_pb2")
 
 
 def _l8gen(out: Path, *extra: str) -> list[str]:
@@ -112,6 +117,7 @@ def rows(quick: bool) -> list[Row]:
                     rounds)
         out.append(_ratio_row("P1 Python target alone vs bare grpc_tools.protoc", py, PY_GOAL))
         out.append(_python_phases(work, bare["python"], rounds))
+        out.append(_import_floor(work, bare["python"], rounds))
         out.append(_python_instructions(work, bare["python"], quick))
         tree = work / "sdks-noop"
         timed(_l8gen(tree), env=dev_env())
@@ -156,6 +162,23 @@ def _python_phases(work: Path, bare: list[str], rounds: int) -> Row:
                data={"bare_ms": pair.b, "process_ms": pair.a, "marks_ms": at})
 
 
+def _floor_command() -> list[str]:
+    return [PYTHON, "-c", "; ".join(f"import {module}" for module in FLOOR_IMPORTS)]
+
+
+def _import_floor(work: Path, bare: list[str], rounds: int) -> Row:
+    """A process that imports only ``FLOOR_IMPORTS`` (and exits), in turn with the bare call: the part of
+    the Python-target row that any generator written in Python with Jinja2 templates pays before its work."""
+    pair = paired(lambda: timed(_floor_command(), env=dev_env()), lambda: _run_all([bare], work), rounds)
+    return Row("P1 Python target alone: the import floor (a process importing only "
+               f"{' and '.join(FLOOR_IMPORTS)}) vs bare grpc_tools.protoc", pair.summary(),
+               "none: the wall-clock row above carries the goal", "info",
+               note="the interpreter, the standard-library modules these two libraries import and the "
+                    "libraries themselves: what a cold run pays before l8gen's own code does anything; "
+                    f"the goal of {PY_GOAL}x leaves the rest of the run {PY_GOAL}x B minus this row",
+               data=pair.as_dict())
+
+
 def _python_instructions(work: Path, bare: list[str], quick: bool) -> Row:
     metric = "P1 Python target alone: instructions, every process (l8gen vs bare grpc_tools.protoc)"
     goal = "none: the wall-clock row above carries the goal"
@@ -167,8 +190,11 @@ def _python_instructions(work: Path, bare: list[str], quick: bool) -> Row:
     shutil.rmtree(work / "out-python", ignore_errors=True)
     (work / "out-python").mkdir()
     b = callgrind_processes(bare, env=env)
+    [floor] = callgrind_processes(_floor_command(), env=env)
     return Row(metric, f"{sum(a) / sum(b):.2f}x: l8gen {sum(a):,} Ir in {len(a)} processes (its own "
-               f"{a[0]:,}, protoc {sum(a[1:]):,}) vs bare {sum(b):,} Ir", goal, "info",
+               f"{a[0]:,}, protoc {sum(a[1:]):,}) vs bare {sum(b):,} Ir; the import floor {floor:,} Ir "
+               f"({floor / sum(b):.2f}x bare)", goal, "info",
                note="the work of each side; l8gen's protoc runs beside its own Python work on the other "
-                    "core, so its wall-clock ratio is lower than this one",
-               data={"l8gen": a, "bare": b})
+                    "core, so its wall-clock ratio is lower than this one. The import floor: the process of "
+                    "the import-floor row",
+               data={"l8gen": a, "bare": b, "floor": floor})
