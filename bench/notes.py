@@ -12,11 +12,12 @@ from bench.common import Row
 NOTES = {
     "P1 Python target alone vs": (
         "not at the goal. The import-floor row below (since 2026-12-06, late) times a process that only "
-        "imports Jinja2 and protobuf's descriptor messages, which every such run imports: 1.04x B in an "
-        "ad hoc 11-pair run, 1.03x B in a quick run (3 pairs), 0.78x and 1.03x B in two runs of the p1 "
-        "module (7 pairs each), that day; by instructions 326.0 M, 0.71x the bare call's (it imports 170 "
-        "modules, the bare call 100). Beside them l8gen's Python target was 2.64x (the ad hoc run), 2.41x "
-        "and 2.55x B: its own code takes ~1.5-1.6x B where the goal leaves it ~1.0-1.2x. "
+        "imports Jinja2 and protobuf's descriptor messages, which every such run imports. Before this run, "
+        "on 2026-12-06: 1.04x B in an ad hoc 11-pair run (the Python target beside it: 2.64x), and "
+        "0.78x, 1.03x, 0.88x and 1.09x B in four runs of the p1 module, 7 pairs each (the Python target: "
+        "2.41x, 2.55x, 2.20x, 2.43x); by instructions 326.0 M, 0.71x the bare call's (it imports 170 "
+        "modules, the bare call 100). So l8gen's own code takes ~1.3-1.6x B where the goal leaves it "
+        "~0.9-1.2x. "
         "The gap is l8gen's own Python work on one core. Where it goes: the phases row "
         "below (`l8gen generate --timings`, in turn with B). On 2026-12-06 (evening) it put the moment "
         "the Python target begins its own work at 1.32x B in the full suite and at 1.97x, 1.76x and 1.61x "

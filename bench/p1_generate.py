@@ -174,7 +174,7 @@ def _import_floor(work: Path, bare: list[str], rounds: int) -> Row:
                f"{' and '.join(FLOOR_IMPORTS)}) vs bare grpc_tools.protoc", pair.summary(),
                "none: the wall-clock row above carries the goal", "info",
                note="the interpreter, the standard-library modules these two libraries import and the "
-                    "libraries themselves: what a cold run pays before l8gen's own code does anything; "
+                    "libraries themselves: what a cold run pays besides l8gen's own code; "
                     f"the goal of {PY_GOAL}x leaves the rest of the run {PY_GOAL}x B minus this row",
                data=pair.as_dict())
 

@@ -8,6 +8,7 @@ attempt failed, publish at once, and require the event to arrive.
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import socket
 import time
@@ -126,3 +127,31 @@ def test_app_restarted_on_the_same_address_gets_events_again(
     # the app holds the event before the runtime has its answer: wait for the 7th record, not any 3
     assert wait_outcomes(runtime, 7)[6:] == [("callback", "SUCCESS")]
     assert first.events.empty() and second.events.empty()
+
+
+def test_a_publish_waiting_on_a_fetch_begun_before_the_app_was_up_fetches_again(
+    start_runtime: Callable[..., RunningRuntime], serve_app: Callable[[int], tuple[grpc.Server, RecordingApp]]
+) -> None:
+    # The start fetch is held in flight on a listener that accepts and never answers; a publish's routing
+    # waits on it; the app then starts on that address and the held connection drops (the start fetch
+    # fails): the routing must ask the app itself, not take the failed fetch for "no subscribers".
+    hole = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    hole.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    hole.bind(("127.0.0.1", 0))
+    hole.listen()
+    hole.settimeout(10)
+    port = hole.getsockname()[1]
+    runtime = start_runtime(enable_control=True, app_callback=f"127.0.0.1:{port}")
+    held, _ = hole.accept()  # the start fetch's connection
+    hole.close()
+    link = runtime.server.host.link if runtime.server.host is not None else None
+    assert link is not None and link.fetches == 1
+    routing = asyncio.run_coroutine_threadsafe(link.subscriptions(), runtime.loop)
+    runtime.submit(asyncio.sleep(0))  # the loop ran `subscriptions` up to its wait on the start fetch
+    assert not routing.done() and link.fetches == 1
+
+    serve_app(port)
+    held.close()
+    subs = routing.result(10)
+    assert [(s.pubsub_name, s.topic) for s in subs] == [(PUBSUB, TOPIC)]
+    assert link.fetches == 2

@@ -7,11 +7,12 @@ Place in the runtime:
   publish time loses nothing. The list is fetched again on an explicit refresh (control SetAppCallback,
   also with the same address; ConfigureLoopbackApp for the loopback app) and when the app (re)connects
   (the channel turns READY again). Until one fetch succeeded (an app started after the runtime), a
-  publish tries one fetch itself. It delivers matching events with OnTopicEvent. A gRPC error from the app
-  counts as RETRY, except UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata
-  ``deadLetterTopic`` sets its dead-letter topic. A channel that failed to connect sits in gRPC's reconnect
-  backoff (1 s growing to 120 s) and fails every call at once without dialling, so an app that starts (or
-  restarts) later would miss events: a channel in TRANSIENT_FAILURE is replaced by a fresh one (own
+  publish tries one fetch itself (after a fetch in flight, which may have dialled before the app was up).
+  It delivers matching events with OnTopicEvent. A gRPC error from the app counts as RETRY, except
+  UNIMPLEMENTED which counts as DROP (Layotto's rule). A subscription's metadata ``deadLetterTopic`` sets
+  its dead-letter topic. A channel that failed to connect sits in gRPC's reconnect backoff (1 s growing
+  to 120 s) and fails every call at once without dialling, so an app that starts (or restarts) later
+  would miss events: a channel in TRANSIENT_FAILURE is replaced by a fresh one (own
   subchannel pool, no backoff state) before the next call, which dials the app now.
 - ``LoopbackApp`` serves spec.proto.runtime.v1.AppCallback on the runtime's own port, so all 62 RPCs of the
   API (AppCallback's two included) are served: it is a scriptable test app (control ConfigureLoopbackApp)
@@ -204,7 +205,11 @@ class AppCallbackLink:
                 self._fetching = None
 
     async def subscriptions(self) -> list[cb.TopicSubscription]:
-        """The cached subscriptions; one fetch (2 s at most) while none has succeeded yet."""
+        """The cached subscriptions; one fetch of its own (2 s at most) while none has succeeded yet. A fetch
+        already in flight (the one at start) is awaited first: it may have dialled before the app was up, so
+        if it fails, this call still makes its own."""
+        if self._subs is None and self._target() is not None and self._fetching is not None:
+            await asyncio.wait([self._fetching])
         if self._subs is None and self._target() is not None:
             await asyncio.wait([self._fetching or self._begin_fetch(min(self.timeout, 2.0))])
         return list(self._subs or [])
