@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
 import pytest
+from l8gen import protoc
 from l8gen.errors import ProtoError
 from l8gen.protoc import run_plugin
 
@@ -19,6 +24,29 @@ def test_python_out_flags_return_the_generated_files() -> None:
     assert sorted(files) == ["p/v1/a_pb2.py", "p/v1/a_pb2.pyi"]
     assert "class A(_message.Message)" in files["p/v1/a_pb2.pyi"]
     assert "\r" not in "".join(files.values())
+
+
+def test_every_generator_writes_into_one_archive_in_a_temporary_dir_that_is_removed(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    fds = compile_proto(PROTO, "p/v1/a.proto")
+    seen: list[tuple[list[str], list[str]]] = []  # (protoc's arguments, the temp dir's files while it runs)
+    real = protoc.run_protoc
+
+    def spy(args: Sequence[str]) -> tuple[int, str]:
+        result = real(args)
+        seen.append((list(args), sorted(p.name for p in tmp_path.rglob("*"))))
+        return result
+
+    monkeypatch.setattr(protoc, "run_protoc", spy)
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    files = run_plugin(fds, ["p/v1/a.proto"], ["--python_out", "--pyi_out"])
+    [(args, present)] = seen
+    outs = [a.split("=", 1)[1] for a in args if a.startswith(("--python_out=", "--pyi_out="))]
+    assert len(outs) == 2 and outs[0] == outs[1] and outs[0].endswith(".zip")
+    assert [name for name in present if not name.startswith("l8gen-protoc-")] == ["in.pb", "out.zip"]
+    assert sorted(files) == ["p/v1/a_pb2.py", "p/v1/a_pb2.pyi"]
+    assert list(tmp_path.iterdir()) == []  # the temporary directory and the archive are gone
 
 
 def test_out_placeholder_is_expanded() -> None:
