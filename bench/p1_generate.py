@@ -13,10 +13,20 @@ user runs it (fresh interpreter each time). Rows:
 - (full mode) the instructions of the Python-target row's two sides, every process (callgrind): the work
   each side does, repeatable where the wall-clock row moves by tens of per cent between runs.
 A and B run in turn (A B A B ...); ratios are pair by pair.
+
+Where the files go: every row writes its outputs, and both sides their temporary files (``TMPDIR``), into
+one work directory on a RAM file system (``/dev/shm``) when the machine has one, else the default temporary
+directory. The rows delete thousands of files between their runs, and on ext4 (this machine's disk) a file
+created within ~30 s of many deletions near it is slow to allocate (the kernel's inode allocator skips
+recently freed inodes one by one: ``recently_deleted`` in a profile). Measured with the Python target: its
+100 writes took 6-12 ms after 35 quiet seconds and 43-46 ms right after 2,000 deletions in the same
+directory. That cost falls on the side that creates more files and comes from the bench's own deletions,
+not from either tool, so the rows keep it out.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import statistics
 import subprocess
@@ -34,6 +44,23 @@ TARGET_WORK_BEGINS = "targets loaded, plugin limits checked"  # the timings mark
 # what a cold Python-target run cannot do without: Jinja2 (the templates) and protobuf's descriptor messages
 # (the descriptor set protoc writes); bench/tests/test_p1_floor.py checks that such a run imports both
 FLOOR_IMPORTS = ("jinja2", "google.protobuf.descriptor_pb2")
+
+
+def scratch_root() -> str | None:
+    """The RAM file system the rows work in (``/dev/shm``), or None: the default temporary directory."""
+    shm = "/dev/shm"
+    return shm if os.path.isdir(shm) and os.access(shm, os.W_OK | os.X_OK) else None
+
+
+def _where() -> str:
+    root = scratch_root()
+    return (f"outputs and temporary files of both sides on {root} (RAM; see bench/p1_generate.py)"
+            if root is not None else "outputs and temporary files in the default temporary directory")
+
+
+def _env(work: Path) -> dict[str, str]:
+    """The environment of every command of the rows: the dev tools, temporary files inside ``work``."""
+    return {**dev_env(), "TMPDIR": str(work / "tmp")}
 
 
 def _l8gen(out: Path, *extra: str) -> list[str]:
@@ -82,13 +109,13 @@ def _run_all(cmds: list[list[str]], work: Path) -> float:
     for lang in ("python", "go", "node"):
         shutil.rmtree(work / f"out-{lang}", ignore_errors=True)
         (work / f"out-{lang}").mkdir()
-    return sum(timed(cmd, env=dev_env()) for cmd in cmds)
+    return sum(timed(cmd, env=_env(work)) for cmd in cmds)
 
 
 def _cold(work: Path, *extra: str) -> float:
     out = work / "sdks-cold"
     shutil.rmtree(out, ignore_errors=True)
-    return timed(_l8gen(out, *extra), env=dev_env())
+    return timed(_l8gen(out, *extra), env=_env(work))
 
 
 def _ratio_row(metric: str, pair: Paired, goal: float, note: str = "") -> Row:
@@ -99,15 +126,16 @@ def _ratio_row(metric: str, pair: Paired, goal: float, note: str = "") -> Row:
 def rows(quick: bool) -> list[Row]:
     rounds = 3 if quick else 7
     out: list[Row] = []
-    with tempfile.TemporaryDirectory(prefix="l8-bench-p1-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="l8-bench-p1-", dir=scratch_root()) as tmp:
         work = Path(tmp)
+        (work / "tmp").mkdir()
         bare = _bare_commands(work)
         sdks = [arg for name in SDK_TARGETS for arg in ("--target", name)]
         cold = paired(lambda: _cold(work, *sdks), lambda: _run_all(list(bare.values()), work), rounds)
         out.append(_ratio_row("P1 cold `l8gen generate` (4 SDKs) vs bare protoc + plugins", cold, COLD_GOAL,
                               note="A = l8gen generate of the four SDK targets into an empty dir; B = the 3 "
                                    "bare protoc calls in sequence (C++ message code is made by its CMake "
-                                   "build, not by l8gen)"))
+                                   f"build, not by l8gen); {_where()}"))
         every = paired(lambda: _cold(work), lambda: _run_all(list(bare.values()), work), rounds)
         out.append(Row("P1 cold `l8gen generate` (every default target: 4 SDKs + API reference) vs bare",
                        every.summary(), "none: the 4-SDK row carries the goal", "info", data=every.as_dict(),
@@ -115,14 +143,14 @@ def rows(quick: bool) -> list[Row]:
                             "counterpart for"))
         py = paired(lambda: _cold(work, "--target", "python"), lambda: _run_all([bare["python"]], work),
                     rounds)
-        out.append(_ratio_row("P1 Python target alone vs bare grpc_tools.protoc", py, PY_GOAL))
+        out.append(_ratio_row("P1 Python target alone vs bare grpc_tools.protoc", py, PY_GOAL, note=_where()))
         out.append(_python_phases(work, bare["python"], rounds))
         out.append(_import_floor(work, bare["python"], rounds))
         out.append(_python_instructions(work, bare["python"], quick))
         tree = work / "sdks-noop"
-        timed(_l8gen(tree), env=dev_env())
+        timed(_l8gen(tree), env=_env(work))
         noop_cmd, check_cmd = _l8gen(tree), _l8gen(tree, "--check")
-        check = paired(lambda: timed(check_cmd, env=dev_env()), lambda: timed(noop_cmd, env=dev_env()),
+        check = paired(lambda: timed(check_cmd, env=_env(work)), lambda: timed(noop_cmd, env=_env(work)),
                        rounds)
         noop = statistics.median(check.b)
         out.append(Row("P1 no-op regeneration", f"median {noop:.3f} s (min {min(check.b):.3f} s)",
@@ -139,7 +167,7 @@ def _python_phases(work: Path, bare: list[str], rounds: int) -> Row:
     def marked_run() -> float:
         shutil.rmtree(work / "sdks-phases", ignore_errors=True)
         begun = time.time()
-        proc = subprocess.run(_l8gen(work / "sdks-phases", "--target", "python", "--timings"), env=dev_env(),
+        proc = subprocess.run(_l8gen(work / "sdks-phases", "--target", "python", "--timings"), env=_env(work),
                               capture_output=True, text=True, check=True)
         ended = time.time()
         started, marks = timings.parse(proc.stderr)
@@ -169,7 +197,7 @@ def _floor_command() -> list[str]:
 def _import_floor(work: Path, bare: list[str], rounds: int) -> Row:
     """A process that imports only ``FLOOR_IMPORTS`` (and exits), in turn with the bare call: the part of
     the Python-target row that any generator written in Python with Jinja2 templates pays before its work."""
-    pair = paired(lambda: timed(_floor_command(), env=dev_env()), lambda: _run_all([bare], work), rounds)
+    pair = paired(lambda: timed(_floor_command(), env=_env(work)), lambda: _run_all([bare], work), rounds)
     return Row("P1 Python target alone: the import floor (a process importing only "
                f"{' and '.join(FLOOR_IMPORTS)}) vs bare grpc_tools.protoc", pair.summary(),
                "none: the wall-clock row above carries the goal", "info",
@@ -184,7 +212,7 @@ def _python_instructions(work: Path, bare: list[str], quick: bool) -> Row:
     goal = "none: the wall-clock row above carries the goal"
     if quick:
         return Row(metric, "not run in --quick (~90 s under callgrind)", goal, "not measured")
-    env = {**dev_env(), "PYTHONHASHSEED": "0"}
+    env = {**_env(work), "PYTHONHASHSEED": "0"}
     shutil.rmtree(work / "sdks-cg", ignore_errors=True)
     a = callgrind_processes(_l8gen(work / "sdks-cg", "--target", "python"), env=env)
     shutil.rmtree(work / "out-python", ignore_errors=True)
