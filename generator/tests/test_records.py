@@ -1,10 +1,12 @@
-"""l8gen.records: ``@record`` behaves as ``@dataclass(frozen=True)`` in equality, hashing and repr."""
+"""l8gen.records: ``@record`` behaves as ``@dataclass(frozen=True)`` in equality, hashing and repr, and its
+``__init__`` as the one ``dataclasses`` generates."""
 
 from __future__ import annotations
 
 import dataclasses
 from collections.abc import Mapping
 
+import pytest
 from l8gen.ir.model import Doc, TypeRef
 from l8gen.records import record
 
@@ -47,3 +49,57 @@ def test_dataclasses_functions_still_apply() -> None:
     assert dataclasses.is_dataclass(item)
     assert [f.name for f in dataclasses.fields(item)] == ["name", "tags", "cache"]
     assert dataclasses.replace(item, name="y") == Item("y", ("t",))
+
+
+@record
+class Built:
+    first: str
+    count: int = 2
+    items: list[str] = dataclasses.field(default_factory=list)
+    seen: list[str] = dataclasses.field(init=False, default_factory=list)
+    mark: str = dataclasses.field(init=False, default="m")
+
+    def __post_init__(self) -> None:
+        self.seen.append(self.first)
+
+
+@dataclasses.dataclass
+class BuiltTwin:  # the same fields with the ``__init__`` that ``dataclasses`` generates
+    first: str
+    count: int = 2
+    items: list[str] = dataclasses.field(default_factory=list)
+    seen: list[str] = dataclasses.field(init=False, default_factory=list)
+    mark: str = dataclasses.field(init=False, default="m")
+
+    def __post_init__(self) -> None:
+        self.seen.append(self.first)
+
+
+def _state(obj: object) -> dict[str, object]:
+    return {f.name: getattr(obj, f.name) for f in dataclasses.fields(obj)}  # type: ignore[arg-type]
+
+
+def test_init_takes_the_dataclass_arguments_and_sets_the_same_state() -> None:
+    calls = [(("a",), {}), (("a", 5), {}), (("a",), {"items": ["i"]}), ((), {"first": "b", "count": 0})]
+    for args, kwargs in calls:
+        assert _state(Built(*args, **kwargs)) == _state(BuiltTwin(*args, **kwargs))  # type: ignore[arg-type]
+    assert _state(Built("a")) == {"first": "a", "count": 2, "items": [], "seen": ["a"], "mark": "m"}
+
+
+def test_init_calls_each_default_factory_per_instance() -> None:
+    one, two = Built("a"), Built("b")
+    assert one.items is not two.items and one.seen is not two.seen
+    assert one.seen == ["a"] and two.seen == ["b"]
+
+
+def test_init_rejects_what_the_dataclass_init_rejects() -> None:
+    calls = [((), {}), (("a",), {"seen": []}), (("a", 1, [], "extra"), {}), (("a",), {"nope": 1})]
+    for args, kwargs in calls:
+        for cls in (Built, BuiltTwin):
+            with pytest.raises(TypeError):
+                cls(*args, **kwargs)
+
+
+def test_init_is_named_as_a_method_of_its_class() -> None:
+    assert Built.__init__.__qualname__ == "Built.__init__"
+    assert Built.__init__.__module__ == __name__
