@@ -4,9 +4,9 @@ Pipeline place: targets call ``run_plugin`` to get the official output (``--pyth
 ``--cpp_out``...) as {path: text}; nothing is written outside a temporary directory. Uses l8gen's own protoc
 (``descriptors.protoc_executable``) by default, or an external ``protoc`` executable (Debian's, for C++).
 protoc writes the output of every generator into one zip archive (its ``--xxx_out=<file>.zip`` form), read in
-memory: three files in the temporary directory instead of one per generated file and directory (on a
-filesystem where creating a file is slow, e.g. ext4 just after many deletions, that was ~25 ms of a
-Python-target run).
+memory: two files in the temporary directory (the descriptor set and the archive) instead of one per
+generated file and directory. Where creating a file is slow (ext4 just after many deletions), a Python-target
+run of the bench waited 24 ms for protoc's message code before, 0 ms after.
 """
 
 from __future__ import annotations
