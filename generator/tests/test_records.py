@@ -4,7 +4,8 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 import pytest
 from l8gen.ir.model import Doc, TypeRef
@@ -51,28 +52,23 @@ def test_dataclasses_functions_still_apply() -> None:
     assert dataclasses.replace(item, name="y") == Item("y", ("t",))
 
 
-@record
-class Built:
-    first: str
-    count: int = 2
-    items: list[str] = dataclasses.field(default_factory=list)
-    seen: list[str] = dataclasses.field(init=False, default_factory=list)
-    mark: str = dataclasses.field(init=False, default="m")
+def _declared(decorate: Callable[[type[Any]], type[Any]]) -> type[Any]:
+    """One class declared with ``decorate``: ``record``, or the dataclass decorator it must behave as."""
 
-    def __post_init__(self) -> None:
-        self.seen.append(self.first)
+    class Built:
+        first: str
+        count: int = 2
+        items: list[str] = dataclasses.field(default_factory=list)
+        seen: list[str] = dataclasses.field(init=False, default_factory=list)
+        mark: str = dataclasses.field(init=False, default="m")
+
+        def __post_init__(self) -> None:
+            self.seen.append(self.first)
+
+    return decorate(Built)
 
 
-@dataclasses.dataclass
-class BuiltTwin:  # the same fields with the ``__init__`` that ``dataclasses`` generates
-    first: str
-    count: int = 2
-    items: list[str] = dataclasses.field(default_factory=list)
-    seen: list[str] = dataclasses.field(init=False, default_factory=list)
-    mark: str = dataclasses.field(init=False, default="m")
-
-    def __post_init__(self) -> None:
-        self.seen.append(self.first)
+Built, BuiltTwin = _declared(record), _declared(dataclasses.dataclass)  # the twin: the generated __init__
 
 
 def _state(obj: object) -> dict[str, object]:
@@ -101,5 +97,6 @@ def test_init_rejects_what_the_dataclass_init_rejects() -> None:
 
 
 def test_init_is_named_as_a_method_of_its_class() -> None:
-    assert Built.__init__.__qualname__ == "Built.__init__"
+    assert Built.__init__.__qualname__ == f"{Built.__qualname__}.__init__"
+    assert Built.__qualname__.endswith(".Built")
     assert Built.__init__.__module__ == __name__
