@@ -1,9 +1,10 @@
 """l8gen's cache directory, and answers remembered across runs under a key of what they depend on.
 
-Pipeline place: an edge helper for three costs every run would otherwise pay again (~40 ms of a ~0.35 s
+Pipeline place: an edge helper for four costs every run would otherwise pay again (~45 ms of a ~0.35 s
 ``l8gen generate --target python``): the generator fingerprint (``pipeline``: hashing its ~260 files), where
-l8gen's protoc is installed (``descriptors``) and the ``l8gen.languages`` entry points (``languages``); both
-of the last two read ``importlib.metadata``, whose import alone is ~16 ms. Output never depends on a cache:
+l8gen's protoc is installed (``descriptors``), the ``l8gen.languages`` entry points (``languages``) and the
+tables of the TOML files a run reads (``languages.read_toml``, keyed by the file's stamp); the second and
+third read ``importlib.metadata``, whose import alone is ~16 ms. Output never depends on a cache:
 a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is
 computed again. The directory is ``$L8GEN_CACHE_DIR``, default ``~/.cache/l8gen``; ``L8GEN_CACHE_DIR=off``
 disables every cache (this one and the Jinja2 bytecode cache of ``render``).
@@ -98,7 +99,7 @@ KEPT = 8  # entries kept per name: e.g. the console script and ``python -m`` dif
 
 
 def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
-    """``compute()``'s JSON value, kept in the cache under ``name`` and ``key``: a later call with the same
+    """``compute()``'s value, kept as JSON in the cache under ``name`` and ``key``: a later call with the same
     key reads it instead. The ``KEPT`` most recent keys of a name are kept. ``key`` None: just computed."""
     root = cache_root()
     if root is None or key is None:
@@ -114,9 +115,13 @@ def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
     value = compute()
     from l8gen.writer import atomic_write  # only on a miss
 
+    try:
+        text = json.dumps({"key": key, "value": value})
+    except (TypeError, ValueError):  # a value JSON cannot hold (e.g. a date): computed every time
+        return value
     try:  # written whole, then renamed: processes running side by side never read half an entry
         directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, json.dumps({"key": key, "value": value}).encode("utf-8"))
+        atomic_write(path, text.encode("utf-8"))
         _prune(directory, name)
     except OSError:
         pass  # a read-only home: computed every time, as without the cache

@@ -11,7 +11,6 @@ import contextvars
 import functools
 import hashlib
 from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, wait
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +24,7 @@ from l8gen.naming import plugin_limits
 from l8gen.naming.common import collecting_collisions
 from l8gen.targets import REGISTRY
 from l8gen.targets.base import GenOptions
+from l8gen.tasks import Task
 
 _PACKAGE_DIR = Path(__file__).parent
 
@@ -49,7 +49,7 @@ def plugin_rules(names: Sequence[str]) -> dict[str, plugin_limits.Rule]:
 
 
 class Generation:
-    """One generation run over compiled descriptors, as a context manager (its thread pool).
+    """One generation run over compiled descriptors, as a context manager (leaving it waits for its threads).
 
     ``start(names)`` begins the targets' ``start`` work (``language.toml`` ``start``: e.g. protoc-gen-es on
     Node, which needs only the descriptors) right away; ``run(names)`` builds the IR, checks the plugins'
@@ -62,21 +62,27 @@ class Generation:
         self, fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str], opts: GenOptions
     ) -> None:
         self.fds, self.files, self.opts = fds, list(files_to_generate), opts
-        self._pool = ThreadPoolExecutor(max_workers=2 * len(REGISTRY) + 2)
-        self._started: dict[str, Future[Any] | None] = {}
+        self._tasks: list[Task[Any]] = []
+        self._started: dict[str, Task[Any] | None] = {}
 
     def __enter__(self) -> Generation:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True)
+        for task in self._tasks:  # start work the run did not wait for (it failed before) ends first
+            task.wait()
+
+    def _begin(self, fn: Any, *args: Any) -> Task[Any]:
+        task = Task(contextvars.copy_context().run, fn, *args)
+        self._tasks.append(task)
+        return task
 
     def start(self, names: Sequence[str]) -> None:
         for name in sorted(names):
             if name not in self._started:
                 start = REGISTRY.starter(name)
-                self._started[name] = None if start is None else self._pool.submit(
-                    contextvars.copy_context().run, start, self.fds, self.files, self.opts)
+                self._started[name] = None if start is None else self._begin(start, self.fds, self.files,
+                                                                             self.opts)
 
     def run(self, targets: Sequence[str]) -> dict[str, dict[str, str]]:
         names = sorted(targets)
@@ -85,16 +91,14 @@ class Generation:
         timings.mark("IR built")
         plugin_limits.check(api, plugin_rules(names))  # names a plugin cannot compile, before any target runs
         timings.mark("targets loaded, plugin limits checked")
-        futures = {  # each in its own copy of the context (the collision collector is a context variable)
-            name: self._pool.submit(contextvars.copy_context().run, _run_target, name, api, self.fds,
-                                    self.opts, self._started[name])
+        tasks = {  # each in its own copy of the context (the collision collector is a context variable)
+            name: self._begin(_run_target, name, api, self.fds, self.opts, self._started[name])
             for name in names
         }
-        wait(futures.values())
-        clashes = [str(f.exception()) for f in futures.values() if isinstance(f.exception(), NamingError)]
+        clashes = [str(t.exception()) for t in tasks.values() if isinstance(t.exception(), NamingError)]
         if len(clashes) > 1:  # every language's naming problems in one error
             raise NamingError("\n".join(clashes))
-        return {name: futures[name].result() for name in names}
+        return {name: tasks[name].result() for name in names}
 
 
 def generate(
@@ -109,11 +113,11 @@ def generate(
 
 
 def _run_target(
-    name: str, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions, started: Future[Any] | None
+    name: str, api: Api, fds: descriptor_pb2.FileDescriptorSet, opts: GenOptions, started: Task[Any] | None
 ) -> dict[str, str]:
     """One target with collisions collected: all of its naming collisions become one ``NamingError`` (an
     error that follows from a collision, e.g. a duplicate file, is not reported on top of them). ``started``:
-    the future of the target's ``start``, handed to its ``generate`` as ``started=``."""
+    the task of the target's ``start``, whose result is handed to its ``generate`` as ``started=``."""
     with collecting_collisions() as found:
         try:
             target: Any = REGISTRY[name]  # a target with ``start`` takes ``started=`` (targets.base.Target)

@@ -1,7 +1,7 @@
 """``l8gen generate --timings``: where one run's time went, as phase marks printed to stderr at its end.
 
 Pipeline place: an edge concern beside the CLI. ``cli`` turns the marks on for ``--timings``; ``orchestrate``
-and ``pipeline`` call ``mark`` as each phase ends, from any thread (a target's marks come from the pool
+and ``pipeline`` call ``mark`` as each phase ends, from any thread (a target's marks come from the
 thread that runs it, so the marks of targets that run side by side interleave). Off, the default, ``mark``
 tests one module global. Times are wall-clock from the import of this module, which ``l8gen.cli`` imports
 first: the interpreter's own start before it is not seen from inside, so the report also prints that moment

@@ -111,7 +111,7 @@ def test_a_remembered_protoc_that_is_gone_is_looked_up_again(
 
 
 def test_a_settled_toml_file_is_parsed_once_per_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import tomllib
 
@@ -127,3 +127,58 @@ def test_a_settled_toml_file_is_parsed_once_per_process(
     monkeypatch.setattr(caches, "RACY_NS", 0)
     assert languages.read_toml(path) == {"name": "x"} == languages.read_toml(path)
     assert len(parsed) == 3
+
+
+def _count_toml_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    import tomllib
+
+    parsed: list[str] = []
+    real = tomllib.loads
+    monkeypatch.setattr(tomllib, "loads", lambda text: parsed.append(text) or real(text))
+    monkeypatch.setattr(caches, "RACY_NS", 0)
+    return parsed
+
+
+def test_a_settled_toml_table_is_remembered_across_processes(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from l8gen import languages
+
+    path = tmp_path / "x.toml"
+    path.write_text('name = "x"\nsizes = [1, 2.5, -0.0]\n[tool.l8gen]\nflag = true\n')
+    parsed = _count_toml_parses(monkeypatch)
+    expected = {"name": "x", "sizes": [1, 2.5, -0.0], "tool": {"l8gen": {"flag": True}}}
+    assert languages.read_toml(path) == expected
+    languages._parse_toml_once.cache_clear()  # what a new process starts with
+    assert languages.read_toml(path) == expected and len(parsed) == 1
+    path.write_text('name = "y"\n')  # a new stamp: parsed again
+    assert languages.read_toml(path) == {"name": "y"} and len(parsed) == 2
+
+
+def test_a_toml_table_json_cannot_hold_is_parsed_every_time(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import datetime
+
+    from l8gen import languages
+
+    path = tmp_path / "dated.toml"
+    path.write_text("released = 2026-12-06\n")
+    parsed = _count_toml_parses(monkeypatch)
+    for _ in range(2):
+        languages._parse_toml_once.cache_clear()
+        assert languages.read_toml(path) == {"released": datetime.date(2026, 12, 6)}
+    assert len(parsed) == 2
+    assert not list((cache_dir / "remembered").glob("toml-*"))
+
+
+def test_a_value_json_cannot_hold_is_returned_and_not_remembered(cache_dir: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> object:
+        calls.append(1)
+        return {"when": object}
+
+    assert caches.remembered("odd", "k", compute) == {"when": object}
+    assert caches.remembered("odd", "k", compute) == {"when": object}
+    assert len(calls) == 2 and not (cache_dir / "remembered").exists()

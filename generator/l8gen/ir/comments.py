@@ -36,6 +36,9 @@ def clean(text: str) -> str:
     done here without its regular expressions: ~2,000 comments per API), blank lines at both ends dropped."""
     if not text:
         return ""
+    body = text[:-1] if text[-1] == "\n" else text
+    if "\n" not in body and "\r" not in body and not body.lstrip().startswith("*"):
+        return body.rstrip().lstrip(" \t")  # one line (most comments): the same result, sooner
     lines = text.replace("\r\n", "\n").split("\n")
     if all(not line.strip() or line.lstrip().startswith("*") for line in lines):
         lines = [line.lstrip()[1:] if line.lstrip().startswith("*") else line for line in lines]
@@ -60,10 +63,10 @@ class CommentIndex:
         for proto in files:
             name = proto.name
             for loc in proto.source_code_info.location:
-                path = tuple(loc.path)
-                if len(path) % 2 and len(path) > 1:  # a part of an element (its name, type...), not one
+                steps = loc.path
+                if len(steps) % 2 and len(steps) > 1:  # a part of an element (its name, type...), not one
                     continue
-                key = (name, path)
+                key = (name, tuple(steps))
                 if key not in lines:
                     span = loc.span
                     if span:

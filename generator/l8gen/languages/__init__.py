@@ -51,7 +51,6 @@ import importlib
 import importlib.util
 import os
 import sys
-import tomllib
 from collections.abc import Mapping
 from dataclasses import field
 from pathlib import Path
@@ -124,14 +123,18 @@ class LanguageSpec:
 
 
 def read_toml(path: Path) -> dict[str, Any]:
-    """``path`` parsed (a ``ConfigError`` naming it when it is not TOML); a file unchanged for a while is
+    """``path`` parsed (a ``ConfigError`` naming it when it is not TOML). A file unchanged for a while is
     parsed once per process (a run reads the configuration and each ``language.toml`` twice: options, then
-    the target registry). Callers only read the result."""
+    the target registry) and its table is remembered across runs under its stamp (``caches.remembered``:
+    importing ``tomllib`` and parsing the five files of a run take ~5 ms; a table JSON cannot hold, with a
+    TOML date, is parsed every time). Callers only read the result."""
     stamp = settled_stamp(path)
     return _parse_toml(path) if stamp is None else _parse_toml_once(path, stamp)
 
 
 def _parse_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # only when the table is not remembered
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -140,7 +143,9 @@ def _parse_toml(path: Path) -> dict[str, Any]:
 
 @functools.lru_cache(maxsize=64)
 def _parse_toml_once(path: Path, stamp: tuple[int, int, int, int]) -> dict[str, Any]:
-    return _parse_toml(path)
+    key = repr((os.path.abspath(path), stamp))
+    table: dict[str, Any] = remembered("toml", key, lambda: _parse_toml(path))
+    return table
 
 
 def load_spec(folder: Path, builtin: bool = False) -> LanguageSpec:

@@ -62,6 +62,12 @@ def test_clean_dedents_as_textwrap_does(text: str) -> None:
     assert clean(text) == _clean_by_textwrap(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t*\r\x0b\x0c\u00a0ab/", max_size=16), st.sampled_from(["", "\n"]))
+def test_a_one_line_comment_is_cleaned_as_textwrap_does(line: str, end: str) -> None:
+    assert clean(line + end) == _clean_by_textwrap(line + end)  # one-line comments take a shorter path
+
+
 def test_clean_keeps_the_common_prefix_of_mixed_tabs_and_spaces() -> None:
     assert clean(" \tx\n  y\n \t z") == "\tx\n y\n\t z"  # common prefix: one space
     assert clean("\t\ta\n\tb") == "\ta\nb"

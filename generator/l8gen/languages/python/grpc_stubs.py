@@ -304,9 +304,11 @@ def render_grpc_modules(fds: descriptor_pb2.FileDescriptorSet, names: Iterable[s
 
 
 def _render(proto: descriptor_pb2.FileDescriptorProto, types: _Types) -> str:
-    locations = {
-        tuple(loc.path): loc for loc in proto.source_code_info.location if loc.path[:1] == [_SERVICE_PATH]
-    }
+    locations = {}
+    for loc in proto.source_code_info.location:  # ~4,000 per API: only services' and methods' are kept
+        path = loc.path
+        if len(path) in (2, 4) and path[0] == _SERVICE_PATH:
+            locations[tuple(path)] = loc
     out = _Lines()
     _preamble(out, proto, types)
     full_prefix = f"{proto.package}." if proto.package else ""
