@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import sys
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from l8gen import pipeline
 from l8gen.config import load_options
 from l8gen.languages.python.pb import StartedPb, generate_pb, rewrite_imports
@@ -30,6 +33,39 @@ def test_rewrite_imports_only_touches_our_roots() -> None:
         "    from l8sdk._pb.l8.control.v1 import control_pb2\n"
         "from spectacle import x\n"
     )
+
+
+def test_only_statements_that_begin_a_line_are_rewritten() -> None:
+    text = 'x = 1; from spec.a import b\n# from spec.a import b\ns = "import spec.a.b"\n\t\x0cimport spec.b\n'
+    expected = text.replace("\x0cimport spec", "\x0cimport p._pb.spec")  # only the last line's statement
+    assert rewrite_imports(text, {"spec"}, "p._pb") == expected
+
+
+def _rewrite_by_line_patterns(text: str, roots: set[str], pb: str, top: set[str] | None) -> str:
+    """The rule ``rewrite_imports`` implements, as its first version wrote it: patterns anchored at line
+    starts (``^\\s*``), which the engine tries at every position."""
+    alternatives = "|".join(sorted(re.escape(r) for r in roots))
+    text = re.sub(rf"^(\s*)from ({alternatives})((?:\.\w+)*) import ",
+                  lambda m: f"{m.group(1)}from {pb}.{m.group(2)}{m.group(3)} import ", text, flags=re.M)
+    text = re.sub(rf"^(\s*)import ({alternatives})((?:\.\w+)+)",
+                  lambda m: f"{m.group(1)}import {pb}.{m.group(2)}{m.group(3)}", text, flags=re.M)
+    if top:
+        names = "|".join(sorted(re.escape(m) for m in top))
+        text = re.sub(rf"^(\s*)import ({names})(_grpc)?( as \w+)?$",
+                      lambda m: f"{m.group(1)}from {pb} import {''.join(m.groups('')[1:])}", text, flags=re.M)
+    return text
+
+
+_PIECES = ["from ", "import ", "spec", "l8", ".x", ".y_z", " import ", " as m", "maps_pb2", "_grpc", "\n",
+           "\r\n", " ", "\t", "\x0c", "\u2003", "a", "#", "("]
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join), st.booleans())
+def test_rewrite_imports_follows_the_line_anchored_rule(text: str, with_top: bool) -> None:
+    top = {"maps_pb2"} if with_top else None
+    expected = _rewrite_by_line_patterns(text, {"spec", "l8"}, "pkg", top)
+    assert rewrite_imports(text, {"spec", "l8"}, "pkg", top) == expected
 
 
 def test_root_level_modules_are_rehomed() -> None:
