@@ -1,10 +1,11 @@
 """l8gen's cache directory, and answers remembered across runs under a key of what they depend on.
 
-Pipeline place: an edge helper for four costs every run would otherwise pay again (~45 ms of a ~0.35 s
-``l8gen generate --target python``): the generator fingerprint (``pipeline``: hashing its ~260 files), where
-l8gen's protoc is installed (``descriptors``), the ``l8gen.languages`` entry points (``languages``) and the
-tables of the TOML files a run reads (``languages.read_toml``, keyed by the file's stamp); the second and
-third read ``importlib.metadata``, whose import alone is ~16 ms. Output never depends on a cache:
+Pipeline place: an edge helper for five costs every run would otherwise pay again (~45 ms of a ~0.35 s
+``l8gen generate --target python``): the generator fingerprint and the digest of each user template tree
+(``pipeline``: hashing their files, ~260 and ~40), where l8gen's protoc is installed (``descriptors``), the
+``l8gen.languages`` entry points (``languages``) and the tables of the TOML files a run reads
+(``languages.read_toml``, keyed by the file's stamp); the second and third read ``importlib.metadata``,
+whose import alone is ~16 ms. Output never depends on a cache:
 a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is
 computed again. The directory is ``$L8GEN_CACHE_DIR``, default ``~/.cache/l8gen``; ``L8GEN_CACHE_DIR=off``
 disables every cache (this one and the Jinja2 bytecode cache of ``render``).
@@ -72,10 +73,10 @@ def environment_key() -> str | None:
     return repr(parts)
 
 
-def tree_key(root: Path, suffixes: Iterable[str]) -> str | None:
-    """The stamp of every file below ``root`` whose suffix is in ``suffixes`` (``""``: no suffix), outside
-    ``__pycache__``, in path order; None when one of them changed in the last ``RACY_NS``."""
-    wanted, now = set(suffixes), time.time_ns()
+def tree_key(root: Path, suffixes: Iterable[str] | None) -> str | None:
+    """The stamp of every file below ``root`` whose suffix is in ``suffixes`` (``""``: no suffix; None: every
+    file), outside ``__pycache__``, in path order; None when one of them changed in the last ``RACY_NS``."""
+    wanted, now = None if suffixes is None else set(suffixes), time.time_ns()
     stamps: list[tuple[str, object]] = []
 
     def walk(directory: str, prefix: str) -> None:
@@ -85,7 +86,7 @@ def tree_key(root: Path, suffixes: Iterable[str]) -> str | None:
             if entry.is_dir():
                 if entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk: links not followed
                     walk(entry.path, f"{prefix}{entry.name}/")
-            elif os.path.splitext(entry.name)[1] in wanted:
+            elif wanted is None or os.path.splitext(entry.name)[1] in wanted:
                 stamps.append((prefix + entry.name, _stamp(entry.path, now)))
 
     try:

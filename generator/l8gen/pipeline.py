@@ -155,6 +155,14 @@ def generator_fingerprint() -> bytes:
                                     lambda: _tree_digest(_PACKAGE_DIR, _FINGERPRINTED).hex()))
 
 
+def template_tree_digest(directory: Path) -> bytes:
+    """Digest of a user template tree (every file), remembered across runs under the stamps of its files
+    (``caches.tree_key``, as the generator fingerprint: a run stats the files instead of reading them)."""
+    key = tree_key(directory, None) if directory.is_dir() else None
+    return bytes.fromhex(remembered("templates", None if key is None else f"{directory.resolve()}\n{key}",
+                                    lambda: _tree_digest(directory).hex()))
+
+
 def normalized_descriptors(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str]) -> bytes:
     """The descriptor input in a canonical form: files sorted by name, source info kept only for the files
     to generate (protoc omits it for imports in plugin mode), deterministic serialisation."""
@@ -179,7 +187,7 @@ def input_digest(
     digest.update(repr(_options_key(opts)).encode())
     digest.update(generator_fingerprint())
     for directory in opts.template_dirs:  # --templates and [tool.l8gen] templates: editing one regenerates
-        digest.update(b"templates\0" + _tree_digest(directory))
+        digest.update(b"templates\0" + template_tree_digest(directory))
     return digest.hexdigest()
 
 

@@ -90,6 +90,27 @@ def test_the_generator_fingerprint_is_remembered_under_its_files_stamps(
     pipeline.generator_fingerprint.cache_clear()
 
 
+def test_a_template_tree_digest_is_remembered_and_follows_an_edit(
+    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from l8gen import pipeline
+
+    tree = tmp_path / "templates"
+    (tree / "python" / "sub").mkdir(parents=True)
+    (tree / "python" / "README.md.j2").write_text("a\n")
+    (tree / "python" / "sub" / "x.py.j2").write_text("b\n")
+    monkeypatch.setattr(caches, "RACY_NS", 0)  # files written just now still get a key
+    first = pipeline.template_tree_digest(tree)
+    assert first == pipeline._tree_digest(tree)
+    real = pipeline._tree_digest
+    monkeypatch.setattr(pipeline, "_tree_digest", lambda *a: pytest.fail("read again"))
+    assert pipeline.template_tree_digest(tree) == first
+    (tree / "python" / "sub" / "x.py.j2").write_text("changed\n")  # a new stamp: read and hashed again
+    monkeypatch.setattr(pipeline, "_tree_digest", real)
+    assert pipeline.template_tree_digest(tree) == real(tree) != first
+    assert pipeline.template_tree_digest(tmp_path / "missing") == real(tmp_path / "missing")
+
+
 def test_a_remembered_protoc_that_is_gone_is_looked_up_again(
     cache_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
