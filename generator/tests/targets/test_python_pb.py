@@ -68,6 +68,17 @@ def test_rewrite_imports_follows_the_line_anchored_rule(text: str, with_top: boo
     assert rewrite_imports(text, {"spec", "l8"}, "pkg", top) == expected
 
 
+def test_protoc_python_output_is_the_same_as_with_source_info() -> None:
+    # protoc_python hands protoc no source info: its Python generators must not read it (else a protoc update
+    # that starts emitting comments would be missed here)
+    from l8gen.languages.python.pb import protoc_python
+    from l8gen.protoc import run_plugin
+
+    fds, files, _ = fragments_api()
+    names = sorted(files)
+    assert protoc_python(fds, names) == run_plugin(fds, names, ["--python_out", "--pyi_out"])
+
+
 def test_root_level_modules_are_rehomed() -> None:
     text = "import maps_pb2 as maps__pb2\nimport maps_pb2\nimport mapsx_pb2 as y\n"
     assert rewrite_imports(text, set(), "p._pb", {"maps_pb2"}) == (
