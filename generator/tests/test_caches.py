@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 from pathlib import Path
 
 import pytest
-from l8gen import caches
+from l8gen import caches, languages
 
 
 @pytest.fixture
@@ -150,7 +151,9 @@ def test_a_settled_toml_file_is_parsed_once_per_process(
     assert len(parsed) == 3
 
 
-def _count_toml_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+@pytest.fixture
+def toml_parses(cache_dir: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The texts ``tomllib`` parses from now on; every file's stamp trusted (written a moment ago)."""
     import tomllib
 
     parsed: list[str] = []
@@ -160,36 +163,25 @@ def _count_toml_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return parsed
 
 
-def test_a_settled_toml_table_is_remembered_across_processes(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from l8gen import languages
-
+def test_a_settled_toml_table_is_remembered_across_processes(tmp_path: Path, toml_parses: list[str]) -> None:
     path = tmp_path / "x.toml"
     path.write_text('name = "x"\nsizes = [1, 2.5, -0.0]\n[tool.l8gen]\nflag = true\n')
-    parsed = _count_toml_parses(monkeypatch)
     expected = {"name": "x", "sizes": [1, 2.5, -0.0], "tool": {"l8gen": {"flag": True}}}
     assert languages.read_toml(path) == expected
     languages._parse_toml_once.cache_clear()  # what a new process starts with
-    assert languages.read_toml(path) == expected and len(parsed) == 1
+    assert languages.read_toml(path) == expected and len(toml_parses) == 1
     path.write_text('name = "y"\n')  # a new stamp: parsed again
-    assert languages.read_toml(path) == {"name": "y"} and len(parsed) == 2
+    assert languages.read_toml(path) == {"name": "y"} and len(toml_parses) == 2
 
 
 def test_a_toml_table_json_cannot_hold_is_parsed_every_time(
-    tmp_path: Path, cache_dir: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, cache_dir: Path, toml_parses: list[str]
 ) -> None:
-    import datetime
-
-    from l8gen import languages
-
-    path = tmp_path / "dated.toml"
-    path.write_text("released = 2026-12-06\n")
-    parsed = _count_toml_parses(monkeypatch)
+    (tmp_path / "dated.toml").write_text("released = 2026-12-06\n")
     for _ in range(2):
         languages._parse_toml_once.cache_clear()
-        assert languages.read_toml(path) == {"released": datetime.date(2026, 12, 6)}
-    assert len(parsed) == 2
+        assert languages.read_toml(tmp_path / "dated.toml") == {"released": datetime.date(2026, 12, 6)}
+    assert len(toml_parses) == 2
     assert not list((cache_dir / "remembered").glob("toml-*"))
 
 
