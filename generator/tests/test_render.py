@@ -121,6 +121,30 @@ def test_compiled_templates_are_cached_across_renderers_and_follow_edits(
     assert entries[0].read_bytes() != first  # the source checksum changed: compiled again and replaced
 
 
+def test_a_stored_template_is_loaded_not_compiled_and_a_damaged_entry_is_compiled_again(
+    builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import jinja2
+    from jinja2.bccache import bc_magic
+
+    monkeypatch.setenv("L8GEN_CACHE_DIR", str(tmp_path / "cache"))
+    assert Renderer("demo", None, builtin / "demo").render("static.txt", name="x") == "x\n"
+    [entry] = (tmp_path / "cache" / "jinja").iterdir()
+    stored = entry.read_bytes()
+    real_compile = jinja2.Environment.compile
+    with monkeypatch.context() as patch:
+        patch.setattr(jinja2.Environment, "compile", lambda *a, **k: pytest.fail("compiled again"))
+        assert Renderer("demo", None, builtin / "demo").render("static.txt", name="y") == "y\n"
+    compiled: list[str] = []
+    monkeypatch.setattr(jinja2.Environment, "compile",
+                        lambda self, *a, **k: compiled.append("x") or real_compile(self, *a, **k))
+    for damaged in (stored[:-5], bc_magic + b"not a pickle", b""):
+        entry.write_bytes(damaged)
+        assert Renderer("demo", None, builtin / "demo").render("static.txt", name="z") == "z\n"
+        assert entry.read_bytes() == stored  # compiled again and stored again
+    assert len(compiled) == 3
+
+
 def test_bytecode_cache_can_be_turned_off(
     builtin: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
