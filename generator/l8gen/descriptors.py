@@ -14,7 +14,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -193,3 +193,19 @@ def build_descriptor_set(
 ) -> descriptor_pb2.FileDescriptorSet:
     """Shorthand for ``compile_protos(...).fds``."""
     return compile_protos(proto_root, files).fds
+
+
+def without_source_info(
+    files: Iterable[descriptor_pb2.FileDescriptorProto], keep: Collection[str] = ()
+) -> descriptor_pb2.FileDescriptorSet:
+    """A new set holding copies of ``files``, in the order given, each without its source info (comments,
+    locations) unless its name is in ``keep``; the given descriptors are left as they were."""
+    from google.protobuf import descriptor_pb2
+
+    out = descriptor_pb2.FileDescriptorSet()
+    for proto in files:
+        copy = out.file.add()
+        copy.CopyFrom(proto)
+        if proto.name not in keep:
+            copy.ClearField("source_code_info")
+    return out

@@ -18,6 +18,7 @@ from google.protobuf import descriptor_pb2
 
 from l8gen import __version__, timings
 from l8gen.caches import remembered, tree_key
+from l8gen.descriptors import without_source_info
 from l8gen.errors import L8genError, NamingError
 from l8gen.ir.model import Api
 from l8gen.naming import plugin_limits
@@ -166,13 +167,8 @@ def template_tree_digest(directory: Path) -> bytes:
 def normalized_descriptors(fds: descriptor_pb2.FileDescriptorSet, files_to_generate: Sequence[str]) -> bytes:
     """The descriptor input in a canonical form: files sorted by name, source info kept only for the files
     to generate (protoc omits it for imports in plugin mode), deterministic serialisation."""
-    wanted = set(files_to_generate)
-    out = descriptor_pb2.FileDescriptorSet()
-    for proto in sorted(fds.file, key=lambda f: f.name):
-        copy = out.file.add()
-        copy.CopyFrom(proto)
-        if proto.name not in wanted:
-            copy.ClearField("source_code_info")
+    by_name = sorted(fds.file, key=lambda f: f.name)
+    out = without_source_info(by_name, keep=set(files_to_generate))
     return out.SerializeToString(deterministic=True)
 
 

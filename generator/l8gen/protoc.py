@@ -19,7 +19,7 @@ from pathlib import Path
 
 from google.protobuf import descriptor_pb2
 
-from l8gen.descriptors import run_protoc
+from l8gen.descriptors import run_protoc, without_source_info
 from l8gen.errors import ProtoError
 
 
@@ -53,7 +53,7 @@ def run_plugin(
     Returns {POSIX path relative to the output dir: text (LF)}, sorted by path.
     """
     if not source_info:
-        fds = _without_source_info(fds)
+        fds = without_source_info(fds.file)
     with tempfile.TemporaryDirectory(prefix="l8gen-protoc-") as tmp:
         root = Path(tmp)
         descriptor_in = root / "in.pb"
@@ -72,11 +72,3 @@ def run_plugin(
             return {name: archive.read(name).decode("utf-8").replace("\r\n", "\n")
                     for name in sorted(archive.namelist())}
 
-
-def _without_source_info(fds: descriptor_pb2.FileDescriptorSet) -> descriptor_pb2.FileDescriptorSet:
-    out = descriptor_pb2.FileDescriptorSet()
-    for proto in fds.file:
-        copy = out.file.add()
-        copy.CopyFrom(proto)
-        copy.ClearField("source_code_info")
-    return out

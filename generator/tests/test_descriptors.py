@@ -95,3 +95,20 @@ def test_a_protoc_that_cannot_run_is_a_clear_error(tmp_path: Path, monkeypatch: 
     monkeypatch.setattr(descriptors, "protoc_executable", lambda: not_executable)
     with start_compile(PROTO_ROOT) as pending, pytest.raises(ProtoError, match="protoc could not run"):
         pending.result()
+
+
+
+def test_without_source_info_copies_in_order_and_keeps_only_the_named_files_source_info() -> None:
+    from l8gen.descriptors import without_source_info
+
+    fds = compile_proto(
+        '// Top.\nsyntax = "proto3";\nimport "dep.proto";\nmessage T { D d = 1; }\n', "top.proto",
+        extra={"dep.proto": '// Dep.\nsyntax = "proto3";\nmessage D {}\n'},
+    )
+    assert [f.name for f in fds.file] == ["dep.proto", "top.proto"]
+    assert all(f.source_code_info.location for f in fds.file)
+    reordered = without_source_info(reversed(fds.file), keep={"top.proto"})
+    assert [f.name for f in reordered.file] == ["top.proto", "dep.proto"]
+    assert [f.HasField("source_code_info") for f in reordered.file] == [True, False]
+    assert reordered.file[0] == fds.file[1]  # a kept file is copied whole
+    assert all(f.source_code_info.location for f in fds.file)  # the given descriptors are unchanged
