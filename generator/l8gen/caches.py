@@ -8,7 +8,8 @@ Pipeline place: an edge helper for five costs every run would otherwise pay agai
 whose import alone is ~16 ms. Output never depends on a cache:
 a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is
 computed again. The directory is ``$L8GEN_CACHE_DIR``, default ``~/.cache/l8gen``; ``L8GEN_CACHE_DIR=off``
-disables every cache (this one and the Jinja2 bytecode cache of ``render``).
+disables every cache (this one, the Jinja2 bytecode cache of ``render`` and its template bundles,
+``render_bundle``).
 
 Keys are made of file-system stamps (path, size, modification and change times, inode): ``tree_key`` of
 the files of a directory, ``environment_key`` of the interpreter and every ``sys.path`` entry (installing or

@@ -33,6 +33,7 @@ import io
 import itertools
 import json
 import marshal
+import os
 import pickle
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -47,6 +48,7 @@ from jinja2.bccache import bc_magic
 from l8gen.caches import cache_root
 from l8gen.descriptors import display_path
 from l8gen.errors import TemplateError
+from l8gen.render_bundle import Bundle, BundleLoader, bundle_key
 
 BUILTIN_ROOT = Path(__file__).parent / "languages"
 SHARED_ROOT = Path(__file__).parent / "shared"  # language-neutral: ``{% include "shared:<name>" %}``
@@ -57,6 +59,20 @@ def is_partial(rel: str) -> bool:
     """A template path is a partial/base (not an output) when a segment starts with one ``_``; dunder
     segments (``__init__.py.j2``) are outputs, and ``%_`` spells a literal leading underscore."""
     return any(seg.startswith("_") and not seg.startswith("__") for seg in rel.split("/"))
+
+
+def _files(directory: str, prefix: str) -> Iterator[str]:
+    """``prefix`` + the POSIX path below ``directory`` of every file in it (symbolic links to files too; links
+    to directories are not followed, as ``Path.rglob``); nothing when it is not a directory."""
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            yield from _files(entry.path, f"{prefix}{entry.name}/")
+        elif entry.is_file():
+            yield prefix + entry.name
 
 
 def _comment(text: str, prefix: str) -> str:
@@ -185,21 +201,35 @@ class Renderer:
         loaders: list[jinja2.BaseLoader] = [prefixed]
         loaders.extend(jinja2.FileSystemLoader(str(d)) for d in self.user_dirs)
         loaders.append(builtin)
+        search: jinja2.BaseLoader = jinja2.ChoiceLoader(loaders)
+        bytecode = _bytecode_cache()
+        self._bundle: Bundle | None = None
+        if bytecode is not None:  # caching on: the search path's templates come precompiled (render_bundle)
+            searched = [str(self.builtin_dir), str(SHARED_ROOT), *(str(d) for d in self.user_dirs)]
+            self._bundle = Bundle(language, lambda: bundle_key(searched, self.env))
+            search = BundleLoader(search, self._bundle)
         self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
+            loader=search,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
             autoescape=False,
-            bytecode_cache=_bytecode_cache(),
+            bytecode_cache=bytecode,
         )
         self.env.filters["comment"] = _comment
         self.env.filters["json"] = lambda v: json.dumps(v, ensure_ascii=False)
 
     def render(self, name: str, /, **ctx: Any) -> str:
         """Render template ``name`` (relative to the language tree) with ``ctx``; LF newlines."""
-        return self._render(name, ctx, name)
+        try:
+            return self._render(name, ctx, name)
+        finally:
+            self._save()
+
+    def _save(self) -> None:
+        if self._bundle is not None:
+            self._bundle.save()
 
     def _render(self, name: str, ctx: Mapping[str, Any], record_as: str) -> str:
         recorder = _RECORDER.get()
@@ -221,14 +251,9 @@ class Renderer:
         """Output templates (no ``_`` segment) of the built-in and user trees, sorted, below ``under``."""
         names: set[str] = set()
         for root in (self.builtin_dir, *self.user_dirs):
-            if not root.is_dir():
-                continue
-            base = root / under if under else root
-            for path in base.rglob("*"):
-                rel = path.relative_to(root).as_posix()
-                if path.is_file() and not is_partial(rel):
-                    if "__pycache__" not in rel and not rel.endswith(".pyc"):
-                        names.add(rel)
+            prefix = f"{under.strip('/')}/" if under.strip("/") else ""
+            names.update(rel for rel in _files(str(root / under) if under else str(root), prefix)
+                         if not is_partial(rel) and "__pycache__" not in rel and not rel.endswith(".pyc"))
         return sorted(names)
 
     def from_user(self, name: str) -> bool:
@@ -278,9 +303,12 @@ class Renderer:
         output exists only when the API has a feature (``{% if events %}...{% endif %}`` around the file).
         """
         out: dict[str, str] = {}
-        for path, name, extra in self._plan(expansions or {}, under):
-            text = self._render(name, {**ctx, **extra}, path)
-            if name.endswith(".j2") and not text.strip():
-                continue  # an output of a feature the API lacks (e.g. no callback service)
-            out[path] = text
+        try:
+            for path, name, extra in self._plan(expansions or {}, under):
+                text = self._render(name, {**ctx, **extra}, path)
+                if name.endswith(".j2") and not text.strip():
+                    continue  # an output of a feature the API lacks (e.g. no callback service)
+                out[path] = text
+        finally:
+            self._save()  # the templates first loaded from their sources, once for the tree
         return out
