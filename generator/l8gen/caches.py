@@ -9,7 +9,8 @@ whose import alone is ~16 ms. Output never depends on a cache:
 a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is
 computed again. The directory is ``$L8GEN_CACHE_DIR``, default ``~/.cache/l8gen``; ``L8GEN_CACHE_DIR=off``
 disables every cache (this one, the Jinja2 bytecode cache of ``render`` and its template bundles,
-``render_bundle``).
+``render_bundle``, and the compiled ``__init__`` code of ``records``). ``atomic_write`` is the one way all of
+them, and ``writer``, write a file.
 
 Keys are made of file-system stamps (path, size, modification and change times, inode): ``tree_key`` of
 the files of a directory, ``environment_key`` of the interpreter and every ``sys.path`` entry (installing or
@@ -97,6 +98,25 @@ def tree_key(root: Path, suffixes: Iterable[str] | None) -> str | None:
     return repr(stamps)
 
 
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write ``data`` to a temporary file beside ``path`` (created with mode 0666, so the umask applies as to
+    any new file), then rename it over ``path``: a reader never sees a half-written file."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.l8gen-tmp")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
+    try:
+        fd = os.open(tmp, flags, 0o666)
+    except FileExistsError:  # left by a killed run of a process with the same pid
+        os.unlink(tmp)
+        fd = os.open(tmp, flags, 0o666)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
 KEPT = 8  # entries kept per name: e.g. the console script and ``python -m`` differ in ``sys.path[0]``
 
 
@@ -115,8 +135,6 @@ def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
     except (OSError, ValueError):
         pass
     value = compute()
-    from l8gen.writer import atomic_write  # only on a miss
-
     try:
         text = json.dumps({"key": key, "value": value})
     except (TypeError, ValueError):  # a value JSON cannot hold (e.g. a date): computed every time

@@ -9,16 +9,27 @@ the same three shared functions instead: equality and hashing by field values (a
 its own class, as a dataclass does; fields with ``compare=False`` are left out) and the dataclass ``repr``.
 Its ``__init__`` is written here, not by ``dataclasses``: the same assignments without the annotations and
 helper names ``dataclasses`` puts in every signature, which took twice as long to compile (~9 vs ~4 ms for
-the ~40 classes of a Python-target run). ``dataclasses.fields``, ``replace`` and ``is_dataclass`` work as
-before. Immutability is checked statically:
-mypy reads ``record`` as ``dataclass(frozen=True)`` (``dataclass_transform``), so assigning a field is a type
-error; at run time nothing stops ``object.__setattr__`` (``Api`` builds its index so).
+the ~40 classes of a Python-target run). The compiled code of each ``__init__`` source is kept across runs
+(``_compiled``: ``<cache>/records-<interpreter>.marshal``, keyed by the exact source, written at exit when a
+run compiled one; ``caches.cache_root``, ``off``: compiled every run): compiling the ~40 took ~4 ms of a
+cold process. ``dataclasses.fields``, ``replace`` and ``is_dataclass`` work as before. Immutability is
+checked statically: mypy reads ``record`` as ``dataclass(frozen=True)`` (``dataclass_transform``), so
+assigning a field is a type error; at run time nothing stops ``object.__setattr__`` (``Api`` builds its
+index so).
 """
 
 from __future__ import annotations
 
+import atexit
 import dataclasses
+import marshal
+import sys
+import threading
+from pathlib import Path
+from types import CodeType
 from typing import Any, TypeVar, dataclass_transform
+
+from l8gen.caches import atomic_write, cache_root
 
 T = TypeVar("T")
 
@@ -53,6 +64,53 @@ def _repr(self: object) -> str:
 
 _FACTORY = object()  # the default of a parameter whose field has a default factory: "call the factory"
 
+# the compiled ``__init__`` sources of earlier runs, by source text (None: not read yet)
+_CODES: dict[str, CodeType] | None = None
+_COMPILED: dict[str, CodeType] = {}  # compiled by this process: written at exit
+_LOCK = threading.Lock()
+_HEADER = f"l8gen records 1 {sys.version}\n".encode()
+
+
+def _codes_file() -> Path | None:
+    root = cache_root()
+    return None if root is None else root / f"records-{sys.implementation.cache_tag}.marshal"
+
+
+def _read_codes() -> dict[str, CodeType]:
+    path = _codes_file()
+    try:
+        data = path.read_bytes() if path is not None else b""
+        codes = marshal.loads(memoryview(data)[len(_HEADER):]) if data.startswith(_HEADER) else {}
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}  # none yet, or damaged: compiled (and written again)
+    ok = isinstance(codes, dict) and all(isinstance(v, CodeType) for v in codes.values())
+    return codes if ok else {}
+
+
+def _save_codes() -> None:
+    path = _codes_file()
+    if path is None or not _COMPILED:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, _HEADER + marshal.dumps(dict(sorted({**_read_codes(), **_COMPILED}.items()))))
+    except OSError:
+        pass  # a read-only home: compiled every run, as without the cache
+
+
+def _compiled(source: str) -> CodeType:
+    """``compile(source)``, kept across runs under the source text."""
+    global _CODES
+    with _LOCK:
+        if _CODES is None:
+            _CODES = _read_codes()
+        code = _CODES.get(source)
+        if code is None:
+            code = _CODES[source] = _COMPILED[source] = compile(source, "<record>", "exec")
+            if len(_COMPILED) == 1:
+                atexit.register(_save_codes)
+        return code
+
 
 def _init(cls: type) -> Any:
     """The ``__init__`` ``dataclasses`` would generate for a non-frozen dataclass ``cls`` (fields in order;
@@ -84,7 +142,8 @@ def _init(cls: type) -> Any:
     if hasattr(cls, "__post_init__"):
         body.append("self.__post_init__()")
     lines = "\n".join(f"    {line}" for line in body or ["pass"])
-    exec(f"def __init__(self, {', '.join(params)}):\n{lines}\n", names)  # noqa: S102 (our own field names)
+    source = f"def __init__(self, {', '.join(params)}):\n{lines}\n"
+    exec(_compiled(source), names)  # noqa: S102 (our own field names)
     init = names["__init__"]
     init.__qualname__ = f"{cls.__qualname__}.__init__"
     init.__module__ = cls.__module__

@@ -31,7 +31,7 @@ from typing import Any
 import jinja2
 from jinja2.bccache import bc_magic
 
-from l8gen.caches import KEPT, cache_root, tree_key
+from l8gen.caches import KEPT, atomic_write, cache_root, tree_key
 
 MAGIC = b"l8gen template bundle 1\n"
 _SAVING = threading.Lock()  # two renderers of one search path (two targets' threads) save one file in turn
@@ -115,8 +115,6 @@ class Bundle:
         path = self._path()
         if path is None:
             return
-        from l8gen.writer import atomic_write  # only when a template was compiled or read from its source
-
         with _SAVING:
             codes = {**self._read(), **self._codes}
             assert self._key is not None

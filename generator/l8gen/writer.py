@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from l8gen import __version__
+from l8gen.caches import atomic_write
 from l8gen.records import record
 
 MANIFEST = ".l8gen-manifest.json"
@@ -128,25 +128,6 @@ def plan(out_dir: Path, files: Mapping[str, str]) -> Plan:
                 result.deletes.append(path)
                 result.old[path] = _read(out_dir / path)
     return result
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path`` (created with mode 0666, so the umask applies as to
-    any new file), then rename it over ``path``: a reader never sees a half-written file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.l8gen-tmp")
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
-    try:
-        fd = os.open(tmp, flags, 0o666)
-    except FileExistsError:  # left by a killed run of a process with the same pid
-        os.unlink(tmp)
-        fd = os.open(tmp, flags, 0o666)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def apply(result: Plan) -> None:

@@ -100,3 +100,60 @@ def test_init_is_named_as_a_method_of_its_class() -> None:
     assert Built.__init__.__qualname__ == f"{Built.__qualname__}.__init__"
     assert Built.__qualname__.endswith(".Built")
     assert Built.__init__.__module__ == __name__
+
+
+@pytest.fixture
+def fresh_codes(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """An empty cache directory and a process that has read no compiled ``__init__`` yet."""
+    from l8gen import records
+
+    monkeypatch.setenv("L8GEN_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(records, "_CODES", None)
+    monkeypatch.setattr(records, "_COMPILED", {})
+    return records
+
+
+def _point() -> type[Any]:
+    @record
+    class Point:
+        x: int
+        label: str = "origin"
+        seen: list[int] = dataclasses.field(default_factory=list)
+
+    return Point
+
+
+def test_a_later_process_runs_the_init_compiled_before(
+    fresh_codes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert _point()(1).label == "origin"
+    fresh_codes._save_codes()  # what the first process does at exit
+    assert (fresh_codes._codes_file()).is_file()
+    monkeypatch.setattr(fresh_codes, "_CODES", None)  # a new process
+    monkeypatch.setattr(fresh_codes, "_COMPILED", {})
+    monkeypatch.setattr(fresh_codes, "compile", lambda *a: pytest.fail("compiled again"), raising=False)
+    point = _point()(2, seen=[3])
+    assert (point.x, point.label, point.seen) == (2, "origin", [3])
+    assert _point()(4).seen == [] and _point()(4).seen is not _point()(4).seen
+
+
+def test_a_damaged_code_file_is_compiled_again(fresh_codes: Any, monkeypatch: pytest.MonkeyPatch) -> None:
+    _point()
+    fresh_codes._save_codes()
+    path = fresh_codes._codes_file()
+    header = fresh_codes._HEADER
+    for damaged in (path.read_bytes()[:-9], header + b"garbage", b"l8gen records 0 another python\n"):
+        path.write_bytes(damaged)
+        monkeypatch.setattr(fresh_codes, "_CODES", None)
+        monkeypatch.setattr(fresh_codes, "_COMPILED", {})
+        assert _point()(5).x == 5
+        assert list(fresh_codes._COMPILED) == [next(iter(fresh_codes._CODES))]  # compiled in this process
+
+
+def test_no_code_file_when_caching_is_off(
+    fresh_codes: Any, tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("L8GEN_CACHE_DIR", "off")
+    assert _point()(6).x == 6
+    fresh_codes._save_codes()
+    assert not (tmp_path / "cache").exists()
