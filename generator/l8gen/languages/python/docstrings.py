@@ -48,7 +48,13 @@ def fill(text: str, width: int, indent: str) -> list[str]:
     without a ``TextWrapper`` per call (~200 calls for this repository's API: ~2x faster)."""
     if width <= 0:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
-    chunks = [c for c in _CHUNKS.split(text.expandtabs().translate(_BLANKS)) if c]
+    text = text.expandtabs().translate(_BLANKS)
+    if not text:
+        return []
+    simple = _single_spaced(text, width, width - len(indent))
+    if simple is not None:
+        return [simple[0], *(indent + line for line in simple[1:])]
+    chunks = [c for c in _CHUNKS.split(text) if c]
     lines: list[str] = []
     i, n = 0, len(chunks)
     while i < n:
@@ -69,6 +75,27 @@ def fill(text: str, width: int, indent: str) -> list[str]:
             line.pop()
         if line:
             lines.append(prefix + "".join(line))
+    return lines
+
+
+_OTHER_SPACE = re.compile(r"[^\S ]")  # whitespace other than a space (str.strip removes it, split keeps it)
+
+
+def _single_spaced(text: str, first: int, rest: int) -> list[str] | None:
+    """``fill``'s lines (before the indent) for the common text: words separated by single spaces (after
+    leading spaces, which the first line keeps), none longer than a line -- each line ends at the last space
+    that fits, found by ``str.rfind``; None for any other text (``fill`` then walks its chunks)."""
+    lead = len(text) - len(text.lstrip(" "))
+    if rest < 1 or text[-1] == " " or "  " in text[lead:] or _OTHER_SPACE.search(text):
+        return None
+    lines, start, room = [], 0, first
+    while len(text) - start > room:
+        cut = text.rfind(" ", start, start + room + 1)
+        if cut < lead:  # a word longer than the line (or the first line's room): cut by the chunk rule
+            return None
+        lines.append(text[start:cut])
+        start, room = cut + 1, rest
+    lines.append(text[start:])
     return lines
 
 

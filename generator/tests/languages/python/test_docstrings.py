@@ -15,8 +15,13 @@ _PIECES = st.sampled_from([" ", "  ", "\t", "\x0b", "\r", "a", "bc", "word", "-"
                            "\u3000", "\x1f", "é"])
 
 
+# prose as most comments are: words of letters between single spaces (``fill``'s ``str.rfind`` path)
+_WORDS = st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=14), max_size=25).map(" ".join)
+_PROSE = st.tuples(st.sampled_from(["", " ", "    "]), _WORDS).map("".join)  # "Args:" lines are indented
+
+
 @settings(max_examples=1500, deadline=None)
-@given(st.lists(_PIECES, max_size=30).map("".join), st.integers(1, 24),
+@given(st.one_of(_PROSE, st.lists(_PIECES, max_size=30).map("".join)), st.integers(1, 24),
        st.sampled_from(["", " ", "    ", "\t"]))
 def test_fill_is_textwrap_wrap_with_the_docstring_options(text: str, width: int, indent: str) -> None:
     expected = textwrap.wrap(text, width=width, subsequent_indent=indent, break_long_words=True,
