@@ -28,6 +28,7 @@ from l8gen.profile import ApiProfile
 from l8gen.records import record
 
 FDP = descriptor_pb2.FieldDescriptorProto
+_JS_STRING = descriptor_pb2.FieldOptions.JS_STRING
 _SCALAR_NAMES = {
     FDP.TYPE_DOUBLE: "double",
     FDP.TYPE_FLOAT: "float",
@@ -148,22 +149,25 @@ class _Builder:
                 by_number = {f.number: f for f in entry.proto.field}
                 map_key, map_value = self.type_ref(by_number[1]), self.type_ref(by_number[2])
         oneof = None
-        if proto.HasField("oneof_index") and not proto.proto3_optional:
+        optional = proto.proto3_optional
+        if not optional and proto.HasField("oneof_index"):
             oneof = src.proto.oneof_decl[proto.oneof_index].name
+        name, label = proto.name, proto.label
+        doc, line = self.comments.doc_and_line(src.file, (*src.path, c.MESSAGE_FIELD, index))
         return Field(
-            name=proto.name,
-            json_name=proto.json_name if proto.HasField("json_name") else json_name_of(proto.name),
+            name=name,
+            json_name=proto.json_name if proto.HasField("json_name") else json_name_of(name),
             number=proto.number,
             type=ref,
-            repeated=proto.label == FDP.LABEL_REPEATED,
-            optional=proto.proto3_optional,
-            required=proto.label == FDP.LABEL_REQUIRED,
+            repeated=label == FDP.LABEL_REPEATED,
+            optional=optional,
+            required=label == FDP.LABEL_REQUIRED,
             oneof=oneof,
             map_key=map_key,
             map_value=map_value,
-            js_string=proto.options.jstype == descriptor_pb2.FieldOptions.JS_STRING,
-            doc=self.comments.doc(src.file, (*src.path, c.MESSAGE_FIELD, index)),
-            line=self.comments.line(src.file, (*src.path, c.MESSAGE_FIELD, index)),
+            js_string=proto.HasField("options") and proto.options.jstype == _JS_STRING,
+            doc=doc,
+            line=line,
         )
 
     def message(self, full: str) -> Message:

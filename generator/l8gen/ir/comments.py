@@ -28,6 +28,7 @@ ENUM_VALUE = 2
 SERVICE_METHOD = 2
 
 Path = tuple[int, ...]
+_NO_DOC = Doc()  # the Doc of an undocumented element (records are not modified)
 
 
 def clean(text: str) -> str:
@@ -76,7 +77,12 @@ class CommentIndex:
                     docs[key] = Doc(leading=clean(leading), trailing=clean(trailing))
 
     def doc(self, file: str, path: Path) -> Doc:
-        return self._docs.get((file, path), Doc())
+        return self._docs.get((file, path), _NO_DOC)
+
+    def doc_and_line(self, file: str, path: Path) -> tuple[Doc, int]:
+        """``doc`` and ``line`` of one element, looked up with one key."""
+        key = (file, path)
+        return self._docs.get(key, _NO_DOC), self._lines.get(key, 0)
 
     def line(self, file: str, path: Path) -> int:
         """1-based line where the element at ``path`` starts (0 when the file has no source info)."""

@@ -48,7 +48,8 @@ class Doc:
     @property
     def text(self) -> str:
         """Leading and trailing comment joined by a blank line; empty when undocumented."""
-        return "\n\n".join(part for part in (self.leading, self.trailing) if part)
+        leading, trailing = self.leading, self.trailing
+        return f"{leading}\n\n{trailing}" if leading and trailing else leading or trailing
 
     @property
     def summary(self) -> str:

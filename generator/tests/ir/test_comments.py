@@ -7,6 +7,7 @@ import textwrap
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from l8gen.ir.comments import clean
+from l8gen.ir.model import Doc
 
 from tests.conftest import api_of
 
@@ -71,3 +72,9 @@ def test_a_one_line_comment_is_cleaned_as_textwrap_does(line: str, end: str) -> 
 def test_clean_keeps_the_common_prefix_of_mixed_tabs_and_spaces() -> None:
     assert clean(" \tx\n  y\n \t z") == "\tx\n y\n\t z"  # common prefix: one space
     assert clean("\t\ta\n\tb") == "\ta\nb"
+
+
+def test_a_doc_text_joins_leading_and_trailing_by_a_blank_line() -> None:
+    assert Doc("lead", "trail").text == "lead\n\ntrail"
+    assert Doc("lead").text == "lead" and Doc(trailing="trail").text == "trail"
+    assert Doc().text == "" and Doc("line one\nline two", "t").summary == "line one"
