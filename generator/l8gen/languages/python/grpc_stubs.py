@@ -14,6 +14,7 @@ the real plugin's output for this repository's protos and the generality corpus.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from google.protobuf import descriptor_pb2
 
@@ -95,6 +96,7 @@ class _Types:
 
     def __init__(self, files: Iterator[descriptor_pb2.FileDescriptorProto]) -> None:
         self.where: dict[str, tuple[str, str]] = {}
+        self._refs: dict[str, str] = {}
         for proto in files:
             prefix = f".{proto.package}." if proto.package else "."
             for message in proto.message_type:
@@ -110,20 +112,28 @@ class _Types:
         return self.where[type_name][0]
 
     def ref(self, type_name: str) -> str:
-        file, path = self.where[type_name]
-        return f"{module_alias(file)}.{path}"
+        found = self._refs.get(type_name)
+        if found is None:
+            file, path = self.where[type_name]
+            found = self._refs[type_name] = f"{module_alias(file)}.{path}"
+        return found
 
 
-def _arity(method: descriptor_pb2.MethodDescriptorProto) -> str:
-    return (
-        ("stream" if method.client_streaming else "unary")
-        + "_"
-        + ("stream" if method.server_streaming else "unary")
-    )
+class _Rpc(NamedTuple):
+    """What the four sections print of one method, read from its descriptor once."""
 
+    name: str
+    arity: str  # unary_unary ... stream_stream
+    param: str  # request / request_iterator
+    request: str  # the request class as the module refers to it
+    response: str
 
-def _request_param(method: descriptor_pb2.MethodDescriptorProto) -> str:
-    return "request_iterator" if method.client_streaming else "request"
+    @classmethod
+    def of(cls, method: descriptor_pb2.MethodDescriptorProto, types: _Types) -> _Rpc:
+        client, server = method.client_streaming, method.server_streaming
+        return cls(method.name, f"{'stream' if client else 'unary'}_{'stream' if server else 'unary'}",
+                   "request_iterator" if client else "request", types.ref(method.input_type),
+                   types.ref(method.output_type))
 
 
 def _preamble(out: _Lines, proto: descriptor_pb2.FileDescriptorProto, types: _Types) -> None:
@@ -164,9 +174,8 @@ def _preamble(out: _Lines, proto: descriptor_pb2.FileDescriptorProto, types: _Ty
     out.line("    )")
 
 
-def _stub(
-    out: _Lines, full: str, service: descriptor_pb2.ServiceDescriptorProto, doc: list[str], types: _Types
-) -> None:
+def _stub(out: _Lines, full: str, service: descriptor_pb2.ServiceDescriptorProto, doc: list[str],
+          rpcs: list[_Rpc]) -> None:
     out.line()
     out.line()
     out.line(f"class {service.name}Stub:")
@@ -180,30 +189,29 @@ def _stub(
     out.line("Args:")
     out.line("    channel: A grpc.Channel.")
     out.line('"""')
-    for method in service.method:
+    for rpc in rpcs:
         out.block(
-            f"self.{method.name} = channel.{_arity(method)}(",
+            f"self.{rpc.name} = channel.{rpc.arity}(",
             [
-                f"'/{full}/{method.name}',",
-                f"request_serializer={types.ref(method.input_type)}.SerializeToString,",
-                f"response_deserializer={types.ref(method.output_type)}.FromString,",
+                f"'/{full}/{rpc.name}',",
+                f"request_serializer={rpc.request}.SerializeToString,",
+                f"response_deserializer={rpc.response}.FromString,",
                 "_registered_method=True)",
             ],
         )
     out.depth -= 2
 
 
-def _servicer(
-    out: _Lines, service: descriptor_pb2.ServiceDescriptorProto, doc: list[str], method_docs: list[list[str]]
-) -> None:
+def _servicer(out: _Lines, service: descriptor_pb2.ServiceDescriptorProto, doc: list[str],
+              method_docs: list[list[str]], rpcs: list[_Rpc]) -> None:
     out.line()
     out.line()
     out.line(f"class {service.name}Servicer:")
     out.depth += 1
     _docstring(out, doc)
-    for method, method_doc in zip(service.method, method_docs, strict=True):
+    for rpc, method_doc in zip(rpcs, method_docs, strict=True):
         out.line()
-        out.line(f"def {method.name}(self, {_request_param(method)}, context):")
+        out.line(f"def {rpc.name}(self, {rpc.param}, context):")
         out.depth += 1
         _docstring(out, method_doc)
         out.line("context.set_code(grpc.StatusCode.UNIMPLEMENTED)")
@@ -213,22 +221,21 @@ def _servicer(
     out.depth -= 1
 
 
-def _add_to_server(
-    out: _Lines, full: str, service: descriptor_pb2.ServiceDescriptorProto, types: _Types
-) -> None:
+def _add_to_server(out: _Lines, full: str, service: descriptor_pb2.ServiceDescriptorProto,
+                   rpcs: list[_Rpc]) -> None:
     out.line()
     out.line()
     out.line(f"def add_{service.name}Servicer_to_server(servicer, server):")
     out.depth += 1
     out.line("rpc_method_handlers = {")
     out.depth += 2
-    for method in service.method:
+    for rpc in rpcs:
         out.block(
-            f"'{method.name}': grpc.{_arity(method)}_rpc_method_handler(",
+            f"'{rpc.name}': grpc.{rpc.arity}_rpc_method_handler(",
             [
-                f"servicer.{method.name},",
-                f"request_deserializer={types.ref(method.input_type)}.FromString,",
-                f"response_serializer={types.ref(method.output_type)}.SerializeToString,",
+                f"servicer.{rpc.name},",
+                f"request_deserializer={rpc.request}.FromString,",
+                f"response_serializer={rpc.response}.SerializeToString,",
             ],
             "),",
         )
@@ -265,31 +272,29 @@ _EXPERIMENTAL_ARGS = (
 )
 
 
-def _service_class(
-    out: _Lines, full: str, service: descriptor_pb2.ServiceDescriptorProto, doc: list[str], types: _Types
-) -> None:
+def _service_class(out: _Lines, full: str, service: descriptor_pb2.ServiceDescriptorProto, doc: list[str],
+                   rpcs: list[_Rpc]) -> None:
     out.line()
     out.line()
     out.line(" # This class is part of an EXPERIMENTAL API.")
     out.line(f"class {service.name}:")
     out.depth += 1
     _docstring(out, doc)
-    for method in service.method:
-        param = _request_param(method)
+    for rpc in rpcs:
         out.line()
         out.line("@staticmethod")
-        out.parts.append("    " * out.depth + f"def {method.name}({param},\n")
+        out.parts.append("    " * out.depth + f"def {rpc.name}({rpc.param},\n")
         out.depth += 2
         for text in _EXPERIMENTAL_PARAMS:
             out.line(text)
         out.depth -= 1
-        out.line(f"return grpc.experimental.{_arity(method)}(")
+        out.line(f"return grpc.experimental.{rpc.arity}(")
         out.depth += 1
-        out.line(f"{param},")
+        out.line(f"{rpc.param},")
         out.line("target,")
-        out.line(f"'/{full}/{method.name}',")
-        out.line(f"{types.ref(method.input_type)}.SerializeToString,")
-        out.line(f"{types.ref(method.output_type)}.FromString,")
+        out.line(f"'/{full}/{rpc.name}',")
+        out.line(f"{rpc.request}.SerializeToString,")
+        out.line(f"{rpc.response}.FromString,")
         for text in _EXPERIMENTAL_ARGS:
             out.line(text)
         out.depth -= 2
@@ -319,10 +324,11 @@ def _render(proto: descriptor_pb2.FileDescriptorProto, types: _Types) -> str:
             _comment_lines(locations.get((_SERVICE_PATH, s_index, _METHOD_PATH, m_index)))
             for m_index in range(len(service.method))
         ]
-        _stub(out, full, service, doc, types)
-        _servicer(out, service, doc, method_docs)
-        _add_to_server(out, full, service, types)
-        _service_class(out, full, service, doc, types)
+        rpcs = [_Rpc.of(method, types) for method in service.method]
+        _stub(out, full, service, doc, rpcs)
+        _servicer(out, service, doc, method_docs, rpcs)
+        _add_to_server(out, full, service, rpcs)
+        _service_class(out, full, service, doc, rpcs)
     return out.text()
 
 
