@@ -41,16 +41,13 @@ def clean(text: str) -> str:
     if "\n" not in body and "\r" not in body and not body.lstrip().startswith("*"):
         return body.rstrip().lstrip(" \t")  # one line (most comments): the same result, sooner
     lines = text.replace("\r\n", "\n").split("\n")
-    if all(not line.strip() or line.lstrip().startswith("*") for line in lines):
+    if "*" in text and all(not line.strip() or line.lstrip().startswith("*") for line in lines):
         lines = [line.lstrip()[1:] if line.lstrip().startswith("*") else line for line in lines]
     lines = [line.rstrip() for line in lines]
-    margin = None
-    for line in lines:
-        if line:
-            indent = line[: len(line) - len(line.lstrip(" \t"))]
-            margin = indent if margin is None else os.path.commonprefix([margin, indent])
+    margin = os.path.commonprefix([line[: len(line) - len(line.lstrip(" \t"))] for line in lines if line])
     if margin:
-        lines = [line[len(margin):] if line else line for line in lines]
+        cut = len(margin)
+        lines = [line[cut:] for line in lines]
     return "\n".join(lines).strip("\n").rstrip()
 
 
