@@ -100,8 +100,10 @@ def tree_key(root: Path, suffixes: Iterable[str] | None) -> str | None:
 
 def atomic_write(path: Path, data: bytes) -> None:
     """Write ``data`` to a temporary file beside ``path`` (created with mode 0666, so the umask applies as to
-    any new file), then rename it over ``path``: a reader never sees a half-written file."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.l8gen-tmp")
+    any new file), then rename it over ``path``: a reader never sees a half-written file. Plain ``os`` calls
+    on the descriptor (no file object: ~14 vs ~23 us a file)."""
+    directory, name = os.path.split(path)
+    tmp = os.path.join(directory, f".{name}.{os.getpid()}.l8gen-tmp")
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC
     try:
         fd = os.open(tmp, flags, 0o666)
@@ -109,11 +111,18 @@ def atomic_write(path: Path, data: bytes) -> None:
         os.unlink(tmp)
         fd = os.open(tmp, flags, 0o666)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            view = memoryview(data)
+            while view:  # os.write may write less than asked
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
         raise
 
 

@@ -195,3 +195,19 @@ def test_a_value_json_cannot_hold_is_returned_and_not_remembered(cache_dir: Path
     assert caches.remembered("odd", "k", compute) == {"when": object}
     assert caches.remembered("odd", "k", compute) == {"when": object}
     assert len(calls) == 2 and not (cache_dir / "remembered").exists()
+
+
+def test_atomic_write_replaces_a_leftover_temporary_file_and_writes_everything(tmp_path: Path) -> None:
+    target = tmp_path / "out.bin"
+    (tmp_path / f".out.bin.{os.getpid()}.l8gen-tmp").write_bytes(b"left by a killed run")
+    data = bytes(range(256)) * 20_000  # 5 MB
+    caches.atomic_write(target, data)
+    assert target.read_bytes() == data
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.bin"]
+
+
+def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
+    (tmp_path / "taken").mkdir()  # a directory where the file should go: the rename fails
+    with pytest.raises(OSError):
+        caches.atomic_write(tmp_path / "taken", b"data")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
