@@ -94,7 +94,9 @@ def test_a_damaged_bundle_is_loaded_from_the_sources_and_written_again(
     Renderer("demo", None, tree).render_tree({"name": "x"})
     [bundle] = _bundles(tmp_path)
     whole = bundle.read_bytes()
-    for damaged in (whole[:-7], render_bundle.MAGIC + b"another key\0", b"", whole[:40]):
+    head = whole[:whole.index(b"\0") + 1]
+    garbled = head + marshal.dumps({**marshal.loads(whole[len(head):]), "page.txt.j2": b"not code"})
+    for damaged in (whole[:-7], render_bundle.MAGIC + b"another key\0", b"", whole[:40], garbled):
         bundle.write_bytes(damaged)
         assert Renderer("demo", None, tree).render_tree({"name": "y"}) == {
             "page.txt": "part: y\n", "other.txt": "other y\n"}
