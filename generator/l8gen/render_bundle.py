@@ -175,5 +175,6 @@ class BundleLoader(jinja2.BaseLoader):
                     bucket.code = code
                     cache.set_bucket(bucket)
             self.bundle.add(name, code)
-        return environment.template_class.from_code(environment, code, environment.make_globals(globals),
+        # ``globals``: what Environment._load_template made (make_globals), as BaseLoader.load takes it
+        return environment.template_class.from_code(environment, code, globals if globals is not None else {},
                                                     uptodate)
