@@ -309,11 +309,15 @@ def render_grpc_modules(fds: descriptor_pb2.FileDescriptorSet, names: Iterable[s
 
 
 def _render(proto: descriptor_pb2.FileDescriptorProto, types: _Types) -> str:
-    locations = {}
+    locations: dict[tuple[int, ...], descriptor_pb2.SourceCodeInfo.Location] = {}
+    wanted = len(proto.service) + sum(len(service.method) for service in proto.service)
     for loc in proto.source_code_info.location:  # ~4,000 per API: only services' and methods' are kept
         path = loc.path
-        if len(path) in (2, 4) and path[0] == _SERVICE_PATH:
-            locations[tuple(path)] = loc
+        size = len(path)  # a service is (6, s), a method (6, s, 2, m); (6, s, 3, n) is a service option
+        if (size == 2 or (size == 4 and path[2] == _METHOD_PATH)) and path[0] == _SERVICE_PATH:
+            locations.setdefault(tuple(path), loc)  # one location per element (the first, as ir.comments)
+            if len(locations) == wanted:
+                break  # protoc lists locations in source order: the rest of the file has no service
     out = _Lines()
     _preamble(out, proto, types)
     full_prefix = f"{proto.package}." if proto.package else ""
