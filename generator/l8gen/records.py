@@ -67,8 +67,11 @@ _FACTORY = object()  # the default of a parameter whose field has a default fact
 # the compiled ``__init__`` sources of earlier runs, by source text (None: not read yet)
 _CODES: dict[str, CodeType] | None = None
 _COMPILED: dict[str, CodeType] = {}  # compiled by this process: written at exit
+_USED: set[str] = set()  # the sources this process looked up
 _LOCK = threading.Lock()
+_SAVE_AT_EXIT = False  # _save_codes registered with atexit (once per process)
 _HEADER = f"l8gen records 1 {sys.version}\n".encode()
+_LIMIT = 1024  # entries the file keeps; beyond it, only what the last process that compiled one used
 
 
 def _codes_file() -> Path | None:
@@ -91,23 +94,28 @@ def _save_codes() -> None:
     path = _codes_file()
     if path is None or not _COMPILED:
         return
+    codes = {**_read_codes(), **_COMPILED}
+    if len(codes) > _LIMIT:  # sources of records that no longer exist pile up as the code changes
+        codes = {source: code for source, code in codes.items() if source in _USED}
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, _HEADER + marshal.dumps(dict(sorted({**_read_codes(), **_COMPILED}.items()))))
+        atomic_write(path, _HEADER + marshal.dumps(dict(sorted(codes.items()))))
     except OSError:
         pass  # a read-only home: compiled every run, as without the cache
 
 
 def _compiled(source: str) -> CodeType:
     """``compile(source)``, kept across runs under the source text."""
-    global _CODES
+    global _CODES, _SAVE_AT_EXIT
     with _LOCK:
         if _CODES is None:
             _CODES = _read_codes()
+        _USED.add(source)
         code = _CODES.get(source)
         if code is None:
             code = _CODES[source] = _COMPILED[source] = compile(source, "<record>", "exec")
-            if len(_COMPILED) == 1:
+            if not _SAVE_AT_EXIT:  # the process's first compile: the file is written when it exits
+                _SAVE_AT_EXIT = True
                 atexit.register(_save_codes)
         return code
 

@@ -6,8 +6,8 @@ opens and unmarshals its bytecode entry: two files per template in every run. A 
 every template the renderers of one search path have loaded, under a key made of the stamps of every file of
 the trees searched (``caches.tree_key``: stat, not read), Jinja2's version, the interpreter and the
 environment's syntax settings. A run whose trees are as they were reads one file and no template source
-(Python target: 57 templates, ~6 ms -> ~1.5 ms in a warm process); each template's code is unmarshalled when
-it is first loaded, so a renderer that renders one template of the tree pays for that one.
+(the Python target's 46 output templates: 6.0 -> 1.7 ms in a warm process); each template's code is
+unmarshalled when it is first loaded, so a renderer that renders one template of the tree pays for that one.
 
 A template the bundle lacks (the first run, or any file of a tree edited, added or removed: the key changes)
 is loaded as Jinja2's ``BaseLoader.load`` does (source, bytecode-cache entry, compile only on a miss there)
@@ -142,7 +142,8 @@ def _prune(directory: Path, language: str) -> None:
         except OSError:
             return 0
 
-    entries = sorted(directory.glob(f"{language}-*.bundle"), key=age, reverse=True)
+    # the digest's 24 characters: language "go" does not count the bundles of a language "go-x"
+    entries = sorted(directory.glob(f"{language}-{'?' * 24}.bundle"), key=age, reverse=True)
     for old in entries[KEPT:]:
         old.unlink(missing_ok=True)
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import dataclasses
+import marshal
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -110,6 +111,7 @@ def fresh_codes(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
     monkeypatch.setenv("L8GEN_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setattr(records, "_CODES", None)
     monkeypatch.setattr(records, "_COMPILED", {})
+    monkeypatch.setattr(records, "_USED", set())
     return records
 
 
@@ -157,3 +159,17 @@ def test_no_code_file_when_caching_is_off(
     assert _point()(6).x == 6
     fresh_codes._save_codes()
     assert not (tmp_path / "cache").exists()
+
+
+def test_beyond_its_limit_the_code_file_keeps_what_the_process_used(
+    fresh_codes: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fresh_codes, "_LIMIT", 2)
+    old = {f"x{i} = {i}\n": compile(f"x{i} = {i}\n", "<record>", "exec") for i in range(3)}
+    path = fresh_codes._codes_file()
+    path.parent.mkdir(parents=True)
+    path.write_bytes(fresh_codes._HEADER + marshal.dumps(old))  # sources of records that are gone
+    _point()
+    fresh_codes._save_codes()
+    kept = marshal.loads(path.read_bytes()[len(fresh_codes._HEADER):])
+    assert set(kept) == fresh_codes._USED and not set(old) & set(kept)
