@@ -23,6 +23,7 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import marshal
+import re
 import sys
 import threading
 from pathlib import Path
@@ -62,6 +63,7 @@ def _repr(self: object) -> str:
     return f"{type(self).__qualname__}({shown})"
 
 
+_SPECIAL = re.compile(r"ClassVar|InitVar|KW_ONLY")
 _FACTORY = object()  # the default of a parameter whose field has a default factory: "call the factory"
 
 # the compiled ``__init__`` sources of earlier runs, by source text (None: not read yet)
@@ -161,7 +163,18 @@ def _init(cls: type) -> Any:
 @dataclass_transform(frozen_default=True, field_specifiers=(dataclasses.field,))
 def record(cls: type[T]) -> type[T]:
     """Make ``cls`` a record: a dataclass with its own ``__init__`` and the shared eq, hash and repr."""
-    made = dataclasses.dataclass(eq=False, repr=False, init=False)(cls)
+    declared = cls.__dict__.get("__annotations__", {})
+    # dataclasses checks each string annotation for ClassVar/InitVar/KW_ONLY with a regular expression and a
+    # module lookup, twice a field (~1/4 of declaring a record: 38 records 6.4 -> 4.8 ms); an annotation that
+    # names none of them is a plain object for the time of the call, and the field keeps its declared text
+    cls.__annotations__ = {name: kind if not isinstance(kind, str) or _SPECIAL.search(kind) else object
+                           for name, kind in declared.items()}
+    try:
+        made = dataclasses.dataclass(eq=False, repr=False, init=False)(cls)
+    finally:
+        cls.__annotations__ = declared
+    for f in made.__dataclass_fields__.values():  # type: ignore[attr-defined]
+        f.type = declared.get(f.name, f.type)
     made.__init__ = _init(made)  # type: ignore[method-assign]
     made.__eq__ = _eq  # type: ignore[assignment,method-assign]
     made.__hash__ = _hash  # type: ignore[method-assign]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import marshal
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, ClassVar
 
 import pytest
 from l8gen.ir.model import Doc, TypeRef
@@ -173,3 +173,16 @@ def test_beyond_its_limit_the_code_file_keeps_what_the_process_used(
     fresh_codes._save_codes()
     kept = marshal.loads(path.read_bytes()[len(fresh_codes._HEADER):])
     assert set(kept) == fresh_codes._USED and not set(old) & set(kept)
+
+
+def test_fields_keep_their_declared_annotations_and_class_variables_stay_out() -> None:
+    @record
+    class Tagged:
+        kind: ClassVar[str] = "tagged"
+        name: str
+        tags: tuple[str, ...] = ()
+
+    assert [(f.name, f.type) for f in dataclasses.fields(Tagged)] == [("name", "str"),
+                                                                      ("tags", "tuple[str, ...]")]
+    assert Tagged.__annotations__ == {"kind": "ClassVar[str]", "name": "str", "tags": "tuple[str, ...]"}
+    assert Tagged("x").kind == "tagged" and Tagged("x", ("t",)) == Tagged("x", ("t",))
