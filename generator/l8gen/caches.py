@@ -9,8 +9,9 @@ whose import alone is ~16 ms. Output never depends on a cache:
 a remembered answer is used only when its key matches exactly, and a missing or unreadable entry is
 computed again. The directory is ``$L8GEN_CACHE_DIR``, default ``~/.cache/l8gen``; ``L8GEN_CACHE_DIR=off``
 disables every cache (this one, the Jinja2 bytecode cache of ``render`` and its template bundles,
-``render_bundle``, and the compiled ``__init__`` code of ``records``). ``atomic_write`` is the one way all of
-them, and ``writer``, write a file.
+``render_bundle``, and the compiled ``__init__`` code of ``records``). They share the file helpers here:
+``entry_path`` names a keyed file, ``store`` writes one whole (``atomic_write``, which ``writer`` uses too)
+and keeps the ``KEPT`` newest of its name, ``read_marshalled`` reads a ``marshal`` file behind its header.
 
 Keys are made of file-system stamps (path, size, modification and change times, inode): ``tree_key`` of
 the files of a directory, ``environment_key`` of the interpreter and every ``sys.path`` entry (installing or
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import marshal
 import os
 import sys
 import time
@@ -129,14 +131,45 @@ def atomic_write(path: Path, data: bytes) -> None:
 KEPT = 8  # entries kept per name: e.g. the console script and ``python -m`` differ in ``sys.path[0]``
 
 
+def entry_path(directory: str, name: str, key: str, suffix: str) -> Path | None:
+    """``<cache>/<directory>/<name>-<24 hex digits of key's digest><suffix>``; None when caching is off."""
+    root = cache_root()
+    if root is None:
+        return None
+    return root / directory / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:24]}{suffix}"
+
+
+def read_marshalled(path: Path | None, head: bytes) -> Any:
+    """The ``marshal``-ed value after ``head`` in ``path``; None when there is no such file, or it starts
+    otherwise (another key, version or interpreter) or is damaged: the caller computes and stores again."""
+    if path is None:
+        return None
+    try:
+        data = path.read_bytes()
+        return marshal.loads(memoryview(data)[len(head):]) if data.startswith(head) else None
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def store(path: Path, data: bytes, family: str | None = None) -> None:
+    """Write a cache file whole (``atomic_write``), creating its directory; ``family``: then keep only the
+    ``KEPT`` newest files of that ``entry_path`` name in the directory. A cache that cannot be written (a
+    read-only home) is not an error: the answer is computed every time, as without the cache."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+        if family is not None:
+            _prune(path.parent, family, path.suffix)
+    except OSError:
+        pass
+
+
 def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
     """``compute()``'s value, kept as JSON in the cache under ``name`` and ``key``: a later call with the same
     key reads it instead. The ``KEPT`` most recent keys of a name are kept. ``key`` None: just computed."""
-    root = cache_root()
-    if root is None or key is None:
+    path = entry_path("remembered", name, key, ".json") if key is not None else None
+    if path is None:
         return compute()
-    directory = root / "remembered"
-    path = directory / f"{name}-{hashlib.sha256(key.encode()).hexdigest()[:24]}.json"
     try:
         entry = json.loads(path.read_text(encoding="utf-8"))
         if isinstance(entry, dict) and entry.get("key") == key and "value" in entry:
@@ -148,16 +181,18 @@ def remembered(name: str, key: str | None, compute: Callable[[], Any]) -> Any:
         text = json.dumps({"key": key, "value": value})
     except (TypeError, ValueError):  # a value JSON cannot hold (e.g. a date): computed every time
         return value
-    try:  # written whole, then renamed: processes running side by side never read half an entry
-        directory.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, text.encode("utf-8"))
-        _prune(directory, name)
-    except OSError:
-        pass  # a read-only home: computed every time, as without the cache
+    store(path, text.encode("utf-8"), family=name)  # processes side by side never read half an entry
     return value
 
 
-def _prune(directory: Path, name: str) -> None:
-    entries = sorted(directory.glob(f"{name}-*.json"), key=lambda p: p.stat().st_mtime_ns, reverse=True)
+def _prune(directory: Path, name: str, suffix: str) -> None:
+    def age(path: Path) -> int:
+        try:
+            return path.stat().st_mtime_ns
+        except OSError:  # removed meanwhile by another process
+            return 0
+
+    # the digest's 24 characters: the family "go" does not count the files of a family "go-x"
+    entries = sorted(directory.glob(f"{name}-{'?' * 24}{suffix}"), key=age, reverse=True)
     for old in entries[KEPT:]:
         old.unlink(missing_ok=True)

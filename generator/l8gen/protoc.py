@@ -71,4 +71,3 @@ def run_plugin(
         with zipfile.ZipFile(out) as archive:  # files only: protoc's archives have no directory entries
             return {name: archive.read(name).decode("utf-8").replace("\r\n", "\n")
                     for name in sorted(archive.namelist())}
-

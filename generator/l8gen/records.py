@@ -30,7 +30,7 @@ from pathlib import Path
 from types import CodeType
 from typing import Any, TypeVar, dataclass_transform
 
-from l8gen.caches import atomic_write, cache_root
+from l8gen.caches import cache_root, read_marshalled, store
 
 T = TypeVar("T")
 
@@ -82,14 +82,9 @@ def _codes_file() -> Path | None:
 
 
 def _read_codes() -> dict[str, CodeType]:
-    path = _codes_file()
-    try:
-        data = path.read_bytes() if path is not None else b""
-        codes = marshal.loads(memoryview(data)[len(_HEADER):]) if data.startswith(_HEADER) else {}
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}  # none yet, or damaged: compiled (and written again)
+    codes = read_marshalled(_codes_file(), _HEADER)
     ok = isinstance(codes, dict) and all(isinstance(v, CodeType) for v in codes.values())
-    return codes if ok else {}
+    return codes if ok else {}  # none yet, or damaged: compiled (and written again)
 
 
 def _save_codes() -> None:
@@ -99,11 +94,7 @@ def _save_codes() -> None:
     codes = {**_read_codes(), **_COMPILED}
     if len(codes) > _LIMIT:  # sources of records that no longer exist pile up as the code changes
         codes = {source: code for source, code in codes.items() if source in _USED}
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, _HEADER + marshal.dumps(dict(sorted(codes.items()))))
-    except OSError:
-        pass  # a read-only home: compiled every run, as without the cache
+    store(path, _HEADER + marshal.dumps(dict(sorted(codes.items()))))
 
 
 def _compiled(source: str) -> CodeType:

@@ -13,13 +13,12 @@ A template the bundle lacks (the first run, or any file of a tree edited, added 
 is loaded as Jinja2's ``BaseLoader.load`` does (source, bytecode-cache entry, compile only on a miss there)
 and the bundle is written again with it (``save``): merged with what the file holds by then, written whole
 and renamed. Output never depends on a bundle: its code is what Jinja2 compiles from the same sources. The
-files are ``<cache>/templates/<language>-<digest of the key>.bundle`` (``caches.cache_root``; ``off``: no
+files are ``<cache>/templates/<language>-<digest of the key>.bundle`` (``caches.entry_path``; ``off``: no
 bundles), ``caches.KEPT`` kept per language.
 """
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
@@ -32,7 +31,7 @@ from typing import Any
 import jinja2
 from jinja2.bccache import bc_magic
 
-from l8gen.caches import KEPT, atomic_write, cache_root, tree_key
+from l8gen.caches import entry_path, read_marshalled, store, tree_key
 
 MAGIC = b"l8gen template bundle 1\n"
 _SAVING = threading.Lock()  # two renderers of one search path (two targets' threads) save one file in turn
@@ -69,29 +68,15 @@ class Bundle:
         self._added = False
 
     def _path(self) -> Path | None:
-        root = cache_root()
-        if root is None or self._key is None:
-            return None
-        digest = hashlib.sha256(self._key.encode()).hexdigest()[:24]
-        return root / "templates" / f"{self._language}-{digest}.bundle"
+        return None if self._key is None else entry_path("templates", self._language, self._key, ".bundle")
+
+    def _head(self) -> bytes:
+        return MAGIC + (self._key or "").encode() + b"\0"
 
     def _read(self) -> dict[str, bytes]:
-        path = self._path()
-        if path is None:
-            return {}
-        try:
-            data = path.read_bytes()
-        except OSError:
-            return {}
-        head = MAGIC + self._key.encode() + b"\0" if self._key is not None else MAGIC
-        if not data.startswith(head):
-            return {}  # another key's file under the same digest, or damaged
-        try:
-            codes = marshal.loads(memoryview(data)[len(head):])
-        except (EOFError, ValueError, TypeError):
-            return {}  # damaged: loaded from the sources and written again
+        codes = read_marshalled(self._path(), self._head())  # another key's file under the digest: None
         ok = isinstance(codes, dict) and all(isinstance(c, bytes) for c in codes.values())
-        return codes if ok else {}
+        return codes if ok else {}  # none, or damaged: loaded from the sources and written again
 
     def code(self, name: str) -> CodeType | None:
         """The compiled template ``name``, if this bundle holds it."""
@@ -125,27 +110,7 @@ class Bundle:
             return
         with _SAVING:
             codes = {**self._read(), **self._codes}
-            assert self._key is not None
-            data = MAGIC + self._key.encode() + b"\0" + marshal.dumps(dict(sorted(codes.items())))
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(path, data)
-                _prune(path.parent, self._language)
-            except OSError:
-                pass  # a read-only home: loaded from the sources every run, as without bundles
-
-
-def _prune(directory: Path, language: str) -> None:
-    def age(path: Path) -> int:
-        try:
-            return path.stat().st_mtime_ns
-        except OSError:
-            return 0
-
-    # the digest's 24 characters: language "go" does not count the bundles of a language "go-x"
-    entries = sorted(directory.glob(f"{language}-{'?' * 24}.bundle"), key=age, reverse=True)
-    for old in entries[KEPT:]:
-        old.unlink(missing_ok=True)
+            store(path, self._head() + marshal.dumps(dict(sorted(codes.items()))), family=self._language)
 
 
 class BundleLoader(jinja2.BaseLoader):

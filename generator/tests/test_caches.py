@@ -51,6 +51,13 @@ def test_only_the_most_recent_keys_of_a_name_are_kept(cache_dir: Path) -> None:
     assert len(list((cache_dir / "remembered").glob("thing-*.json"))) == caches.KEPT
 
 
+def test_pruning_a_name_leaves_the_names_that_start_with_it(cache_dir: Path) -> None:
+    caches.remembered("thing-x", "k", lambda: 1)
+    for i in range(caches.KEPT + 3):
+        caches.remembered("thing", f"k{i}", lambda: 1)
+    assert caches.remembered("thing-x", "k", lambda: pytest.fail("pruned with the other name")) == 1
+
+
 def test_tree_key_changes_when_a_file_changes_and_not_otherwise(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
