@@ -29,7 +29,7 @@ import marshal
 import os
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -77,27 +77,29 @@ def environment_key() -> str | None:
     return repr(parts)
 
 
+def files_below(root: str, prefix: str = "") -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """(``prefix`` + POSIX path below ``root``, entry) of everything below ``root`` that is not a directory,
+    in path order, outside ``__pycache__``; links to directories are not followed (as ``os.walk`` and
+    ``Path.rglob``). The one walk of the generator's trees: stamps, digests, template names."""
+    with os.scandir(root) as found:
+        entries = sorted(found, key=lambda e: e.name)
+    for entry in entries:
+        if entry.is_dir():
+            if entry.name != "__pycache__" and not entry.is_symlink():
+                yield from files_below(entry.path, f"{prefix}{entry.name}/")
+        else:
+            yield prefix + entry.name, entry
+
+
 def tree_key(root: Path, suffixes: Iterable[str] | None) -> str | None:
     """The stamp of every file below ``root`` whose suffix is in ``suffixes`` (``""``: no suffix; None: every
     file), outside ``__pycache__``, in path order; None when one of them changed in the last ``RACY_NS``."""
     wanted, now = None if suffixes is None else set(suffixes), time.time_ns()
-    stamps: list[tuple[str, object]] = []
-
-    def walk(directory: str, prefix: str) -> None:
-        with os.scandir(directory) as found:
-            entries = sorted(found, key=lambda e: e.name)
-        for entry in entries:
-            if entry.is_dir():
-                if entry.name != "__pycache__" and not entry.is_symlink():  # as os.walk: links not followed
-                    walk(entry.path, f"{prefix}{entry.name}/")
-            elif wanted is None or os.path.splitext(entry.name)[1] in wanted:
-                stamps.append((prefix + entry.name, _stamp(entry.path, now)))
-
     try:
-        walk(str(root), "")
+        return repr([(rel, _stamp(entry.path, now)) for rel, entry in files_below(str(root))
+                     if wanted is None or os.path.splitext(entry.name)[1] in wanted])
     except _Racy:
         return None
-    return repr(stamps)
 
 
 def atomic_write(path: Path, data: bytes) -> None:

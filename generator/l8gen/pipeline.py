@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextvars
 import functools
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from google.protobuf import descriptor_pb2
 
 from l8gen import __version__, timings
-from l8gen.caches import remembered, tree_key
+from l8gen.caches import files_below, remembered, tree_key
 from l8gen.descriptors import without_source_info
 from l8gen.errors import L8genError, NamingError
 from l8gen.ir.model import Api
@@ -137,11 +138,11 @@ def _run_target(
 def _tree_digest(root: Path, suffixes: tuple[str, ...] | None = None) -> bytes:
     digest = hashlib.sha256()
     if root.is_dir():
-        for path in sorted(p for p in root.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-            if suffixes is not None and path.suffix not in suffixes:
-                continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(hashlib.sha256(path.read_bytes()).digest())
+        for rel, entry in files_below(str(root)):
+            if entry.is_file() and (suffixes is None or os.path.splitext(entry.name)[1] in suffixes):
+                digest.update(rel.encode() + b"\0")
+                with open(entry.path, "rb") as file:
+                    digest.update(hashlib.sha256(file.read()).digest())
     return digest.digest()
 
 

@@ -45,7 +45,7 @@ import jinja2
 import jinja2.bccache
 from jinja2.bccache import bc_magic
 
-from l8gen.caches import cache_root
+from l8gen.caches import cache_root, files_below
 from l8gen.descriptors import display_path
 from l8gen.errors import TemplateError
 from l8gen.render_bundle import Bundle, BundleLoader, bundle_key
@@ -59,20 +59,6 @@ def is_partial(rel: str) -> bool:
     """A template path is a partial/base (not an output) when a segment starts with one ``_``; dunder
     segments (``__init__.py.j2``) are outputs, and ``%_`` spells a literal leading underscore."""
     return any(seg.startswith("_") and not seg.startswith("__") for seg in rel.split("/"))
-
-
-def _files(directory: str, prefix: str) -> Iterator[str]:
-    """``prefix`` + the POSIX path below ``directory`` of every file in it (symbolic links to files too; links
-    to directories are not followed, as ``Path.rglob``); nothing when it is not a directory."""
-    try:
-        entries = list(os.scandir(directory))
-    except OSError:
-        return
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            yield from _files(entry.path, f"{prefix}{entry.name}/")
-        elif entry.is_file():
-            yield prefix + entry.name
 
 
 def _comment(text: str, prefix: str) -> str:
@@ -250,10 +236,12 @@ class Renderer:
     def template_names(self, under: str = "") -> list[str]:
         """Output templates (no ``_`` segment) of the built-in and user trees, sorted, below ``under``."""
         names: set[str] = set()
+        prefix = f"{under.strip('/')}/" if under.strip("/") else ""
         for root in (self.builtin_dir, *self.user_dirs):
-            prefix = f"{under.strip('/')}/" if under.strip("/") else ""
-            names.update(rel for rel in _files(str(root / under) if under else str(root), prefix)
-                         if not is_partial(rel) and "__pycache__" not in rel and not rel.endswith(".pyc"))
+            base = str(root / under) if under else str(root)
+            if os.path.isdir(base):
+                names.update(rel for rel, entry in files_below(base, prefix)
+                             if entry.is_file() and not is_partial(rel) and not rel.endswith(".pyc"))
         return sorted(names)
 
     def from_user(self, name: str) -> bool:

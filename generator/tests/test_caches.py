@@ -218,3 +218,13 @@ def test_a_failed_atomic_write_leaves_no_temporary_file(tmp_path: Path) -> None:
     with pytest.raises(OSError):
         caches.atomic_write(tmp_path / "taken", b"data")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["taken"]
+
+
+def test_files_below_walks_in_path_order_without_pycache_or_linked_directories(tmp_path: Path) -> None:
+    for name in ("b.txt", "a/z.py", "a.txt", "a/__pycache__/m.pyc", "c/d/e.j2"):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x")
+    (tmp_path / "linked").symlink_to(tmp_path / "c", target_is_directory=True)
+    (tmp_path / "file-link").symlink_to(tmp_path / "b.txt")
+    assert [rel for rel, _ in caches.files_below(str(tmp_path), "p/")] == [
+        "p/a/z.py", "p/a.txt", "p/b.txt", "p/c/d/e.j2", "p/file-link"]
