@@ -97,7 +97,6 @@ def test_a_protoc_that_cannot_run_is_a_clear_error(tmp_path: Path, monkeypatch: 
         pending.result()
 
 
-
 def test_without_source_info_copies_in_order_and_keeps_only_the_named_files_source_info() -> None:
     from l8gen.descriptors import without_source_info
 
